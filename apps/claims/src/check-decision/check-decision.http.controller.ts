@@ -1,0 +1,97 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ClaimCommand } from '@santunan/claims-domain';
+import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
+import {
+  DecisionOutcomeResponse,
+  decisionOutcome,
+} from '../propose-decision/decision-outcome.response';
+import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
+import { accepted } from '../shared/command-result';
+import { CorrelationId } from '../shared/correlation-id.decorator';
+import { ClaimDecisionParams } from '../shared/http.dto';
+import { CHECKER } from '../shared/roles';
+import { SendBackDecisionDto } from './check-decision.dto';
+
+/**
+ * The checker: a supervisor other than the maker (by user id — an admin is no exception)
+ * approves the proposal they looked at, or sends it back. Two supervisors at once: the
+ * claim stream's expected version lets one decide; the other finds it decided (409).
+ */
+@ApiTags('decisions')
+@ProtectedRoute()
+@Controller('claims/:claimId/decisions/:decisionId')
+export class CheckDecisionController {
+  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+
+  @Post('approval')
+  @HttpCode(200)
+  @Roles(...CHECKER)
+  @ApiOperation({
+    summary: 'Approve a proposed decision (checker)',
+    description:
+      'Publishes ClaimApproved with the full decision record and the payment due date. An ' +
+      'approved death or CTT grants (or refuses) the scholarship entitlement in the same step.',
+  })
+  @ApiOkResponse({ type: DecisionOutcomeResponse })
+  @CommandProblems({
+    notFound: 'CLAIM_NOT_FOUND',
+    conflict: 'CLAIM_ALREADY_DECIDED, NO_DECISION_PROPOSED, DECISION_NOT_PENDING',
+    unprocessable: 'SLA_NOT_COMPUTABLE',
+  })
+  async approve(
+    @Param() params: ClaimDecisionParams,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<DecisionOutcomeResponse> {
+    return this.check(
+      params,
+      { type: 'ApproveClaimDecision', decisionId: params.decisionId, supervisorId: actor.id },
+      actor,
+      correlationId,
+    );
+  }
+
+  @Post('send-back')
+  @HttpCode(200)
+  @Roles(...CHECKER)
+  @ApiOperation({ summary: 'Send a proposal back to the maker (checker), with the reason' })
+  @ApiOkResponse({ type: DecisionOutcomeResponse })
+  @CommandProblems({
+    notFound: 'CLAIM_NOT_FOUND',
+    conflict: 'CLAIM_ALREADY_DECIDED, NO_DECISION_PROPOSED, DECISION_NOT_PENDING',
+    unprocessable: 'REASON_REQUIRED',
+  })
+  async sendBack(
+    @Param() params: ClaimDecisionParams,
+    @Body() body: SendBackDecisionDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<DecisionOutcomeResponse> {
+    return this.check(
+      params,
+      {
+        type: 'SendBackClaimDecision',
+        decisionId: params.decisionId,
+        supervisorId: actor.id,
+        reason: body.reason,
+      },
+      actor,
+      correlationId,
+    );
+  }
+
+  private async check(
+    params: ClaimDecisionParams,
+    command: ClaimCommand,
+    actor: Actor,
+    correlationId: string,
+  ): Promise<DecisionOutcomeResponse> {
+    const participantId = await this.workflow.participantOfClaim(params.claimId);
+    const result = accepted(
+      await this.workflow.claim(params.claimId, participantId, command, { actor, correlationId }),
+    );
+    return decisionOutcome(result.state, result.events, result.version);
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles, ServiceRuntime } from '@santunan/platform';
+import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
+import { ClaimIdParams } from '../shared/http.dto';
+import { notFound } from '../shared/rejection.problem';
+import { READERS } from '../shared/roles';
+import { ClaimDetailResponse } from './claim-detail.dto';
+import { ClaimDetailReader } from './claim-detail.reader';
+
+@ApiTags('work queue')
+@ProtectedRoute()
+@Controller('claims/:claimId')
+export class ClaimDetailController {
+  constructor(
+    @Inject(ClaimDetailReader) private readonly reader: ClaimDetailReader,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'A claim: documents, SLA, the decision with its explanation, and its timeline',
+    description: 'The timeline lists every event with who did it (the actor of the event).',
+  })
+  @ApiOkResponse({ type: ClaimDetailResponse })
+  @CommandProblems({ notFound: 'CLAIM_NOT_FOUND' })
+  async detail(@Param() params: ClaimIdParams): Promise<ClaimDetailResponse> {
+    const detail = await this.reader.detail(params.claimId, this.runtime.clock.today());
+    if (detail === null) throw notFound('CLAIM_NOT_FOUND', `no claim ${params.claimId}`);
+    return detail;
+  }
+}

@@ -1,0 +1,139 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import {
+  ServicePlatformModule,
+  ServiceRuntime,
+  type ServiceRuntimeOptions,
+} from '@santunan/platform';
+import { CheckDecisionController } from './check-decision/check-decision.http.controller';
+import { ClaimDetailController } from './claim-detail/claim-detail.http.controller';
+import { ClaimDetailReader } from './claim-detail/claim-detail.reader';
+import { ClaimTimelineProjection } from './claim-detail/claim-timeline.projection';
+import { ClaimFactsBuilder } from './claim-facts/claim-facts.builder';
+import { ClaimWorkflow } from './claim-workflow/claim-workflow';
+import type { ClaimsConfig } from './config/claims-config';
+import {
+  CONTRIBUTIONS_FACTS_CONSUMER,
+  contributionsHandlers,
+} from './coverage/contributions-events.handlers';
+import { CoverageFactsStore } from './coverage/coverage-facts.store';
+import { ClaimsTables1764300000000 } from './database/claims-tables.migration';
+import { DecideWorkAccidentController } from './decide-work-accident/decide-work-accident.http.controller';
+import {
+  ENROLLMENT_FACTS_CONSUMER,
+  enrollmentHandlers,
+} from './participants/enrollment-events.handlers';
+import { ParticipantDirectory } from './participants/participant-directory';
+import { ParticipantFactsReader } from './participants/participant-facts.reader';
+import { ProposeDecisionController } from './propose-decision/propose-decision.http.controller';
+import { PendingClaimsReassessor } from './reassess-pending-claim/pending-claims.reassessor';
+import { RecordClaimDocumentController } from './record-claim-document/record-claim-document.http.controller';
+import { ReopenClaimController } from './reopen-claim/reopen-claim.http.controller';
+import { ReportAccidentController } from './report-accident/report-accident.http.controller';
+import { RequestClaimDocumentsController } from './request-claim-documents/request-claim-documents.http.controller';
+import { ScholarshipApplicationController } from './scholarships/scholarship-application.http.controller';
+import { LateBound } from './shared/late-bound';
+import { SubmitJkkClaimController } from './submit-jkk-claim/submit-jkk-claim.http.controller';
+import { SubmitJkmClaimController } from './submit-jkm-claim/submit-jkm-claim.http.controller';
+import { WorkQueueController } from './work-queue/work-queue.http.controller';
+import { WorkQueueProjection } from './work-queue/work-queue.projection';
+import { WorkQueueReader } from './work-queue/work-queue.reader';
+
+/**
+ * The claims service's composition root. The runtime (database, event store, relay,
+ * projections, consumers) comes from the platform module; the consumers are handed to it
+ * before the parts they call exist, hence the late-bound re-assessor they wait for.
+ */
+@Module({})
+export class ClaimsModule {
+  static forRoot(config: ClaimsConfig): DynamicModule {
+    const settings = {
+      calendar: config.calendar,
+      makerCheckerThreshold: config.makerCheckerThreshold,
+    };
+    const coverage = new CoverageFactsStore();
+    const reassessorReady = new LateBound<PendingClaimsReassessor>();
+    const workQueue = new WorkQueueProjection(config.calendar);
+    const timeline = new ClaimTimelineProjection();
+    const runtimeOptions: ServiceRuntimeOptions = {
+      config: config.service,
+      topic: config.eventsTopic,
+      migrations: [ClaimsTables1764300000000],
+      projections: [workQueue, timeline],
+      consumers: [
+        {
+          name: ENROLLMENT_FACTS_CONSUMER,
+          topics: [config.enrollmentTopic],
+          handlers: enrollmentHandlers(),
+        },
+        {
+          name: CONTRIBUTIONS_FACTS_CONSUMER,
+          topics: [config.contributionsTopic],
+          handlers: contributionsHandlers(coverage, reassessorReady),
+        },
+      ],
+      ...(config.clock === undefined ? {} : { clock: config.clock }),
+    };
+    return {
+      module: ClaimsModule,
+      imports: [ServicePlatformModule.forRoot(runtimeOptions)],
+      controllers: [
+        ReportAccidentController,
+        DecideWorkAccidentController,
+        SubmitJkkClaimController,
+        SubmitJkmClaimController,
+        RecordClaimDocumentController,
+        RequestClaimDocumentsController,
+        ProposeDecisionController,
+        CheckDecisionController,
+        ReopenClaimController,
+        ScholarshipApplicationController,
+        WorkQueueController,
+        ClaimDetailController,
+      ],
+      providers: [
+        { provide: CoverageFactsStore, useValue: coverage },
+        { provide: WorkQueueProjection, useValue: workQueue },
+        { provide: ClaimTimelineProjection, useValue: timeline },
+        {
+          provide: ClaimWorkflow,
+          inject: [ServiceRuntime],
+          useFactory: (runtime: ServiceRuntime) => new ClaimWorkflow(runtime, settings),
+        },
+        {
+          provide: ParticipantFactsReader,
+          inject: [ServiceRuntime],
+          useFactory: (runtime: ServiceRuntime) => new ParticipantFactsReader(runtime.cipher),
+        },
+        {
+          provide: ParticipantDirectory,
+          inject: [ParticipantFactsReader, ServiceRuntime],
+          useFactory: (reader: ParticipantFactsReader, runtime: ServiceRuntime) =>
+            new ParticipantDirectory(reader, runtime.database),
+        },
+        {
+          provide: ClaimFactsBuilder,
+          inject: [ClaimWorkflow, ParticipantFactsReader],
+          useFactory: (workflow: ClaimWorkflow, participants: ParticipantFactsReader) =>
+            new ClaimFactsBuilder(workflow, participants, coverage),
+        },
+        {
+          provide: PendingClaimsReassessor,
+          inject: [ClaimWorkflow, ClaimFactsBuilder],
+          useFactory: (workflow: ClaimWorkflow, facts: ClaimFactsBuilder) =>
+            reassessorReady.bind(new PendingClaimsReassessor(workflow, facts)),
+        },
+        {
+          provide: WorkQueueReader,
+          inject: [ServiceRuntime],
+          useFactory: (runtime: ServiceRuntime) => new WorkQueueReader(runtime.database),
+        },
+        {
+          provide: ClaimDetailReader,
+          inject: [ServiceRuntime],
+          useFactory: (runtime: ServiceRuntime) =>
+            new ClaimDetailReader(runtime.database, runtime.cipher),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AccidentReportCommand } from '@santunan/claims-domain';
+import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ACCIDENT_REPORT_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
+import { AccidentReportResponse } from '../report-accident/report-accident.dto';
+import { accidentReportResponse } from '../report-accident/report-accident.http.controller';
+import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
+import { accidentReportStreamId } from '../shared/claims-streams';
+import { accepted } from '../shared/command-result';
+import { CorrelationId } from '../shared/correlation-id.decorator';
+import { notFound } from '../shared/rejection.problem';
+import { CLAIMS_STAFF, READERS } from '../shared/roles';
+import {
+  ConfirmWorkAccidentDto,
+  RefuteWorkAccidentDto,
+  ReportIdParams,
+} from './decide-work-accident.dto';
+
+/** BPJS decides within 30 days of the report whether it was a work accident (stage I). */
+@ApiTags('accident reports (JKK stage I)')
+@ProtectedRoute()
+@Controller('accident-reports/:reportId')
+export class DecideWorkAccidentController {
+  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'An accident report and the stage I decision' })
+  @ApiOkResponse({ type: AccidentReportResponse })
+  @CommandProblems({ notFound: 'REPORT_NOT_FOUND' })
+  async read(@Param() params: ReportIdParams): Promise<AccidentReportResponse> {
+    const { state, version } = await this.workflow.reports.load(
+      accidentReportStreamId(params.reportId),
+      ACCIDENT_REPORT_FOLD,
+    );
+    if (state.status === 'none') throw notFound('REPORT_NOT_FOUND', `no report ${params.reportId}`);
+    return accidentReportResponse(state, version);
+  }
+
+  @Post('confirmation')
+  @HttpCode(200)
+  @Roles(...CLAIMS_STAFF)
+  @ApiOperation({ summary: 'Confirm that it was a work accident' })
+  @ApiOkResponse({ type: AccidentReportResponse })
+  @CommandProblems({ notFound: 'REPORT_NOT_FOUND', conflict: 'WORK_ACCIDENT_ALREADY_DECIDED' })
+  async confirm(
+    @Param() params: ReportIdParams,
+    @Body() body: ConfirmWorkAccidentDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<AccidentReportResponse> {
+    return this.decide(
+      params.reportId,
+      { type: 'ConfirmWorkAccident', note: body.note, officerId: actor.id },
+      actor,
+      correlationId,
+    );
+  }
+
+  @Post('refutation')
+  @HttpCode(200)
+  @Roles(...CLAIMS_STAFF)
+  @ApiOperation({ summary: 'Find that it was not a work accident (a JKK claim is then refused)' })
+  @ApiOkResponse({ type: AccidentReportResponse })
+  @CommandProblems({
+    notFound: 'REPORT_NOT_FOUND',
+    conflict: 'WORK_ACCIDENT_ALREADY_DECIDED',
+    unprocessable: 'REASON_REQUIRED',
+  })
+  async refute(
+    @Param() params: ReportIdParams,
+    @Body() body: RefuteWorkAccidentDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<AccidentReportResponse> {
+    return this.decide(
+      params.reportId,
+      { type: 'RefuteWorkAccident', reason: body.reason, officerId: actor.id },
+      actor,
+      correlationId,
+    );
+  }
+
+  private async decide(
+    reportId: string,
+    command: AccidentReportCommand,
+    actor: Actor,
+    correlationId: string,
+  ): Promise<AccidentReportResponse> {
+    const participantId = await this.workflow.subjectOf(accidentReportStreamId(reportId));
+    if (participantId === null) throw notFound('REPORT_NOT_FOUND', `no report ${reportId}`);
+    const result = accepted(
+      await this.workflow.report(reportId, participantId, command, { actor, correlationId }),
+    );
+    return accidentReportResponse(result.state, result.version);
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
+import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
+import { claimChangeResponse } from '../shared/claim-change.response';
+import { accepted } from '../shared/command-result';
+import { CorrelationId } from '../shared/correlation-id.decorator';
+import { ClaimIdParams } from '../shared/http.dto';
+import { MAKER } from '../shared/roles';
+import { ReopenClaimDto, ReopenClaimResponse } from './reopen-claim.dto';
+
+@ApiTags('decisions')
+@ProtectedRoute()
+@Controller('claims/:claimId/reopening')
+export class ReopenClaimController {
+  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles(...MAKER)
+  @ApiOperation({
+    summary: 'Reopen a decided claim for an appeal or a correction',
+    description:
+      'Nothing is edited: the next proposal is a new decision whose supersedesDecisionId names ' +
+      'the one it replaces; payouts acts on the difference.',
+  })
+  @ApiOkResponse({ type: ReopenClaimResponse })
+  @CommandProblems({
+    notFound: 'CLAIM_NOT_FOUND',
+    conflict: 'CLAIM_NOT_DECIDED',
+    unprocessable: 'REASON_REQUIRED',
+  })
+  async reopen(
+    @Param() params: ClaimIdParams,
+    @Body() body: ReopenClaimDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<ReopenClaimResponse> {
+    const participantId = await this.workflow.participantOfClaim(params.claimId);
+    const result = accepted(
+      await this.workflow.claim(
+        params.claimId,
+        participantId,
+        { type: 'ReopenClaim', kind: body.kind, reason: body.reason, officerId: actor.id },
+        { actor, correlationId },
+      ),
+    );
+    const reopened = result.events.find((event) => event.type === 'ClaimReopened');
+    const previousDecisionId = (reopened?.data as { previousDecisionId?: string } | undefined)
+      ?.previousDecisionId;
+    if (previousDecisionId === undefined) throw new Error('ReopenClaim appends ClaimReopened');
+    return { ...claimChangeResponse(result.state, result.version), previousDecisionId };
+  }
+}

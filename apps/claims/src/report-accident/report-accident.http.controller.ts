@@ -1,0 +1,96 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AccidentReportState } from '@santunan/claims-domain';
+import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
+import { ParticipantDirectory } from '../participants/participant-directory';
+import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
+import { accepted } from '../shared/command-result';
+import { CorrelationId } from '../shared/correlation-id.decorator';
+import { MAKER } from '../shared/roles';
+import { AccidentReportResponse, ReportAccidentDto } from './report-accident.dto';
+
+export function accidentReportResponse(
+  state: AccidentReportState,
+  version: number,
+): AccidentReportResponse {
+  if (state.status === 'none') throw new Error('an accepted report command leaves a report');
+  const { report } = state;
+  return {
+    reportId: report.reportId,
+    participantId: report.participantId,
+    status: state.status,
+    incidentDate: report.incidentDate,
+    reportedOn: report.reportedOn,
+    daysAfterIncident: report.daysAfterIncident,
+    incidentKind: report.incidentKind,
+    place: report.place,
+    chronology: report.chronology,
+    trafficAccident: report.trafficAccident,
+    notifier: { ...report.notifier },
+    witnesses: report.witnesses.map((witness) => ({ name: witness.name })),
+    decidedOn:
+      state.status === 'confirmed'
+        ? state.confirmedOn
+        : state.status === 'refuted'
+          ? state.refutedOn
+          : null,
+    refutationReason: state.status === 'refuted' ? state.reason : null,
+    version,
+  };
+}
+
+@ApiTags('accident reports (JKK stage I)')
+@ProtectedRoute()
+@Controller('accident-reports')
+export class ReportAccidentController {
+  constructor(
+    @Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow,
+    @Inject(ParticipantDirectory) private readonly participants: ParticipantDirectory,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles(...MAKER)
+  @ApiOperation({
+    summary: 'Report a work accident or occupational disease (JKK stage I)',
+    description:
+      'The participant must be known from enrollment. The chronology, notifier and witnesses ' +
+      'are sealed with the participant’s key.',
+  })
+  @ApiCreatedResponse({ type: AccidentReportResponse })
+  @CommandProblems({
+    unprocessable:
+      'PARTICIPANT_UNKNOWN, INCIDENT_DATE_IN_FUTURE, REPORT_BEFORE_INCIDENT, REPORT_INCOMPLETE, DATE_INVALID',
+  })
+  async report(
+    @Body() body: ReportAccidentDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<AccidentReportResponse> {
+    await this.participants.require(body.participantId);
+    const reportId = this.workflow.newId();
+    const result = accepted(
+      await this.workflow.report(
+        reportId,
+        body.participantId,
+        {
+          type: 'ReportAccident',
+          reportId,
+          participantId: body.participantId,
+          incidentKind: body.incidentKind,
+          incidentDate: body.incidentDate,
+          place: body.place,
+          chronology: body.chronology,
+          trafficAccident: body.trafficAccident,
+          notifier: { kind: body.notifier.kind, name: body.notifier.name },
+          witnesses: body.witnesses.map((witness) => ({ name: witness.name })),
+          ...(body.reportedOn === undefined ? {} : { reportedOn: body.reportedOn }),
+          officerId: actor.id,
+        },
+        { actor, correlationId },
+      ),
+    );
+    return accidentReportResponse(result.state, result.version);
+  }
+}

@@ -1,0 +1,282 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type {
+  ScholarshipCommand,
+  ScholarshipEvent,
+  ScholarshipState,
+} from '@santunan/claims-domain';
+import { CurrentActor, Roles, type Actor, type CommandResult } from '@santunan/platform';
+import { ClaimWorkflow, SCHOLARSHIP_FOLD } from '../claim-workflow/claim-workflow';
+import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
+import { scholarshipStreamId } from '../shared/claims-streams';
+import { accepted } from '../shared/command-result';
+import { CorrelationId } from '../shared/correlation-id.decorator';
+import { bankAccountOf } from '../shared/http.dto';
+import { notFound } from '../shared/rejection.problem';
+import { CHECKER, MAKER, READERS } from '../shared/roles';
+import {
+  ApplicationParams,
+  ChildParams,
+  EndScholarshipDto,
+  EntitlementIdParams,
+  ScholarshipApplicationDto,
+  ScholarshipApplicationResponse,
+  SendBackInstalmentDto,
+  childWorkOf,
+} from './scholarship-application.dto';
+
+const OUTCOMES: Partial<
+  Record<ScholarshipEvent['type'], ScholarshipApplicationResponse['outcome']>
+> = {
+  ScholarshipInstalmentProposed: 'proposed',
+  ScholarshipInstalmentApproved: 'approved',
+  ScholarshipInstalmentRefused: 'refused',
+  ScholarshipInstalmentSentBack: 'sent-back',
+};
+
+/**
+ * Scholarships (beasiswa) that follow an approved JKK death or CTT, or JKM death: each child's
+ * yearly application with proof of enrolment, decided by the maker and — at or above the
+ * threshold — checked by a supervisor.
+ */
+@ApiTags('scholarships')
+@ProtectedRoute()
+@Controller('scholarships/:entitlementId')
+export class ScholarshipApplicationController {
+  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'A scholarship entitlement: its children, instalments paid and pending',
+  })
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @CommandProblems({ notFound: 'ENTITLEMENT_NOT_FOUND' })
+  async read(
+    @Param() params: EntitlementIdParams,
+  ): Promise<ScholarshipState & { version: number }> {
+    const { state, version } = await this.workflow.scholarships.load(
+      scholarshipStreamId(params.entitlementId),
+      SCHOLARSHIP_FOLD,
+    );
+    if (state.status === 'none') {
+      throw notFound('ENTITLEMENT_NOT_FOUND', `no scholarship entitlement ${params.entitlementId}`);
+    }
+    return { ...state, version };
+  }
+
+  @Post('applications')
+  @HttpCode(201)
+  @Roles(...MAKER)
+  @ApiOperation({
+    summary: 'Decide a child’s yearly application (maker)',
+    description:
+      'The level’s yearly amount under the rule set of the incident, if the child is under 23, ' +
+      'unmarried and not working on the application date and the level’s years are not used up.',
+  })
+  @ApiOkResponse({ type: ScholarshipApplicationResponse })
+  @CommandProblems({
+    notFound: 'ENTITLEMENT_NOT_FOUND',
+    conflict: 'ENTITLEMENT_NOT_GRANTED, INSTALMENT_PENDING, SCHOLARSHIP_ENDED_FOR_CHILD',
+    unprocessable:
+      'CHILD_NOT_IN_ENTITLEMENT, SCHOOL_YEAR_MISMATCH, SCHOLARSHIP_DOCUMENTS_INCOMPLETE, APPLICATION_DATE_IN_FUTURE',
+  })
+  async apply(
+    @Param() params: EntitlementIdParams,
+    @Body() body: ScholarshipApplicationDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<ScholarshipApplicationResponse> {
+    const applicationId = this.workflow.newId();
+    return this.run(
+      params.entitlementId,
+      applicationId,
+      body.childId,
+      {
+        type: 'DecideScholarshipApplication',
+        applicationId,
+        childId: body.childId,
+        applicationDate: body.applicationDate ?? this.workflow.today(),
+        schoolYear: body.schoolYear,
+        level: body.level,
+        enrolment: {
+          schoolName: body.enrolment.schoolName,
+          evidenceReference: body.enrolment.evidenceReference,
+        },
+        child: { married: body.child.married, work: childWorkOf(body.child.work) },
+        documents: body.documents.map(({ code, reference }) => ({ code, reference })),
+        payee: {
+          holder: body.payee.holder,
+          fullName: body.payee.fullName,
+          bankAccount: bankAccountOf(body.payee.bankAccount),
+        },
+        officerId: actor.id,
+      },
+      actor,
+      correlationId,
+    );
+  }
+
+  @Post('applications/:applicationId/approval')
+  @HttpCode(200)
+  @Roles(...CHECKER)
+  @ApiOperation({ summary: 'Approve a proposed instalment (checker, not the maker)' })
+  @ApiOkResponse({ type: ScholarshipApplicationResponse })
+  @CommandProblems({
+    notFound: 'ENTITLEMENT_NOT_FOUND',
+    conflict: 'NO_INSTALMENT_PROPOSED, APPLICATION_ALREADY_DECIDED',
+  })
+  async approve(
+    @Param() params: ApplicationParams,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<ScholarshipApplicationResponse> {
+    return this.run(
+      params.entitlementId,
+      params.applicationId,
+      null,
+      {
+        type: 'ApproveScholarshipInstalment',
+        applicationId: params.applicationId,
+        supervisorId: actor.id,
+      },
+      actor,
+      correlationId,
+    );
+  }
+
+  @Post('applications/:applicationId/send-back')
+  @HttpCode(200)
+  @Roles(...CHECKER)
+  @ApiOperation({ summary: 'Send a proposed instalment back (checker)' })
+  @ApiOkResponse({ type: ScholarshipApplicationResponse })
+  @CommandProblems({ notFound: 'ENTITLEMENT_NOT_FOUND', conflict: 'NO_INSTALMENT_PROPOSED' })
+  async sendBack(
+    @Param() params: ApplicationParams,
+    @Body() body: SendBackInstalmentDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<ScholarshipApplicationResponse> {
+    return this.run(
+      params.entitlementId,
+      params.applicationId,
+      null,
+      {
+        type: 'SendBackScholarshipInstalment',
+        applicationId: params.applicationId,
+        supervisorId: actor.id,
+        reason: body.reason,
+      },
+      actor,
+      correlationId,
+    );
+  }
+
+  @Post('children/:childId/end')
+  @HttpCode(200)
+  @Roles(...MAKER)
+  @ApiOperation({ summary: 'End a child’s scholarship (married, working, or turned 23)' })
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @CommandProblems({
+    notFound: 'ENTITLEMENT_NOT_FOUND',
+    unprocessable: 'CHILD_NOT_IN_ENTITLEMENT, AGE_LIMIT_NOT_REACHED, DATE_INVALID',
+  })
+  async end(
+    @Param() params: ChildParams,
+    @Body() body: EndScholarshipDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<ScholarshipState & { version: number }> {
+    const result = accepted(
+      await this.command(
+        params.entitlementId,
+        {
+          type: 'EndScholarshipForChild',
+          childId: params.childId,
+          reason: body.reason,
+          endedOn: body.endedOn,
+          officerId: actor.id,
+        },
+        actor,
+        correlationId,
+      ),
+    );
+    return { ...result.state, version: result.version };
+  }
+
+  private async command(
+    entitlementId: string,
+    command: ScholarshipCommand,
+    actor: Actor,
+    correlationId: string,
+  ): Promise<CommandResult<ScholarshipState>> {
+    const participantId = await this.workflow.subjectOf(scholarshipStreamId(entitlementId));
+    if (participantId === null) {
+      throw notFound('ENTITLEMENT_NOT_FOUND', `no scholarship entitlement ${entitlementId}`);
+    }
+    return this.workflow.scholarship(entitlementId, participantId, command, {
+      actor,
+      correlationId,
+    });
+  }
+
+  private async run(
+    entitlementId: string,
+    applicationId: string,
+    childId: string | null,
+    command: ScholarshipCommand,
+    actor: Actor,
+    correlationId: string,
+  ): Promise<ScholarshipApplicationResponse> {
+    const result = accepted(await this.command(entitlementId, command, actor, correlationId));
+    // The appended events, opened: the instalment's payee is sealed in the stored form.
+    const events = await Promise.all(
+      result.events.map((event) => this.workflow.scholarships.toDomainEvent(event)),
+    );
+    let outcome: ScholarshipApplicationResponse['outcome'] | undefined;
+    let decidedChildId = childId;
+    let instalment: ScholarshipApplicationResponse['instalment'] = null;
+    let reasons: ScholarshipApplicationResponse['reasons'] = [];
+    let endedForChild: string | null = null;
+    for (const event of events) {
+      switch (event.type) {
+        case 'ScholarshipInstalmentProposed':
+        case 'ScholarshipInstalmentApproved':
+          outcome = OUTCOMES[event.type];
+          decidedChildId = event.data.childId;
+          instalment = { ...event.data };
+          break;
+        case 'ScholarshipInstalmentRefused':
+        case 'ScholarshipInstalmentSentBack':
+          outcome = OUTCOMES[event.type];
+          decidedChildId = event.data.childId;
+          if (event.type === 'ScholarshipInstalmentRefused') reasons = event.data.reasons;
+          break;
+        case 'ScholarshipEndedForChild':
+          endedForChild = event.data.reason;
+          break;
+        case 'ScholarshipEntitlementGranted':
+        case 'ScholarshipEntitlementRefused':
+          break;
+        default: {
+          const _exhaustive: never = event;
+          return _exhaustive;
+        }
+      }
+    }
+    if (outcome === undefined || decidedChildId === null) {
+      throw new Error(`${command.type} was accepted without deciding the application`);
+    }
+    const response: ScholarshipApplicationResponse = {
+      entitlementId,
+      applicationId,
+      childId: decidedChildId,
+      outcome,
+      instalment,
+      reasons,
+      endedForChild,
+      version: result.version,
+    };
+    return response;
+  }
+}

@@ -1,0 +1,69 @@
+import {
+  ProblemException,
+  STANDARD_PROBLEM_MEMBERS,
+  type DomainRejection,
+} from '@santunan/platform';
+
+type Answer = readonly [status: number, title: string];
+
+const NOT_FOUND: Answer = [404, 'Not found'];
+const CONFLICT: Answer = [409, 'The claim is not in a state that allows this'];
+
+/**
+ * Status and title by the deciders' stable codes: 404 for something unknown, 409 when the
+ * state of a claim, report, register or entitlement forbids the command now, 403 for the
+ * maker acting as checker; anything else breaks a rule of the request itself (422).
+ */
+const ANSWERS: Readonly<Record<string, Answer>> = {
+  CLAIM_NOT_FOUND: NOT_FOUND,
+  REPORT_NOT_FOUND: NOT_FOUND,
+  PARTICIPANT_UNKNOWN: [422, 'The participant is not known to claims'],
+  MAKER_CHECKER_SAME_PERSON: [403, 'The checker must be another person than the maker'],
+  CLAIM_ALREADY_SUBMITTED: CONFLICT,
+  REPORT_ALREADY_FILED: CONFLICT,
+  WORK_ACCIDENT_ALREADY_DECIDED: CONFLICT,
+  WORK_ACCIDENT_NOT_YET_DECIDED: [409, 'The work accident is not decided yet (stage I)'],
+  NOT_A_WORK_ACCIDENT: [409, 'The accident was found not to be a work accident'],
+  DECISION_ALREADY_PROPOSED: CONFLICT,
+  CLAIM_ALREADY_DECIDED: [409, 'The claim is already decided'],
+  CLAIM_NOT_PENDING_CONTRIBUTION: CONFLICT,
+  CLAIM_NOT_DECIDED: CONFLICT,
+  DECISION_ID_ALREADY_USED: CONFLICT,
+  NO_DECISION_PROPOSED: [409, 'No decision awaits a checker'],
+  DECISION_NOT_PENDING: [409, 'This decision is not the one awaiting a checker'],
+  DOCUMENTS_INCOMPLETE: [409, 'Documents are missing'],
+  DEATH_BENEFIT_NOT_REGISTERED: [409, 'The death certificate is not recorded yet'],
+  DEATH_DATE_CONFLICT: [409, 'The death is recorded on another date'],
+  ENTITLEMENT_ALREADY_DECIDED: CONFLICT,
+  ENTITLEMENT_NOT_GRANTED: [409, 'No scholarship entitlement is granted'],
+  NO_SCHOLARSHIP_ROUTE: [409, 'The decision opens no scholarship'],
+  INSTALMENT_PENDING: [409, 'An instalment awaits its checker'],
+  APPLICATION_ALREADY_DECIDED: CONFLICT,
+  NO_INSTALMENT_PROPOSED: [409, 'No instalment awaits a checker'],
+  SCHOLARSHIP_ENDED_FOR_CHILD: [409, 'The scholarship ended for this child'],
+};
+
+/** A domain rejection at the HTTP edge: the decider's reason code is the problem's code. */
+export function rejectionProblem(rejection: DomainRejection): ProblemException {
+  const [status, title] = ANSWERS[rejection.code] ?? [422, 'The request breaks a claims rule'];
+  return new ProblemException(status, rejection.code, title, rejection.message, extras(rejection));
+}
+
+/**
+ * The rejection's details as extension members. A detail named like a standard member (a
+ * claim's `status`) is renamed, since it may not overwrite it.
+ */
+function extras(rejection: DomainRejection): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(rejection.details ?? {}).map(([key, value]) => [
+      STANDARD_PROBLEM_MEMBERS.has(key)
+        ? `current${key[0]?.toUpperCase() ?? ''}${key.slice(1)}`
+        : key,
+      value,
+    ]),
+  );
+}
+
+export function notFound(code: string, detail: string): ProblemException {
+  return new ProblemException(404, code, 'Not found', detail);
+}

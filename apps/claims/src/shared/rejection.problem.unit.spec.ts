@@ -1,0 +1,35 @@
+import { rejectionProblem } from './rejection.problem';
+
+describe('domain rejections as problem details', () => {
+  it.each([
+    ['CLAIM_NOT_FOUND', 404],
+    ['MAKER_CHECKER_SAME_PERSON', 403],
+    ['CLAIM_ALREADY_DECIDED', 409],
+    ['DOCUMENTS_INCOMPLETE', 409],
+    ['DEATH_DATE_CONFLICT', 409],
+    ['INCIDENT_DATE_IN_FUTURE', 422],
+    ['PAYEE_CONSENT_MISSING', 422],
+    ['CHILD_NOT_IN_ENTITLEMENT', 422],
+  ])('answers %s with %i and the code itself', (code, status) => {
+    const problem = rejectionProblem({ code, message: 'why' }).toProblem('/claims/x');
+    expect(problem).toMatchObject({
+      status,
+      code,
+      detail: 'why',
+      type: `urn:santunan:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+    });
+  });
+
+  it('keeps the details as extension members, renaming one that would replace a standard member', () => {
+    const problem = rejectionProblem({
+      code: 'CLAIM_ALREADY_DECIDED',
+      message: 'decided',
+      details: { decisionId: 'd-1', status: 'approved' },
+    }).toProblem();
+    expect(problem).toMatchObject({
+      status: 409,
+      decisionId: 'd-1',
+      currentStatus: 'approved',
+    });
+  });
+});

@@ -1,0 +1,30 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles, ServiceRuntime } from '@santunan/platform';
+import { ProtectedRoute } from '../shared/api-docs';
+import { READERS } from '../shared/roles';
+import { WorkQueuePage, WorkQueueQuery } from './work-queue.dto';
+import { WorkQueueReader } from './work-queue.reader';
+
+@ApiTags('work queue')
+@ProtectedRoute()
+@Controller('claims')
+export class WorkQueueController {
+  constructor(
+    @Inject(WorkQueueReader) private readonly reader: WorkQueueReader,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'The work queue: claims by status, type, kabupaten/kota and SLA',
+    description:
+      'Overdue claims first, then by payment due date. A read model: a claim shows here a ' +
+      'moment after the command that changed it.',
+  })
+  @ApiOkResponse({ type: WorkQueuePage })
+  async list(@Query() query: WorkQueueQuery): Promise<WorkQueuePage> {
+    return this.reader.page(query, this.runtime.clock.today());
+  }
+}

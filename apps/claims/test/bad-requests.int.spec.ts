@@ -1,0 +1,320 @@
+// Requests the claims service refuses with problem details and a stable code, leaving no
+// partial state: unknown participant, incident date in the future, wrong role, malformed
+// body, unknown claim, and the maker acting as checker. Also the threshold: a small claim is
+// final on the maker's word, a large one waits for a different person.
+import { randomUUID } from 'node:crypto';
+import { SwaggerModule, DocumentBuilder } from '@nestjs/swagger';
+import { eventually } from '@santunan/testing';
+import {
+  ClaimsHarness,
+  TODAY,
+  admin,
+  auditor,
+  officer,
+  supervisor,
+  bodyOf,
+  type ClaimBody,
+  type User,
+} from './claims-harness';
+
+const makerAndChecker: User = {
+  id: 'officer-fajar',
+  roles: ['claims-officer', 'claims-supervisor'],
+};
+
+describe('requests the claims service refuses', () => {
+  let h: ClaimsHarness;
+  const kornelis = randomUUID();
+
+  const problem = (code: string, status: number): unknown =>
+    expect.objectContaining({
+      type: `urn:santunan:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+      status,
+      code,
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
+
+  const report = (participantId: string, incidentDate: string) => ({
+    participantId,
+    incidentKind: 'accident',
+    incidentDate,
+    place: 'Pasar Inpres Naikoten',
+    chronology: 'Tertimpa karung beras saat bongkar muat.',
+    trafficAccident: false,
+    notifier: { kind: 'union', name: 'Serikat Buruh Angkut Kupang' },
+    witnesses: [{ name: 'Dominggus Tlonaen' }, { name: 'Ishak Bana' }],
+  });
+
+  /** A JKK claim for Kornelis, documents complete, ready for the maker's proposal. */
+  async function readyClaim(benefits: object[]): Promise<string> {
+    const reported = await h
+      .http(officer)
+      .post('/accident-reports', report(kornelis, '2026-11-02'))
+      .expect(201);
+    await h
+      .http(supervisor)
+      .post(`/accident-reports/${reported.body.reportId}/confirmation`, { note: 'sesuai' })
+      .expect(200);
+    const claim = await h
+      .http(officer)
+      .post('/claims/jkk', {
+        accidentReportId: reported.body.reportId,
+        benefits,
+        paymentAccount: {
+          bankCode: 'BRI',
+          accountNumber: '7788990011',
+          accountName: 'Kornelis Bani',
+        },
+        claimant: { kind: 'participant' },
+      })
+      .expect(201);
+    const { claimId, documents } = bodyOf<ClaimBody>(claim);
+    for (const document of documents.required) {
+      await h
+        .http(officer)
+        .post(`/claims/${claimId}/documents`, { document, reference: `arsip/${document}` })
+        .expect(200);
+    }
+    return claimId;
+  }
+
+  beforeAll(async () => {
+    h = await ClaimsHarness.start('bad_requests');
+    await h.enrollment.decide(
+      kornelis,
+      {
+        type: 'RegisterParticipant',
+        participantId: kornelis,
+        nik: '5371011508900021',
+        fullName: 'Kornelis Bani',
+        birthDate: '1990-08-15',
+        sex: 'male',
+        address: { line: 'Kelurahan Naikoten I', regencyCode: '5371' },
+        phone: '+6281234500021',
+        occupation: 'buruh angkut',
+        declaredIncome: 1_000_000,
+        incomeEffectiveFrom: '2026-01',
+        membership: { kind: 'self-paying' },
+      },
+      '2026-01-05',
+    );
+    await h.contributions.decide(
+      kornelis,
+      {
+        type: 'OpenContributionAccount',
+        participantId: kornelis,
+        sector: 'other',
+        declaredIncome: 1_000_000,
+        incomeEffectiveFrom: '2026-01',
+        membership: { kind: 'self-paying' },
+      },
+      '2026-01-05',
+    );
+    await h.contributions.decide(
+      kornelis,
+      {
+        type: 'PaySelfContribution',
+        paymentReference: 'self-kornelis-2026',
+        firstMonth: '2026-01',
+        months: 12,
+        amount: 12 * 16_800,
+        paidAt: '2026-01-10T02:00:00.000Z',
+        paidOn: '2026-01-10',
+      },
+      '2026-01-10',
+    );
+    await h.untilKnown(kornelis, 12);
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('refuses a claim for a participant enrollment never registered, writing nothing', async () => {
+    const before = await h.eventCount();
+    const unknown = randomUUID();
+    const reported = await h
+      .http(officer)
+      .post('/accident-reports', report(unknown, '2026-11-02'))
+      .expect(422);
+    expect(reported.body).toEqual(problem('PARTICIPANT_UNKNOWN', 422));
+    expect(reported.body.participantId).toBe(unknown);
+    const jkm = await h
+      .http(officer)
+      .post('/claims/jkm', {
+        participantId: unknown,
+        dateOfDeath: '2026-11-10',
+        claimant: { kind: 'heir', fullName: 'Yuliana Bani', relationship: 'spouse' },
+      })
+      .expect(422);
+    expect(jkm.body).toEqual(problem('PARTICIPANT_UNKNOWN', 422));
+    expect(await h.eventCount()).toBe(before);
+  });
+
+  it('refuses an incident or a death dated after today, writing nothing', async () => {
+    const before = await h.eventCount();
+    const reported = await h
+      .http(officer)
+      .post('/accident-reports', report(kornelis, '2026-12-01'))
+      .expect(422);
+    expect(reported.body).toEqual(problem('INCIDENT_DATE_IN_FUTURE', 422));
+    expect(reported.body.detail).toContain('2026-12-01');
+    const jkm = await h
+      .http(officer)
+      .post('/claims/jkm', {
+        participantId: kornelis,
+        dateOfDeath: '2026-11-25',
+        claimant: { kind: 'heir', fullName: 'Yuliana Bani', relationship: 'spouse' },
+      })
+      .expect(422);
+    expect(jkm.body).toEqual(problem('INCIDENT_DATE_IN_FUTURE', 422));
+    expect(await h.eventCount()).toBe(before);
+  });
+
+  it('refuses the wrong role (admin is no bypass) and a missing token', async () => {
+    const before = await h.eventCount();
+    for (const user of [supervisor, auditor, admin]) {
+      const refused = await h
+        .http(user)
+        .post('/accident-reports', report(kornelis, '2026-11-02'))
+        .expect(403);
+      expect(refused.body).toEqual(problem('AUTH_FORBIDDEN_ROLE', 403));
+      expect(refused.body.requiredRoles).toEqual(['claims-officer']);
+    }
+    await h.http(admin).get('/claims').expect(403);
+    const anonymous = await h.http(null).get('/claims').expect(401);
+    expect(anonymous.body).toEqual(problem('AUTH_TOKEN_MISSING', 401));
+    await h.http(auditor).get('/claims').expect(200);
+    expect(await h.eventCount()).toBe(before);
+  });
+
+  it('refuses a malformed body with the fields at fault, and an unknown claim with 404', async () => {
+    const before = await h.eventCount();
+    const malformed = await h
+      .http(officer)
+      .post('/claims/jkk', {
+        accidentReportId: randomUUID(),
+        benefits: [{ kind: 'stmb' }, { kind: 'transport', legs: [{ mode: 'rocket', amount: 1 }] }],
+        claimant: { kind: 'heir' },
+        amountInDollars: 5,
+      })
+      .expect(400);
+    expect(malformed.body).toEqual(problem('VALIDATION_FAILED', 400));
+    const fields = bodyOf<{ errors: { field: string }[] }>(malformed).errors.map(
+      (error) => error.field,
+    );
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'benefits.0.months',
+        'benefits.1.legs.0.mode',
+        'claimant.fullName',
+        'claimant.relationship',
+        'amountInDollars',
+      ]),
+    );
+    const missing = randomUUID();
+    const detail = await h.http(auditor).get(`/claims/${missing}`).expect(404);
+    expect(detail.body).toEqual(problem('CLAIM_NOT_FOUND', 404));
+    const document = await h
+      .http(officer)
+      .post(`/claims/${missing}/documents`, { document: 'ktp', reference: 'arsip/ktp' })
+      .expect(404);
+    expect(document.body).toEqual(problem('CLAIM_NOT_FOUND', 404));
+    const report404 = await h
+      .http(officer)
+      .post('/claims/jkk', {
+        accidentReportId: missing,
+        benefits: [{ kind: 'stmb', months: 1 }],
+        claimant: { kind: 'participant' },
+      })
+      .expect(404);
+    expect(report404.body).toEqual(problem('REPORT_NOT_FOUND', 404));
+    expect(await h.eventCount()).toBe(before);
+  });
+
+  it('refuses the maker as checker of a claim at or above the threshold, leaving it waiting', async () => {
+    // 12 months of STMB at Rp1,000,000: Rp12,000,000, at or above the Rp10,000,000 threshold.
+    const claimId = await readyClaim([{ kind: 'stmb', months: 12 }]);
+    const proposed = await h.http(makerAndChecker).post(`/claims/${claimId}/decisions`).expect(201);
+    expect(proposed.body).toMatchObject({
+      status: 'awaiting-checker',
+      decision: { total: 12_000_000, checkerRequired: true, proposedBy: makerAndChecker.id },
+    });
+    const { decisionId } = proposed.body.decision;
+    const before = await h.eventCount();
+    const same = await h
+      .http(makerAndChecker)
+      .post(`/claims/${claimId}/decisions/${decisionId}/approval`)
+      .expect(403);
+    expect(same.body).toEqual(problem('MAKER_CHECKER_SAME_PERSON', 403));
+    const sentBack = await h
+      .http(makerAndChecker)
+      .post(`/claims/${claimId}/decisions/${decisionId}/send-back`, { reason: 'saya sendiri' })
+      .expect(403);
+    expect(sentBack.body.code).toBe('MAKER_CHECKER_SAME_PERSON');
+    const stale = await h
+      .http(supervisor)
+      .post(`/claims/${claimId}/decisions/${randomUUID()}/approval`)
+      .expect(409);
+    expect(stale.body).toEqual(problem('DECISION_NOT_PENDING', 409));
+    expect(await h.eventCount()).toBe(before);
+    await eventually(async () => {
+      const detail = await h.http(auditor).get(`/claims/${claimId}`).expect(200);
+      expect(detail.body).toMatchObject({
+        status: 'awaiting-checker',
+        pendingDecisionId: decisionId,
+      });
+    });
+    const approved = await h
+      .http(supervisor)
+      .post(`/claims/${claimId}/decisions/${decisionId}/approval`)
+      .expect(200);
+    expect(approved.body.decision.approval).toMatchObject({
+      mode: 'maker-checker',
+      makerId: makerAndChecker.id,
+      checkerId: supervisor.id,
+      approvedOn: TODAY,
+    });
+  });
+
+  it('makes a claim below the threshold final on the maker’s proposal (single actor)', async () => {
+    const claimId = await readyClaim([{ kind: 'medical-care', claimedAmount: 2_500_000 }]);
+    const proposed = await h.http(officer).post(`/claims/${claimId}/decisions`).expect(201);
+    expect(proposed.body).toMatchObject({
+      status: 'approved',
+      decision: {
+        total: 2_500_000,
+        checkerRequired: false,
+        approval: { mode: 'single-actor', makerId: officer.id, checkerId: null },
+      },
+      scholarshipEntitlementId: null,
+    });
+    const again = await h.http(officer).post(`/claims/${claimId}/decisions`).expect(409);
+    expect(again.body).toEqual(problem('CLAIM_ALREADY_DECIDED', 409));
+  });
+
+  it('describes every route in the OpenAPI document', () => {
+    const document = SwaggerModule.createDocument(
+      h.app,
+      new DocumentBuilder().setTitle('claims').addBearerAuth().build(),
+    );
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/accident-reports',
+        '/accident-reports/{reportId}/confirmation',
+        '/claims/jkk',
+        '/claims/jkm',
+        '/claims/{claimId}/documents',
+        '/claims/{claimId}/document-requests',
+        '/claims/{claimId}/decisions',
+        '/claims/{claimId}/decisions/{decisionId}/approval',
+        '/claims/{claimId}/decisions/{decisionId}/send-back',
+        '/claims/{claimId}/reopening',
+        '/claims',
+        '/claims/{claimId}',
+        '/scholarships/{entitlementId}/applications',
+      ]),
+    );
+  });
+});

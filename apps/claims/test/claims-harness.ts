@@ -1,0 +1,388 @@
+// Test harness for the claims service: real PostgreSQL and Kafka, the claims app in NestJS,
+// and the two upstream contexts (enrollment, contributions) as ServiceRuntimes that decide
+// commands with their own pure domains and publish through the real outbox and encryption.
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import {
+  CONTRIBUTIONS_PERSONAL_DATA_PATHS,
+  CONTRIBUTIONS_SCHEMA_VERSIONS,
+  ENROLLMENT_PERSONAL_DATA_PATHS,
+  ENROLLMENT_SCHEMA_VERSIONS,
+  type ContributionAccountEvent,
+  type EnrollmentEvent,
+} from '@santunan/contracts';
+import {
+  DEFAULT_CONTRIBUTION_POLICY,
+  decideContributionAccount,
+  evolveContributionAccount,
+  initialContributionAccountState,
+  type ContributionAccountCommand,
+} from '@santunan/contributions-domain';
+import {
+  decide as decideParticipant,
+  evolve as evolveParticipant,
+  initialState as initialParticipantState,
+  kemendagriRegions,
+  type ParticipantCommand,
+} from '@santunan/enrollment-domain';
+import {
+  ProjectionRunner,
+  ServiceRuntime,
+  authConfig,
+  decryptPersonalFields,
+  fixedClock,
+  mintAccessToken,
+  type Actor,
+  type EventEnvelope,
+  type Projection,
+  type Role,
+  type ServiceConfig,
+  type Subscription,
+} from '@santunan/platform';
+import { ruleSetInForce } from '@santunan/rules';
+import {
+  createTestDatabase,
+  eventually,
+  testKafkaBrokers,
+  testMessaging,
+  uniqueName,
+  type TestDatabase,
+} from '@santunan/testing';
+import request from 'supertest';
+import { ClaimTimelineProjection } from '../src/claim-detail/claim-timeline.projection';
+import { ClaimsModule } from '../src/claims.module';
+import { DEFAULT_CHECKER_THRESHOLD, claimsCalendar } from '../src/config/claims-config';
+import { WorkQueueProjection } from '../src/work-queue/work-queue.projection';
+
+/** Claims decides on this day (Asia/Jakarta), whatever the machine's clock says. */
+export const TODAY = '2026-11-24';
+const AUTH = authConfig({ secret: 'claims-integration-test-secret-of-enough-length' });
+const UPSTREAM_ACTOR: Actor = {
+  id: 'upstream-officer',
+  kind: 'user',
+  roles: ['enrollment-officer'],
+};
+
+/** Noon in Jakarta on a day: the instant an upstream command is decided at. */
+export const at = (day: string): string => `${day}T05:00:00.000Z`;
+
+function serviceConfig(name: string, database: TestDatabase, keys: TestDatabase): ServiceConfig {
+  return {
+    serviceName: uniqueName(name),
+    httpPort: 0,
+    databaseUrl: database.url,
+    keyDatabaseUrl: keys.url,
+    kafkaBrokers: testKafkaBrokers(),
+    auth: AUTH,
+  };
+}
+
+/** Enrollment, as its own service would decide and publish: ParticipantRegistered, heirs, children. */
+export class EnrollmentUpstream {
+  private readonly repository;
+
+  constructor(readonly runtime: ServiceRuntime) {
+    this.repository = runtime.repository<EnrollmentEvent>({
+      streamType: 'participant',
+      schemaVersions: ENROLLMENT_SCHEMA_VERSIONS,
+      personalDataPaths: ENROLLMENT_PERSONAL_DATA_PATHS,
+    });
+  }
+
+  async decide(participantId: string, command: ParticipantCommand, today: string): Promise<void> {
+    const incomeFloor = ruleSetInForce(today);
+    if (!incomeFloor.ok) throw new Error(incomeFloor.error.message);
+    const context = {
+      today,
+      incomeFloor: incomeFloor.value.contributions.bpu.incomeFloor.value,
+      regions: kemendagriRegions(),
+    };
+    const result = await this.repository.handle({
+      streamId: `participant-${participantId}`,
+      decider: {
+        decide: (c: ParticipantCommand, state) => decideParticipant(c, state, context),
+        evolve: evolveParticipant,
+        initialState: initialParticipantState,
+      },
+      command,
+      actor: UPSTREAM_ACTOR,
+      correlationId: randomUUID(),
+      dataSubjectId: participantId,
+      occurredAt: at(today),
+    });
+    if (!result.ok) {
+      throw new Error(
+        `enrollment refused ${command.type}: ${result.rejection.code} ${result.rejection.message}`,
+      );
+    }
+  }
+}
+
+/** Contributions, as its own service would decide and publish: sponsorships, payments, lapses. */
+export class ContributionsUpstream {
+  private readonly repository;
+
+  constructor(readonly runtime: ServiceRuntime) {
+    this.repository = runtime.repository<ContributionAccountEvent>({
+      streamType: 'contribution-account',
+      schemaVersions: CONTRIBUTIONS_SCHEMA_VERSIONS,
+      personalDataPaths: CONTRIBUTIONS_PERSONAL_DATA_PATHS,
+    });
+  }
+
+  async decide(
+    participantId: string,
+    command: ContributionAccountCommand,
+    today: string,
+  ): Promise<void> {
+    const context = { today, calendar: claimsCalendar(), policy: DEFAULT_CONTRIBUTION_POLICY };
+    const result = await this.repository.handle({
+      streamId: `contribution-account-${participantId}`,
+      decider: {
+        decide: (c: ContributionAccountCommand, state) =>
+          decideContributionAccount(c, state, context),
+        evolve: evolveContributionAccount,
+        initialState: initialContributionAccountState,
+      },
+      command,
+      actor: { id: 'contributions-scheduler', kind: 'system' },
+      correlationId: randomUUID(),
+      dataSubjectId: participantId,
+      occurredAt: at(today),
+    });
+    if (!result.ok) {
+      throw new Error(
+        `contributions refused ${command.type}: ${result.rejection.code} ${result.rejection.message}`,
+      );
+    }
+  }
+}
+
+export interface User {
+  readonly id: string;
+  readonly roles: readonly Role[];
+}
+
+export const officer: User = { id: 'officer-ani', roles: ['claims-officer'] };
+export const supervisor: User = { id: 'supervisor-budi', roles: ['claims-supervisor'] };
+export const supervisor2: User = { id: 'supervisor-citra', roles: ['claims-supervisor'] };
+export const auditor: User = { id: 'auditor-dewi', roles: ['auditor'] };
+export const admin: User = { id: 'admin-eko', roles: ['admin'] };
+
+export function tokenFor(user: User): string {
+  return mintAccessToken({ subject: user.id, roles: [...user.roles], ttl: '1h' }, AUTH);
+}
+
+/** Everything a claims integration test runs: databases, topics, upstreams, the app. */
+export class ClaimsHarness {
+  private readonly published: EventEnvelope[] = [];
+  private observer: Subscription | undefined;
+
+  private constructor(
+    readonly app: INestApplication,
+    readonly runtime: ServiceRuntime,
+    readonly enrollment: EnrollmentUpstream,
+    readonly contributions: ContributionsUpstream,
+    readonly claimsTopic: string,
+    private readonly databases: readonly TestDatabase[],
+  ) {}
+
+  static async start(label: string): Promise<ClaimsHarness> {
+    const keys = await createTestDatabase(`${label}_keys`);
+    const enrollmentDb = await createTestDatabase(`${label}_enrol`);
+    const contributionsDb = await createTestDatabase(`${label}_contrib`);
+    const claimsDb = await createTestDatabase(`${label}_claims`);
+    const topics = {
+      enrollment: uniqueName('int.claims.enrollment.events'),
+      contributions: uniqueName('int.claims.contributions.events'),
+      claims: uniqueName('int.claims.claims.events'),
+    };
+    const enrollment = await ServiceRuntime.start({
+      config: serviceConfig('enrollment', enrollmentDb, keys),
+      topic: topics.enrollment,
+    });
+    const contributions = await ServiceRuntime.start({
+      config: serviceConfig('contributions', contributionsDb, keys),
+      topic: topics.contributions,
+    });
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ClaimsModule.forRoot({
+          service: serviceConfig('claims', claimsDb, keys),
+          eventsTopic: topics.claims,
+          enrollmentTopic: topics.enrollment,
+          contributionsTopic: topics.contributions,
+          makerCheckerThreshold: DEFAULT_CHECKER_THRESHOLD,
+          calendar: claimsCalendar(),
+          clock: fixedClock(`${TODAY}T03:00:00.000Z`),
+        }),
+      ],
+    }).compile();
+    const app = moduleRef.createNestApplication({ logger: ['error'] });
+    await app.init();
+    const harness = new ClaimsHarness(
+      app,
+      app.get(ServiceRuntime),
+      new EnrollmentUpstream(enrollment),
+      new ContributionsUpstream(contributions),
+      topics.claims,
+      [claimsDb, contributionsDb, enrollmentDb, keys],
+    );
+    await harness.observeClaimsTopic();
+    return harness;
+  }
+
+  async stop(): Promise<void> {
+    await this.observer?.stop();
+    await this.app.close();
+    await this.enrollment.runtime.stop();
+    await this.contributions.runtime.stop();
+    for (const database of this.databases) await database.drop();
+  }
+
+  /** An HTTP call as `user` (the bearer token carries the roles). */
+  http(user: User | null = officer) {
+    const server = request(this.app.getHttpServer() as Parameters<typeof request>[0]);
+    const auth = (call: request.Test): request.Test =>
+      user === null ? call : call.set('Authorization', `Bearer ${tokenFor(user)}`);
+    return {
+      get: (path: string) => auth(server.get(path)),
+      post: (path: string, body: object = {}) => auth(server.post(path).send(body)),
+    };
+  }
+
+  /**
+   * Waits until claims' outbox is drained and the events of `type` came back from the topic.
+   * Generous: on a loaded machine a relay may replace a wedged producer or a group rebalance.
+   */
+  async untilPublished(type: string, count = 1): Promise<void> {
+    await this.runtime.waitUntilPublished(40_000);
+    await eventually(
+      () => {
+        expect(this.published.filter((event) => event.type === type).length).toBeGreaterThanOrEqual(
+          count,
+        );
+      },
+      { timeoutMs: 40_000 },
+    );
+  }
+
+  /** The claims topic as published: personal fields sealed. */
+  rawPublished(type: string): EventEnvelope[] {
+    return this.published.filter((event) => event.type === type);
+  }
+
+  /** The claims topic as another service sees it, personal fields opened. */
+  async publishedOfType(type: string): Promise<EventEnvelope<string, Record<string, unknown>>[]> {
+    const matching = this.published.filter((event) => event.type === type);
+    return Promise.all(
+      matching.map(async (event) => ({
+        ...event,
+        data: await decryptPersonalFields(
+          this.runtime.cipher,
+          event.data as Readonly<Record<string, unknown>>,
+        ),
+      })),
+    );
+  }
+
+  async eventCount(): Promise<number> {
+    const [row] = await this.runtime.database.query<{ count: string }>(
+      'select count(*) from events',
+    );
+    return Number(row?.count ?? 0);
+  }
+
+  async eventTypesOf(streamId: string): Promise<string[]> {
+    const events = await this.runtime.store.readStream(this.runtime.database, streamId);
+    return events.map((event) => event.type);
+  }
+
+  /** Waits until enrollment's and contributions' events have reached claims' projections. */
+  async untilKnown(participantId: string, paidMonths: number): Promise<void> {
+    await eventually(
+      async () => {
+        const [participant] = await this.runtime.database.query<{ n: string }>(
+          'select count(*) as n from participants where participant_id = $1',
+          [participantId],
+        );
+        const [coverage] = await this.runtime.database.query<{ paid: number }>(
+          `select jsonb_array_length(coverage->'paidMonths') as paid
+             from participant_coverage where participant_id = $1`,
+          [participantId],
+        );
+        expect(Number(participant?.n)).toBe(1);
+        expect(coverage?.paid).toBe(paidMonths);
+      },
+      { timeoutMs: 30_000 },
+    );
+  }
+
+  /** Both read models as rows, and rebuilt from the event store: the two must be equal. */
+  async readModels(): Promise<{ workQueue: unknown[]; timeline: unknown[] }> {
+    const workQueue = await this.runtime.database.query(
+      'select * from claim_work_queue order by claim_id',
+    );
+    const timeline = await this.runtime.database.query(
+      'select * from claim_timeline order by global_position',
+    );
+    return { workQueue, timeline };
+  }
+
+  async rebuildReadModels(): Promise<void> {
+    const projections: Projection[] = [
+      this.app.get(WorkQueueProjection),
+      this.app.get(ClaimTimelineProjection),
+    ];
+    const runner = new ProjectionRunner({
+      database: this.runtime.database,
+      store: this.runtime.store,
+      projections,
+    });
+    for (const projection of projections) await runner.rebuild(projection);
+  }
+
+  async caughtUp(): Promise<void> {
+    await this.runtime.catchUp(this.app.get(WorkQueueProjection));
+    await this.runtime.catchUp(this.app.get(ClaimTimelineProjection));
+  }
+
+  private async observeClaimsTopic(): Promise<void> {
+    this.observer = await testMessaging('claims-observer').subscribe({
+      groupId: uniqueName('int.claims.observer'),
+      topics: [this.claimsTopic],
+      fromBeginning: true,
+      handle: async (message) => {
+        if (message.value === null) return;
+        this.published.push(JSON.parse(message.value.toString('utf8')) as EventEnvelope);
+      },
+    });
+  }
+}
+
+// The shapes the tests read from response bodies (supertest types them as `any`).
+export interface ClaimBody {
+  readonly claimId: string;
+  readonly documents: { readonly required: string[] };
+}
+export interface QueueBody {
+  readonly items: { readonly claimId: string }[];
+}
+export interface ReasonBody {
+  readonly policy: string;
+  readonly code: string;
+  readonly details: Record<string, unknown>;
+}
+export interface TimelineBody {
+  readonly timeline: {
+    readonly type: string;
+    readonly actor: { readonly id: string };
+    readonly details: Record<string, unknown>;
+  }[];
+}
+
+export function bodyOf<Body>(response: { body: unknown }): Body {
+  return response.body as Body;
+}

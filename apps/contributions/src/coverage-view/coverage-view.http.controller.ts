@@ -1,0 +1,24 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProtectedRoute } from '../shared/http.decorators';
+import { ProblemDetailsDto } from '../shared/problem-details.dto';
+import { CoverageViewDto, ParticipantIdParams } from './coverage-view.dto';
+import { CoverageViewReader } from './coverage-view.reader';
+
+@ApiTags('coverage')
+@ProtectedRoute()
+@Controller('participants/:participantId/coverage')
+export class CoverageViewController {
+  constructor(@Inject(CoverageViewReader) private readonly reader: CoverageViewReader) {}
+
+  /** Any authenticated user: claims officers, sponsors and auditors all need to see it. */
+  @Get()
+  @ApiOperation({
+    summary: 'A participant’s coverage: standing, paid through, masa iur, dues and refunds',
+  })
+  @ApiOkResponse({ type: CoverageViewDto })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'COVERAGE_NOT_FOUND' })
+  find(@Param() params: ParticipantIdParams): Promise<CoverageViewDto> {
+    return this.reader.find(params.participantId);
+  }
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ProgramIdParams } from '../program-report/program-report.dto';
+import { CorrelationId, ProtectedRoute } from '../shared/http.decorators';
+import { ProblemDetailsDto } from '../shared/problem-details.dto';
+import { ProgramAccess } from '../shared/program-access';
+import { rejectionProblem } from '../shared/rejection.problem';
+import { EnrolmentDto, EnrolParticipantDto } from './enrol-participant.dto';
+import { ParticipantEnrolment } from './participant-enrolment';
+
+@ApiTags('sponsor programs')
+@ProtectedRoute()
+@Controller('programs/:programId/enrolments')
+export class EnrolParticipantController {
+  constructor(
+    @Inject(ParticipantEnrolment) private readonly enrolment: ParticipantEnrolment,
+    @Inject(ProgramAccess) private readonly access: ProgramAccess,
+  ) {}
+
+  @Post()
+  @Roles('sponsor-operator', 'admin')
+  @ApiOperation({
+    summary: 'Enrol a participant: commits budget; refused past the quota',
+    description:
+      'Participants registered by enrollment with a sponsored membership are enrolled automatically.',
+  })
+  @ApiCreatedResponse({ type: EnrolmentDto })
+  @ApiNotFoundResponse({
+    type: ProblemDetailsDto,
+    description: 'PROGRAM_NOT_FOUND, ACCOUNT_NOT_OPENED',
+  })
+  @ApiConflictResponse({
+    type: ProblemDetailsDto,
+    description:
+      'PROGRAM_QUOTA_EXHAUSTED, PROGRAM_CLOSED, PARTICIPANT_ALREADY_ENROLLED, SPONSORSHIP_CONFLICT, PARTICIPANT_DECEASED, MONTHS_ALREADY_PAID',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ProblemDetailsDto,
+    description: 'ENROLMENT_OUTSIDE_COVERAGE, ENROLMENT_START_IN_THE_PAST',
+  })
+  async enrol(
+    @Param() params: ProgramIdParams,
+    @Body() body: EnrolParticipantDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<EnrolmentDto> {
+    await this.access.check(actor, params.programId);
+    const outcome = await this.enrolment.enrol({
+      programId: params.programId,
+      participantId: body.participantId,
+      fromMonth: body.fromMonth,
+      metadata: { actor, correlationId },
+    });
+    if (!outcome.ok) throw rejectionProblem(outcome.rejection);
+    const { enrolment } = outcome;
+    return {
+      programId: params.programId,
+      participantId: enrolment.participantId,
+      enrolmentNumber: enrolment.enrolmentNumber,
+      fromMonth: enrolment.fromMonth,
+      toMonth: enrolment.toMonth,
+      commitment: enrolment.commitment,
+      changed: outcome.changed,
+    };
+  }
+}

@@ -1,0 +1,111 @@
+import type { EnrollmentEventType } from '@santunan/contracts';
+import { monthOf } from '@santunan/domain-kernel';
+import { sectorOfOccupation } from '@santunan/contributions-domain';
+import {
+  EventHandlers,
+  type Actor,
+  type ConsumedEvent,
+  type Transaction,
+} from '@santunan/platform';
+import type { ContributionsServices } from '../contributions.services';
+import type { LateBound } from '../shared/late-bound';
+import { CommandRefusedError } from '../shared/rejection.problem';
+import {
+  DeathPayload,
+  DeclaredIncomeChangedPayload,
+  ParticipantRegisteredPayload,
+} from './enrollment-events.dto';
+
+/** The consumer acts for the enrollment context; the officer is on the cause. */
+export const ENROLLMENT_ACTOR: Actor = {
+  id: 'contributions.enrollment-participants',
+  kind: 'system',
+};
+
+const type = (name: EnrollmentEventType): EnrollmentEventType => name;
+
+function metadataOf(event: ConsumedEvent<unknown>) {
+  return {
+    actor: ENROLLMENT_ACTOR,
+    correlationId: event.metadata.correlationId,
+    causationId: event.eventId,
+  };
+}
+
+/**
+ * A registration opens the contribution account. A self-paying membership starts with it (and
+ * the current month is billed); a sponsored one enrols the participant into the program,
+ * which commits budget — the account's sponsorship follows from the program's event (the
+ * sponsorship process). Everything commits with the inbox row; a refusal (unknown program,
+ * quota exhausted, coverage over) rolls it all back and parks the registration in the DLQ
+ * with the reason, to be replayed once an operator has decided.
+ */
+async function register(
+  services: ContributionsServices,
+  event: ConsumedEvent<ParticipantRegisteredPayload>,
+  tx: Transaction,
+): Promise<void> {
+  const { participantId, occupation, declaredIncome, incomeEffectiveFrom, membership } = event.data;
+  const metadata = metadataOf(event);
+  const opened = await services.accounts.handle(
+    participantId,
+    {
+      type: 'OpenContributionAccount',
+      participantId,
+      sector: sectorOfOccupation(occupation),
+      declaredIncome,
+      incomeEffectiveFrom,
+      membership:
+        membership.kind === 'sponsored' && membership.programId !== undefined
+          ? { kind: 'sponsored', programId: membership.programId }
+          : { kind: 'self-paying' },
+    },
+    { ...metadata, alongside: (inTx) => services.accountRegistry.register(inTx, participantId) },
+    tx,
+  );
+  if (!opened.ok) throw new CommandRefusedError(`account of ${participantId}`, opened.rejection);
+  if (membership.kind === 'self-paying' || membership.programId === undefined) {
+    const billed = await services.accounts.handle(
+      participantId,
+      { type: 'BillContributionMonth', month: monthOf(services.context.today()) },
+      metadata,
+      tx,
+    );
+    if (!billed.ok)
+      throw new CommandRefusedError(`first bill of ${participantId}`, billed.rejection);
+    return;
+  }
+  const enrolled = await services.enrolment.enrol(
+    { programId: membership.programId, participantId, metadata },
+    tx,
+  );
+  if (!enrolled.ok) {
+    throw new CommandRefusedError(
+      `enrolment of ${participantId} in ${membership.programId}`,
+      enrolled.rejection,
+    );
+  }
+}
+
+/** enrollment.events → contribution accounts (registration, income, death). */
+export function enrollmentEventHandlers(services: LateBound<ContributionsServices>): EventHandlers {
+  return new EventHandlers()
+    .on(type('ParticipantRegistered'), ParticipantRegisteredPayload, async (event, tx) =>
+      register(await services.get(), event, tx),
+    )
+    .on(type('DeclaredIncomeChanged'), DeclaredIncomeChangedPayload, async (event, tx) => {
+      const { accounts } = await services.get();
+      const { participantId, declaredIncome, effectiveFrom } = event.data;
+      const result = await accounts.handle(
+        participantId,
+        { type: 'RecordDeclaredIncome', declaredIncome, effectiveFrom },
+        metadataOf(event),
+        tx,
+      );
+      if (!result.ok) throw new CommandRefusedError(`income of ${participantId}`, result.rejection);
+    })
+    .on(type('ParticipantDeceased'), DeathPayload, async (event, tx) => {
+      const { death } = await services.get();
+      await death.record(event.data.participantId, event.data.dateOfDeath, metadataOf(event), tx);
+    });
+}

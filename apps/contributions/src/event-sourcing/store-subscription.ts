@@ -1,0 +1,144 @@
+import {
+  readCheckpoint,
+  type PositionedEvent,
+  stderrJsonLogger,
+  writeCheckpoint,
+  type EventEnvelope,
+  type EventStore,
+  type PlatformDatabase,
+  type WorkerLogger,
+} from '@santunan/platform';
+import { SessionLeaderLock } from './session-leader-lock';
+
+/** Reacts to some of the service's own events (a process manager). */
+export interface StoreSubscriber {
+  /** Stable: the checkpoint is stored under it. */
+  readonly name: string;
+  handles(type: string): boolean;
+  /**
+   * Consecutive handled events of one type, in store order, so a subscriber can batch them.
+   * Must be idempotent: after a crash the events since the last checkpoint come again.
+   */
+  handle(events: readonly EventEnvelope[]): Promise<void>;
+}
+
+export interface StoreSubscriptionOptions {
+  readonly database: PlatformDatabase;
+  readonly databaseUrl: string;
+  readonly store: EventStore;
+  readonly subscriber: StoreSubscriber;
+  /** Events read per page (most of them are skipped). */
+  readonly pageSize?: number;
+  /** At most this many events per handle call (and per checkpoint). */
+  readonly maxRun?: number;
+  readonly idlePollMs?: number;
+  readonly logger?: WorkerLogger;
+}
+
+const RETRY_MS = { initial: 200, max: 5_000 };
+
+/**
+ * Feeds a subscriber the service's own events from the event store, behind the transaction
+ * horizon (EventStore.readAll), from a checkpoint. Unlike a projection runner it commits the
+ * subscriber's work in the subscriber's own transactions and moves the checkpoint after each
+ * run of handled events: a handler may fan an event out into thousands of commands without
+ * holding one long transaction, and a crash repeats at most the run in hand (idempotent
+ * commands). Skipped events cost one read per page, no write. One replica leads (session lock).
+ */
+export class StoreSubscription {
+  private running = false;
+  private loop: Promise<void> = Promise.resolve();
+  private wake: (() => void) | undefined;
+  private readonly leader: SessionLeaderLock;
+  private readonly logger: WorkerLogger;
+
+  constructor(private readonly options: StoreSubscriptionOptions) {
+    this.leader = new SessionLeaderLock(
+      options.databaseUrl,
+      `store-subscription:${options.subscriber.name}`,
+    );
+    this.logger = options.logger ?? stderrJsonLogger;
+  }
+
+  start(): void {
+    if (this.running) throw new Error(`subscription ${this.options.subscriber.name} is running`);
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.leader.release();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const handled = (await this.leader.tryAcquire()) ? await this.page() : 0;
+        failures = 0;
+        if (handled === 0) await this.sleep(this.options.idlePollMs ?? 100);
+      } catch (error) {
+        failures += 1;
+        this.logger.warn(`store subscription ${this.options.subscriber.name}: retrying`, {
+          attempt: failures,
+          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        });
+        await this.sleep(Math.min(RETRY_MS.max, RETRY_MS.initial * 2 ** (failures - 1)));
+      }
+    }
+  }
+
+  /** One page after the checkpoint; returns how many events were read. */
+  private async page(): Promise<number> {
+    const { database, store, subscriber } = this.options;
+    const after = await readCheckpoint(database, subscriber.name);
+    const page = await store.readAll(database, { after, limit: this.options.pageSize ?? 500 });
+    for (const run of runsOf(page, subscriber, this.options.maxRun ?? 20)) {
+      if (!this.running) return 0;
+      await subscriber.handle(run.map(({ event }) => event));
+      const last = run[run.length - 1];
+      if (last !== undefined) await writeCheckpoint(database, subscriber.name, last.position);
+    }
+    const last = page[page.length - 1];
+    if (last !== undefined) await writeCheckpoint(database, subscriber.name, last.position);
+    return page.length;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+/** The handled events of a page, cut into runs of one type of at most `maxRun` events. */
+function runsOf(
+  page: readonly PositionedEvent[],
+  subscriber: StoreSubscriber,
+  maxRun: number,
+): PositionedEvent[][] {
+  const runs: PositionedEvent[][] = [];
+  let current: PositionedEvent[] = [];
+  for (const positioned of page) {
+    if (!subscriber.handles(positioned.event.type)) continue;
+    const previous = current[current.length - 1];
+    if (
+      previous !== undefined &&
+      (previous.event.type !== positioned.event.type || current.length >= maxRun)
+    ) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(positioned);
+  }
+  if (current.length > 0) runs.push(current);
+  return runs;
+}

@@ -1,0 +1,87 @@
+import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { masaIurOf, paidThroughOf, standingOf } from '@santunan/contributions-domain';
+import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ParticipantIdParams } from '../coverage-view/coverage-view.dto';
+import { ContributionAccounts } from '../shared/contribution-accounts';
+import { contributionAccountStreamId } from '../shared/contribution-streams';
+import { CorrelationId, ProtectedRoute } from '../shared/http.decorators';
+import { PaymentReferences } from '../shared/payment-references';
+import { ProblemDetailsDto } from '../shared/problem-details.dto';
+import { rejectionProblem } from '../shared/rejection.problem';
+import { PaySelfContributionDto, SelfPaymentDto } from './pay-self-contribution.dto';
+
+@ApiTags('participants')
+@ProtectedRoute()
+@Controller('participants/:participantId/self-payments')
+export class PaySelfContributionController {
+  constructor(
+    @Inject(ContributionAccounts) private readonly accounts: ContributionAccounts,
+    @Inject(PaymentReferences) private readonly references: PaymentReferences,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @Roles('finance', 'admin')
+  @ApiOperation({
+    summary: 'A self-paying participant pays 1, 3, 6 or 12 months, oldest unpaid month first',
+    description:
+      'Each month at its own tariff (PP 50/2025 discount for transport workers included); the amount must be exact. The same reference again is the same payment; a reference used by anyone else is refused.',
+  })
+  @ApiOkResponse({ type: SelfPaymentDto })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'ACCOUNT_NOT_OPENED' })
+  @ApiConflictResponse({
+    type: ProblemDetailsDto,
+    description:
+      'PAYMENT_REFERENCE_CONFLICT, MEMBERSHIP_LAPSED, NOT_SELF_PAYING, PARTICIPANT_DECEASED',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ProblemDetailsDto,
+    description:
+      'PAYMENT_AMOUNT_MISMATCH (with expectedAmount and the months), PAYMENT_MONTH_NOT_NEXT (with expectedFirstMonth), PAYMENT_MONTH_COUNT_NOT_ALLOWED, PAYMENT_TOO_FAR_AHEAD, PAYMENT_INVALID',
+  })
+  async pay(
+    @Param() params: ParticipantIdParams,
+    @Body() body: PaySelfContributionDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<SelfPaymentDto> {
+    const { participantId } = params;
+    const streamId = contributionAccountStreamId(participantId);
+    await this.references.assertAvailable(body.paymentReference, streamId);
+    const result = await this.accounts.handle(
+      participantId,
+      { type: 'PaySelfContribution', ...body },
+      {
+        actor,
+        correlationId,
+        occurredAt: body.paidAt,
+        alongside: (tx) => this.references.claim(tx, body.paymentReference, streamId),
+      },
+    );
+    if (!result.ok) throw rejectionProblem(result.rejection);
+    const account = result.state;
+    if (account.status === 'not-opened') throw new Error('a payment to no account');
+    const paidMonths = [...account.paid.values()]
+      .filter((paid) => paid.paymentReference === body.paymentReference)
+      .sort((a, b) => a.month.localeCompare(b.month))
+      .map(({ month, jkk, jkm, amount }) => ({ month, jkk, jkm, amount }));
+    return {
+      participantId,
+      paymentReference: body.paymentReference,
+      paidMonths,
+      amount: paidMonths.reduce((sum, month) => sum + month.amount, 0),
+      changed: result.events.length > 0,
+      paidThrough: paidThroughOf(account),
+      standing: standingOf(account),
+      masaIurMonths: masaIurOf(account),
+    };
+  }
+}

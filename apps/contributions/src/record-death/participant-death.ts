@@ -1,0 +1,50 @@
+import { sponsorshipsEndedByDeath } from '@santunan/contributions-domain';
+import type { Transaction } from '@santunan/platform';
+import type { CommandCause } from '../event-sourcing/event-sourced-streams';
+import type { ContributionAccounts } from '../shared/contribution-accounts';
+import { CommandRefusedError } from '../shared/rejection.problem';
+import type { SponsorPrograms } from '../shared/sponsor-programs';
+
+export type DeathOutcome = 'recorded' | 'no-account';
+
+/**
+ * A death reported by enrollment (ParticipantDeceased) or claims (DeathRecorded), whichever
+ * comes first: the account closes (billing stops after the death month, later months paid
+ * become RefundDue to whoever paid them), then every program sponsoring months after the
+ * death month releases them. Both steps are idempotent, so the second report changes nothing.
+ */
+export class ParticipantDeath {
+  constructor(
+    private readonly accounts: ContributionAccounts,
+    private readonly programs: SponsorPrograms,
+  ) {}
+
+  async record(
+    participantId: string,
+    dateOfDeath: string,
+    cause: CommandCause,
+    tx: Transaction,
+  ): Promise<DeathOutcome> {
+    const closed = await this.accounts.handle(
+      participantId,
+      { type: 'RecordDeath', dateOfDeath },
+      cause,
+      tx,
+    );
+    if (!closed.ok) {
+      // A participant contributions never heard of: nothing to bill or refund.
+      if (closed.rejection.code === 'ACCOUNT_NOT_OPENED') return 'no-account';
+      throw new CommandRefusedError(`death of ${participantId}`, closed.rejection);
+    }
+    for (const ending of sponsorshipsEndedByDeath(closed.state)) {
+      const ended = await this.programs.handle(ending.programId, ending.command, cause, tx);
+      if (!ended.ok) {
+        throw new CommandRefusedError(
+          `end of the sponsorship of ${participantId} in ${ending.programId}`,
+          ended.rejection,
+        );
+      }
+    }
+    return 'recorded';
+  }
+}

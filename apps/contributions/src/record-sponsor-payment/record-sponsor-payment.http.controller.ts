@@ -1,0 +1,81 @@
+import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ProgramIdParams } from '../program-report/program-report.dto';
+import { sponsorProgramStreamId } from '../shared/contribution-streams';
+import { CorrelationId, ProtectedRoute } from '../shared/http.decorators';
+import { PaymentReferences } from '../shared/payment-references';
+import { ProblemDetailsDto } from '../shared/problem-details.dto';
+import { ProgramAccess } from '../shared/program-access';
+import { rejectionProblem } from '../shared/rejection.problem';
+import { SponsorPrograms } from '../shared/sponsor-programs';
+import { monthLedgerOf } from './month-ledger';
+import { RecordSponsorPaymentDto, SponsorPaymentDto } from './record-sponsor-payment.dto';
+
+@ApiTags('sponsor programs')
+@ProtectedRoute()
+@Controller('programs/:programId/payments')
+export class RecordSponsorPaymentController {
+  constructor(
+    @Inject(SponsorPrograms) private readonly programs: SponsorPrograms,
+    @Inject(PaymentReferences) private readonly references: PaymentReferences,
+    @Inject(ProgramAccess) private readonly access: ProgramAccess,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @Roles('finance', 'admin')
+  @ApiOperation({
+    summary: 'Record a sponsor’s payment for a month of a program',
+    description:
+      'Allocated to the month’s dues in enrolment order, whole dues only; what is short of one more due is held for the month’s next payment; more than the month owes is refused. The same reference again is the same payment.',
+  })
+  @ApiOkResponse({ type: SponsorPaymentDto })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PROGRAM_NOT_FOUND' })
+  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'PAYMENT_REFERENCE_CONFLICT' })
+  @ApiUnprocessableEntityResponse({
+    type: ProblemDetailsDto,
+    description:
+      'PAYMENT_EXCEEDS_OUTSTANDING (with outstanding), MONTH_OUTSIDE_COVERAGE, PAYMENT_INVALID, PAYMENT_AMOUNT_INVALID',
+  })
+  async record(
+    @Param() params: ProgramIdParams,
+    @Body() body: RecordSponsorPaymentDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<SponsorPaymentDto> {
+    const { programId } = params;
+    await this.access.check(actor, programId, ['finance']);
+    const streamId = sponsorProgramStreamId(programId);
+    await this.references.assertAvailable(body.paymentReference, streamId);
+    const result = await this.programs.handle(
+      programId,
+      { type: 'ReceiveSponsorPayment', ...body },
+      {
+        actor,
+        correlationId,
+        occurredAt: body.paidAt,
+        alongside: (tx) => this.references.claim(tx, body.paymentReference, streamId),
+      },
+    );
+    if (!result.ok) throw rejectionProblem(result.rejection);
+    if (result.state.status === 'not-opened') throw new Error('a payment to no program');
+    const recorded = result.state.payments.get(body.paymentReference);
+    const month = recorded?.month ?? body.month;
+    return {
+      programId,
+      month,
+      paymentReference: body.paymentReference,
+      amount: recorded?.amount ?? body.amount,
+      changed: result.events.length > 0,
+      ledger: monthLedgerOf(result.state, month),
+    };
+  }
+}

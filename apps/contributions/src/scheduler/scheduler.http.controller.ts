@@ -1,0 +1,57 @@
+import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentActor, ProblemException, Roles, type Actor } from '@santunan/platform';
+import { CorrelationId, ProtectedRoute } from '../shared/http.decorators';
+import { ProblemDetailsDto } from '../shared/problem-details.dto';
+import { ContributionScheduler } from './contribution-scheduler';
+import { SchedulerRunDto, SchedulerRunRequestDto } from './scheduler.dto';
+
+@ApiTags('scheduler')
+@ProtectedRoute()
+@Controller('scheduler/runs')
+export class SchedulerController {
+  constructor(@Inject(ContributionScheduler) private readonly scheduler: ContributionScheduler) {}
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Run a scheduler task for a month now (idempotent: a repeat changes nothing)',
+  })
+  @ApiOkResponse({ type: SchedulerRunDto })
+  @ApiUnprocessableEntityResponse({
+    type: ProblemDetailsDto,
+    description:
+      'Every program or account refused, with the reason as the code: MONTH_NOT_ENDED, BILLING_TOO_EARLY, STATEMENT_TOO_EARLY…',
+  })
+  async run(
+    @Body() body: SchedulerRunRequestDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<SchedulerRunDto> {
+    const run = await this.scheduler.run(body.task, body.month, actor, correlationId);
+    const refusals = Object.entries(run.rejected);
+    const [only] = refusals;
+    // All refused for one reason: the month itself is wrong for this task.
+    if (
+      run.processed > 0 &&
+      refusals.length === 1 &&
+      only !== undefined &&
+      only[1] === run.processed
+    ) {
+      throw new ProblemException(
+        422,
+        only[0],
+        'The month cannot be run for this task',
+        `every one of ${run.processed} refused ${body.task} for ${body.month}: ${only[0]}`,
+        { run },
+      );
+    }
+    return { ...run, rejected: { ...run.rejected } };
+  }
+}

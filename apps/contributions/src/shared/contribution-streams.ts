@@ -1,0 +1,33 @@
+import {
+  CONTRIBUTIONS_PERSONAL_DATA_PATHS,
+  CONTRIBUTIONS_SCHEMA_VERSIONS,
+  type ContributionAccountEvent,
+  type SponsorProgramEvent,
+} from '@santunan/contracts';
+import type { StreamDefinition } from '@santunan/platform';
+
+/** A sponsor program: budget, quota, enrolments, statements, payments (docs/adr/0008). */
+export const SPONSOR_PROGRAM_STREAM: StreamDefinition<SponsorProgramEvent> = {
+  streamType: 'sponsor-program',
+  schemaVersions: CONTRIBUTIONS_SCHEMA_VERSIONS,
+  personalDataPaths: CONTRIBUTIONS_PERSONAL_DATA_PATHS,
+};
+
+/** A participant's contribution account: memberships, dues, payments, coverage. */
+export const CONTRIBUTION_ACCOUNT_STREAM: StreamDefinition<ContributionAccountEvent> = {
+  streamType: 'contribution-account',
+  schemaVersions: CONTRIBUTIONS_SCHEMA_VERSIONS,
+  personalDataPaths: CONTRIBUTIONS_PERSONAL_DATA_PATHS,
+};
+
+export const sponsorProgramStreamId = (programId: string): string => `sponsor-program-${programId}`;
+
+export const contributionAccountStreamId = (participantId: string): string =>
+  `contribution-account-${participantId}`;
+
+const ACCOUNT_PREFIX = 'contribution-account-';
+
+/** The participant of an account stream, or null for another stream. */
+export function participantOfStream(streamId: string): string | null {
+  return streamId.startsWith(ACCOUNT_PREFIX) ? streamId.slice(ACCOUNT_PREFIX.length) : null;
+}

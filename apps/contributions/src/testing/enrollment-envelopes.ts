@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { EventEnvelope, OutgoingMessage } from '@santunan/platform';
+
+/**
+ * Enrollment's and claims' events as they arrive on Kafka, for consumer tests that need no
+ * running enrollment or claims service. Personal fields are sealed objects on the wire; the
+ * contributions consumer never reads them, so these carry stand-ins of that shape.
+ */
+export function foreignEnvelope(
+  type: string,
+  data: Record<string, unknown>,
+  streamId: string,
+  version = 1,
+): EventEnvelope {
+  return {
+    eventId: randomUUID(),
+    type,
+    schemaVersion: 1,
+    streamId,
+    streamType: 'participant',
+    version,
+    globalPosition: String(version),
+    occurredAt: '2025-12-15T02:00:00.000Z',
+    recordedAt: '2025-12-15T02:00:01.000Z',
+    metadata: {
+      correlationId: randomUUID(),
+      causationId: null,
+      actor: { id: 'officer-1', kind: 'user', roles: ['enrollment-officer'] },
+    },
+    data,
+    hash: 'a'.repeat(64),
+    previousHash: null,
+  };
+}
+
+const sealed = (field: string) => ({
+  $pii: 1,
+  subject: 'stand-in',
+  field,
+  iv: 'x',
+  tag: 'x',
+  ct: 'x',
+});
+
+export interface RegistrationInput {
+  readonly participantId: string;
+  readonly membership: { kind: 'self-paying' } | { kind: 'sponsored'; programId: string };
+  readonly occupation?: string;
+  readonly declaredIncome?: number;
+  readonly incomeEffectiveFrom?: string;
+}
+
+export function participantRegistered(input: RegistrationInput): EventEnvelope {
+  return foreignEnvelope(
+    'ParticipantRegistered',
+    {
+      participantId: input.participantId,
+      nik: sealed('nik'),
+      fullName: sealed('fullName'),
+      birthDate: '1990-08-15',
+      sex: 'male',
+      address: { line: sealed('address.line'), regencyCode: '5371' },
+      phone: sealed('phone'),
+      occupation: input.occupation ?? 'nelayan',
+      declaredIncome: input.declaredIncome ?? 1_000_000,
+      incomeEffectiveFrom: input.incomeEffectiveFrom ?? '2026-01',
+      membership: input.membership,
+    },
+    `participant-${input.participantId}`,
+  );
+}
+
+export function participantDeceased(participantId: string, dateOfDeath: string): EventEnvelope {
+  return foreignEnvelope(
+    'ParticipantDeceased',
+    { participantId, dateOfDeath, recordedByEventId: randomUUID() },
+    `participant-${participantId}`,
+    2,
+  );
+}
+
+export function deathRecorded(participantId: string, dateOfDeath: string): EventEnvelope {
+  return {
+    ...foreignEnvelope(
+      'DeathRecorded',
+      {
+        participantId,
+        dateOfDeath,
+        claimId: randomUUID(),
+        deathCertificateReference: 'AKTA-KEMATIAN-1',
+        recordedOn: dateOfDeath,
+        recordedBy: 'claims-officer-1',
+      },
+      `death-register-${participantId}`,
+    ),
+    streamType: 'death-register',
+  };
+}
+
+/** An envelope as the relay publishes it: keyed by stream, with the event headers. */
+export function asMessage(event: EventEnvelope): OutgoingMessage {
+  return {
+    key: event.streamId,
+    value: JSON.stringify(event),
+    headers: {
+      'event-type': event.type,
+      'event-id': event.eventId,
+      'schema-version': String(event.schemaVersion),
+      'correlation-id': event.metadata.correlationId,
+      'causation-id': event.metadata.causationId ?? '',
+    },
+  };
+}

@@ -1,0 +1,334 @@
+import type { RowProblem } from '@santunan/enrollment-domain';
+import type { Actor, PlatformDatabase, SqlExecutor } from '@santunan/platform';
+
+export type JobState = 'receiving' | 'queued' | 'running' | 'completed' | 'failed';
+
+export interface EnrollmentJob {
+  readonly jobId: string;
+  readonly programId: string;
+  readonly uploadedBy: Actor;
+  readonly correlationId: string;
+  readonly fileName: string | null;
+  readonly incomeEffectiveFrom: string;
+  readonly state: JobState;
+  readonly totalRows: number | null;
+  readonly fileBytes: number;
+  readonly fileSha256: string | null;
+  /** The cursor: data rows dealt with, in file order. Moves in the transaction that enrols them. */
+  readonly rowsRead: number;
+  readonly enrolled: number;
+  readonly alreadyEnrolled: number;
+  readonly rejected: number;
+  readonly failure: string | null;
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+}
+
+export interface NewJob {
+  readonly jobId: string;
+  readonly programId: string;
+  readonly uploadedBy: Actor;
+  readonly correlationId: string;
+  readonly fileName: string | null;
+  readonly incomeEffectiveFrom: string;
+}
+
+/** What one batch of rows did, committed with the batch's events. */
+export interface BatchProgress {
+  readonly cursorBefore: number;
+  readonly cursorAfter: number;
+  readonly enrolled: number;
+  readonly alreadyEnrolled: number;
+  readonly rejected: number;
+  readonly problems: readonly RowProblem[];
+  /** Keyed hashes (hex) of the NIKs first seen in this batch, with their rows. */
+  readonly niks: readonly { readonly nikHashHex: string; readonly rowNumber: number }[];
+}
+
+export interface StoredRowProblem extends RowProblem {
+  readonly seq: number;
+}
+
+/** Someone else moved the job's cursor: this worker no longer owns the job. */
+export class JobCursorMovedError extends Error {
+  override readonly name = 'JobCursorMovedError';
+}
+
+interface JobRow {
+  job_id: string;
+  program_id: string;
+  uploaded_by: Actor;
+  correlation_id: string;
+  file_name: string | null;
+  income_effective_from: string;
+  state: JobState;
+  total_rows: number | null;
+  file_bytes: string;
+  file_sha256: string | null;
+  rows_read: number;
+  enrolled: number;
+  already_enrolled: number;
+  rejected: number;
+  failure: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+function toJob(row: JobRow): EnrollmentJob {
+  return {
+    jobId: row.job_id,
+    programId: row.program_id,
+    uploadedBy: row.uploaded_by,
+    correlationId: row.correlation_id,
+    fileName: row.file_name,
+    incomeEffectiveFrom: row.income_effective_from,
+    state: row.state,
+    totalRows: row.total_rows,
+    fileBytes: Number(row.file_bytes),
+    fileSha256: row.file_sha256,
+    rowsRead: row.rows_read,
+    enrolled: row.enrolled,
+    alreadyEnrolled: row.already_enrolled,
+    rejected: row.rejected,
+    failure: row.failure,
+    createdAt: row.created_at.toISOString(),
+    startedAt: row.started_at?.toISOString() ?? null,
+    finishedAt: row.finished_at?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Bulk jobs in the service database: the job row (state, cursor, counters), the uploaded file
+ * in chunks (so any replica can resume it after a restart), per-row problems, and the NIKs
+ * seen so far (keyed hashes) for duplicates inside a file.
+ */
+export class EnrollmentJobStore {
+  constructor(private readonly database: PlatformDatabase) {}
+
+  async createReceiving(job: NewJob): Promise<void> {
+    await this.database.query(
+      `insert into enrollment_jobs (job_id, program_id, uploaded_by, correlation_id, file_name,
+          income_effective_from, state)
+       values ($1, $2, $3, $4, $5, $6, 'receiving')`,
+      [
+        job.jobId,
+        job.programId,
+        JSON.stringify(job.uploadedBy),
+        job.correlationId,
+        job.fileName,
+        job.incomeEffectiveFrom,
+      ],
+    );
+  }
+
+  async appendChunk(jobId: string, chunkNo: number, bytes: Buffer): Promise<void> {
+    await this.database.transaction(async (tx) => {
+      await tx.query(
+        'insert into enrollment_job_file_chunks (job_id, chunk_no, bytes) values ($1, $2, $3)',
+        [jobId, chunkNo, bytes],
+      );
+      await tx.query(
+        `update enrollment_jobs set file_bytes = file_bytes + $2, updated_at = now() where job_id = $1`,
+        [jobId, bytes.length],
+      );
+    });
+  }
+
+  async markQueued(jobId: string, totalRows: number, sha256: string): Promise<void> {
+    await this.database.query(
+      `update enrollment_jobs set state = 'queued', total_rows = $2, file_sha256 = $3, updated_at = now()
+        where job_id = $1 and state = 'receiving'`,
+      [jobId, totalRows, sha256],
+    );
+  }
+
+  /** A refused upload leaves nothing behind. */
+  async discard(jobId: string): Promise<void> {
+    await this.database.query('delete from enrollment_jobs where job_id = $1', [jobId]);
+  }
+
+  async find(jobId: string): Promise<EnrollmentJob | undefined> {
+    const [row] = await this.database.query<JobRow>(
+      'select * from enrollment_jobs where job_id = $1',
+      [jobId],
+    );
+    return row === undefined ? undefined : toJob(row);
+  }
+
+  /** Queued and interrupted jobs, oldest first. */
+  async runnable(): Promise<EnrollmentJob[]> {
+    const rows = await this.database.query<JobRow>(
+      `select * from enrollment_jobs where state in ('queued', 'running') order by created_at, job_id`,
+    );
+    return rows.map(toJob);
+  }
+
+  async markRunning(jobId: string): Promise<void> {
+    await this.database.query(
+      `update enrollment_jobs set state = 'running', started_at = coalesce(started_at, now()),
+          updated_at = now()
+        where job_id = $1 and state in ('queued', 'running')`,
+      [jobId],
+    );
+  }
+
+  /** Done: the file (NIKs and names in clear) is deleted; the events keep what was enrolled. */
+  async markCompleted(jobId: string): Promise<void> {
+    await this.database.transaction(async (tx) => {
+      await tx.query(
+        `update enrollment_jobs set state = 'completed', finished_at = now(), updated_at = now()
+          where job_id = $1`,
+        [jobId],
+      );
+      await tx.query('delete from enrollment_job_file_chunks where job_id = $1', [jobId]);
+    });
+  }
+
+  async markFailed(jobId: string, failure: string): Promise<void> {
+    await this.database.transaction(async (tx) => {
+      await tx.query(
+        `update enrollment_jobs set state = 'failed', failure = $2, finished_at = now(), updated_at = now()
+          where job_id = $1`,
+        [jobId, failure],
+      );
+      await tx.query('delete from enrollment_job_file_chunks where job_id = $1', [jobId]);
+    });
+  }
+
+  /** Uploads whose request died with a process: they cannot be resumed, the client must retry. */
+  async abandonStaleUploads(idleSeconds: number): Promise<number> {
+    const rows = await this.database.query<{ job_id: string }>(
+      `with abandoned as (
+         update enrollment_jobs set state = 'failed',
+             failure = 'the upload was interrupted; upload the file again',
+             finished_at = now(), updated_at = now()
+          where state = 'receiving' and updated_at < now() - make_interval(secs => $1)
+          returning job_id)
+       select job_id from abandoned`,
+      [idleSeconds],
+    );
+    for (const { job_id } of rows) {
+      await this.database.query('delete from enrollment_job_file_chunks where job_id = $1', [
+        job_id,
+      ]);
+    }
+    return rows.length;
+  }
+
+  /** The uploaded file, chunk by chunk, never whole in memory. */
+  async *file(jobId: string): AsyncGenerator<Buffer> {
+    for (let chunkNo = 0; ; chunkNo += 1) {
+      const [chunk] = await this.database.query<{ bytes: Buffer }>(
+        'select bytes from enrollment_job_file_chunks where job_id = $1 and chunk_no = $2',
+        [jobId, chunkNo],
+      );
+      if (chunk === undefined) return;
+      yield chunk.bytes;
+    }
+  }
+
+  async seenNiks(jobId: string): Promise<Map<string, number>> {
+    const rows = await this.database.query<{ nik_hex: string; row_number: number }>(
+      `select encode(nik_hmac, 'hex') as nik_hex, row_number from enrollment_job_niks where job_id = $1`,
+      [jobId],
+    );
+    return new Map(rows.map((row) => [row.nik_hex, row.row_number]));
+  }
+
+  /** A batch's problems and first-seen NIKs, in the transaction of its events. */
+  async recordRows(tx: SqlExecutor, jobId: string, progress: BatchProgress): Promise<void> {
+    if (progress.niks.length > 0) {
+      await tx.query(
+        `insert into enrollment_job_niks (job_id, nik_hmac, row_number)
+         select $1, decode(h, 'hex'), r from unnest($2::text[], $3::int[]) as n(h, r)`,
+        [
+          jobId,
+          progress.niks.map((nik) => nik.nikHashHex),
+          progress.niks.map((nik) => nik.rowNumber),
+        ],
+      );
+    }
+    if (progress.problems.length === 0) return;
+    const seqs = new Map<number, number>();
+    const seqOf = (rowNumber: number): number => {
+      const seq = seqs.get(rowNumber) ?? 0;
+      seqs.set(rowNumber, seq + 1);
+      return seq;
+    };
+    await tx.query(
+      `insert into enrollment_job_problems (job_id, row_number, seq, field, code, reason, details)
+       select $1, r, s, f, c, m, d::jsonb
+         from unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])
+           as p(r, s, f, c, m, d)`,
+      [
+        jobId,
+        progress.problems.map((problem) => problem.rowNumber),
+        progress.problems.map((problem) => seqOf(problem.rowNumber)),
+        progress.problems.map((problem) => problem.field),
+        progress.problems.map((problem) => problem.code),
+        progress.problems.map((problem) => problem.reason),
+        progress.problems.map((problem) =>
+          problem.details === undefined ? null : JSON.stringify(problem.details),
+        ),
+      ],
+    );
+  }
+
+  /**
+   * Moves the cursor over a batch and counts its outcomes, in the transaction of the batch's
+   * events: after a crash either all of it is there or none, so a resumed job neither skips
+   * nor repeats a row. Refuses (JobCursorMovedError) unless the cursor is where the batch
+   * starts.
+   */
+  async moveCursor(tx: SqlExecutor, jobId: string, progress: BatchProgress): Promise<void> {
+    // Wrapped in a select: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+    const [moved] = await tx.query<{ moved: number }>(
+      `with moved as (
+         update enrollment_jobs set rows_read = $3, enrolled = enrolled + $4,
+             already_enrolled = already_enrolled + $5, rejected = rejected + $6, updated_at = now()
+          where job_id = $1 and rows_read = $2
+          returning 1)
+       select count(*)::int as moved from moved`,
+      [
+        jobId,
+        progress.cursorBefore,
+        progress.cursorAfter,
+        progress.enrolled,
+        progress.alreadyEnrolled,
+        progress.rejected,
+      ],
+    );
+    if (moved?.moved !== 1) {
+      throw new JobCursorMovedError(`job ${jobId} is no longer at row ${progress.cursorBefore}`);
+    }
+  }
+
+  /** The problems of the first `rows` rows after `afterRow` (a row's problems are never split). */
+  async problems(jobId: string, afterRow: number, rows: number): Promise<StoredRowProblem[]> {
+    const found = await this.database.query<{
+      row_number: number;
+      seq: number;
+      field: RowProblem['field'];
+      code: string;
+      reason: string;
+      details: Readonly<Record<string, unknown>> | null;
+    }>(
+      `select row_number, seq, field, code, reason, details from enrollment_job_problems
+        where job_id = $1 and row_number in (
+          select distinct row_number from enrollment_job_problems
+           where job_id = $1 and row_number > $2 order by row_number limit $3)
+        order by row_number, seq`,
+      [jobId, afterRow, rows],
+    );
+    return found.map((row) => ({
+      rowNumber: row.row_number,
+      seq: row.seq,
+      field: row.field,
+      code: row.code,
+      reason: row.reason,
+      ...(row.details === null ? {} : { details: row.details }),
+    }));
+  }
+}

@@ -1,0 +1,91 @@
+import type { IncomingMessage } from 'node:http';
+import { Controller, HttpCode, HttpStatus, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import {
+  CurrentActor,
+  ProblemException,
+  Roles,
+  ServiceRuntime,
+  type Actor,
+} from '@santunan/platform';
+import { ProtectedRoute } from '../participants/api-responses';
+import { ProblemDetailsDto } from '../participants/common.dto';
+import { CorrelationId } from '../participants/correlation-id.decorator';
+import { CsvUploadReceiver } from './csv-upload.receiver';
+import { EnrollmentJobStatus, jobStatusOf, ProgramParams, UploadQuery } from './enrollment-job.dto';
+
+/** Spreadsheet programs and browsers label CSV files in several ways. */
+const CSV_MEDIA_TYPES = new Set([
+  'text/csv',
+  'application/csv',
+  'text/plain',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+]);
+
+@ApiTags('bulk enrollment')
+@ProtectedRoute()
+@Controller('sponsor-programs/:programId/enrollment-jobs')
+export class UploadWorkersController {
+  constructor(
+    @Inject(CsvUploadReceiver) private readonly receiver: CsvUploadReceiver,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @Roles('sponsor-operator', 'admin')
+  @ApiOperation({
+    summary: 'Upload a CSV of workers to enrol under a sponsor program',
+    description:
+      'The body is the CSV itself (streamed; 100,000 rows are fine), UTF-8 (a BOM is fine), header ' +
+      'line with the columns nik, full_name, birth_date, sex, address, regency_code, phone, occupation, ' +
+      'declared_income in any order. Answers 202 with a job; follow it at /enrollment-jobs/{jobId}. ' +
+      'Each bad row is reported with row number, field and reason; rows already enrolled (same NIK, ' +
+      'same data) are counted, not enrolled again. A file refused whole (400) enrols nobody.',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiAcceptedResponse({ type: EnrollmentJobStatus })
+  @ApiBadRequestResponse({
+    type: ProblemDetailsDto,
+    description:
+      'CSV_EMPTY, CSV_NO_ROWS, CSV_COLUMNS_MISSING, CSV_MALFORMED, CSV_RECORD_TOO_LARGE, VALIDATION_FAILED',
+  })
+  @ApiPayloadTooLargeResponse({ type: ProblemDetailsDto, description: 'UPLOAD_TOO_LARGE' })
+  @ApiUnsupportedMediaTypeResponse({ type: ProblemDetailsDto, description: 'UPLOAD_MEDIA_TYPE' })
+  async upload(
+    @Param() params: ProgramParams,
+    @Query() query: UploadQuery,
+    @Req() request: IncomingMessage,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<EnrollmentJobStatus> {
+    const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (mediaType === undefined || !CSV_MEDIA_TYPES.has(mediaType)) {
+      throw new ProblemException(
+        415,
+        'UPLOAD_MEDIA_TYPE',
+        'Send the file as text/csv',
+        `the body must be the CSV file itself (Content-Type: text/csv), not ${mediaType || 'nothing'}`,
+      );
+    }
+    const job = await this.receiver.receive(request, {
+      programId: params.programId,
+      actor,
+      correlationId,
+      fileName: query.fileName ?? null,
+      incomeEffectiveFrom: query.incomeEffectiveFrom ?? this.runtime.clock.today().slice(0, 7),
+    });
+    return jobStatusOf(job);
+  }
+}

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HEIR_RELATIONSHIPS, type HeirRelationship } from '@santunan/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { ISO_DATE_PATTERN } from '../participants/common.dto';
+
+export class BankAccountDto {
+  @ApiProperty({ example: 'BRI', description: 'Bank code.' })
+  @Matches(/^[A-Za-z0-9]{2,12}$/, { message: 'bankCode must be 2–12 letters or digits' })
+  bankCode!: string;
+
+  @ApiProperty({ example: '012301000123567' })
+  @Matches(/^\d{5,34}$/, { message: 'accountNumber must be 5–34 digits' })
+  accountNumber!: string;
+
+  @ApiProperty({ example: 'Maria Bria', maxLength: 120 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  accountName!: string;
+}
+
+export class HeirDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Keep the id of an heir designated before; a new heir gets one.',
+  })
+  @IsOptional()
+  @IsUUID()
+  heirId?: string;
+
+  @ApiProperty({ example: 'Maria Bria', maxLength: 120 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  fullName!: string;
+
+  @ApiProperty({ enum: HEIR_RELATIONSHIPS, description: 'Ahli waris relationship (PP 82/2019).' })
+  @IsIn(HEIR_RELATIONSHIPS)
+  relationship!: HeirRelationship;
+
+  @ApiPropertyOptional({ example: '1992-03-05' })
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN, { message: 'birthDate must be YYYY-MM-DD' })
+  birthDate?: string;
+
+  @ApiPropertyOptional({ type: BankAccountDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BankAccountDto)
+  bankAccount?: BankAccountDto;
+}
+
+/** The whole list as it should stand: a designation replaces the previous one. */
+export class DesignateHeirsDto {
+  @ApiProperty({ type: [HeirDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => HeirDto)
+  heirs!: HeirDto[];
+}

@@ -1,0 +1,151 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { kemendagriRegions } from '@santunan/enrollment-domain';
+import {
+  ServicePlatformModule,
+  ServiceRuntime,
+  type ServiceRuntimeOptions,
+} from '@santunan/platform';
+import { BatchEnroller } from './bulk-enrollment/batch-enroller';
+import { CsvUploadReceiver } from './bulk-enrollment/csv-upload.receiver';
+import { EnrollmentJobController } from './bulk-enrollment/enrollment-job.http.controller';
+import { EnrollmentJobStore } from './bulk-enrollment/enrollment-job.store';
+import { EnrollmentJobWorker } from './bulk-enrollment/enrollment-job.worker';
+import { JobWorkerLifecycle } from './bulk-enrollment/job-worker.lifecycle';
+import { UploadWorkersController } from './bulk-enrollment/upload-workers.http.controller';
+import { ChangeDeclaredIncomeController } from './change-declared-income/change-declared-income.http.controller';
+import type { EnrollmentConfig } from './config/enrollment-config';
+import { CorrectParticipantDetailsController } from './correct-participant-details/correct-participant-details.http.controller';
+import { EnrollmentTables1764200000000 } from './database/enrollment-tables.migration';
+import { DesignateHeirsController } from './designate-heirs/designate-heirs.http.controller';
+import { ParticipantViewController } from './participant-view/participant-view.http.controller';
+import { ParticipantViewProjection } from './participant-view/participant-view.projection';
+import { ParticipantViewReader } from './participant-view/participant-view.reader';
+import { ParticipantPresenter } from './participant-view/participant.presenter';
+import { LateBound } from './participants/late-bound';
+import { LookupHasher } from './participants/lookup-hasher';
+import { NikIndex } from './participants/nik-index';
+import { ParticipantCommands } from './participants/participant-commands';
+import { deathRecordedHandlers } from './record-death/death-recorded.handler';
+import { RegisterChildController } from './register-child/register-child.http.controller';
+import { RegisterParticipantHandler } from './register-participant/register-participant.handler';
+import { RegisterParticipantController } from './register-participant/register-participant.http.controller';
+
+/** Stable: names the consumer group and its inbox rows. */
+export const CLAIMS_DEATHS_CONSUMER = 'claims-deaths';
+
+/**
+ * The enrollment service's composition root. The runtime (database, event store, relay,
+ * projections, consumers) comes from the platform module; the projection and the consumer
+ * are handed to it before it exists, hence the late-bound runtime they wait for.
+ */
+@Module({})
+export class EnrollmentModule {
+  static forRoot(config: EnrollmentConfig): DynamicModule {
+    const regions = kemendagriRegions();
+    const hasher = new LookupHasher(config.lookupKey);
+    const nikIndex = new NikIndex();
+    const runtimeReady = new LateBound<ServiceRuntime>();
+    const commandsReady = new LateBound<ParticipantCommands>();
+    const participantView = new ParticipantViewProjection(
+      async () => (await runtimeReady.get()).cipher,
+      hasher,
+    );
+    const runtimeOptions: ServiceRuntimeOptions = {
+      config: config.service,
+      topic: config.eventsTopic,
+      migrations: [EnrollmentTables1764200000000],
+      projections: [participantView],
+      consumers: [
+        {
+          name: CLAIMS_DEATHS_CONSUMER,
+          topics: [config.claimsTopic],
+          handlers: deathRecordedHandlers(commandsReady),
+        },
+      ],
+    };
+    return {
+      module: EnrollmentModule,
+      imports: [ServicePlatformModule.forRoot(runtimeOptions)],
+      controllers: [
+        RegisterParticipantController,
+        CorrectParticipantDetailsController,
+        ChangeDeclaredIncomeController,
+        DesignateHeirsController,
+        RegisterChildController,
+        ParticipantViewController,
+        UploadWorkersController,
+        EnrollmentJobController,
+      ],
+      providers: [
+        { provide: LookupHasher, useValue: hasher },
+        { provide: NikIndex, useValue: nikIndex },
+        { provide: ParticipantViewProjection, useValue: participantView },
+        {
+          provide: ParticipantCommands,
+          inject: [ServiceRuntime],
+          useFactory: (runtime: ServiceRuntime) => {
+            runtimeReady.bind(runtime);
+            return commandsReady.bind(new ParticipantCommands(runtime, regions));
+          },
+        },
+        {
+          provide: RegisterParticipantHandler,
+          inject: [ServiceRuntime, ParticipantCommands],
+          useFactory: (runtime: ServiceRuntime, participants: ParticipantCommands) =>
+            new RegisterParticipantHandler(
+              runtime.database,
+              participants,
+              nikIndex,
+              hasher,
+              runtime.ids,
+            ),
+        },
+        {
+          provide: ParticipantViewReader,
+          inject: [ServiceRuntime, ParticipantCommands],
+          useFactory: (runtime: ServiceRuntime, participants: ParticipantCommands) =>
+            new ParticipantViewReader(
+              runtime,
+              participants,
+              nikIndex,
+              hasher,
+              new ParticipantPresenter(regions),
+            ),
+        },
+        {
+          provide: EnrollmentJobStore,
+          inject: [ServiceRuntime],
+          useFactory: (runtime: ServiceRuntime) => new EnrollmentJobStore(runtime.database),
+        },
+        {
+          provide: BatchEnroller,
+          inject: [ServiceRuntime, ParticipantCommands, EnrollmentJobStore],
+          useFactory: (
+            runtime: ServiceRuntime,
+            participants: ParticipantCommands,
+            jobs: EnrollmentJobStore,
+          ) => new BatchEnroller(runtime, participants, nikIndex, hasher, jobs, regions),
+        },
+        {
+          provide: EnrollmentJobWorker,
+          inject: [ServiceRuntime, EnrollmentJobStore, BatchEnroller],
+          useFactory: (
+            runtime: ServiceRuntime,
+            jobs: EnrollmentJobStore,
+            enroller: BatchEnroller,
+          ) => new EnrollmentJobWorker(runtime.database, jobs, enroller, config.bulk),
+        },
+        {
+          provide: CsvUploadReceiver,
+          inject: [ServiceRuntime, EnrollmentJobStore, EnrollmentJobWorker],
+          useFactory: (
+            runtime: ServiceRuntime,
+            jobs: EnrollmentJobStore,
+            worker: EnrollmentJobWorker,
+          ) => new CsvUploadReceiver(jobs, runtime.ids, config.bulk, () => worker.wake()),
+        },
+        JobWorkerLifecycle,
+      ],
+    };
+  }
+}

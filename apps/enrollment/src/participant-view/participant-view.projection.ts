@@ -1,0 +1,198 @@
+import type { EnrollmentEventType } from '@santunan/contracts';
+import {
+  isRedacted,
+  type EventEnvelope,
+  type PersonalDataCipher,
+  type Projection,
+  type Transaction,
+} from '@santunan/platform';
+import { nameTokens, type LookupHasher } from '../participants/lookup-hasher';
+
+/** An event's payload as stored: personal fields are sealed objects, the rest plain JSON. */
+type StoredData = Readonly<Record<string, unknown>>;
+
+const HANDLED: ReadonlySet<string> = new Set<EnrollmentEventType>([
+  'ParticipantRegistered',
+  'ParticipantDetailsCorrected',
+  'DeclaredIncomeChanged',
+  'HeirsDesignated',
+  'ChildRegisteredForScholarship',
+  'ParticipantDeceased',
+]);
+
+function json(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
+}
+
+function text(data: StoredData, field: string): string {
+  const value = data[field];
+  if (typeof value !== 'string') throw new TypeError(`stored event field ${field} is not text`);
+  return value;
+}
+
+function record(value: unknown): StoredData {
+  return typeof value === 'object' && value !== null ? (value as StoredData) : {};
+}
+
+/**
+ * `participant_view` (one row per participant, current state) and `participant_name_tokens`
+ * (keyed hashes of the words of each name, for search). Personal fields are copied sealed, as
+ * the events hold them; only the name is opened here, to hash its words — so the model is a
+ * function of the events and the participants' keys, and a rebuild equals the live model.
+ */
+export class ParticipantViewProjection implements Projection {
+  readonly name = 'participant-view';
+
+  constructor(
+    private readonly cipher: () => Promise<PersonalDataCipher>,
+    private readonly hasher: LookupHasher,
+  ) {}
+
+  handles(type: string): boolean {
+    return HANDLED.has(type);
+  }
+
+  async reset(tx: Transaction): Promise<void> {
+    await tx.query('delete from participant_name_tokens');
+    await tx.query('delete from participant_view');
+  }
+
+  async apply(tx: Transaction, event: EventEnvelope): Promise<void> {
+    const data = record(event.data);
+    const participantId = text(data, 'participantId');
+    const stamp = [event.recordedAt, event.version] as const;
+    switch (event.type as EnrollmentEventType) {
+      case 'ParticipantRegistered': {
+        const address = record(data['address']);
+        // One statement for the row and its name words: bulk enrollment projects 100,000 of these.
+        await tx.query(
+          `with registered as (
+             insert into participant_view (participant_id, status, nik, full_name, address_line, phone,
+                regency_code, birth_date, sex, occupation, membership, income_history, declared_income,
+                heirs, children, date_of_death, registered_at, registered_by, updated_at, version)
+             values ($1, 'active', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, '[]', '[]', null,
+                $13, $14, $13, $15)
+             on conflict (participant_id) do nothing
+             returning participant_id)
+           insert into participant_name_tokens (token_hmac, participant_id)
+           select decode(t, 'hex'), r.participant_id from registered r, unnest($16::text[]) as t
+           on conflict do nothing`,
+          [
+            participantId,
+            json(data['nik']),
+            json(data['fullName']),
+            json(address['line']),
+            json(data['phone']),
+            text(address, 'regencyCode'),
+            text(data, 'birthDate'),
+            text(data, 'sex'),
+            text(data, 'occupation'),
+            json(data['membership']),
+            json([
+              {
+                declaredIncome: data['declaredIncome'],
+                effectiveFrom: data['incomeEffectiveFrom'],
+              },
+            ]),
+            data['declaredIncome'],
+            event.recordedAt,
+            event.metadata.actor.id,
+            event.version,
+            await this.nameTokenHashes(data['fullName']),
+          ],
+        );
+        return;
+      }
+      case 'ParticipantDetailsCorrected': {
+        const address = data['address'] === undefined ? undefined : record(data['address']);
+        await tx.query(
+          `update participant_view set
+              full_name = coalesce($2::jsonb, full_name),
+              address_line = coalesce($3::jsonb, address_line),
+              regency_code = coalesce($4, regency_code),
+              phone = coalesce($5::jsonb, phone),
+              occupation = coalesce($6, occupation),
+              updated_at = $7, version = $8
+            where participant_id = $1`,
+          [
+            participantId,
+            json(data['fullName']),
+            json(address?.['line']),
+            address === undefined ? null : text(address, 'regencyCode'),
+            json(data['phone']),
+            typeof data['occupation'] === 'string' ? data['occupation'] : null,
+            ...stamp,
+          ],
+        );
+        if (data['fullName'] !== undefined) {
+          await tx.query('delete from participant_name_tokens where participant_id = $1', [
+            participantId,
+          ]);
+          await this.indexName(tx, participantId, data['fullName']);
+        }
+        return;
+      }
+      case 'DeclaredIncomeChanged':
+        await tx.query(
+          `update participant_view set income_history = income_history || $2::jsonb,
+              declared_income = $3, updated_at = $4, version = $5
+            where participant_id = $1`,
+          [
+            participantId,
+            json([
+              { declaredIncome: data['declaredIncome'], effectiveFrom: data['effectiveFrom'] },
+            ]),
+            data['declaredIncome'],
+            ...stamp,
+          ],
+        );
+        return;
+      case 'HeirsDesignated':
+        await tx.query(
+          'update participant_view set heirs = $2, updated_at = $3, version = $4 where participant_id = $1',
+          [participantId, json(data['heirs']), ...stamp],
+        );
+        return;
+      case 'ChildRegisteredForScholarship': {
+        const { participantId: _owner, ...child } = data;
+        await tx.query(
+          `update participant_view set children = children || $2::jsonb, updated_at = $3, version = $4
+            where participant_id = $1`,
+          [participantId, json([child]), ...stamp],
+        );
+        return;
+      }
+      case 'ParticipantDeceased':
+        await tx.query(
+          `update participant_view set status = 'deceased', date_of_death = $2, updated_at = $3,
+              version = $4
+            where participant_id = $1`,
+          [participantId, text(data, 'dateOfDeath'), ...stamp],
+        );
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Keyed hashes (hex) of the words of a sealed name; none once the participant is erased. */
+  private async nameTokenHashes(sealedName: unknown): Promise<string[]> {
+    const name = await (await this.cipher()).decrypt(sealedName, 'fullName');
+    if (isRedacted(name)) return [];
+    return nameTokens(name).map((token) => this.hasher.nameToken(token).toString('hex'));
+  }
+
+  private async indexName(
+    tx: Transaction,
+    participantId: string,
+    sealedName: unknown,
+  ): Promise<void> {
+    const tokens = await this.nameTokenHashes(sealedName);
+    if (tokens.length === 0) return;
+    await tx.query(
+      `insert into participant_name_tokens (token_hmac, participant_id)
+       select decode(t, 'hex'), $2 from unnest($1::text[]) as t on conflict do nothing`,
+      [tokens, participantId],
+    );
+  }
+}

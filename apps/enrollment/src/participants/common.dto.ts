@@ -1,0 +1,64 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const ISO_MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const PHONE_PATTERN = /^\+?\d{8,15}$/;
+
+export class AddressDto {
+  @ApiProperty({ example: 'Jl. El Tari 10, Oebobo', maxLength: 250 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(250)
+  line!: string;
+
+  @ApiProperty({ example: '5371', description: 'Kemendagri kabupaten/kota code (4 digits).' })
+  @Matches(/^\d{4}$/, { message: 'regencyCode must be a 4-digit kabupaten/kota code' })
+  regencyCode!: string;
+}
+
+/** Acknowledges a command: which participant, and the stream version it left. */
+export class ParticipantChangeResponse {
+  @ApiProperty({ format: 'uuid' })
+  participantId!: string;
+
+  @ApiProperty({
+    description: 'The stream version after the command (unchanged when nothing changed).',
+  })
+  version!: number;
+
+  @ApiProperty({ description: 'False when the command changed nothing (a retry).' })
+  changed!: boolean;
+}
+
+/** RFC 9457 problem details, as every error of this API is answered. */
+export class ProblemDetailsDto {
+  @ApiProperty({ example: 'urn:santunan:problem:participant-already-registered' })
+  type!: string;
+
+  @ApiProperty({ example: 'NIK already registered with other details' })
+  title!: string;
+
+  @ApiProperty({ example: 409 })
+  status!: number;
+
+  @ApiProperty()
+  detail!: string;
+
+  @ApiProperty({
+    example: 'PARTICIPANT_ALREADY_REGISTERED',
+    description: 'Stable; switch on this.',
+  })
+  code!: string;
+
+  @ApiProperty({ required: false, example: '/participants' })
+  instance?: string;
+}
+
+export class NameDto {
+  @ApiProperty({ example: 'Yohanes Bria', maxLength: 120 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  fullName!: string;
+}

@@ -1,0 +1,57 @@
+import { isIsoMonth, type IsoDate, type IsoMonth } from '@santunan/domain-kernel';
+import type {
+  EnrollmentContext,
+  ParticipantCommand,
+  RegionDirectory,
+} from '@santunan/enrollment-domain';
+import { ruleSetInForce } from '@santunan/rules';
+
+/** The month whose rules decide a command's income floor; none for commands without income. */
+function incomeMonthOf(command: ParticipantCommand): IsoMonth | undefined {
+  switch (command.type) {
+    case 'RegisterParticipant':
+    case 'EnrolSponsoredWorker':
+      return command.incomeEffectiveFrom;
+    case 'ChangeDeclaredIncome':
+      return command.effectiveFrom;
+    case 'CorrectParticipantDetails':
+    case 'DesignateHeirs':
+    case 'RegisterChild':
+    case 'RecordDeath':
+      return undefined;
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+/**
+ * The BPU declared-income floor of the rule set in force on the first day of the month the
+ * income applies from (contributions follow the contribution month, ADR 0003); today's set
+ * when the month is not a month (the decider refuses it anyway) or predates every set.
+ */
+export function bpuIncomeFloor(month: IsoMonth | undefined, today: IsoDate): number {
+  const dated =
+    month !== undefined && isIsoMonth(month) ? ruleSetInForce(`${month}-01`) : undefined;
+  const ruleSet = dated?.ok ? dated : ruleSetInForce(today);
+  if (!ruleSet.ok) throw new Error(`no rule set in force on ${today}: ${ruleSet.error.code}`);
+  return ruleSet.value.contributions.bpu.incomeFloor.value;
+}
+
+export function enrollmentContextFor(
+  command: ParticipantCommand,
+  today: IsoDate,
+  regions: RegionDirectory,
+): EnrollmentContext {
+  return enrollmentContextForIncomeMonth(incomeMonthOf(command), today, regions);
+}
+
+/** The same for every row of a bulk file: one income month for the whole file. */
+export function enrollmentContextForIncomeMonth(
+  month: IsoMonth | undefined,
+  today: IsoDate,
+  regions: RegionDirectory,
+): EnrollmentContext {
+  return { today, incomeFloor: bpuIncomeFloor(month, today), regions };
+}

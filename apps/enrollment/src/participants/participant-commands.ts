@@ -1,0 +1,89 @@
+import type { EnrollmentEvent } from '@santunan/contracts';
+import {
+  decide,
+  evolve,
+  initialState,
+  type ParticipantCommand,
+  type ParticipantState,
+  type RegionDirectory,
+} from '@santunan/enrollment-domain';
+import type {
+  Actor,
+  BoundDecider,
+  CommandRequest,
+  CommandResult,
+  EventEnvelope,
+  EventSourcedRepository,
+  ServiceRuntime,
+  Transaction,
+} from '@santunan/platform';
+import { enrollmentContextFor } from './enrollment-context';
+import { PARTICIPANT_STREAM, participantStreamId } from './participant.stream';
+
+export interface ParticipantCommandRequest {
+  readonly participantId: string;
+  readonly command: ParticipantCommand;
+  readonly actor: Actor;
+  readonly correlationId: string;
+  readonly causationId?: string;
+  readonly alongside?: (
+    tx: Transaction,
+    stored: readonly EventEnvelope[],
+    state: ParticipantState,
+  ) => Promise<void>;
+}
+
+/**
+ * The write side of a participant: the pure decider with today's date, the income floor in
+ * force and the region codes bound in, run by the platform's event-sourced repository (load,
+ * decide, seal personal data with the participant's key, append with the outbox).
+ */
+export class ParticipantCommands {
+  readonly repository: EventSourcedRepository<EnrollmentEvent>;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly regions: RegionDirectory,
+  ) {
+    this.repository = runtime.repository(PARTICIPANT_STREAM);
+  }
+
+  decider(
+    command: ParticipantCommand,
+  ): BoundDecider<ParticipantCommand, EnrollmentEvent, ParticipantState> {
+    const context = enrollmentContextFor(command, this.runtime.clock.today(), this.regions);
+    return { decide: (c, state) => decide(c, state, context), evolve, initialState };
+  }
+
+  handle(request: ParticipantCommandRequest): Promise<CommandResult<ParticipantState>> {
+    return this.repository.handle(this.commandRequest(request));
+  }
+
+  /** The same, inside a transaction the caller owns (a consumer's inbox transaction). */
+  handleWithin(
+    tx: Transaction,
+    request: ParticipantCommandRequest,
+  ): Promise<CommandResult<ParticipantState>> {
+    return this.repository.handleWithin(tx, this.commandRequest(request));
+  }
+
+  private commandRequest(
+    request: ParticipantCommandRequest,
+  ): CommandRequest<ParticipantCommand, EnrollmentEvent, ParticipantState> {
+    return {
+      streamId: participantStreamId(request.participantId),
+      decider: this.decider(request.command),
+      command: request.command,
+      actor: request.actor,
+      correlationId: request.correlationId,
+      causationId: request.causationId ?? null,
+      // The participant is the data subject: erasing their key shreds every copy.
+      dataSubjectId: request.participantId,
+      alongside: request.alongside,
+    };
+  }
+
+  async load(participantId: string): Promise<{ state: ParticipantState; version: number }> {
+    return this.repository.load(participantStreamId(participantId), { evolve, initialState });
+  }
+}

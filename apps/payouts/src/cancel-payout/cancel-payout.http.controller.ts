@@ -1,0 +1,64 @@
+import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ProtectedRoute } from '../http/api-responses';
+import { CorrelationId } from '../http/correlation-id.decorator';
+import { ProblemDetailsDto } from '../http/problem-details.dto';
+import { PAYOUTS_SERVICES } from '../http/services.provider';
+import type { PayoutsServices } from '../payouts/payouts-services';
+import { PayoutIdParams } from '../payout-view/payout-view.dto';
+import { PayoutChangeResponse } from '../reissue-payout/reissue-payout.dto';
+import { payoutChange } from '../reissue-payout/reissue-payout.http.controller';
+
+const REASONS = ['returned-to-fund', 'cancelled-by-finance'] as const;
+
+export class CancelPayoutDto {
+  @ApiProperty({ enum: REASONS })
+  @IsIn(REASONS)
+  reason!: (typeof REASONS)[number];
+
+  @ApiProperty({ example: 'Ahli waris tidak dapat dihubungi', maxLength: 500 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  note!: string;
+}
+
+@ApiTags('payouts')
+@ProtectedRoute()
+@Controller('payouts/:payoutId/cancellation')
+export class CancelPayoutController {
+  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @Roles('finance')
+  @ApiOperation({
+    summary: 'Cancel a payout that is not with the bank (scheduled, failed or returned)',
+    description: 'Reconciliation then lists the decision as short until a new decision pays it.',
+  })
+  @ApiOkResponse({ type: PayoutChangeResponse })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PAYOUT_NOT_FOUND' })
+  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'PAYOUT_NOT_CANCELLABLE' })
+  async cancel(
+    @Param() params: PayoutIdParams,
+    @Body() body: CancelPayoutDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<PayoutChangeResponse> {
+    const outcome = await this.services.cancelPayout.cancel(params.payoutId, body, {
+      actor,
+      correlationId,
+      causationId: null,
+    });
+    return payoutChange(params.payoutId, outcome);
+  }
+}

@@ -1,0 +1,63 @@
+import { Topics } from '@santunan/contracts';
+import { serviceConfigFromEnvironment, type ServiceConfig } from '@santunan/platform';
+
+/** Consumer names are stable: each names a consumer group and its inbox rows. */
+export interface PayoutsConsumerNames {
+  /** `ClaimApproved` and `ScholarshipInstalmentApproved` → payout orders. */
+  readonly claimsDecisions: string;
+  readonly settlementReports: string;
+  /** Kabupaten/kota and sponsor program of participants, for reconciliation. */
+  readonly enrollmentRegions: string;
+}
+
+export interface PayoutsConfig {
+  readonly service: ServiceConfig;
+  /** Where this service publishes (`payouts.events`); tests use a topic of their own. */
+  readonly eventsTopic: string;
+  readonly claimsTopic: string;
+  readonly settlementsTopic: string;
+  readonly enrollmentTopic: string;
+  readonly consumers: PayoutsConsumerNames;
+  /** Hand every scheduled payout to the bank this often; null: only finance's POST /payout-batches. */
+  readonly autoBatchIntervalMs: number | null;
+}
+
+export const DEFAULT_CONSUMER_NAMES: PayoutsConsumerNames = {
+  claimsDecisions: 'claims-decisions',
+  settlementReports: 'settlement-reports',
+  enrollmentRegions: 'enrollment-regions',
+};
+
+/**
+ * The platform's service settings (PAYOUTS_DATABASE_URL, KAFKA_BROKERS, AUTH_JWT_*, …) plus
+ * PAYOUTS_EVENTS_TOPIC, PAYOUTS_CLAIMS_TOPIC, PAYOUTS_SETTLEMENTS_TOPIC and
+ * PAYOUTS_ENROLLMENT_TOPIC; PAYOUTS_AUTO_BATCH_INTERVAL_MS turns on automatic bank batches.
+ * PAYOUTS_CLAIMS_CONSUMER renames the claims consumer, which
+ * replays every decision from the start under a fresh inbox (payout ids stay the same, so
+ * nothing is paid twice).
+ */
+export function payoutsConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): PayoutsConfig {
+  return {
+    service: serviceConfigFromEnvironment('payouts', 3004),
+    eventsTopic: env['PAYOUTS_EVENTS_TOPIC'] || Topics.payoutsEvents,
+    claimsTopic: env['PAYOUTS_CLAIMS_TOPIC'] || Topics.claimsEvents,
+    settlementsTopic: env['PAYOUTS_SETTLEMENTS_TOPIC'] || Topics.payoutSettlements,
+    enrollmentTopic: env['PAYOUTS_ENROLLMENT_TOPIC'] || Topics.enrollmentEvents,
+    consumers: {
+      ...DEFAULT_CONSUMER_NAMES,
+      claimsDecisions: env['PAYOUTS_CLAIMS_CONSUMER'] || DEFAULT_CONSUMER_NAMES.claimsDecisions,
+    },
+    autoBatchIntervalMs: intervalMs(env['PAYOUTS_AUTO_BATCH_INTERVAL_MS']),
+  };
+}
+
+function intervalMs(raw: string | undefined): number | null {
+  if (raw === undefined || raw === '') return null;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 100) {
+    throw new Error(
+      'PAYOUTS_AUTO_BATCH_INTERVAL_MS must be a whole number of milliseconds, at least 100',
+    );
+  }
+  return value;
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { PAYOUTS_SERVICES } from '../http/services.provider';
+import { SYSTEM_ACTORS } from '../payouts/cause';
+import type { PayoutsServices } from '../payouts/payouts-services';
+import { RejectedCommandError } from '../payouts/payouts-problems';
+
+export const AUTO_BATCH_INTERVAL_MS = Symbol('AutoBatchIntervalMs');
+
+/** Payouts per automatic batch; the rest go in the next one. */
+const AUTO_BATCH_LIMIT = 1000;
+
+/**
+ * Optionally hands every scheduled payout to the bank at a fixed interval, so an approved
+ * decision becomes a bank instruction without anyone asking (banks take batch files on a
+ * schedule anyway). Replicas may tick together: each payout's decider lets one batch take it.
+ */
+@Injectable()
+export class AutoBatchScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('AutoBatchScheduler');
+  private timer: NodeJS.Timeout | undefined;
+  private tick: Promise<void> | undefined;
+
+  constructor(
+    @Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices,
+    @Inject(AUTO_BATCH_INTERVAL_MS) private readonly intervalMs: number | null,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.intervalMs === null) return;
+    this.timer = setInterval(() => {
+      this.tick ??= this.instruct().finally(() => {
+        this.tick = undefined;
+      });
+    }, this.intervalMs);
+  }
+
+  /** Before the runtime stops: no batch may be half-way when its database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.tick;
+  }
+
+  private async instruct(): Promise<void> {
+    try {
+      const batch = await this.services.instructBatch.instruct(
+        { limit: AUTO_BATCH_LIMIT },
+        { actor: SYSTEM_ACTORS.autoBatch, correlationId: randomUUID(), causationId: null },
+      );
+      this.logger.log(
+        `batch ${batch.batchId}: ${batch.payouts.length} payout(s), Rp${batch.total}`,
+      );
+    } catch (error) {
+      if (error instanceof RejectedCommandError && error.rejection.code === 'BATCH_EMPTY') return;
+      this.logger.warn(
+        `automatic batch failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { isRedacted, type ServiceRuntime } from '@santunan/platform';
+import { renderBankFile, type BankFileLine } from '@santunan/payouts-domain';
+import { payoutBatchStreamId } from '../payouts/payout-streams';
+import type { PayoutStreams } from '../payouts/payout-streams.repository';
+
+export type BankFile =
+  | {
+      readonly kind: 'file';
+      readonly fileName: string;
+      readonly content: string;
+      readonly count: number;
+      readonly total: number;
+    }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'erased'; readonly payoutIds: readonly string[] };
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && !isRedacted(value) ? value : undefined;
+}
+
+/**
+ * The bank file of a batch, rebuilt from the events: for each payout, the account its
+ * instruction in this batch paid into (a later reissue does not rewrite an old file).
+ * Decrypted only here, at the edge, for the finance role.
+ */
+export class BankFileReader {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly streams: PayoutStreams,
+  ) {}
+
+  async read(batchId: string): Promise<BankFile> {
+    const [envelope] = await this.runtime.store.readStream(
+      this.runtime.database,
+      payoutBatchStreamId(batchId),
+    );
+    if (envelope === undefined) return { kind: 'not-found' };
+    const { data: batch } = await this.streams.batches.toDomainEvent(envelope);
+    const lines: BankFileLine[] = [];
+    const erased: string[] = [];
+    for (const { payoutId, attempt } of batch.payouts) {
+      const history = (await this.streams.history(this.runtime.database, payoutId)).map(
+        (entry) => entry.event,
+      );
+      const scheduled = history.find((event) => event.type === 'PayoutScheduled');
+      const instructed = history.find(
+        (event) =>
+          event.type === 'PayoutInstructed' &&
+          event.data.batchId === batchId &&
+          event.data.attempt === attempt,
+      );
+      if (scheduled?.type !== 'PayoutScheduled' || instructed?.type !== 'PayoutInstructed') {
+        throw new Error(`payout ${payoutId} of batch ${batchId} has no instruction in it`);
+      }
+      const account = instructed.data.bankAccount;
+      const [accountNumber, accountName, beneficiaryName] = [
+        text(account.accountNumber),
+        text(account.accountName),
+        text(scheduled.data.beneficiary.fullName),
+      ];
+      if (
+        accountNumber === undefined ||
+        accountName === undefined ||
+        beneficiaryName === undefined
+      ) {
+        erased.push(payoutId);
+        continue;
+      }
+      lines.push({
+        payoutId,
+        attempt,
+        bankCode: account.bankCode,
+        accountNumber,
+        accountName,
+        beneficiaryName,
+        amount: instructed.data.amount,
+      });
+    }
+    if (erased.length > 0) return { kind: 'erased', payoutIds: erased };
+    return {
+      kind: 'file',
+      fileName: batch.fileName,
+      content: renderBankFile(lines),
+      count: batch.count,
+      total: batch.total,
+    };
+  }
+}

@@ -1,0 +1,135 @@
+import type { ServerResponse } from 'node:http';
+import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentActor, ProblemException, Roles, type Actor } from '@santunan/platform';
+import { ProtectedRoute } from '../http/api-responses';
+import { CorrelationId } from '../http/correlation-id.decorator';
+import { ProblemDetailsDto } from '../http/problem-details.dto';
+import { PAYOUTS_SERVICES } from '../http/services.provider';
+import type { PayoutsServices } from '../payouts/payouts-services';
+import { RejectedCommandError, rejectionProblem } from '../payouts/payouts-problems';
+import {
+  BatchIdParams,
+  CreatePayoutBatchDto,
+  PayoutBatchDetailResponse,
+  PayoutBatchResponse,
+} from './payout-batch.dto';
+
+@ApiTags('payout batches')
+@ProtectedRoute()
+@Controller('payout-batches')
+export class PayoutBatchController {
+  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+
+  @Post()
+  @Roles('finance')
+  @ApiOperation({
+    summary: 'Hand the scheduled payouts to the bank as one batch',
+    description:
+      'Instructs every scheduled payout (or those named, or of one program), records the batch ' +
+      '(PayoutInstructed per payout, PayoutBatchInstructed) and names its bank file. ' +
+      'Idempotent with a batchId: the same id answers 200 with the batch as first created.',
+  })
+  @ApiCreatedResponse({ type: PayoutBatchResponse })
+  @ApiOkResponse({ type: PayoutBatchResponse, description: 'The batch existed already.' })
+  @ApiUnprocessableEntityResponse({
+    type: ProblemDetailsDto,
+    description: 'BATCH_EMPTY: nothing scheduled',
+  })
+  async create(
+    @Body() body: CreatePayoutBatchDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<PayoutBatchResponse> {
+    try {
+      const batch = await this.services.instructBatch.instruct(
+        {
+          batchId: body.batchId,
+          payoutIds: body.payoutIds,
+          program: body.program,
+          limit: body.limit ?? 1000,
+        },
+        { actor, correlationId, causationId: null },
+      );
+      if (!batch.created) response.statusCode = HttpStatus.OK;
+      return { ...batch, payouts: [...batch.payouts] };
+    } catch (error) {
+      if (error instanceof RejectedCommandError) throw rejectionProblem(error.rejection);
+      throw error;
+    }
+  }
+
+  @Get(':batchId')
+  @Roles('finance', 'auditor')
+  @ApiOperation({ summary: 'A batch and where each of its payouts stands' })
+  @ApiOkResponse({ type: PayoutBatchDetailResponse })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'BATCH_NOT_FOUND' })
+  async get(@Param() params: BatchIdParams): Promise<PayoutBatchDetailResponse> {
+    const batch = await this.services.payouts.batch(params.batchId);
+    if (batch === undefined) throw notFound(params.batchId);
+    return { ...batch, payouts: [...batch.payouts] };
+  }
+
+  @Get(':batchId/file')
+  @Roles('finance')
+  @ApiOperation({
+    summary: 'The bank file of a batch (CSV)',
+    description:
+      'RFC 4180 CSV, one credit transfer per line with the account as instructed in this batch. ' +
+      'X-Batch-Count and X-Batch-Total (whole rupiah) carry the control totals.',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The CSV file.' })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'BATCH_NOT_FOUND' })
+  @ApiConflictResponse({
+    type: ProblemDetailsDto,
+    description: 'PERSONAL_DATA_ERASED: an account can no longer be read',
+  })
+  async file(
+    @Param() params: BatchIdParams,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<string> {
+    const file = await this.services.bankFiles.read(params.batchId);
+    switch (file.kind) {
+      case 'not-found':
+        throw notFound(params.batchId);
+      case 'erased':
+        throw new ProblemException(
+          409,
+          'PERSONAL_DATA_ERASED',
+          'Personal data needed here was erased',
+          'the accounts of some payouts of this batch were erased (crypto-shredded)',
+          { payoutIds: file.payoutIds },
+        );
+      case 'file':
+        response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        response.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+        response.setHeader('X-Batch-Count', String(file.count));
+        response.setHeader('X-Batch-Total', String(file.total));
+        return file.content;
+      default: {
+        const _exhaustive: never = file;
+        return _exhaustive;
+      }
+    }
+  }
+}
+
+function notFound(batchId: string): ProblemException {
+  return new ProblemException(
+    404,
+    'BATCH_NOT_FOUND',
+    'No such payout batch',
+    `no batch ${batchId}`,
+  );
+}

@@ -1,0 +1,69 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentActor, ProblemException, Roles, type Actor } from '@santunan/platform';
+import { ProtectedRoute } from '../http/api-responses';
+import { ProblemDetailsDto } from '../http/problem-details.dto';
+import { PAYOUTS_SERVICES } from '../http/services.provider';
+import type { PayoutsServices } from '../payouts/payouts-services';
+import type { PayoutHistoryEntry, PayoutView } from './payout-view.reader';
+import {
+  PayoutDetailResponse,
+  PayoutIdParams,
+  PayoutListResponse,
+  PayoutQueryDto,
+} from './payout-view.dto';
+
+@ApiTags('payouts')
+@ProtectedRoute()
+@Controller('payouts')
+export class PayoutViewController {
+  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+
+  @Get()
+  @Roles('finance', 'auditor', 'claims-supervisor')
+  @ApiOperation({
+    summary: 'List payouts',
+    description: 'Filter by status, program, decision, claim, participant or batch.',
+  })
+  @ApiOkResponse({ type: PayoutListResponse })
+  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'VALIDATION_FAILED' })
+  list(
+    @Query() query: PayoutQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ items: PayoutView[]; total: number }> {
+    return this.services.payouts.list(
+      { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 },
+      actor,
+    );
+  }
+
+  @Get(':payoutId')
+  @Roles('finance', 'auditor', 'claims-supervisor')
+  @ApiOperation({
+    summary: 'A payout with its history',
+    description: 'The current state and every event of its stream.',
+  })
+  @ApiOkResponse({ type: PayoutDetailResponse })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PAYOUT_NOT_FOUND' })
+  async get(
+    @Param() params: PayoutIdParams,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ payout: PayoutView; history: PayoutHistoryEntry[] }> {
+    const found = await this.services.payouts.get(params.payoutId, actor);
+    if (found === undefined) {
+      throw new ProblemException(
+        404,
+        'PAYOUT_NOT_FOUND',
+        'No such payout',
+        `no payout ${params.payoutId}`,
+      );
+    }
+    return found;
+  }
+}

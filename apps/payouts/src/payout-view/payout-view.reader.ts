@@ -1,0 +1,319 @@
+import type { PayoutProgram, PayoutStatus } from '@santunan/contracts';
+import {
+  isRedacted,
+  type Actor,
+  type PersonalDataCipher,
+  type ServiceRuntime,
+} from '@santunan/platform';
+import type { PayoutStreams } from '../payouts/payout-streams.repository';
+import { payoutDetailsOf, type PayoutDetails } from './payout-details';
+import type { PayoutViewProjection } from './payout-view.projection';
+
+export interface PayoutFilter {
+  readonly status?: PayoutStatus;
+  readonly program?: PayoutProgram;
+  readonly decisionId?: string;
+  readonly claimId?: string;
+  readonly participantId?: string;
+  readonly batchId?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+interface PayoutRow {
+  payout_id: string;
+  kind: string;
+  program: string;
+  benefit_type: string | null;
+  decision_id: string;
+  claim_id: string;
+  participant_id: string;
+  beneficiary_id: string;
+  beneficiary_kind: string;
+  beneficiary_name: unknown;
+  bank_account: { bankCode: string; accountNumber: unknown; accountName: unknown };
+  amount: string;
+  components: { code: string; amount: number }[];
+  status: string;
+  attempt: number;
+  batch_id: string | null;
+  bank_reference: string | null;
+  due_date: string | null;
+  scheduled_on: string;
+  instructed_on: string | null;
+  settled_on: string | null;
+  failure: PayoutDetails['failure'];
+  pending_reissue: {
+    requestId: string;
+    requestedBy: string;
+    reason: string;
+    requestedOn: string;
+  } | null;
+  compensates_payout_id: string | null;
+  compensation: {
+    daysLate: number;
+    dueDate: string;
+    settledOn: string;
+    benefitAmount: number;
+  } | null;
+  regency_code: string | null;
+  version: number;
+}
+
+export interface PayoutView {
+  readonly payoutId: string;
+  readonly kind: string;
+  readonly program: string;
+  readonly benefitType: string | null;
+  readonly decisionId: string;
+  readonly claimId: string;
+  readonly participantId: string;
+  readonly beneficiary: {
+    readonly beneficiaryId: string;
+    readonly kind: string;
+    readonly fullName: string | null;
+  };
+  /** Finance sees the whole account number; other roles the last four digits. */
+  readonly bankAccount: {
+    readonly bankCode: string;
+    readonly accountNumber: string | null;
+    readonly accountName: string | null;
+  };
+  readonly amount: number;
+  readonly currency: 'IDR';
+  readonly components: readonly { code: string; amount: number }[];
+  readonly status: string;
+  readonly attempt: number;
+  readonly batchId: string | null;
+  readonly bankReference: string | null;
+  readonly dueDate: string | null;
+  readonly scheduledOn: string;
+  readonly instructedOn: string | null;
+  readonly settledOn: string | null;
+  readonly failure: PayoutDetails['failure'];
+  readonly pendingReissue: PayoutRow['pending_reissue'];
+  readonly compensatesPayoutId: string | null;
+  readonly compensation: PayoutRow['compensation'];
+  readonly version: number;
+}
+
+export interface BatchView {
+  readonly batchId: string;
+  readonly count: number;
+  readonly total: number;
+  readonly currency: 'IDR';
+  readonly fileName: string;
+  readonly instructedBy: string;
+  readonly instructedOn: string;
+  readonly payouts: readonly {
+    payoutId: string;
+    attempt: number;
+    amount: number;
+    status: string;
+  }[];
+}
+
+export interface PayoutHistoryEntry {
+  readonly version: number;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly actor: string;
+  readonly eventId: string;
+}
+
+/** The API's shape: finance sees the whole account number, other roles its last four digits. */
+function present(details: PayoutDetails, actor: Actor): PayoutView {
+  const finance = actor.roles?.includes('finance') ?? false;
+  const { accountNumber } = details;
+  return {
+    payoutId: details.payoutId,
+    kind: details.kind,
+    program: details.program,
+    benefitType: details.benefitType,
+    decisionId: details.decisionId,
+    claimId: details.claimId,
+    participantId: details.participantId,
+    beneficiary: {
+      beneficiaryId: details.beneficiaryId,
+      kind: details.beneficiaryKind,
+      fullName: details.beneficiaryName,
+    },
+    bankAccount: {
+      bankCode: details.bankCode,
+      accountNumber: accountNumber === null ? null : finance ? accountNumber : mask(accountNumber),
+      accountName: details.accountName,
+    },
+    amount: details.amount,
+    currency: 'IDR',
+    components: details.components,
+    status: details.status,
+    attempt: details.attempt,
+    batchId: details.batchId,
+    bankReference: details.bankReference,
+    dueDate: details.dueDate,
+    scheduledOn: details.scheduledOn,
+    instructedOn: details.instructedOn,
+    settledOn: details.settledOn,
+    failure: details.failure,
+    pendingReissue: details.pendingReissue,
+    compensatesPayoutId: details.compensatesPayoutId,
+    compensation: details.compensation,
+    version: details.version,
+  };
+}
+
+function mask(accountNumber: string): string {
+  return accountNumber.length <= 4
+    ? '****'
+    : `${'*'.repeat(accountNumber.length - 4)}${accountNumber.slice(-4)}`;
+}
+
+/** Reads payouts for finance, auditors and claims supervisors; opens sealed fields here. */
+export class PayoutViewReader {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly projection: PayoutViewProjection,
+    private readonly streams: PayoutStreams,
+  ) {}
+
+  private get cipher(): PersonalDataCipher {
+    return this.runtime.cipher;
+  }
+
+  async list(filter: PayoutFilter, actor: Actor): Promise<{ items: PayoutView[]; total: number }> {
+    await this.runtime.catchUp(this.projection);
+    const where = `($1::text is null or status = $1) and ($2::text is null or program = $2)
+      and ($3::text is null or decision_id = $3) and ($4::text is null or claim_id = $4)
+      and ($5::text is null or participant_id = $5) and ($6::uuid is null or batch_id = $6)`;
+    const parameters = [
+      filter.status ?? null,
+      filter.program ?? null,
+      filter.decisionId ?? null,
+      filter.claimId ?? null,
+      filter.participantId ?? null,
+      filter.batchId ?? null,
+    ];
+    const rows = await this.runtime.database.query<PayoutRow>(
+      `select * from payout_view where ${where} order by scheduled_on, payout_id limit $7 offset $8`,
+      [...parameters, filter.limit, filter.offset],
+    );
+    const [count] = await this.runtime.database.query<{ total: string }>(
+      `select count(*) as total from payout_view where ${where}`,
+      parameters,
+    );
+    return {
+      items: await Promise.all(rows.map((row) => this.toView(row, actor))),
+      total: Number(count?.total ?? 0),
+    };
+  }
+
+  /** One payout, from its own stream: exact at once after a write. */
+  async get(
+    payoutId: string,
+    actor: Actor,
+  ): Promise<{ payout: PayoutView; history: PayoutHistoryEntry[] } | undefined> {
+    const entries = await this.streams.history(this.runtime.database, payoutId);
+    const details = payoutDetailsOf(entries.map((entry) => entry.event));
+    if (details === undefined) return undefined;
+    const history = entries.map(({ envelope }) => ({
+      version: envelope.version,
+      type: envelope.type,
+      occurredAt: envelope.occurredAt,
+      recordedAt: envelope.recordedAt,
+      actor: envelope.metadata.actor.id,
+      eventId: envelope.eventId,
+    }));
+    return { payout: present(details, actor), history };
+  }
+
+  /** A batch as instructed, with where each of its payouts stands now. */
+  async batch(batchId: string): Promise<BatchView | undefined> {
+    await this.runtime.catchUp(this.projection);
+    const [row] = await this.runtime.database.query<{
+      batch_id: string;
+      payouts: { payoutId: string; attempt: number; amount: number }[];
+      count: number;
+      total: string;
+      file_name: string;
+      instructed_by: string;
+      instructed_on: string;
+    }>('select * from payout_batches where batch_id = $1', [batchId]);
+    if (row === undefined) return undefined;
+    const statuses = await this.runtime.database.query<{
+      payout_id: string;
+      status: string;
+      attempt: number;
+    }>('select payout_id, status, attempt from payout_view where payout_id = any($1::uuid[])', [
+      row.payouts.map((payout) => payout.payoutId),
+    ]);
+    const now = new Map(statuses.map((status) => [status.payout_id, status]));
+    return {
+      batchId: row.batch_id,
+      count: row.count,
+      total: Number(row.total),
+      currency: 'IDR',
+      fileName: row.file_name,
+      instructedBy: row.instructed_by,
+      instructedOn: row.instructed_on,
+      payouts: row.payouts.map((payout) => {
+        const current = now.get(payout.payoutId);
+        // A payout reissued since is in a later batch: this batch's attempt ended as failed or returned.
+        const status =
+          current === undefined
+            ? 'unknown'
+            : current.attempt === payout.attempt
+              ? current.status
+              : 'superseded-attempt';
+        return { ...payout, status };
+      }),
+    };
+  }
+
+  private async open(value: unknown): Promise<string | null> {
+    const plain = await this.cipher.decrypt(value);
+    return isRedacted(plain) ? null : plain;
+  }
+
+  private async toView(row: PayoutRow, actor: Actor): Promise<PayoutView> {
+    const details: PayoutDetails = {
+      payoutId: row.payout_id,
+      kind: row.kind,
+      program: row.program,
+      benefitType: row.benefit_type,
+      decisionId: row.decision_id,
+      claimId: row.claim_id,
+      participantId: row.participant_id,
+      beneficiaryId: row.beneficiary_id,
+      beneficiaryKind: row.beneficiary_kind,
+      beneficiaryName: await this.open(row.beneficiary_name),
+      bankCode: row.bank_account.bankCode,
+      accountNumber: await this.open(row.bank_account.accountNumber),
+      accountName: await this.open(row.bank_account.accountName),
+      amount: Number(row.amount),
+      components: row.components,
+      status: row.status,
+      attempt: row.attempt,
+      batchId: row.batch_id,
+      bankReference: row.bank_reference,
+      dueDate: row.due_date,
+      scheduledOn: row.scheduled_on,
+      instructedOn: row.instructed_on,
+      settledOn: row.settled_on,
+      failure: row.failure,
+      pendingReissue:
+        row.pending_reissue === null
+          ? null
+          : {
+              requestId: row.pending_reissue.requestId,
+              requestedBy: row.pending_reissue.requestedBy,
+              reason: row.pending_reissue.reason,
+              requestedOn: row.pending_reissue.requestedOn,
+            },
+      compensatesPayoutId: row.compensates_payout_id,
+      compensation: row.compensation,
+      version: row.version,
+    };
+    return present(details, actor);
+  }
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ProtectedRoute } from '../http/api-responses';
+import { CorrelationId } from '../http/correlation-id.decorator';
+import { ProblemDetailsDto } from '../http/problem-details.dto';
+import { PAYOUTS_SERVICES } from '../http/services.provider';
+import type { PayoutsServices } from '../payouts/payouts-services';
+import { rejectionProblem } from '../payouts/payouts-problems';
+import { inTransaction } from '../payouts/transactions';
+import { SettlementReportDto } from './settlement-report.dto';
+
+export class SettlementRecordedResponse {
+  @ApiProperty({ format: 'uuid' }) payoutId!: string;
+  @ApiProperty({
+    description: 'False when this bank reference was already recorded: nothing changed.',
+  })
+  recorded!: boolean;
+  @ApiProperty({ example: 'settled' }) status!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The compensation payout, when settled late.',
+  })
+  compensationPayoutId!: string | null;
+}
+
+@ApiTags('settlements')
+@ProtectedRoute()
+@Controller('payout-settlements')
+export class SettlementController {
+  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @Roles('finance')
+  @ApiOperation({
+    summary: 'Record a bank outcome (settled, failed, returned) for a payout',
+    description:
+      'The same SettlementReport as on the payouts.settlements topic. Idempotent by bank reference. ' +
+      'A benefit settled after its SLA due date gets a late-payment compensation payout.',
+  })
+  @ApiOkResponse({ type: SettlementRecordedResponse })
+  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PAYOUT_NOT_FOUND' })
+  @ApiConflictResponse({
+    type: ProblemDetailsDto,
+    description:
+      'PAYOUT_NOT_INSTRUCTED, PAYOUT_NOT_SETTLED, SETTLEMENT_BATCH_MISMATCH, BANK_REFERENCE_CONFLICT',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ProblemDetailsDto,
+    description: 'SETTLEMENT_AMOUNT_MISMATCH, SETTLEMENT_INVALID',
+  })
+  async record(
+    @Body() body: SettlementReportDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<SettlementRecordedResponse> {
+    const { schemaVersion: _version, reportedAt: _at, ...report } = body;
+    const outcome = await inTransaction(this.services.runtime.database, (tx) =>
+      this.services.recordSettlement.apply(tx, report, { actor, correlationId, causationId: null }),
+    );
+    if (!outcome.ok) throw rejectionProblem(outcome.rejection);
+    const { ok: _ok, ...recorded } = outcome;
+    return recorded;
+  }
+}

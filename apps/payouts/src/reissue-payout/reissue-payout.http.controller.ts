@@ -1,0 +1,108 @@
+import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentActor, ProblemException, Roles, type Actor } from '@santunan/platform';
+import { ProtectedRoute } from '../http/api-responses';
+import { CorrelationId } from '../http/correlation-id.decorator';
+import { ProblemDetailsDto } from '../http/problem-details.dto';
+import { PAYOUTS_SERVICES } from '../http/services.provider';
+import type { PayoutsServices } from '../payouts/payouts-services';
+import { rejectionProblem } from '../payouts/payouts-problems';
+import { PayoutIdParams } from '../payout-view/payout-view.dto';
+import type { PayoutCommandOutcome } from './reissue-payout.use-case';
+import {
+  PayoutChangeResponse,
+  ReissueRequestParams,
+  ReissueRequestedResponse,
+  RequestReissueDto,
+} from './reissue-payout.dto';
+
+/** The outcome of a command on one payout, as the HTTP edge answers it. */
+export function payoutChange(
+  payoutId: string,
+  outcome: PayoutCommandOutcome,
+): PayoutChangeResponse {
+  if (outcome.kind === 'not-found') {
+    throw new ProblemException(404, 'PAYOUT_NOT_FOUND', 'No such payout', `no payout ${payoutId}`);
+  }
+  const { result } = outcome;
+  if (!result.ok) throw rejectionProblem(result.rejection);
+  return {
+    payoutId,
+    status: result.state.status,
+    changed: result.events.length > 0,
+    version: result.version,
+  };
+}
+
+@ApiTags('payouts')
+@ProtectedRoute()
+@Controller('payouts/:payoutId/reissue-requests')
+export class ReissuePayoutController {
+  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+
+  @Post()
+  @Roles('finance')
+  @ApiOperation({
+    summary: 'Ask to pay a failed or returned payout into a corrected account (maker)',
+    description:
+      'Another finance officer must approve it before the payout goes into a batch again.',
+  })
+  @ApiCreatedResponse({ type: ReissueRequestedResponse })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PAYOUT_NOT_FOUND' })
+  @ApiConflictResponse({
+    type: ProblemDetailsDto,
+    description: 'PAYOUT_NOT_REISSUABLE, REISSUE_ALREADY_REQUESTED',
+  })
+  async request(
+    @Param() params: PayoutIdParams,
+    @Body() body: RequestReissueDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<ReissueRequestedResponse> {
+    const requestId = body.requestId ?? this.services.runtime.ids.next();
+    const outcome = await this.services.reissuePayout.request(
+      params.payoutId,
+      {
+        requestId,
+        bankAccount: { ...body.bankAccount },
+        reason: body.reason,
+      },
+      { actor, correlationId, causationId: null },
+    );
+    return { ...payoutChange(params.payoutId, outcome), requestId };
+  }
+
+  @Post(':requestId/approval')
+  @HttpCode(HttpStatus.OK)
+  @Roles('finance')
+  @ApiOperation({
+    summary: 'Approve a reissue (checker: not the maker)',
+    description: 'The payout is scheduled again, to the corrected account, for the next batch.',
+  })
+  @ApiOkResponse({ type: PayoutChangeResponse })
+  @ApiNotFoundResponse({
+    type: ProblemDetailsDto,
+    description: 'PAYOUT_NOT_FOUND, REISSUE_REQUEST_NOT_FOUND',
+  })
+  @ApiForbiddenResponse({ type: ProblemDetailsDto, description: 'REISSUE_SAME_PERSON' })
+  async approve(
+    @Param() params: ReissueRequestParams,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<PayoutChangeResponse> {
+    const outcome = await this.services.reissuePayout.approve(params.payoutId, params.requestId, {
+      actor,
+      correlationId,
+      causationId: null,
+    });
+    return payoutChange(params.payoutId, outcome);
+  }
+}

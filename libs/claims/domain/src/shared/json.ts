@@ -1,0 +1,3 @@
+import type { JsonValue } from '@santunan/contracts';
+
+export type JsonRecord = { readonly [key: string]: JsonValue };

@@ -1,0 +1,45 @@
+/**
+ * The published JSON Schemas (draft-07) of `payouts.events` (one per event type, each the
+ * whole envelope with its `data`) and of `payouts.settlements`. They describe the wire form:
+ * personal fields are encrypted objects. Referenced by docs/asyncapi/payouts.asyncapi.yaml.
+ */
+import type { PayoutsEventType } from '../events';
+import common from './common.schema.json';
+import envelope from './envelope.schema.json';
+import payoutBatchInstructed from './payout-batch-instructed.schema.json';
+import payoutCancelled from './payout-cancelled.schema.json';
+import payoutFailed from './payout-failed.schema.json';
+import payoutInstructed from './payout-instructed.schema.json';
+import payoutPlanCreated from './payout-plan-created.schema.json';
+import payoutPlanSuperseded from './payout-plan-superseded.schema.json';
+import payoutReissueRequested from './payout-reissue-requested.schema.json';
+import payoutReissued from './payout-reissued.schema.json';
+import payoutReturned from './payout-returned.schema.json';
+import payoutScheduled from './payout-scheduled.schema.json';
+import payoutSettled from './payout-settled.schema.json';
+import settlementReport from './settlement-report.schema.json';
+
+/** A JSON Schema document as parsed JSON, with its relative `$id` (the file name). */
+export interface JsonSchemaDocument {
+  readonly $id: string;
+  readonly [keyword: string]: unknown;
+}
+
+/** Referenced by the event schemas (`common.schema.json#/definitions/…`, the envelope). */
+export const PAYOUTS_SHARED_SCHEMAS: readonly JsonSchemaDocument[] = [common, envelope];
+
+export const PAYOUTS_EVENT_SCHEMAS: Readonly<Record<PayoutsEventType, JsonSchemaDocument>> = {
+  PayoutPlanCreated: payoutPlanCreated,
+  PayoutPlanSuperseded: payoutPlanSuperseded,
+  PayoutScheduled: payoutScheduled,
+  PayoutInstructed: payoutInstructed,
+  PayoutSettled: payoutSettled,
+  PayoutFailed: payoutFailed,
+  PayoutReturned: payoutReturned,
+  PayoutReissueRequested: payoutReissueRequested,
+  PayoutReissued: payoutReissued,
+  PayoutCancelled: payoutCancelled,
+  PayoutBatchInstructed: payoutBatchInstructed,
+};
+
+export const SETTLEMENT_REPORT_SCHEMA: JsonSchemaDocument = settlementReport;

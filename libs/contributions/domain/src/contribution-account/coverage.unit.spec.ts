@@ -1,0 +1,69 @@
+import { accountHistory, accountStateOf, FLOOR_CONTRIBUTION } from '../__tests__/fixtures';
+import { coverageSummary } from './coverage';
+
+describe('coverage summary', () => {
+  it('is null for an account never opened', () => {
+    expect(coverageSummary(accountStateOf([]), '2026-01')).toBeNull();
+  });
+
+  it('waits for the first payment of a new self-paying participant', () => {
+    const opened = accountHistory([
+      [
+        '2026-01-01',
+        {
+          type: 'OpenContributionAccount',
+          participantId: 'p-1',
+          sector: 'other',
+          declaredIncome: 1_000_000,
+          incomeEffectiveFrom: '2026-01',
+          membership: { kind: 'self-paying' },
+        },
+      ],
+    ]);
+    expect(coverageSummary(accountStateOf(opened), '2026-01')).toEqual({
+      participantId: 'p-1',
+      standing: 'awaiting-first-payment',
+      paidThrough: null,
+      firstPaidMonth: null,
+      masaIurMonths: 0,
+      arrearsMonths: [],
+      membership: { kind: 'self-paying' },
+      dateOfDeath: null,
+    });
+  });
+
+  it('names the sponsorship period in it, and no membership after it ends', () => {
+    const sponsored = accountHistory([
+      [
+        '2026-01-01',
+        {
+          type: 'OpenContributionAccount',
+          participantId: 'p-1',
+          sector: 'other',
+          declaredIncome: 1_000_000,
+          incomeEffectiveFrom: '2026-01',
+          membership: { kind: 'sponsored', programId: 'ntt-2026' },
+        },
+      ],
+      [
+        '2026-01-01',
+        {
+          type: 'StartSponsorship',
+          programId: 'ntt-2026',
+          payerType: 'apbd',
+          fromMonth: '2026-01',
+          toMonth: '2026-12',
+          contribution: FLOOR_CONTRIBUTION,
+        },
+      ],
+    ]);
+    const state = accountStateOf(sponsored);
+    expect(coverageSummary(state, '2026-06')?.membership).toEqual({
+      kind: 'sponsored',
+      programId: 'ntt-2026',
+      fromMonth: '2026-01',
+      toMonth: '2026-12',
+    });
+    expect(coverageSummary(state, '2027-01')?.membership).toEqual({ kind: 'none' });
+  });
+});

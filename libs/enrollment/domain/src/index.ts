@@ -1,0 +1,7 @@
+export * from './nik';
+export * from './regions';
+export * from './participant/participant.commands';
+export * from './participant/participant.state';
+export * from './participant/participant.decide';
+export * from './bulk/worker-row';
+export * from './bulk/worker-enrolment';

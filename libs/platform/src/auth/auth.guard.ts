@@ -1,0 +1,69 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Actor } from '../event-store/envelope';
+import { AccessTokenError, verifyAccessToken } from './access-token';
+import type { AuthConfig } from './auth-config';
+import { PUBLIC_METADATA, ROLES_METADATA, attachActor } from './auth.decorators';
+import { roleForbidden, tokenMissing, tokenRefused } from './auth-problems';
+import type { Role } from './roles';
+
+export const AUTH_CONFIG = Symbol('santunan:auth-config');
+
+/**
+ * Authenticates every HTTP request with a bearer token (unless `@Public()`), then checks
+ * `@Roles(...)`. Installed globally by `AuthModule`, so a new route is protected by default.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    private readonly reflector: Reflector,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(
+      PUBLIC_METADATA,
+      targets,
+    );
+    if (isPublic === true) return true;
+
+    const request: unknown = context.switchToHttp().getRequest();
+    if (typeof request !== 'object' || request === null) throw tokenMissing();
+    const token = bearerToken(request);
+    if (token === undefined) throw tokenMissing();
+
+    const actor = this.authenticate(token);
+
+    const required =
+      this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_METADATA, targets) ?? [];
+    const held = new Set(actor.roles ?? []);
+    if (required.length > 0 && !required.some((role) => held.has(role))) {
+      throw roleForbidden(required);
+    }
+
+    attachActor(request, actor);
+    return true;
+  }
+
+  private authenticate(token: string): Actor {
+    try {
+      return verifyAccessToken(token, this.config);
+    } catch (error) {
+      if (error instanceof AccessTokenError) throw tokenRefused(error);
+      throw error;
+    }
+  }
+}
+
+function bearerToken(request: object): string | undefined {
+  const headers = 'headers' in request ? request.headers : undefined;
+  if (typeof headers !== 'object' || headers === null || !('authorization' in headers)) {
+    return undefined;
+  }
+  const header = headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  // Another scheme (Basic) counts as no bearer token; a garbled bearer token is refused later.
+  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+  return match?.[1]?.trim();
+}

@@ -1,0 +1,96 @@
+import type { Actor, EventEnvelope, EventMetadata } from '../event-store/envelope';
+
+/** The message is not a readable event envelope; retrying cannot help. */
+export class UndecodableMessageError extends Error {
+  constructor(reason: string) {
+    super(`undecodable message: ${reason}`);
+    this.name = 'UndecodableMessageError';
+  }
+}
+
+type Json = Record<string, unknown>;
+
+/** Parses and checks the envelope (not the payload: that is the event type's DTO's job). */
+export function decodeEnvelope(value: Buffer | null): EventEnvelope<string, Json> {
+  if (value === null || value.length === 0)
+    throw new UndecodableMessageError('empty message value');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value.toString('utf8'));
+  } catch (error) {
+    throw new UndecodableMessageError(
+      `not JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  const envelope = record(parsed, 'envelope');
+  return {
+    eventId: text(envelope, 'eventId'),
+    type: text(envelope, 'type'),
+    schemaVersion: positiveInteger(envelope, 'schemaVersion'),
+    streamId: text(envelope, 'streamId'),
+    streamType: text(envelope, 'streamType'),
+    version: positiveInteger(envelope, 'version'),
+    globalPosition: text(envelope, 'globalPosition'),
+    occurredAt: text(envelope, 'occurredAt'),
+    recordedAt: text(envelope, 'recordedAt'),
+    metadata: metadata(record(envelope['metadata'], 'metadata')),
+    data: record(envelope['data'], 'data'),
+    hash: text(envelope, 'hash'),
+    previousHash: nullableText(envelope, 'previousHash'),
+  };
+}
+
+function metadata(value: Json): EventMetadata {
+  return {
+    correlationId: text(value, 'correlationId', 'metadata.'),
+    causationId: nullableText(value, 'causationId', 'metadata.'),
+    actor: actor(record(value['actor'], 'metadata.actor')),
+  };
+}
+
+function actor(value: Json): Actor {
+  const kind = value['kind'];
+  if (kind !== 'user' && kind !== 'system')
+    throw new UndecodableMessageError('metadata.actor.kind must be user or system');
+  const roles = value['roles'];
+  if (
+    roles !== undefined &&
+    !(Array.isArray(roles) && roles.every((role) => typeof role === 'string'))
+  ) {
+    throw new UndecodableMessageError('metadata.actor.roles must be a list of strings');
+  }
+  return {
+    id: text(value, 'id', 'metadata.actor.'),
+    kind,
+    ...(roles === undefined ? {} : { roles }),
+  };
+}
+
+function record(value: unknown, name: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UndecodableMessageError(`${name} must be a JSON object`);
+  }
+  return value as Json;
+}
+
+function text(value: Json, member: string, prefix = ''): string {
+  const found = value[member];
+  if (typeof found !== 'string' || found === '')
+    throw new UndecodableMessageError(`${prefix}${member} must be a non-empty string`);
+  return found;
+}
+
+function nullableText(value: Json, member: string, prefix = ''): string | null {
+  const found = value[member] ?? null;
+  if (found !== null && typeof found !== 'string')
+    throw new UndecodableMessageError(`${prefix}${member} must be a string or null`);
+  return found;
+}
+
+function positiveInteger(value: Json, member: string): number {
+  const found = value[member];
+  if (typeof found !== 'number' || !Number.isInteger(found) || found < 1) {
+    throw new UndecodableMessageError(`${member} must be a positive integer`);
+  }
+  return found;
+}

@@ -1,0 +1,248 @@
+import { Logger } from '@nestjs/common';
+import type { PlatformDatabase, Transaction } from '../database/platform-database';
+import type { EventEnvelope } from '../event-store/envelope';
+import type { FieldError } from '../http/field-errors';
+import type { KafkaMessaging } from '../messaging/kafka-messaging';
+import type { IncomingMessage, MessagePublisher, Subscription } from '../messaging/messages';
+import type { MessageSource } from './consumed-event';
+import type { ConsumerOutcome } from './consumer-outcome';
+import { deadLetterTopic } from './consumer-topics';
+import { isDatabaseUnavailable } from './database-unavailable';
+import { deadLetterMessage, type DeadLetterFailure } from './dead-letter';
+import { UndecodableMessageError, decodeEnvelope } from './envelope-decoder';
+import type { EventHandlers, PreparedEvent } from './event-handlers';
+import { recordInInbox, type InboxEntry, type InboxOutcome } from './inbox';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+
+export interface ConsumerLogger {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface EventConsumerOptions {
+  /** Names the consumer in the inbox: keep it stable, or every event is applied again. */
+  readonly name: string;
+  /** Kafka consumer group; defaults to `name`. */
+  readonly groupId?: string;
+  readonly topics: readonly string[];
+  /** A new group reads from the start by default: event-carried state needs the whole history. */
+  readonly fromBeginning?: boolean;
+  readonly messaging: Pick<KafkaMessaging, 'subscribe' | 'createPublisher'>;
+  readonly database: Pick<PlatformDatabase, 'transaction'>;
+  readonly handlers: EventHandlers;
+  /**
+   * Reads a message into an envelope: the platform's own envelope by default. A foreign
+   * producer's format (a bank's settlement report) plugs in here; throw
+   * UndecodableMessageError for a message that can never be read.
+   */
+  readonly decode?: (message: IncomingMessage) => Envelope;
+  readonly retry?: RetryPolicy;
+  readonly onOutcome?: (outcome: ConsumerOutcome) => void;
+  readonly logger?: ConsumerLogger;
+}
+
+type Envelope = EventEnvelope<string, Readonly<Record<string, unknown>>>;
+
+/**
+ * At-least-once consumption made effectively-once: each event's side effect and its inbox row
+ * commit together, a redelivery finds the row and is skipped, and a message that cannot be
+ * applied is parked in `<topic>.dlq` so its partition keeps moving. The offset is committed
+ * (by the subscription) only after the message is applied, skipped or dead-lettered.
+ */
+export class EventConsumer {
+  private subscription: Subscription | undefined;
+  private publisher: MessagePublisher | undefined;
+  private readonly retry: RetryPolicy;
+  private readonly logger: ConsumerLogger;
+
+  constructor(private readonly options: EventConsumerOptions) {
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.logger = options.logger ?? new Logger(`EventConsumer ${options.name}`);
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  async start(): Promise<void> {
+    if (this.subscription) throw new Error(`consumer ${this.name} is already started`);
+    this.publisher = await this.options.messaging.createPublisher();
+    this.subscription = await this.options.messaging.subscribe({
+      groupId: this.options.groupId ?? this.name,
+      topics: this.options.topics,
+      fromBeginning: this.options.fromBeginning ?? true,
+      handle: (message) => this.handle(message),
+    });
+  }
+
+  async stop(): Promise<void> {
+    const { subscription, publisher } = this;
+    this.subscription = undefined;
+    this.publisher = undefined;
+    await subscription?.stop();
+    await publisher?.close();
+  }
+
+  private async handle(message: IncomingMessage): Promise<void> {
+    const source: MessageSource = {
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+    };
+    let envelope: Envelope;
+    try {
+      envelope = this.options.decode ? this.options.decode(message) : decodeEnvelope(message.value);
+    } catch (error) {
+      if (!(error instanceof UndecodableMessageError)) throw error;
+      // Retrying cannot make bad bytes readable.
+      return this.deadLetter(message, {
+        reasonCode: 'MESSAGE_UNDECODABLE',
+        error: error.message,
+        attempts: 1,
+      });
+    }
+
+    const preparing = this.options.handlers.prepare(envelope, source);
+    if (preparing === undefined) return this.skip(envelope, source);
+    let prepared: PreparedEvent;
+    try {
+      prepared = await preparing;
+    } catch (error) {
+      prepared = {
+        ok: false,
+        errors: [{ field: 'data', constraint: 'transformable', message: describe(error) }],
+      };
+    }
+    if (!prepared.ok) {
+      const failure: DeadLetterFailure = {
+        reasonCode: 'PAYLOAD_INVALID',
+        error: describeFieldErrors(prepared.errors),
+        attempts: 1,
+      };
+      return this.deadLetter(message, failure, envelope);
+    }
+    return this.applyWithRetries(message, envelope, source, prepared.apply);
+  }
+
+  private async applyWithRetries(
+    message: IncomingMessage,
+    envelope: Envelope,
+    source: MessageSource,
+    apply: (tx: Transaction) => Promise<void>,
+  ): Promise<void> {
+    const { eventId, type } = envelope;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const fresh = await this.options.database.transaction(async (tx) => {
+          const first = await recordInInbox(tx, this.inboxEntry(envelope, source, 'applied'));
+          if (first) await apply(tx);
+          return first;
+        });
+        this.report(
+          fresh
+            ? { kind: 'applied', eventId, type, source, attempts: attempt }
+            : { kind: 'duplicate', eventId, type, source },
+        );
+        return;
+      } catch (error) {
+        if (attempt >= this.retry.maxAttempts && isDatabaseUnavailable(error)) {
+          // Not this message's fault: leave it uncommitted; the subscription retries it later.
+          this.report({ kind: 'held', eventId, type, source, error: describe(error) });
+          throw error;
+        }
+        if (attempt >= this.retry.maxAttempts) {
+          const failure: DeadLetterFailure = {
+            reasonCode: 'HANDLER_FAILED',
+            error: describe(error),
+            attempts: attempt,
+          };
+          return this.deadLetter(message, failure, envelope);
+        }
+        this.report({
+          kind: 'retrying',
+          eventId,
+          type,
+          source,
+          failedAttempt: attempt,
+          error: describe(error),
+        });
+        await delay(this.retry.backoffMs(attempt));
+      }
+    }
+  }
+
+  /** Recorded rather than ignored, so "never handled" can be told apart from "never received". */
+  private async skip(envelope: Envelope, source: MessageSource): Promise<void> {
+    const fresh = await this.options.database.transaction((tx) =>
+      recordInInbox(tx, this.inboxEntry(envelope, source, 'skipped')),
+    );
+    const { eventId, type } = envelope;
+    this.report(
+      fresh
+        ? { kind: 'skipped', eventId, type, source }
+        : { kind: 'duplicate', eventId, type, source },
+    );
+  }
+
+  private async deadLetter(
+    message: IncomingMessage,
+    failure: DeadLetterFailure,
+    envelope?: Envelope,
+  ): Promise<void> {
+    const publisher = this.publisher;
+    if (!publisher) throw new Error(`consumer ${this.name} is not started`);
+    // If this publish fails the handler throws, the offset stays uncommitted and the message
+    // comes back: a dead letter may be duplicated, never lost.
+    await publisher.publish(deadLetterTopic(message.topic), [
+      deadLetterMessage(message, failure, this.name, new Date()),
+    ]);
+    const source: MessageSource = {
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+    };
+    this.logger.error(
+      `dead-lettered ${source.topic}/${source.partition}@${source.offset}` +
+        `${envelope ? ` (${envelope.type} ${envelope.eventId})` : ''}: ${failure.reasonCode} after ${failure.attempts} attempt(s): ${failure.error}`,
+    );
+    this.report({
+      kind: 'dead-lettered',
+      ...(envelope ? { eventId: envelope.eventId, type: envelope.type } : {}),
+      source,
+      reasonCode: failure.reasonCode,
+      error: failure.error,
+      attempts: failure.attempts,
+    });
+  }
+
+  private inboxEntry(envelope: Envelope, source: MessageSource, outcome: InboxOutcome): InboxEntry {
+    return {
+      consumerName: this.name,
+      eventId: envelope.eventId,
+      eventType: envelope.type,
+      outcome,
+      source,
+    };
+  }
+
+  private report(outcome: ConsumerOutcome): void {
+    try {
+      this.options.onOutcome?.(outcome);
+    } catch (error) {
+      // An observer's bug must not decide whether a message is committed.
+      this.logger.warn(`onOutcome threw: ${describe(error)}`);
+    }
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function describeFieldErrors(errors: readonly FieldError[]): string {
+  return `payload invalid: ${errors.map((error) => `${error.field} (${error.constraint}): ${error.message}`).join('; ')}`;
+}

@@ -1,0 +1,26 @@
+export { canonicalJson, toStoredJson, NotJsonError, type JsonValue } from './canonical-json';
+export { eventHash, type HashedEventFields } from './event-hash';
+export {
+  ConcurrencyError,
+  DuplicateEventError,
+  InvalidAppendError,
+  type ConcurrencyConflict,
+  type ExpectedVersion,
+} from './event-store.errors';
+export { EventStore1764000000000, eventStoreMigrations } from './event-store.migration';
+export type { AppendRequest } from './append-request';
+export { START_OF_STORE, type PositionedEvent, type StorePosition } from './store-position';
+export { UpcasterRegistry } from './upcaster-registry';
+export { postgresErrorFields, UNIQUE_VIOLATION, type PostgresErrorFields } from './postgres-error';
+export {
+  EventStore,
+  type EventStoreOptions,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+} from './event-store';
+export type { TamperKind, VerificationProblem } from './verify-stream';
+export {
+  verifyEventStore,
+  type VerificationReport,
+  type VerifyOptions,
+} from './verify-event-store';

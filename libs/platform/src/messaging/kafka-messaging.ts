@@ -1,0 +1,190 @@
+import {
+  Kafka,
+  Partitioners,
+  logLevel as KafkaLogLevel,
+  type Consumer,
+  type IHeaders,
+  type Producer,
+} from 'kafkajs';
+import type {
+  MessageHeaders,
+  MessagePublisher,
+  OutgoingMessage,
+  Subscription,
+  SubscriptionOptions,
+  TopicSpec,
+} from './messages';
+
+export interface KafkaMessagingConfig {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** kafkajs logs to stdout by default; services log errors, tests stay quiet. */
+  readonly logLevel?: 'nothing' | 'error' | 'warn' | 'info';
+}
+
+const LOG_LEVELS = {
+  nothing: KafkaLogLevel.NOTHING,
+  error: KafkaLogLevel.ERROR,
+  warn: KafkaLogLevel.WARN,
+  info: KafkaLogLevel.INFO,
+} as const;
+
+/**
+ * The one place that knows kafkajs. kafkajs has had no release since 2023, so the rest of
+ * the platform talks to the MessagePublisher / Subscription ports and this file is the
+ * thing to replace (ADR 0002).
+ */
+export class KafkaMessaging {
+  private readonly kafka: Kafka;
+
+  constructor(private readonly config: KafkaMessagingConfig) {
+    this.kafka = new Kafka({
+      clientId: config.clientId,
+      brokers: [...config.brokers],
+      logLevel: LOG_LEVELS[config.logLevel ?? 'error'],
+      retry: { initialRetryTime: 200, retries: 10 },
+    });
+  }
+
+  /** Creates missing topics (the broker runs with auto-creation off) and waits for leaders. */
+  async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((topic) => !existing.has(topic.name));
+      if (missing.length === 0) return;
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic: topic.name,
+          numPartitions: topic.partitions ?? 3,
+          replicationFactor: 1,
+          configEntries: Object.entries(topic.config ?? {}).map(([name, value]) => ({
+            name,
+            value,
+          })),
+        })),
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Deletes topics that exist (benchmarks and tests clean up after themselves). */
+  async deleteTopics(names: readonly string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const present = names.filter((name) => existing.has(name));
+      if (present.length > 0) await admin.deleteTopics({ topics: present });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async createPublisher(): Promise<MessagePublisher> {
+    const producer = this.kafka.producer({
+      // Idempotent: a retried send after a lost acknowledgement is not written twice.
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    await producer.connect();
+    return new KafkaPublisher(producer);
+  }
+
+  async subscribe(options: SubscriptionOptions): Promise<Subscription> {
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: async (payload) => {
+        const { batch } = payload;
+        let lastHandled: string | undefined;
+        try {
+          for (const message of batch.messages) {
+            if (!payload.isRunning() || payload.isStale()) break;
+            await options.handle({
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: message.offset,
+              key: message.key ? message.key.toString('utf8') : null,
+              value: message.value,
+              headers: decodeHeaders(message.headers),
+              timestamp: message.timestamp,
+            });
+            payload.resolveOffset(message.offset);
+            lastHandled = message.offset;
+            await payload.heartbeat();
+          }
+        } finally {
+          // Commit the next offset to read, once per batch and also when a handler threw,
+          // so the messages already applied are not delivered again.
+          if (lastHandled !== undefined) {
+            await consumer.commitOffsets([
+              {
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: (BigInt(lastHandled) + 1n).toString(),
+              },
+            ]);
+          }
+        }
+      },
+    });
+    return new KafkaSubscription(consumer);
+  }
+
+  get brokers(): readonly string[] {
+    return this.config.brokers;
+  }
+}
+
+class KafkaPublisher implements MessagePublisher {
+  constructor(private readonly producer: Producer) {}
+
+  async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.producer.send({
+      topic,
+      acks: -1,
+      messages: messages.map((message) => ({
+        key: message.key,
+        value: message.value,
+        headers: message.headers ? { ...message.headers } : undefined,
+      })),
+    });
+  }
+
+  close(): Promise<void> {
+    return this.producer.disconnect();
+  }
+}
+
+class KafkaSubscription implements Subscription {
+  constructor(private readonly consumer: Consumer) {}
+
+  async stop(): Promise<void> {
+    await this.consumer.stop();
+    await this.consumer.disconnect();
+  }
+}
+
+function decodeHeaders(headers: IHeaders | undefined): MessageHeaders {
+  const decoded: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) decoded[name] = first.toString();
+  }
+  return decoded;
+}

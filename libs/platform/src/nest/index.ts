@@ -1,0 +1,2 @@
+export * from './service-platform.module';
+export * from './bootstrap-service';

@@ -1,0 +1,296 @@
+import { Client } from 'pg';
+import type { MessagePublisher, OutgoingMessage } from '../messaging/messages';
+import { advisoryLockKey } from './advisory-lock-key';
+import {
+  backoffDelay,
+  DEFAULT_BACKOFF,
+  InterruptibleSleeper,
+  withTimeout,
+  type BackoffPolicy,
+} from './retry-timing';
+import { describeError, stderrJsonLogger, type WorkerLogger } from './worker-logger';
+
+/** A pending outbox row, in the order the relay reads them (by id). */
+export interface PendingOutboxRow {
+  readonly id: string;
+  readonly topic: string;
+  readonly message_key: string;
+  readonly payload: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Test seam: lets a test stop the relay at the worst moment, as a process crash would. */
+export interface RelayFaults {
+  /** Runs after a batch is acknowledged by Kafka and before its rows are deleted. */
+  afterPublish?(batch: readonly PendingOutboxRow[]): 'continue' | 'crash';
+}
+
+export interface OutboxRelayOptions {
+  /** The service's database; the relay holds one dedicated connection for its lock and work. */
+  readonly databaseUrl: string;
+  /** Names the leadership lock: relays of one service share it, so one of them publishes. */
+  readonly relayName: string;
+  /** Called again after a publish failure, so a wedged producer is replaced. */
+  readonly createPublisher: () => Promise<MessagePublisher>;
+  readonly batchSize?: number;
+  /** Wait between polls of an empty outbox. */
+  readonly idlePollMs?: number;
+  /** Wait between a follower's attempts to become leader. */
+  readonly leaderPollMs?: number;
+  /** A publish that takes longer is abandoned and retried with a new producer. */
+  readonly publishTimeoutMs?: number;
+  readonly backoff?: BackoffPolicy;
+  readonly logger?: WorkerLogger;
+  readonly faults?: RelayFaults;
+}
+
+type RelayState = 'idle' | 'running' | 'stopping' | 'stopped' | 'crashed';
+
+/** A failure on the Kafka side: the publisher is replaced, leadership is kept. */
+class PublishFailure extends Error {
+  override readonly name = 'PublishFailure';
+}
+
+interface DrainWaiter {
+  /** Only an empty read that started after the waiter registered proves the drain. */
+  readonly afterRead: number;
+  readonly resolve: () => void;
+}
+
+/**
+ * Publishes outbox rows to Kafka in id order, keyed by stream id, then deletes them. One
+ * leader per service: a session advisory lock on the relay's own connection, released by
+ * PostgreSQL when that connection ends, so a follower takes over when the leader dies.
+ * Rows are deleted only after Kafka acknowledged them: a crash in between republishes
+ * (at-least-once; consumers dedupe by event id), and nothing is ever dropped.
+ */
+export class OutboxRelay {
+  private state: RelayState = 'idle';
+  private loop: Promise<void> = Promise.resolve();
+  private client: Client | undefined;
+  private leader = false;
+  private publisher: MessagePublisher | undefined;
+  private readonly sleeper = new InterruptibleSleeper();
+  private readonly lockKey: string;
+  private readonly logger: WorkerLogger;
+  private readonly drainWaiters = new Set<DrainWaiter>();
+  private readsStarted = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.lockKey = advisoryLockKey(`santunan:outbox-relay:${options.relayName}`);
+    this.logger = options.logger ?? stderrJsonLogger;
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  start(): void {
+    if (this.state !== 'idle')
+      throw new Error(`relay ${this.options.relayName} was already started`);
+    this.state = 'running';
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in hand (bounded by publishTimeoutMs), releases leadership, disconnects. */
+  async stop(): Promise<void> {
+    if (this.state === 'running') this.state = 'stopping';
+    this.sleeper.wakeAll();
+    await this.loop;
+  }
+
+  /**
+   * Resolves once this relay, as leader, finds the outbox empty after the call (tests, the
+   * benchmark). Rejects after `timeoutMs`, for instance when another relay is the leader.
+   */
+  waitUntilDrained(timeoutMs = 30_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const waiter: DrainWaiter = {
+        afterRead: this.readsStarted,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.drainWaiters.delete(waiter);
+        reject(
+          new Error(`relay ${this.options.relayName}: outbox not drained within ${timeoutMs} ms`),
+        );
+      }, timeoutMs);
+      this.drainWaiters.add(waiter);
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.state === 'running') {
+      try {
+        if (!(await this.holdLeadership())) {
+          await this.sleeper.sleep(this.options.leaderPollMs ?? 1_000);
+          continue;
+        }
+        const relayed = await this.relayBatch();
+        failures = 0;
+        if (relayed === 0) await this.sleeper.sleep(this.options.idlePollMs ?? 100);
+      } catch (error) {
+        if (this.state !== 'running') break;
+        failures += 1;
+        this.logger.warn('outbox relay: attempt failed, retrying', {
+          relay: this.options.relayName,
+          attempt: failures,
+          error: describeError(error),
+        });
+        await this.recoverFrom(error);
+        await this.sleeper.sleep(backoffDelay(this.options.backoff ?? DEFAULT_BACKOFF, failures));
+      }
+    }
+    if (this.state === 'crashed') return;
+    await this.release();
+    this.state = 'stopped';
+  }
+
+  /** True when this relay holds the lock; connects and tries to take it otherwise. */
+  private async holdLeadership(): Promise<boolean> {
+    if (this.leader) return true;
+    const client = this.client ?? (await this.connect());
+    const [row] = (
+      await client.query<{ acquired: boolean }>(
+        'select pg_try_advisory_lock($1::bigint) as acquired',
+        [this.lockKey],
+      )
+    ).rows;
+    this.leader = row?.acquired === true;
+    if (this.leader)
+      this.logger.info('outbox relay: became leader', { relay: this.options.relayName });
+    return this.leader;
+  }
+
+  private async connect(): Promise<Client> {
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: `outbox-relay:${this.options.relayName}`,
+      keepAlive: true,
+      query_timeout: 60_000,
+    });
+    // Without a listener a dropped connection would crash the process; the next query fails instead.
+    client.on('error', (error) =>
+      this.logger.warn('outbox relay: database connection lost', {
+        relay: this.options.relayName,
+        error: describeError(error),
+      }),
+    );
+    await client.connect();
+    this.client = client;
+    return client;
+  }
+
+  /** Publishes one batch and deletes it; returns how many rows it relayed. */
+  private async relayBatch(): Promise<number> {
+    const client = this.client;
+    if (!client) throw new Error('relay has no connection');
+    const readNumber = ++this.readsStarted;
+    const { rows } = await client.query<PendingOutboxRow>(
+      'select id, topic, message_key, payload, headers from outbox order by id limit $1',
+      [this.options.batchSize ?? 500],
+    );
+    if (rows.length === 0) {
+      this.resolveDrainWaiters(readNumber);
+      return 0;
+    }
+    for (const run of consecutiveRunsByTopic(rows)) await this.publish(run.topic, run.messages);
+    if (this.options.faults?.afterPublish?.(rows) === 'crash') {
+      await this.crash();
+      return rows.length;
+    }
+    await client.query('delete from outbox where id = any($1::bigint[])', [
+      rows.map((row) => row.id),
+    ]);
+    return rows.length;
+  }
+
+  private async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    try {
+      this.publisher ??= await this.options.createPublisher();
+      await withTimeout(
+        this.publisher.publish(topic, messages),
+        this.options.publishTimeoutMs ?? 30_000,
+        'publish',
+      );
+    } catch (error) {
+      throw new PublishFailure(describeError(error), { cause: error });
+    }
+  }
+
+  /** Replaces what failed: the producer after a Kafka error, the connection (and lock) otherwise. */
+  private async recoverFrom(error: unknown): Promise<void> {
+    if (error instanceof PublishFailure) {
+      this.discardPublisher();
+      return;
+    }
+    const client = this.client;
+    this.client = undefined;
+    if (this.leader)
+      this.logger.warn('outbox relay: gave up leadership', { relay: this.options.relayName });
+    this.leader = false;
+    await client?.end().catch(() => undefined);
+  }
+
+  private discardPublisher(): void {
+    const publisher = this.publisher;
+    this.publisher = undefined;
+    // Closing may wait on the unreachable broker; nothing depends on it finishing.
+    void publisher?.close().catch(() => undefined);
+  }
+
+  private async release(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client && this.leader) {
+      await client
+        .query('select pg_advisory_unlock($1::bigint)', [this.lockKey])
+        .catch(() => undefined);
+    }
+    this.leader = false;
+    await client?.end().catch(() => undefined);
+    await this.publisher?.close().catch(() => undefined);
+    this.publisher = undefined;
+  }
+
+  /** Dies like a killed process: no delete, no unlock; PostgreSQL frees the lock with the session. */
+  private async crash(): Promise<void> {
+    this.state = 'crashed';
+    this.leader = false;
+    this.discardPublisher();
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private resolveDrainWaiters(completedRead: number): void {
+    for (const waiter of [...this.drainWaiters]) {
+      if (completedRead > waiter.afterRead) {
+        this.drainWaiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+}
+
+/** Splits rows into runs of the same topic, keeping id order across and within runs. */
+function consecutiveRunsByTopic(
+  rows: readonly PendingOutboxRow[],
+): { topic: string; messages: OutgoingMessage[] }[] {
+  const runs: { topic: string; messages: OutgoingMessage[] }[] = [];
+  for (const row of rows) {
+    const message: OutgoingMessage = {
+      key: row.message_key,
+      value: row.payload,
+      headers: row.headers,
+    };
+    const last = runs[runs.length - 1];
+    if (last && last.topic === row.topic) last.messages.push(message);
+    else runs.push({ topic: row.topic, messages: [message] });
+  }
+  return runs;
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import type { PlatformDatabase } from '../database/platform-database';
+import {
+  SUBJECT_KEY_BYTES,
+  type SubjectErasure,
+  type SubjectKey,
+  type SubjectKeyStore,
+} from './subject-key-store';
+
+/** Other processes drop their cached key when this fires (see SubjectKeyErasureListener). */
+export const SUBJECT_KEY_ERASED_CHANNEL = 'santunan_subject_key_erased';
+
+interface SubjectKeyRow {
+  key: Buffer | null;
+  erased_at: Date | null;
+}
+
+/** Keys in the shared key database (`KEY_DATABASE_MIGRATIONS`). */
+export class PostgresSubjectKeyStore implements SubjectKeyStore {
+  constructor(private readonly keyDatabase: PlatformDatabase) {}
+
+  async obtain(subjectId: string): Promise<SubjectKey> {
+    // Insert-or-keep, then read: two services creating the same subject's key agree on one.
+    await this.keyDatabase.query(
+      'insert into subject_keys (subject_id, key) values ($1, $2) on conflict (subject_id) do nothing',
+      [subjectId, randomBytes(SUBJECT_KEY_BYTES)],
+    );
+    const key = await this.find(subjectId);
+    if (key === undefined)
+      throw new Error(`subject key for ${subjectId} vanished right after it was created`);
+    return key;
+  }
+
+  async find(subjectId: string): Promise<SubjectKey | undefined> {
+    const [row] = await this.keyDatabase.query<SubjectKeyRow>(
+      'select key, erased_at from subject_keys where subject_id = $1',
+      [subjectId],
+    );
+    if (row === undefined) return undefined;
+    if (row.key !== null) return { state: 'active', key: row.key };
+    return { state: 'erased', erasedAt: (row.erased_at ?? new Date(0)).toISOString() };
+  }
+
+  async erase(subjectId: string, erasure: SubjectErasure): Promise<void> {
+    if (erasure.reason.trim() === '') throw new Error('an erasure needs a reason');
+    await this.keyDatabase.transaction(async (tx) => {
+      // A subject never seen before gets an erased row too, so no key can be created later.
+      await tx.query(
+        `insert into subject_keys (subject_id, key, erased_at, erased_by, erasure_reason)
+         values ($1, null, now(), $2, $3)
+         on conflict (subject_id) do update
+           set key = null, erased_at = now(), erased_by = excluded.erased_by, erasure_reason = excluded.erasure_reason
+           where subject_keys.erased_at is null`,
+        [subjectId, erasure.actor.id, erasure.reason],
+      );
+      // Delivered on commit only, so listeners never evict for an erasure that rolled back.
+      await tx.query('select pg_notify($1, $2)', [SUBJECT_KEY_ERASED_CHANNEL, subjectId]);
+    });
+  }
+}

@@ -1,0 +1,172 @@
+import { eventually } from '@santunan/testing';
+import type { Transaction } from '../database/platform-database';
+import type { EventEnvelope } from '../event-store/envelope';
+import { EventStore } from '../event-store/event-store';
+import { appendRequest, deferred, newEvent } from '../event-store/testing/event-fixtures';
+import {
+  openMigratedTestDatabase,
+  type MigratedTestDatabase,
+} from '../event-store/testing/migrated-test-database';
+import { publishAllTo } from '../outbox/outbox-message';
+import { collectingLogger } from '../outbox/testing/relay-probes';
+import { readCheckpoint } from './checkpoints';
+import type { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+
+interface SummaryRow {
+  participant_id: string;
+  name: string;
+  monthly_income: string;
+  income_changes: number;
+  last_version: number;
+}
+
+/** An order-sensitive read model: the last income wins, every change is counted. */
+const participantSummaries: Projection = {
+  name: 'participant-summaries',
+  handles: (type) => type === 'ParticipantRegistered' || type === 'ParticipantIncomeChanged',
+  apply: async (tx: Transaction, event: EventEnvelope) => {
+    const data = event.data as { name?: string; monthlyIncome: number };
+    if (event.type === 'ParticipantRegistered') {
+      await tx.query(
+        `insert into participant_summaries (participant_id, name, monthly_income, income_changes, last_version)
+         values ($1, $2, $3, 0, $4)`,
+        [event.streamId, data.name, data.monthlyIncome, event.version],
+      );
+      return;
+    }
+    await tx.query(
+      `update participant_summaries
+          set monthly_income = $2, income_changes = income_changes + 1, last_version = $3
+        where participant_id = $1`,
+      [event.streamId, data.monthlyIncome, event.version],
+    );
+  },
+  reset: async (tx: Transaction) => {
+    await tx.query('delete from participant_summaries');
+  },
+};
+
+describe('ProjectionRunner', () => {
+  let db: MigratedTestDatabase;
+  const store = new EventStore({ topicFor: publishAllTo('enrollment.events') });
+  const runners: ProjectionRunner[] = [];
+
+  beforeAll(async () => {
+    db = await openMigratedTestDatabase('projections', 10);
+    await db.database.query(`
+      create table participant_summaries (
+        participant_id text primary key,
+        name           text not null,
+        monthly_income bigint not null,
+        income_changes integer not null,
+        last_version   integer not null
+      )`);
+  });
+  afterAll(async () => {
+    await Promise.all(runners.map((runner) => runner.stop()));
+    await db.close();
+  });
+
+  function runner(): ProjectionRunner {
+    const created = new ProjectionRunner({
+      database: db.database,
+      store,
+      projections: [participantSummaries],
+      batchSize: 7,
+      idlePollMs: 20,
+      logger: collectingLogger(),
+    });
+    runners.push(created);
+    return created;
+  }
+
+  async function readModel(): Promise<SummaryRow[]> {
+    return db.database.query<SummaryRow>(
+      'select * from participant_summaries order by participant_id',
+    );
+  }
+
+  it('builds the same read model live, from two replicas while events are appended, as a rebuild from zero', async () => {
+    const live = [runner(), runner()];
+    live.forEach((replica) => replica.start());
+
+    // One writer holds its transaction open while the others commit: the live runners
+    // must wait for it rather than skip its events.
+    const lateAppended = deferred();
+    const commitLate = deferred();
+    const late = db.database.transaction(async (tx) => {
+      await store.append(
+        tx,
+        appendRequest(
+          'participant-late',
+          [newEvent('ParticipantRegistered', { name: 'Late Writer', monthlyIncome: 1_000_000 })],
+          0,
+        ),
+      );
+      lateAppended.resolve();
+      await commitLate.promise;
+    });
+    await lateAppended.promise;
+
+    const participants = Array.from({ length: 8 }, (_, i) => `participant-${i}`);
+    const writers = participants.map(async (streamId, i) => {
+      await db.database.transaction((tx) =>
+        store.append(
+          tx,
+          appendRequest(
+            streamId,
+            [newEvent('ParticipantRegistered', { name: `Peserta ${i}`, monthlyIncome: 2_000_000 })],
+            0,
+          ),
+        ),
+      );
+      for (let change = 1; change <= 5; change += 1) {
+        await db.database.transaction((tx) =>
+          store.append(
+            tx,
+            appendRequest(
+              streamId,
+              [
+                newEvent('ParticipantIncomeChanged', {
+                  monthlyIncome: 2_000_000 + change * 100_000 + i,
+                }),
+              ],
+              change,
+            ),
+          ),
+        );
+      }
+    });
+    await Promise.all(writers);
+    commitLate.resolve();
+    await late;
+
+    const everything = await eventually(async () => {
+      const all = await store.readAll(db.database, { limit: 10_000 });
+      expect(all).toHaveLength(participants.length * 6 + 1);
+      return all;
+    });
+    await eventually(async () => {
+      expect(await readCheckpoint(db.database, participantSummaries.name)).toEqual(
+        everything.at(-1)?.position,
+      );
+    });
+    await Promise.all(live.map((replica) => replica.stop()));
+    const liveModel = await readModel();
+
+    expect(liveModel).toHaveLength(participants.length + 1);
+    expect(liveModel.find((row) => row.participant_id === 'participant-late')).toMatchObject({
+      name: 'Late Writer',
+    });
+    for (const row of liveModel.filter(
+      (candidate) => candidate.participant_id !== 'participant-late',
+    )) {
+      expect(row).toMatchObject({ income_changes: 5, last_version: 6 });
+    }
+
+    const replayed = await runner().rebuild(participantSummaries);
+    expect(replayed).toBe(everything.length);
+    expect(await readModel()).toEqual(liveModel);
+  }, 60_000);
+});

@@ -1,0 +1,124 @@
+import type { PlatformDatabase } from '../database/platform-database';
+import type { EventStore } from '../event-store/event-store';
+import { START_OF_STORE } from '../event-store/store-position';
+import { advisoryLockKey } from '../outbox/advisory-lock-key';
+import {
+  backoffDelay,
+  DEFAULT_BACKOFF,
+  InterruptibleSleeper,
+  type BackoffPolicy,
+} from '../outbox/retry-timing';
+import { describeError, stderrJsonLogger, type WorkerLogger } from '../outbox/worker-logger';
+import { readCheckpoint, writeCheckpoint } from './checkpoints';
+import type { Projection } from './projection';
+
+export interface ProjectionRunnerOptions {
+  readonly database: PlatformDatabase;
+  readonly store: EventStore;
+  readonly projections: readonly Projection[];
+  /** Events applied per transaction. */
+  readonly batchSize?: number;
+  readonly idlePollMs?: number;
+  readonly backoff?: BackoffPolicy;
+  readonly logger?: WorkerLogger;
+}
+
+type RunnerState = 'idle' | 'running' | 'stopping' | 'stopped';
+
+/**
+ * Feeds projections from the event store behind the transaction horizon (EventStore.readAll).
+ * Each batch is applied in one transaction with the checkpoint it reaches, under a
+ * per-projection transaction lock, so several replicas may run the same projection safely.
+ */
+export class ProjectionRunner {
+  private state: RunnerState = 'idle';
+  private loop: Promise<void> = Promise.resolve();
+  private readonly sleeper = new InterruptibleSleeper();
+  private readonly logger: WorkerLogger;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.logger = options.logger ?? stderrJsonLogger;
+  }
+
+  /** Keeps every projection up to date until stop(). */
+  start(): void {
+    if (this.state !== 'idle') throw new Error('projection runner was already started');
+    this.state = 'running';
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    if (this.state === 'running') this.state = 'stopping';
+    this.sleeper.wakeAll();
+    await this.loop;
+  }
+
+  /** Applies everything behind the horizon now; returns how many events were read. */
+  async catchUp(projection: Projection): Promise<number> {
+    let total = 0;
+    for (
+      let read = await this.applyBatch(projection);
+      read > 0;
+      read = await this.applyBatch(projection)
+    ) {
+      total += read;
+    }
+    return total;
+  }
+
+  /** Empties the read model, rewinds its checkpoint to the start, and replays every event. */
+  async rebuild(projection: Projection): Promise<number> {
+    await this.options.database.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1::bigint)', [lockKeyOf(projection)]);
+      await projection.reset(tx);
+      await writeCheckpoint(tx, projection.name, START_OF_STORE);
+    });
+    return this.catchUp(projection);
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.state === 'running') {
+      try {
+        let read = 0;
+        for (const projection of this.options.projections)
+          read += await this.applyBatch(projection);
+        failures = 0;
+        if (read === 0) await this.sleeper.sleep(this.options.idlePollMs ?? 100);
+      } catch (error) {
+        failures += 1;
+        this.logger.warn('projection runner: batch failed, retrying', {
+          attempt: failures,
+          error: describeError(error),
+        });
+        await this.sleeper.sleep(backoffDelay(this.options.backoff ?? DEFAULT_BACKOFF, failures));
+      }
+    }
+    this.state = 'stopped';
+  }
+
+  /** One transaction: the next events after the checkpoint, applied, and the checkpoint moved past them. */
+  private applyBatch(projection: Projection): Promise<number> {
+    return this.options.database.transaction(async (tx) => {
+      // A transaction-level advisory lock assigns no transaction id, so it does not hold
+      // back the horizon that the read below depends on.
+      await tx.query('select pg_advisory_xact_lock($1::bigint)', [lockKeyOf(projection)]);
+      const after = await readCheckpoint(tx, projection.name);
+      const page = await this.options.store.readAll(tx, {
+        after,
+        limit: this.options.batchSize ?? 200,
+      });
+      const last = page[page.length - 1];
+      if (last === undefined) return 0;
+      for (const { event } of page) {
+        if (projection.handles(event.type)) await projection.apply(tx, event);
+      }
+      await writeCheckpoint(tx, projection.name, last.position);
+      return page.length;
+    });
+  }
+}
+
+function lockKeyOf(projection: Projection): string {
+  return advisoryLockKey(`santunan:projection:${projection.name}`);
+}

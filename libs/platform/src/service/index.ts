@@ -1,0 +1,4 @@
+export * from './clock-and-ids';
+export * from './service-config';
+export * from './event-sourced-repository';
+export * from './service-runtime';

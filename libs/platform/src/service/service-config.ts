@@ -1,0 +1,44 @@
+import { authConfigFromEnvironment, type AuthConfig } from '../auth/auth-config';
+import { databaseUrl } from '../database/databases';
+import { LOCAL_POSTGRES_URL } from '../database/postgres-location';
+
+/** What every service process needs to run, read once from the environment at start. */
+export interface ServiceConfig {
+  /** The bounded context: names the database, the topic and the consumer groups. */
+  readonly serviceName: string;
+  readonly httpPort: number;
+  /** The service's own database. */
+  readonly databaseUrl: string;
+  /** The shared key database for personal-data keys (crypto-shredding). */
+  readonly keyDatabaseUrl: string;
+  readonly kafkaBrokers: readonly string[];
+  readonly auth: AuthConfig;
+}
+
+function env(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * `<SERVICE>_DATABASE_URL` or `santunan_<service>` on the server of `DATABASE_URL` (default
+ * the local server); `KEYS_DATABASE_URL` or `santunan_keys` on the same server;
+ * `KAFKA_BROKERS` (default 127.0.0.1:9092); `<SERVICE>_PORT` or `PORT`; `AUTH_JWT_*`.
+ */
+export function serviceConfigFromEnvironment(
+  serviceName: string,
+  defaultPort: number,
+): ServiceConfig {
+  const upper = serviceName.toUpperCase();
+  const server = env('DATABASE_URL') ?? LOCAL_POSTGRES_URL;
+  const port = Number(env(`${upper}_PORT`) ?? env('PORT') ?? defaultPort);
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`invalid port for ${serviceName}`);
+  return {
+    serviceName,
+    httpPort: port,
+    databaseUrl: env(`${upper}_DATABASE_URL`) ?? databaseUrl(server, `santunan_${serviceName}`),
+    keyDatabaseUrl: env('KEYS_DATABASE_URL') ?? databaseUrl(server, 'santunan_keys'),
+    kafkaBrokers: (env('KAFKA_BROKERS') ?? '127.0.0.1:9092').split(','),
+    auth: authConfigFromEnvironment(),
+  };
+}

@@ -1,0 +1,219 @@
+import type { MixedList } from 'typeorm';
+import { ConsumerInbox1764000100000 } from '../consumers/inbox.migration';
+import { EventConsumer, type EventConsumerOptions } from '../consumers/event-consumer';
+import type { EventHandlers } from '../consumers/event-handlers';
+import { ensureConsumerTopics } from '../consumers/consumer-topics';
+import { databaseUrl, ensureDatabase } from '../database/databases';
+import { PlatformDatabase } from '../database/platform-database';
+import { EventStore } from '../event-store/event-store';
+import { eventStoreMigrations } from '../event-store/event-store.migration';
+import type { UpcasterRegistry } from '../event-store/upcaster-registry';
+import { KafkaMessaging } from '../messaging/kafka-messaging';
+import { publishAllTo } from '../outbox/outbox-message';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { PostgresSubjectKeyStore } from '../personal-data/postgres-subject-key-store';
+import { SubjectKeyErasureListener } from '../personal-data/subject-key-erasure-listener';
+import { KEY_DATABASE_MIGRATIONS } from '../personal-data/subject-keys.migration';
+import type { Projection } from '../projections/projection';
+import { ProjectionRunner } from '../projections/projection-runner';
+import { projectionMigrations } from '../projections/projection-checkpoints.migration';
+import { systemClock, uuidIds, type Clock, type IdGenerator } from './clock-and-ids';
+import {
+  EventSourcedRepository,
+  type DomainEvent,
+  type StreamDefinition,
+} from './event-sourced-repository';
+import type { ServiceConfig } from './service-config';
+
+type Migration = new () => unknown;
+
+export interface ConsumerDefinition {
+  /** Stable: it names the consumer group and the inbox rows. */
+  readonly name: string;
+  readonly topics: readonly string[];
+  readonly handlers: EventHandlers;
+  /** For topics whose messages are not the platform's envelope (see EventConsumerOptions). */
+  readonly decode?: EventConsumerOptions['decode'];
+}
+
+export interface ServiceRuntimeOptions {
+  readonly config: ServiceConfig;
+  /** The topic this service publishes its events to (`<context>.events`). */
+  readonly topic: string;
+  /** The service's own migrations, applied after the platform's. */
+  readonly migrations?: readonly Migration[];
+  readonly projections?: readonly Projection[];
+  readonly consumers?: readonly ConsumerDefinition[];
+  readonly upcasters?: UpcasterRegistry;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** Off for tools (audit, benchmarks) that read and write without running the workers. */
+  readonly runWorkers?: boolean;
+}
+
+/** Migrations every service database carries: events + outbox, projection checkpoints, inbox. */
+export const SERVICE_DATABASE_MIGRATIONS: readonly Migration[] = [
+  ...eventStoreMigrations,
+  ...projectionMigrations,
+  ConsumerInbox1764000100000,
+];
+
+function serverOf(url: string): string {
+  return databaseUrl(url, 'postgres');
+}
+
+function databaseNameOf(url: string): string {
+  return new URL(url).pathname.replace(/^\//, '');
+}
+
+/**
+ * Everything a service process runs beside its HTTP API, framework-free so tests and tools
+ * can start it too: its database (created and migrated), the shared key database, the event
+ * store, the outbox relay, projections and consumers.
+ */
+export class ServiceRuntime {
+  private relay: OutboxRelay | undefined;
+  private projectionRunner: ProjectionRunner | undefined;
+  private readonly consumers: EventConsumer[] = [];
+  private erasureListener: SubjectKeyErasureListener | undefined;
+
+  private constructor(
+    readonly options: ServiceRuntimeOptions,
+    readonly database: PlatformDatabase,
+    readonly keyDatabase: PlatformDatabase,
+    readonly cipher: PersonalDataCipher,
+    readonly messaging: KafkaMessaging,
+    readonly store: EventStore,
+    readonly clock: Clock,
+    readonly ids: IdGenerator,
+  ) {}
+
+  static async start(options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
+    const { config } = options;
+    for (const url of [config.databaseUrl, config.keyDatabaseUrl]) {
+      await ensureDatabase(serverOf(url), databaseNameOf(url));
+    }
+    const database = new PlatformDatabase({
+      url: config.databaseUrl,
+      migrations: [
+        ...SERVICE_DATABASE_MIGRATIONS,
+        ...(options.migrations ?? []),
+      ] as MixedList<Migration>,
+      applicationName: config.serviceName,
+    });
+    const keyDatabase = new PlatformDatabase({
+      url: config.keyDatabaseUrl,
+      migrations: [...KEY_DATABASE_MIGRATIONS],
+      applicationName: `${config.serviceName}-keys`,
+      poolSize: 4,
+    });
+    await database.open();
+    await keyDatabase.open();
+    await database.migrate();
+    await keyDatabase.migrate();
+
+    const cipher = new PersonalDataCipher(new PostgresSubjectKeyStore(keyDatabase));
+    const messaging = new KafkaMessaging({
+      brokers: config.kafkaBrokers,
+      clientId: config.serviceName,
+    });
+    const store = new EventStore({
+      topicFor: publishAllTo(options.topic),
+      upcasters: options.upcasters,
+    });
+    const runtime = new ServiceRuntime(
+      options,
+      database,
+      keyDatabase,
+      cipher,
+      messaging,
+      store,
+      options.clock ?? systemClock,
+      options.ids ?? uuidIds,
+    );
+    if (options.runWorkers !== false) await runtime.startWorkers();
+    return runtime;
+  }
+
+  private async startWorkers(): Promise<void> {
+    const { config, topic } = this.options;
+    const consumedTopics = (this.options.consumers ?? []).flatMap((consumer) => consumer.topics);
+    await ensureConsumerTopics(this.messaging, [...new Set([topic, ...consumedTopics])]);
+    this.erasureListener = await SubjectKeyErasureListener.start(
+      config.keyDatabaseUrl,
+      this.cipher,
+    );
+
+    this.relay = new OutboxRelay({
+      databaseUrl: config.databaseUrl,
+      relayName: config.serviceName,
+      createPublisher: () => this.messaging.createPublisher(),
+    });
+    this.relay.start();
+
+    if ((this.options.projections ?? []).length > 0) {
+      this.projectionRunner = new ProjectionRunner({
+        database: this.database,
+        store: this.store,
+        projections: this.options.projections ?? [],
+      });
+      this.projectionRunner.start();
+    }
+
+    for (const definition of this.options.consumers ?? []) {
+      const consumer = new EventConsumer({
+        name: `${config.serviceName}.${definition.name}`,
+        topics: definition.topics,
+        messaging: this.messaging,
+        database: this.database,
+        handlers: definition.handlers,
+        decode: definition.decode,
+      });
+      await consumer.start();
+      this.consumers.push(consumer);
+    }
+  }
+
+  repository<Event extends DomainEvent>(
+    definition: StreamDefinition<Event>,
+  ): EventSourcedRepository<Event> {
+    return new EventSourcedRepository(
+      this.database,
+      this.store,
+      this.cipher,
+      definition,
+      this.clock,
+      this.ids,
+    );
+  }
+
+  /** Catches a projection up now (tests and read-your-writes endpoints). */
+  async catchUp(projection: Projection): Promise<void> {
+    const runner =
+      this.projectionRunner ??
+      new ProjectionRunner({
+        database: this.database,
+        store: this.store,
+        projections: [projection],
+      });
+    await runner.catchUp(projection);
+  }
+
+  get relayIsLeader(): boolean {
+    return this.relay?.isLeader ?? false;
+  }
+
+  async waitUntilPublished(timeoutMs?: number): Promise<void> {
+    await this.relay?.waitUntilDrained(timeoutMs);
+  }
+
+  async stop(): Promise<void> {
+    for (const consumer of this.consumers.splice(0)) await consumer.stop();
+    await this.projectionRunner?.stop();
+    await this.relay?.stop();
+    await this.erasureListener?.stop();
+    await this.database.close();
+    await this.keyDatabase.close();
+  }
+}

@@ -1,0 +1,73 @@
+import { computeComponent, defineComponent } from '../explanation/component-rule';
+import { recordInput, rupiahInput } from '../explanation/decoders';
+import type { BenefitAssessment } from '../explanation/benefit-assessment';
+import { explanationOf } from '../explanation/explanation';
+import { floorToRupiah, share, times, whole } from '../money/exact';
+import { formatBasisPoints } from '../money/percentage';
+import { formatRupiah } from '../money/rupiah';
+import { parseBenefitWage } from '../membership/wage';
+import { incidentContext } from '../rule-sets/incident-rule-set';
+import type { Segment } from '../rule-sets/vocabulary';
+import { flatScholarshipRule, scholarshipEntitlementUnder } from '../scholarship/entitlement';
+import { collect, ok, type Result } from '../shared/result';
+import { provenanceOf } from '../shared/sourced';
+
+/** Total permanent disability (CTT): 70% × 80 × wage = 56 × wage. */
+export const jkkCttLumpSumRule = defineComponent(
+  'JKK_CTT_LUMP_SUM',
+  recordInput({ wage: rupiahInput }),
+  (ruleSet, input) => {
+    const { cttShare, disabilityWageMultiplier: multiplier } = ruleSet.jkk;
+    const amount = floorToRupiah(
+      times(share(cttShare.value), whole(multiplier.value), whole(input.wage)),
+      'CTT lump sum',
+    );
+    if (!amount.ok) return amount;
+    return ok({
+      amount: amount.value,
+      formula: `${formatBasisPoints(cttShare.value)} × ${multiplier.value} × ${formatRupiah(input.wage)}, rounded down`,
+      provenance: provenanceOf(cttShare, multiplier),
+    });
+  },
+);
+
+export const jkkCttPeriodicRule = defineComponent('JKK_CTT_PERIODIC', recordInput({}), (ruleSet) =>
+  ok({
+    amount: ruleSet.jkk.cttPeriodic.value,
+    formula: `${formatRupiah(ruleSet.jkk.cttPeriodic.value)} periodic benefit, paid at once`,
+    provenance: provenanceOf(ruleSet.jkk.cttPeriodic),
+  }),
+);
+
+export interface JkkBenefitContextInput {
+  /** Accident or diagnosis date: it picks the rule set. */
+  readonly incidentDate: string;
+  readonly segment: Segment;
+  /** Monthly wage (PU) or declared income (BPU) at the time of the incident. */
+  readonly wage: number;
+}
+
+export function jkkTotalPermanentDisability(
+  input: JkkBenefitContextInput,
+): Result<BenefitAssessment> {
+  const context = incidentContext(input.incidentDate);
+  if (!context.ok) return context;
+  const { ruleSet } = context.value;
+  const wage = parseBenefitWage(ruleSet, input.segment, input.wage);
+  if (!wage.ok) return wage;
+  const scholarship = scholarshipEntitlementUnder(ruleSet, 'jkk-ctt', null);
+  if (!scholarship.ok) return scholarship;
+  const parts = [
+    computeComponent(jkkCttLumpSumRule, ruleSet, { wage: wage.value }),
+    computeComponent(jkkCttPeriodicRule, ruleSet, {}),
+    ...(scholarship.value.kind === 'flat-once'
+      ? [computeComponent(flatScholarshipRule, ruleSet, { route: 'jkk-ctt', masaIurMonths: null })]
+      : []),
+  ];
+  const components = collect(parts);
+  if (!components.ok) return components;
+  const explanation = explanationOf(ruleSet.id, components.value);
+  return explanation.ok
+    ? ok({ explanation: explanation.value, scholarship: scholarship.value })
+    : explanation;
+}

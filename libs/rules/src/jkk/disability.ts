@@ -1,0 +1,113 @@
+import { computeComponent, defineComponent } from '../explanation/component-rule';
+import { basisPointsInput, recordInput, rupiahInput } from '../explanation/decoders';
+import { explanationOf, type Explanation } from '../explanation/explanation';
+import { floorToRupiah, share, times, whole } from '../money/exact';
+import { formatBasisPoints, parsePercentage } from '../money/percentage';
+import { formatRupiah } from '../money/rupiah';
+import { parseBenefitWage } from '../membership/wage';
+import { incidentContext } from '../rule-sets/incident-rule-set';
+import type { Segment } from '../rule-sets/vocabulary';
+import { ok, type Result } from '../shared/result';
+import { provenanceOf } from '../shared/sourced';
+
+/** Partial anatomical disability: table % × 80 × wage; the % comes from the medical assessment. */
+export const jkkPartialAnatomicalDisabilityRule = defineComponent(
+  'JKK_PARTIAL_ANATOMICAL_DISABILITY',
+  recordInput({ wage: rupiahInput, tableShareBp: basisPointsInput }),
+  (ruleSet, input) => {
+    const multiplier = ruleSet.jkk.disabilityWageMultiplier;
+    const amount = floorToRupiah(
+      times(share(input.tableShareBp), whole(multiplier.value), whole(input.wage)),
+      'partial anatomical disability',
+    );
+    if (!amount.ok) return amount;
+    return ok({
+      amount: amount.value,
+      formula: `${formatBasisPoints(input.tableShareBp)} × ${multiplier.value} × ${formatRupiah(input.wage)}, rounded down`,
+      provenance: provenanceOf(multiplier),
+    });
+  },
+);
+
+/** Partial functional disability: % loss of function × table % × 80 × wage. */
+export const jkkPartialFunctionalDisabilityRule = defineComponent(
+  'JKK_PARTIAL_FUNCTIONAL_DISABILITY',
+  recordInput({
+    wage: rupiahInput,
+    lossOfFunctionBp: basisPointsInput,
+    tableShareBp: basisPointsInput,
+  }),
+  (ruleSet, input) => {
+    const multiplier = ruleSet.jkk.disabilityWageMultiplier;
+    const amount = floorToRupiah(
+      times(
+        share(input.lossOfFunctionBp),
+        share(input.tableShareBp),
+        whole(multiplier.value),
+        whole(input.wage),
+      ),
+      'partial functional disability',
+    );
+    if (!amount.ok) return amount;
+    return ok({
+      amount: amount.value,
+      formula:
+        `${formatBasisPoints(input.lossOfFunctionBp)} loss of function × ${formatBasisPoints(input.tableShareBp)} × ` +
+        `${multiplier.value} × ${formatRupiah(input.wage)}, rounded down`,
+      provenance: provenanceOf(multiplier),
+    });
+  },
+);
+
+interface DisabilityContext {
+  readonly incidentDate: string;
+  readonly segment: Segment;
+  readonly wage: number;
+}
+
+export interface JkkPartialAnatomicalDisabilityInput extends DisabilityContext {
+  /** The table percentage from the medical assessment, 0–100, at most two decimals. */
+  readonly tablePercent: number;
+}
+
+export function jkkPartialAnatomicalDisability(
+  input: JkkPartialAnatomicalDisabilityInput,
+): Result<Explanation> {
+  const context = incidentContext(input.incidentDate);
+  if (!context.ok) return context;
+  const { ruleSet } = context.value;
+  const wage = parseBenefitWage(ruleSet, input.segment, input.wage);
+  if (!wage.ok) return wage;
+  const table = parsePercentage(input.tablePercent, 'tablePercent');
+  if (!table.ok) return table;
+  const component = computeComponent(jkkPartialAnatomicalDisabilityRule, ruleSet, {
+    wage: wage.value,
+    tableShareBp: table.value,
+  });
+  return component.ok ? explanationOf(ruleSet.id, [component.value]) : component;
+}
+
+export interface JkkPartialFunctionalDisabilityInput extends DisabilityContext {
+  readonly lossOfFunctionPercent: number;
+  readonly tablePercent: number;
+}
+
+export function jkkPartialFunctionalDisability(
+  input: JkkPartialFunctionalDisabilityInput,
+): Result<Explanation> {
+  const context = incidentContext(input.incidentDate);
+  if (!context.ok) return context;
+  const { ruleSet } = context.value;
+  const wage = parseBenefitWage(ruleSet, input.segment, input.wage);
+  if (!wage.ok) return wage;
+  const loss = parsePercentage(input.lossOfFunctionPercent, 'lossOfFunctionPercent');
+  if (!loss.ok) return loss;
+  const table = parsePercentage(input.tablePercent, 'tablePercent');
+  if (!table.ok) return table;
+  const component = computeComponent(jkkPartialFunctionalDisabilityRule, ruleSet, {
+    wage: wage.value,
+    lossOfFunctionBp: loss.value,
+    tableShareBp: table.value,
+  });
+  return component.ok ? explanationOf(ruleSet.id, [component.value]) : component;
+}

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Runs a real single-node Apache Kafka broker (KRaft, broker+controller in one JVM)
+# from the jars Maven copies into tools/kafka/libs. No Docker, nothing downloaded at
+# run time except through Maven.
+#
+#   kafka.sh fetch    copy the broker jars from Maven Central (once)
+#   kafka.sh start    format storage if needed, start, wait until ready
+#   kafka.sh stop     stop by PID (never by process name)
+#   kafka.sh status   print "running <pid> <bootstrap>" or "stopped"; exit 1 if stopped
+#   kafka.sh wait     wait until the broker answers describeCluster
+#
+# Overridable through the environment:
+#   KAFKA_DATA_DIR         data folder (default: <repo>/.local/kafka)
+#   KAFKA_PORT             client listener port (default 9092)
+#   KAFKA_CONTROLLER_PORT  controller listener port (default 9093)
+#   KAFKA_HEAP             JVM heap (default 512m)
+#   KAFKA_READY_TIMEOUT_S  seconds to wait for readiness (default 60)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+libs="$here/libs"
+data="${KAFKA_DATA_DIR:-$repo/.local/kafka}"
+port="${KAFKA_PORT:-9092}"
+cport="${KAFKA_CONTROLLER_PORT:-9093}"
+heap="${KAFKA_HEAP:-512m}"
+ready_timeout="${KAFKA_READY_TIMEOUT_S:-60}"
+pidfile="$data/broker.pid"
+bootstrap="127.0.0.1:$port"
+
+log() { echo "[kafka] $*" >&2; }
+
+fetch() {
+  if [ -f "$libs/.complete" ]; then return 0; fi
+  log "copying broker jars from Maven Central into $libs"
+  mvn -q -B -f "$here/pom.xml" package
+  touch "$libs/.complete"
+}
+
+running_pid() {
+  [ -f "$pidfile" ] || return 1
+  local pid
+  pid="$(cat "$pidfile")"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  echo "$pid"
+}
+
+write_config() {
+  mkdir -p "$data/log-dirs" "$data/logs"
+  # A KRaft cluster id is 16 random bytes in base64url (22 characters). Made in the shell
+  # and checked, because an empty id left by an interrupted earlier start would make every
+  # later format fail.
+  if ! grep -Eq '^[A-Za-z0-9_-]{22}$' "$data/cluster.id" 2>/dev/null; then
+    local id
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    if [ "${#id}" -ne 22 ]; then
+      log "could not make a cluster id (got '$id')"
+      return 1
+    fi
+    printf '%s' "$id" > "$data/cluster.id"
+  fi
+  cat > "$data/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$cport
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$data/log-dirs
+num.partitions=3
+default.replication.factor=1
+min.insync.replicas=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+log.cleaner.dedupe.buffer.size=2097152
+log.retention.hours=-1
+PROPS
+  cat > "$data/log4j2.properties" <<PROPS
+status = warn
+appender.file.type = File
+appender.file.name = file
+appender.file.fileName = $data/logs/server.log
+appender.file.layout.type = PatternLayout
+appender.file.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = WARN
+rootLogger.appenderRef.file.ref = file
+logger.kafka.name = kafka
+logger.kafka.level = INFO
+PROPS
+}
+
+java_args() {
+  jvm=(-Xmx"$heap" -Xms128m -XX:+UseG1GC -XX:MaxGCPauseMillis=20
+    -Dlog4j2.configurationFile="$data/log4j2.properties")
+  # shellcheck disable=SC2206
+  [ -n "${KAFKA_JVM_OPTS:-}" ] && jvm+=(${KAFKA_JVM_OPTS})
+  jvm+=(-cp "$libs/*")
+}
+
+wait_ready() {
+  node "$here/wait-ready.mjs" "$bootstrap" "$ready_timeout"
+}
+
+start_once() {
+  write_config || return 1
+  java_args
+  if [ ! -f "$data/log-dirs/meta.properties" ]; then
+    java "${jvm[@]}" kafka.tools.StorageTool format -t "$(cat "$data/cluster.id")" \
+      -c "$data/server.properties" --ignore-formatted > "$data/logs/format.log" 2>&1 \
+      || { cat "$data/logs/format.log" >&2; return 1; }
+  fi
+  nohup java "${jvm[@]}" kafka.Kafka "$data/server.properties" \
+    > "$data/logs/stdout.log" 2>&1 < /dev/null &
+  echo $! > "$pidfile"
+  log "started pid $(cat "$pidfile") on $bootstrap (data $data)"
+  if wait_ready; then return 0; fi
+  log "broker did not become ready; last log lines:"
+  tail -n 30 "$data/logs/server.log" "$data/logs/stdout.log" >&2 2>/dev/null || true
+  stop
+  return 1
+}
+
+start() {
+  fetch
+  if pid="$(running_pid)"; then
+    log "already running (pid $pid) on $bootstrap"
+    wait_ready
+    return 0
+  fi
+  # A broker started from another checkout (or by hand) already answers on this port:
+  # use it rather than fail to bind a second one. It is not ours to stop.
+  if node "$here/wait-ready.mjs" "$bootstrap" 2 2>/dev/null; then
+    log "a broker not started from $data already answers on $bootstrap; using it"
+    return 0
+  fi
+  # One retry: on a loaded 2-core machine the first start can miss the deadline.
+  start_once || { log "retrying start once"; start_once; }
+}
+
+stop() {
+  local pid
+  if ! pid="$(running_pid)"; then
+    rm -f "$pidfile"
+    log "not running"
+    return 0
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "pid $pid did not stop in 30 s; killing"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
+  log "stopped pid $pid"
+}
+
+status() {
+  if pid="$(running_pid)"; then
+    echo "running $pid $bootstrap"
+  else
+    echo "stopped"
+    return 1
+  fi
+}
+
+case "${1:-}" in
+  fetch) fetch ;;
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  wait) wait_ready ;;
+  *) echo "usage: $0 fetch|start|stop|status|wait" >&2; exit 2 ;;
+esac

@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The four services and their default ports; each runs as its own process. */
+export const SERVICES = [
+  { name: 'enrollment', port: 3001 },
+  { name: 'contributions', port: 3002 },
+  { name: 'claims', port: 3003 },
+  { name: 'payouts', port: 3004 },
+] as const;
+
+export interface RunningService {
+  readonly name: string;
+  readonly url: string;
+  readonly process: ChildProcess;
+}
+
+/** Services whose composition root exists in this checkout. */
+export function availableServices(root: string): (typeof SERVICES)[number][] {
+  return SERVICES.filter((service) =>
+    fs.existsSync(path.join(root, 'apps', service.name, 'src/main.ts')),
+  );
+}
+
+export function startService(
+  root: string,
+  service: (typeof SERVICES)[number],
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): RunningService {
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      path.join('apps', service.name, 'src/main.ts'),
+    ],
+    {
+      cwd: root,
+      env: { ...env, [`${service.name.toUpperCase()}_PORT`]: String(service.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const prefix = (chunk: Buffer): void => {
+    for (const line of chunk.toString().split('\n'))
+      if (line.trim() !== '') log(`[${service.name}] ${line}`);
+  };
+  child.stdout?.on('data', prefix);
+  child.stderr?.on('data', prefix);
+  return { name: service.name, url: `http://127.0.0.1:${service.port}`, process: child };
+}
+
+/** Polls GET /health until it answers 200, the process dies, or the time is up. */
+export async function waitUntilHealthy(
+  service: RunningService,
+  timeoutMs = 120_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.process.exitCode !== null) {
+      throw new Error(
+        `${service.name} exited with code ${service.process.exitCode} before it was healthy`,
+      );
+    }
+    try {
+      const response = await fetch(`${service.url}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${service.name} was not healthy within ${timeoutMs / 1000} s`);
+}
+
+export function stopService(service: RunningService, graceMs = 20_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (service.process.exitCode !== null || service.process.signalCode !== null) return resolve();
+    const timer = setTimeout(() => service.process.kill('SIGKILL'), graceMs);
+    service.process.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    service.process.kill('SIGTERM');
+  });
+}
