@@ -144,6 +144,107 @@ describe('EventSourcedStreams with a folded-state cache (real PostgreSQL)', () =
     );
   });
 
+  it('decides a batch with one read and one append, in order per stream, with refusals apart', async () => {
+    const streams = new EventSourcedStreams<SponsorProgramEvent, SponsorProgramState>(
+      { database, store, clock, ids: uuidIds },
+      SPONSOR_PROGRAM_STREAM,
+      SPONSOR_PROGRAM_FOLDING,
+      new FoldedStateCache(4),
+    );
+    const programs = new SponsorPrograms(streams, context);
+    const open = (programId: string) =>
+      programs.request(programId, { ...PROGRAM, programId }, meta);
+    const enrolIn = (programId: string, participantId: string) =>
+      programs.request(
+        programId,
+        { type: 'EnrolParticipant', participantId, fromMonth: '2026-01' },
+        meta,
+      );
+    const results = await streams.handleMany([
+      open('batch-a'),
+      enrolIn('batch-a', 'w-1'),
+      enrolIn('batch-b', 'w-2'), // not opened: refused, the others go on
+      enrolIn('batch-a', 'w-1'), // already enrolled: refused or no events, never twice
+      open('batch-c'),
+    ]);
+    expect(results.map((result) => (result.ok ? result.events.length : 'refused'))).toEqual([
+      1,
+      1,
+      'refused',
+      results[3]?.ok ? 0 : 'refused',
+      1,
+    ]);
+    expect(results[1]?.version).toBe(2);
+    const fresh = programsWith(null);
+    const a = await fresh.load('batch-a');
+    expect(a.version).toBe(2);
+    expect(a.state).toEqual(results[1]?.state);
+    expect((await fresh.load('batch-b')).version).toBe(0);
+    expect((await fresh.load('batch-c')).version).toBe(1);
+  });
+
+  it('goes one by one when a stream moved between the batch read and its append', async () => {
+    /** Appends to one stream behind the batch's back, right after the batch has read it. */
+    class InterferingStore extends EventStore {
+      interfere: (() => Promise<void>) | null = null;
+
+      override async readStreams(...args: Parameters<EventStore['readStreams']>) {
+        const read = await super.readStreams(...args);
+        const interfere = this.interfere;
+        this.interfere = null;
+        await interfere?.();
+        return read;
+      }
+    }
+    const interfering = new InterferingStore({ topicFor: publishAllTo('int.streams') });
+    const streams = new EventSourcedStreams<SponsorProgramEvent, SponsorProgramState>(
+      { database, store: interfering, clock, ids: uuidIds },
+      SPONSOR_PROGRAM_STREAM,
+      SPONSOR_PROGRAM_FOLDING,
+    );
+    const programs = new SponsorPrograms(streams, context);
+    await programs.handle('moving', { ...PROGRAM, programId: 'moving' }, meta);
+    // A writer that does not take the stream lock (a plain append from another process).
+    interfering.interfere = async () => {
+      const loaded = await programsWith(null).load('moving');
+      const other = programs.request(
+        'moving',
+        { type: 'EnrolParticipant', participantId: 'w-other', fromMonth: '2026-01' },
+        meta,
+      );
+      const decision = other.decide(other.command, loaded.state);
+      if (!decision.ok) throw new Error(decision.rejection.code);
+      await database.transaction((tx) =>
+        store.append(tx, {
+          streamId: other.streamId,
+          streamType: SPONSOR_PROGRAM_STREAM.streamType,
+          expectedVersion: loaded.version,
+          events: decision.events.map((event) => ({
+            eventId: uuidIds.next(),
+            type: event.type,
+            schemaVersion: SPONSOR_PROGRAM_STREAM.schemaVersions[event.type],
+            occurredAt: clock.now(),
+            data: event.data,
+          })),
+          metadata: { correlationId: 'c-2', causationId: null, actor },
+          recordedAt: clock.now(),
+        }),
+      );
+    };
+    const results = await streams.handleMany([
+      programs.request(
+        'moving',
+        { type: 'EnrolParticipant', participantId: 'w-mine', fromMonth: '2026-01' },
+        meta,
+      ),
+    ]);
+    expect(results[0]).toMatchObject({ ok: true, version: 3 });
+    const state = (await programsWith(null).load('moving')).state;
+    expect(
+      state.status === 'open' && ['w-mine', 'w-other'].every((w) => state.enrolments.has(w)),
+    ).toBe(true);
+  });
+
   it('refuses a stream definition with personal fields (they would not be sealed)', () => {
     expect(
       () =>

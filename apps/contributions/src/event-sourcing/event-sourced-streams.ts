@@ -3,6 +3,7 @@ import {
   ConcurrencyError,
   postgresErrorFields,
   type Actor,
+  type AppendRequest,
   type Clock,
   type CommandResult,
   type DomainEvent,
@@ -111,29 +112,69 @@ export class EventSourcedStreams<Event extends DomainEvent, State> {
   /** The stream's state now; with a cache, only the events after the cached version are read. */
   async load(streamId: string, executor?: SqlExecutor): Promise<FoldedStream<State>> {
     const on = executor ?? this.dependencies.database;
-    const { store } = this.dependencies;
-    const candidates = this.cache?.candidates(streamId) ?? [];
-    const from = candidates.length === 0 ? 1 : Math.min(...candidates.map((c) => c.version));
-    let envelopes = await store.readStream(on, streamId, { fromVersion: from });
-    const base = candidates.find(
-      (candidate) => envelopes[candidate.version - from]?.hash === candidate.hash,
+    const from = this.firstVersionToRead(streamId);
+    const envelopes = await this.dependencies.store.readStream(on, streamId, { fromVersion: from });
+    return this.foldRead(streamId, from, envelopes) ?? this.loadWhole(streamId, on);
+  }
+
+  /** Several streams' states in one read (see load). */
+  private async loadMany(
+    streamIds: readonly string[],
+    executor: SqlExecutor,
+  ): Promise<Map<string, FoldedStream<State>>> {
+    const from = new Map(
+      streamIds.map((streamId) => [streamId, this.firstVersionToRead(streamId)]),
     );
-    if (base !== undefined) {
-      const folded = this.fold(base, envelopes.slice(base.version - from + 1));
+    const read = await this.dependencies.store.readStreams(
+      executor,
+      streamIds.map((streamId) => ({ streamId, fromVersion: from.get(streamId) ?? 1 })),
+    );
+    const loaded = new Map<string, FoldedStream<State>>();
+    for (const streamId of streamIds) {
+      const envelopes = read.get(streamId) ?? [];
+      const folded =
+        this.foldRead(streamId, from.get(streamId) ?? 1, envelopes) ??
+        (await this.loadWhole(streamId, executor));
+      loaded.set(streamId, folded);
+    }
+    return loaded;
+  }
+
+  private firstVersionToRead(streamId: string): number {
+    const candidates = this.cache?.candidates(streamId) ?? [];
+    return candidates.length === 0 ? 1 : Math.min(...candidates.map((c) => c.version));
+  }
+
+  /**
+   * Folds what was read from `from` on, onto the cached fold it continues; undefined when the
+   * cached folds are not this stream's history (their write rolled back) and it must be read whole.
+   */
+  private foldRead(
+    streamId: string,
+    from: number,
+    envelopes: readonly EventEnvelope[],
+  ): FoldedStream<State> | undefined {
+    if (from === 1) {
+      const folded = this.fold(
+        { state: this.folding.initialState(), version: 0, hash: null },
+        envelopes,
+      );
       this.cache?.remember(streamId, folded);
       return folded;
     }
-    if (from > 1) {
-      // The cached folds are not this stream's history (their write rolled back): start over.
-      this.cache?.forget(streamId);
-      envelopes = await store.readStream(on, streamId);
-    }
-    const folded = this.fold(
-      { state: this.folding.initialState(), version: 0, hash: null },
-      envelopes,
+    const base = (this.cache?.candidates(streamId) ?? []).find(
+      (candidate) => envelopes[candidate.version - from]?.hash === candidate.hash,
     );
+    if (base === undefined) return undefined;
+    const folded = this.fold(base, envelopes.slice(base.version - from + 1));
     this.cache?.remember(streamId, folded);
     return folded;
+  }
+
+  private async loadWhole(streamId: string, on: SqlExecutor): Promise<FoldedStream<State>> {
+    this.cache?.forget(streamId);
+    const envelopes = await this.dependencies.store.readStream(on, streamId);
+    return this.foldRead(streamId, 1, envelopes) ?? unreachable(streamId);
   }
 
   /** One command in its own transaction, decided again on a concurrent writer's state. */
@@ -170,11 +211,22 @@ export class EventSourcedStreams<Event extends DomainEvent, State> {
       const from = done;
       done = await transactionRetryingConflicts(this.dependencies.database, async (tx) => {
         // Every stream of the batch locked in one round trip, in stream-id order.
-        const streamIds = [...new Set(order.slice(from).map(({ request }) => request.streamId))];
+        const pending = order.slice(from);
+        const streamIds = [...new Set(pending.map(({ request }) => request.streamId))];
         await tx.query(
           'select pg_advisory_xact_lock(hashtextextended(stream_id, 0)) from unnest($1::text[]) as stream_id',
           [streamIds],
         );
+        const together = await this.decideAndAppendTogether(
+          tx,
+          pending.map(({ request }) => request),
+          streamIds,
+        );
+        if (together !== null) {
+          pending.forEach(({ index }, at) => (results[index] = together[at] ?? unreachable(index)));
+          return order.length;
+        }
+        // A stream moved under us (a writer without the lock, an older transaction): one by one.
         for (let at = from; at < order.length; at += 1) {
           const next = order[at];
           if (next === undefined) break;
@@ -188,6 +240,72 @@ export class EventSourcedStreams<Event extends DomainEvent, State> {
           }
         }
         return order.length;
+      });
+    }
+    return results;
+  }
+
+  /**
+   * The batch's commands with one read of all their streams and one append of all their events
+   * (EventStore.readStreams / appendMany): a few round trips for the batch instead of four per
+   * command. Null when the store refused a version before writing anything; the transaction is
+   * then still clean and the caller goes one by one.
+   */
+  private async decideAndAppendTogether<Command>(
+    tx: Transaction,
+    requests: readonly StreamCommand<Command, Event, State>[],
+    streamIds: readonly string[],
+  ): Promise<CommandResult<State>[] | null> {
+    const current = await this.loadMany(streamIds, tx);
+    const results: CommandResult<State>[] = [];
+    const appends: { at: number; request: AppendRequest; after: FoldedStream<State> }[] = [];
+    for (const [at, request] of requests.entries()) {
+      const loaded = current.get(request.streamId) ?? unreachable(request.streamId);
+      const decision = request.decide(request.command, loaded.state);
+      if (!decision.ok) {
+        results[at] = {
+          ok: false,
+          rejection: decision.rejection,
+          state: loaded.state,
+          version: loaded.version,
+        };
+        continue;
+      }
+      const after: FoldedStream<State> = {
+        state: decision.events.reduce(this.folding.evolve, loaded.state),
+        version: loaded.version + decision.events.length,
+        hash: loaded.hash,
+      };
+      results[at] = { ok: true, events: [], state: after.state, version: after.version };
+      if (decision.events.length === 0) continue;
+      appends.push({
+        at,
+        request: this.appendRequest(request, loaded.version, decision.events),
+        after,
+      });
+      current.set(request.streamId, after);
+    }
+    let stored: EventEnvelope[][];
+    try {
+      stored = await this.dependencies.store.appendMany(
+        tx,
+        appends.map(({ request }) => request),
+      );
+    } catch (error) {
+      const refusedBeforeWriting =
+        error instanceof ConcurrencyError &&
+        (error.conflict === 'version-mismatch' || error.conflict === 'older-transaction');
+      if (refusedBeforeWriting) return null;
+      throw error;
+    }
+    for (const [k, { at, after }] of appends.entries()) {
+      const events = stored[k] ?? [];
+      const request = requests[at] ?? unreachable(at);
+      await request.alongside?.(tx, events, after.state);
+      results[at] = { ok: true, events, state: after.state, version: after.version };
+      this.cache?.remember(request.streamId, {
+        ...after,
+        hash: events[events.length - 1]?.hash ?? after.hash,
       });
     }
     return results;
@@ -257,9 +375,17 @@ export class EventSourcedStreams<Event extends DomainEvent, State> {
     expectedVersion: number,
     events: readonly Event[],
   ): Promise<EventEnvelope[]> {
-    const { clock, ids, store } = this.dependencies;
+    return this.dependencies.store.append(tx, this.appendRequest(request, expectedVersion, events));
+  }
+
+  private appendRequest<Command>(
+    request: StreamCommand<Command, Event, State>,
+    expectedVersion: number,
+    events: readonly Event[],
+  ): AppendRequest {
+    const { clock, ids } = this.dependencies;
     const now = clock.now();
-    return store.append(tx, {
+    return {
       streamId: request.streamId,
       streamType: this.definition.streamType,
       expectedVersion,
@@ -276,7 +402,7 @@ export class EventSourcedStreams<Event extends DomainEvent, State> {
         actor: request.actor,
       },
       recordedAt: now,
-    });
+    };
   }
 
   private fold(
@@ -293,4 +419,8 @@ export class EventSourcedStreams<Event extends DomainEvent, State> {
   private domainEventOf(envelope: EventEnvelope): Event {
     return { type: envelope.type, data: envelope.data } as Event;
   }
+}
+
+function unreachable(what: unknown): never {
+  throw new Error(`internal: nothing for ${String(what)}`);
 }

@@ -1,0 +1,397 @@
+// Issue 8, done when: an approved claim in claims becomes a settled payout on payouts.events
+// through Kafka alone. The four real services run together (test/support/santunan-platform.ts);
+// every step is what a user does over HTTP — enrollment officer, finance, claims officer and
+// supervisor — or what the bank does on payouts.settlements. Nothing is handed from one
+// service to another except through their topics.
+import { randomUUID } from 'node:crypto';
+import type {
+  PayoutFailed,
+  PayoutInstructed,
+  PayoutScheduled,
+  PayoutSettled,
+  PayoutsEventType,
+} from '@santunan/contracts';
+import {
+  PlatformDatabase,
+  ServiceRuntime,
+  type EventEnvelope,
+  type MessagePublisher,
+  type Role,
+} from '@santunan/platform';
+import { eventually, testMessaging } from '@santunan/testing';
+import request from 'supertest';
+import { reportSettlement, settlementReport } from '../apps/payouts/src/testing/settlement-reports';
+import { TopicRecorder } from '../apps/payouts/src/testing/topic-recorder';
+import {
+  startSantunanPlatform,
+  type SantunanPlatform,
+  type ServiceName,
+} from './support/santunan-platform';
+
+/** JKK Rp10,000 (1% of Rp1,000,000) + JKM Rp6,800: one month of a BPU at the income floor. */
+const MONTHLY_CONTRIBUTION = 16_800;
+/** Asynchronous hops (relay → Kafka → consumer → projection) on a loaded 2-core machine. */
+const PATIENCE = { timeoutMs: 40_000 };
+
+interface User {
+  readonly id: string;
+  readonly role: Role;
+}
+const enrollmentOfficer: User = { id: 'enrol-officer-yustina', role: 'enrollment-officer' };
+const claimsOfficer: User = { id: 'claims-officer-ani', role: 'claims-officer' };
+const supervisor: User = { id: 'claims-supervisor-budi', role: 'claims-supervisor' };
+const finance: User = { id: 'finance-fransiska', role: 'finance' };
+const financeChecker: User = { id: 'finance-gabriel', role: 'finance' };
+
+interface Worker {
+  readonly nik: string;
+  readonly fullName: string;
+  readonly birthDate: string;
+  readonly sex: 'male' | 'female';
+  readonly widow: { readonly fullName: string; readonly birthDate: string };
+  readonly account: { readonly bankCode: string; readonly accountNumber: string };
+}
+
+/** An approved JKM death, as claims decided it. */
+interface ApprovedDeath {
+  readonly participantId: string;
+  readonly claimId: string;
+  readonly decisionId: string;
+  readonly total: number;
+}
+
+describe('an approved claim becomes a settled payout on payouts.events through Kafka alone', () => {
+  let platform: SantunanPlatform;
+  let payoutsEvents: TopicRecorder;
+  let bank: MessagePublisher;
+  let claimsProbe: PlatformDatabase;
+
+  beforeAll(async () => {
+    // Automatic batches on: once ordered, a payout goes to the bank without anyone's click.
+    platform = await startSantunanPlatform({ label: 'claim_to_payout', autoBatchIntervalMs: 300 });
+    const messaging = testMessaging('e2e-claim-to-payout');
+    [payoutsEvents, bank, claimsProbe] = await Promise.all([
+      TopicRecorder.start(messaging, platform.topics.payoutsEvents),
+      messaging.createPublisher(),
+      new PlatformDatabase({ url: platform.databases.claims, poolSize: 1 }).open(),
+    ]);
+  });
+
+  afterAll(async () => {
+    await claimsProbe?.close();
+    // Side by side: leaving a consumer group waits out the fetch in flight (seconds each).
+    await Promise.allSettled([payoutsEvents?.stop(), bank?.close(), platform?.stop()]);
+  });
+
+  /** supertest against one service's real HTTP port, as `user`. */
+  function as(user: User, service: ServiceName) {
+    const authorization = platform.bearer([user.role], user.id);
+    const server = request(platform.urls[service]);
+    return {
+      get: (path: string) => server.get(path).set('Authorization', authorization),
+      post: (path: string, body: object = {}) =>
+        server.post(path).set('Authorization', authorization).send(body),
+      put: (path: string, body: object) =>
+        server.put(path).set('Authorization', authorization).send(body),
+    };
+  }
+
+  const today = (): string => platform.clock.today();
+
+  /** Published payouts events of a type about one payout (or one decision, for scheduling). */
+  function published<Data>(type: PayoutsEventType, where: (data: Data) => boolean): Data[] {
+    return payoutsEvents
+      .events(type)
+      .map((event: EventEnvelope) => event.data as Data)
+      .filter(where);
+  }
+
+  /**
+   * A self-paying worker in Kota Kupang, registered with his wife as heir, paying this month;
+   * he dies today; his widow's JKM claim is taken in, documented, proposed and approved.
+   */
+  async function approvedJkmDeath(worker: Worker): Promise<ApprovedDeath> {
+    const month = today().slice(0, 7);
+    const enrollment = as(enrollmentOfficer, 'enrollment');
+    const registered = await enrollment
+      .post('/participants', {
+        nik: worker.nik,
+        fullName: worker.fullName,
+        birthDate: worker.birthDate,
+        sex: worker.sex,
+        address: { line: 'Jl. El Tari 10, Oebobo', regencyCode: '5371' },
+        phone: '+6281234567890',
+        occupation: 'nelayan',
+        declaredIncome: 1_000_000,
+        incomeEffectiveFrom: month,
+      })
+      .expect(201);
+    const participantId = (registered.body as { participantId: string }).participantId;
+    const heirId = randomUUID();
+    await enrollment
+      .put(`/participants/${participantId}/heirs`, {
+        heirs: [
+          {
+            heirId,
+            fullName: worker.widow.fullName,
+            relationship: 'spouse',
+            birthDate: worker.widow.birthDate,
+            bankAccount: { ...worker.account, accountName: worker.widow.fullName },
+          },
+        ],
+      })
+      .expect(200);
+
+    // Contributions opened the account from enrollment.events and billed this month.
+    const coverage = () =>
+      as(claimsOfficer, 'contributions').get(`/participants/${participantId}/coverage`);
+    await eventually(async () => {
+      expect((await coverage().expect(200)).body).toMatchObject({
+        dues: [{ month, total: MONTHLY_CONTRIBUTION, status: 'unpaid' }],
+      });
+    }, PATIENCE);
+    await as(finance, 'contributions')
+      .post(`/participants/${participantId}/self-payments`, {
+        paymentReference: `VA-${participantId}`,
+        firstMonth: month,
+        months: 1,
+        amount: MONTHLY_CONTRIBUTION,
+        paidAt: platform.clock.now(),
+        paidOn: today(),
+      })
+      .expect(200);
+
+    // Claims decides on its own projections of enrollment.events and contributions.events.
+    await eventually(async () => {
+      const [known] = await claimsProbe.query<{ heirs: number; paid: number }>(
+        `select jsonb_array_length(h.heirs) as heirs,
+                jsonb_array_length(c.coverage->'paidMonths') as paid
+           from participants p
+           join participant_heirs h using (participant_id)
+           join participant_coverage c using (participant_id)
+          where p.participant_id = $1`,
+        [participantId],
+      );
+      expect(known).toEqual({ heirs: 1, paid: 1 });
+    }, PATIENCE);
+
+    const maker = as(claimsOfficer, 'claims');
+    const submitted = await maker
+      .post('/claims/jkm', {
+        participantId,
+        dateOfDeath: today(),
+        claimant: { kind: 'heir', fullName: worker.widow.fullName, relationship: 'spouse' },
+        lodgedOn: today(),
+      })
+      .expect(201);
+    const { claimId, documents } = submitted.body as {
+      claimId: string;
+      documents: { required: string[] };
+    };
+    expect(documents.required).toEqual(
+      expect.arrayContaining(['death-certificate', 'heir-certificate', 'bank-book']),
+    );
+    for (const document of documents.required) {
+      await maker
+        .post(`/claims/${claimId}/documents`, {
+          document,
+          reference: `arsip/${claimId}/${document}.pdf`,
+          receivedOn: today(),
+        })
+        .expect(200);
+    }
+
+    const proposed = await maker
+      .post(`/claims/${claimId}/decisions`, { nominatedPayeeId: heirId })
+      .expect(201);
+    expect(proposed.body).toMatchObject({
+      status: 'awaiting-checker',
+      eligibility: { outcome: 'eligible' },
+      decision: { proposedBy: claimsOfficer.id, checkerRequired: true },
+    });
+    const { decisionId, total } = (
+      proposed.body as { decision: { decisionId: string; total: number } }
+    ).decision;
+    // Maker–checker: the maker cannot approve; a supervisor can.
+    await as({ ...claimsOfficer, role: 'claims-supervisor' }, 'claims')
+      .post(`/claims/${claimId}/decisions/${decisionId}/approval`)
+      .expect(403);
+    const approved = await as(supervisor, 'claims')
+      .post(`/claims/${claimId}/decisions/${decisionId}/approval`)
+      .expect(200);
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      decision: {
+        decisionId,
+        total,
+        approval: { mode: 'maker-checker', makerId: claimsOfficer.id },
+      },
+    });
+    return { participantId, claimId, decisionId, total };
+  }
+
+  /** Payouts ordered the approved decision (from claims.events): the one payout to the widow. */
+  async function scheduledFor(death: ApprovedDeath): Promise<PayoutScheduled> {
+    return eventually(() => {
+      const scheduled = published<PayoutScheduled>(
+        'PayoutScheduled',
+        (data) => data.decision.decisionId === death.decisionId,
+      );
+      expect(scheduled).toHaveLength(1);
+      return scheduled[0]!;
+    }, PATIENCE);
+  }
+
+  /** The automatic batch handed this attempt of the payout to the bank. */
+  function instructed(payoutId: string, attempt: number): Promise<PayoutInstructed> {
+    return eventually(() => {
+      const [instruction] = published<PayoutInstructed>(
+        'PayoutInstructed',
+        (data) => data.payoutId === payoutId && data.attempt === attempt,
+      );
+      expect(instruction).toBeDefined();
+      return instruction!;
+    }, PATIENCE);
+  }
+
+  /** The bank reports on payouts.settlements (plain JSON, as the published contract says). */
+  async function bankReports(
+    instruction: PayoutInstructed,
+    outcome: { outcome: 'settled' } | { outcome: 'failed'; reasonCode: string; reason: string },
+  ): Promise<void> {
+    await reportSettlement(
+      bank,
+      platform.topics.payoutSettlements,
+      settlementReport({
+        payoutId: instruction.payoutId,
+        batchId: instruction.batchId,
+        amount: instruction.amount,
+        bankReference: `BRI-TRX-${instruction.payoutId}-${instruction.attempt}`,
+        valueDate: today(),
+        reportedAt: platform.clock.now(),
+        ...outcome,
+      }),
+    );
+  }
+
+  function settled(payoutId: string): Promise<PayoutSettled> {
+    return eventually(() => {
+      const [settlement] = published<PayoutSettled>(
+        'PayoutSettled',
+        (data) => data.payoutId === payoutId,
+      );
+      expect(settlement).toBeDefined();
+      return settlement!;
+    }, PATIENCE);
+  }
+
+  it('pays the decided amount: claims → payouts → bank → PayoutSettled', async () => {
+    const death = await approvedJkmDeath({
+      nik: '5371011508900001',
+      fullName: 'Yohanes Bria',
+      birthDate: '1990-08-15',
+      sex: 'male',
+      widow: { fullName: 'Maria Bria', birthDate: '1991-03-01' },
+      account: { bankCode: 'BRI', accountNumber: '0011223344' },
+    });
+    // JKM for a BPU who dies within the first 3 months of membership (Permenaker 1/2025).
+    expect(death.total).toBe(10_000_000);
+
+    const scheduled = await scheduledFor(death);
+    expect(scheduled).toMatchObject({
+      participantId: death.participantId,
+      decision: { claimId: death.claimId, source: 'claim-decision' },
+      program: 'jkm',
+      amount: death.total,
+      currency: 'IDR',
+    });
+    const instruction = await instructed(scheduled.payoutId, 1);
+    expect(instruction.amount).toBe(death.total);
+
+    await bankReports(instruction, { outcome: 'settled' });
+    const settlement = await settled(scheduled.payoutId);
+    expect(settlement).toMatchObject({
+      batchId: instruction.batchId,
+      attempt: 1,
+      amount: death.total,
+      settledOn: today(),
+      late: false,
+    });
+
+    const view = await as(finance, 'payouts').get(`/payouts/${scheduled.payoutId}`).expect(200);
+    expect(view.body).toMatchObject({
+      payout: { status: 'settled', amount: death.total, bankAccount: { bankCode: 'BRI' } },
+    });
+  });
+
+  it('fails on a closed account, is reissued by two finance officers to the corrected one, and settles', async () => {
+    const death = await approvedJkmDeath({
+      nik: '5371014503920002',
+      fullName: 'Agustina Lake',
+      birthDate: '1992-03-05',
+      sex: 'female',
+      widow: { fullName: 'Petrus Lake', birthDate: '1990-01-20' },
+      account: { bankCode: 'BNI', accountNumber: '7700112233' },
+    });
+    const { payoutId } = await scheduledFor(death);
+    const first = await instructed(payoutId, 1);
+    await bankReports(first, {
+      outcome: 'failed',
+      reasonCode: 'ACCOUNT_CLOSED',
+      reason: 'Rekening sudah ditutup',
+    });
+    await eventually(() => {
+      expect(published<PayoutFailed>('PayoutFailed', (data) => data.payoutId === payoutId)).toEqual(
+        [expect.objectContaining({ attempt: 1, reasonCode: 'ACCOUNT_CLOSED' })],
+      );
+    }, PATIENCE);
+
+    const requested = await as(finance, 'payouts')
+      .post(`/payouts/${payoutId}/reissue-requests`, {
+        bankAccount: { bankCode: 'BRI', accountNumber: '0987654321', accountName: 'Petrus Lake' },
+        reason: 'Buku tabungan baru diterima',
+      })
+      .expect(201);
+    const { requestId } = requested.body as { requestId: string };
+    await as(finance, 'payouts')
+      .post(`/payouts/${payoutId}/reissue-requests/${requestId}/approval`)
+      .expect(403);
+    await as(financeChecker, 'payouts')
+      .post(`/payouts/${payoutId}/reissue-requests/${requestId}/approval`)
+      .expect(200);
+
+    const second = await instructed(payoutId, 2);
+    expect(second).toMatchObject({ amount: death.total, bankAccount: { bankCode: 'BRI' } });
+    expect(second.batchId).not.toBe(first.batchId);
+    await bankReports(second, { outcome: 'settled' });
+    expect(await settled(payoutId)).toMatchObject({
+      batchId: second.batchId,
+      attempt: 2,
+      amount: death.total,
+      late: false,
+    });
+    const view = await as(finance, 'payouts').get(`/payouts/${payoutId}`).expect(200);
+    expect(view.body).toMatchObject({
+      payout: {
+        status: 'settled',
+        attempt: 2,
+        bankAccount: { bankCode: 'BRI', accountNumber: '0987654321' },
+      },
+    });
+  });
+
+  it('publishes on payouts.events only what validates against the published JSON Schemas', async () => {
+    await platform.apps.payouts.get(ServiceRuntime).waitUntilPublished(20_000);
+    const types = new Set(payoutsEvents.events().map((event) => event.type));
+    expect([...types]).toEqual(
+      expect.arrayContaining([
+        'PayoutScheduled',
+        'PayoutInstructed',
+        'PayoutSettled',
+        'PayoutFailed',
+        'PayoutReissued',
+      ]),
+    );
+    expect(payoutsEvents.schemaViolations()).toEqual([]);
+  });
+});

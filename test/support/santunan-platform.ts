@@ -1,0 +1,267 @@
+// The whole platform for an end-to-end test: the four real services, each its own root module
+// listening on a real HTTP port, on fresh databases and fresh topics of this run, wired to each
+// other through Kafka exactly as in production. See docs/adr/0014-cross-service-e2e-harness.md.
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  authConfig,
+  ensureConsumerTopics,
+  mintAccessToken,
+  type AuthConfig,
+  type Role,
+  type ServiceConfig,
+} from '@santunan/platform';
+import {
+  createTestDatabase,
+  testKafkaBrokers,
+  testMessaging,
+  uniqueName,
+  type TestDatabase,
+} from '@santunan/testing';
+import { ClaimsModule } from '../../apps/claims/src/claims.module';
+import {
+  DEFAULT_CHECKER_THRESHOLD,
+  claimsCalendar,
+} from '../../apps/claims/src/config/claims-config';
+import type { ContributionsConfig } from '../../apps/contributions/src/config/contributions-config';
+import { ContributionsModule } from '../../apps/contributions/src/contributions.module';
+import { TestClock } from '../../apps/contributions/src/testing/test-clock';
+import {
+  DEFAULT_BULK_CONFIG,
+  type EnrollmentConfig,
+} from '../../apps/enrollment/src/config/enrollment-config';
+import { EnrollmentModule } from '../../apps/enrollment/src/enrollment.module';
+import {
+  DEFAULT_CONSUMER_NAMES,
+  type PayoutsConfig,
+} from '../../apps/payouts/src/config/payouts-config';
+import { PayoutsModule } from '../../apps/payouts/src/payouts.module';
+
+export type ServiceName = 'enrollment' | 'contributions' | 'claims' | 'payouts';
+export const SERVICE_NAMES: readonly ServiceName[] = [
+  'enrollment',
+  'contributions',
+  'claims',
+  'payouts',
+];
+
+/** The clock a test moves by hand: `set(instant)`, `now()`, `today()` (Asia/Jakarta). */
+export type PlatformClock = TestClock;
+
+export interface SantunanPlatformOptions {
+  /** Names this run's databases, topics and consumer groups (letters, digits, `_`, `-`). */
+  readonly label: string;
+  /**
+   * Where the shared clock starts (ISO-8601 with offset); default: the machine's now.
+   * Contributions and claims read it; enrollment and payouts take no clock in their config
+   * and run on the machine's time, so keep it near now where their dates matter.
+   */
+  readonly now?: string;
+  /**
+   * Payouts hands every scheduled payout to the bank this often (PAYOUTS_AUTO_BATCH_INTERVAL_MS);
+   * default null: only finance's `POST /payout-batches` instructs.
+   */
+  readonly autoBatchIntervalMs?: number | null;
+  /** A proposal at or above this many rupiah needs a checker; default as in production. */
+  readonly makerCheckerThreshold?: number;
+}
+
+/** The topics of this run: each service publishes to its own and consumes the others'. */
+export interface PlatformTopics {
+  readonly enrollmentEvents: string;
+  readonly contributionsEvents: string;
+  readonly claimsEvents: string;
+  readonly payoutsEvents: string;
+  /** Where finance (the bank) reports settlements back to payouts. */
+  readonly payoutSettlements: string;
+  /** Every topic above with its dead-letter topic (`<topic>.dlq`), all created up front. */
+  readonly all: readonly string[];
+}
+
+export interface SantunanPlatform {
+  /** `http://127.0.0.1:<port>` of each service's HTTP API (no trailing slash). */
+  readonly urls: Readonly<Record<ServiceName, string>>;
+  /** Each service's own database, and the shared key database for personal data. */
+  readonly databases: Readonly<Record<ServiceName | 'keys', string>>;
+  readonly topics: PlatformTopics;
+  /** The clock contributions and claims run on (see SantunanPlatformOptions.now). */
+  readonly clock: PlatformClock;
+  /** The one JWT configuration all four services check tokens against. */
+  readonly auth: AuthConfig;
+  /**
+   * The running Nest applications, for what HTTP cannot say (e.g.
+   * `app.get(ServiceRuntime).waitUntilPublished()`); drive the platform over HTTP otherwise.
+   */
+  readonly apps: Readonly<Record<ServiceName, INestApplication>>;
+  /** An `Authorization` header value: `Bearer <token>` for `subject` with these roles (1 h). */
+  bearer(roles: readonly Role[], subject?: string): string;
+  /** Closes the four services (HTTP, consumers, relays) and drops this run's databases. */
+  stop(): Promise<void>;
+}
+
+const TOKEN_SECRET = 'santunan-e2e-platform-secret-of-sufficient-length';
+
+function logLevels(): LogLevel[] {
+  // SANTUNAN_E2E_LOG=1 shows the services' warnings and logs too.
+  return process.env['SANTUNAN_E2E_LOG'] ? ['error', 'warn', 'log'] : ['error'];
+}
+
+async function listen(module: Parameters<typeof NestFactory.create>[0]): Promise<INestApplication> {
+  // abortOnError off: a service that fails to start must fail the test, not kill Jest.
+  const app = await NestFactory.create(module, { logger: logLevels(), abortOnError: false });
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return app;
+}
+
+function urlOf(app: INestApplication): string {
+  const address = (app.getHttpServer() as { address(): AddressInfo | string | null }).address();
+  if (address === null || typeof address === 'string') {
+    throw new Error('a service is not listening on a TCP port');
+  }
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/**
+ * Starts enrollment, contributions, claims and payouts from their own root modules (as their
+ * main.ts does), on one database each plus one shared key database, with topics of this run
+ * and one JWT secret. Resolves once all four listen; their consumers read every topic from its
+ * beginning, so nothing published before a consumer group settles is missed.
+ */
+export async function startSantunanPlatform(
+  options: SantunanPlatformOptions,
+): Promise<SantunanPlatform> {
+  const label = options.label.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+  const databases: TestDatabase[] = [];
+  const apps: Partial<Record<ServiceName, INestApplication>> = {};
+  const cleanUp = async (): Promise<void> => {
+    await Promise.allSettled(Object.values(apps).map((app) => app.close()));
+    await Promise.allSettled(databases.map((database) => database.drop()));
+  };
+
+  try {
+    const [keys, enrollmentDb, contributionsDb, claimsDb, payoutsDb] = await Promise.all(
+      ['keys', 'enrol', 'contrib', 'claims', 'payouts'].map(async (name) => {
+        const database = await createTestDatabase(`e2e_${label}_${name}`);
+        databases.push(database);
+        return database;
+      }),
+    );
+    if (!keys || !enrollmentDb || !contributionsDb || !claimsDb || !payoutsDb) {
+      throw new Error('a test database was not created');
+    }
+
+    const topic = (name: string): string => uniqueName(`e2e.${label}.${name}`);
+    const named = {
+      enrollmentEvents: topic('enrollment.events'),
+      contributionsEvents: topic('contributions.events'),
+      claimsEvents: topic('claims.events'),
+      payoutsEvents: topic('payouts.events'),
+      payoutSettlements: topic('payouts.settlements'),
+    };
+    const topics: PlatformTopics = {
+      ...named,
+      all: Object.values(named).flatMap((name) => [name, `${name}.dlq`]),
+    };
+    // Up front, so the services (started in parallel) and test publishers meet the same topics.
+    await ensureConsumerTopics(testMessaging(`e2e-${label}-setup`), Object.values(named));
+
+    const auth = authConfig({ secret: TOKEN_SECRET });
+    const clock = new TestClock(options.now ?? new Date().toISOString());
+    const service = (name: ServiceName, database: TestDatabase): ServiceConfig => ({
+      // Unique: it names the consumer groups, which must not be shared with another run.
+      serviceName: uniqueName(`${name}-${label}`),
+      httpPort: 0,
+      databaseUrl: database.url,
+      keyDatabaseUrl: keys.url,
+      kafkaBrokers: testKafkaBrokers(),
+      auth,
+    });
+
+    const enrollment: EnrollmentConfig = {
+      service: service('enrollment', enrollmentDb),
+      eventsTopic: named.enrollmentEvents,
+      claimsTopic: named.claimsEvents,
+      lookupKey: 'santunan-e2e-nik-lookup-key-of-enough-length',
+      bulk: { ...DEFAULT_BULK_CONFIG, idlePollMs: 100 },
+    };
+    const contributions: ContributionsConfig = {
+      service: service('contributions', contributionsDb),
+      eventsTopic: named.contributionsEvents,
+      enrollmentTopic: named.enrollmentEvents,
+      claimsTopic: named.claimsEvents,
+      // Tests run the scheduler's months through POST /scheduler/runs as the clock says.
+      schedulerIntervalMs: null,
+      batchSize: 50,
+      batchConcurrency: 2,
+      programCacheSize: 10,
+      coverageCacheSize: 1_000,
+    };
+    const payouts: PayoutsConfig = {
+      service: service('payouts', payoutsDb),
+      eventsTopic: named.payoutsEvents,
+      claimsTopic: named.claimsEvents,
+      settlementsTopic: named.payoutSettlements,
+      enrollmentTopic: named.enrollmentEvents,
+      consumers: DEFAULT_CONSUMER_NAMES,
+      autoBatchIntervalMs: options.autoBatchIntervalMs ?? null,
+    };
+
+    // In parallel: each waits mostly on PostgreSQL and the broker (migrations take turns
+    // under their advisory lock, consumers join their groups concurrently).
+    const started = await Promise.allSettled([
+      listen(EnrollmentModule.forRoot(enrollment)).then((app) => (apps.enrollment = app)),
+      listen(ContributionsModule.forRoot({ config: contributions, clock })).then(
+        (app) => (apps.contributions = app),
+      ),
+      listen(
+        ClaimsModule.forRoot({
+          service: service('claims', claimsDb),
+          eventsTopic: named.claimsEvents,
+          enrollmentTopic: named.enrollmentEvents,
+          contributionsTopic: named.contributionsEvents,
+          makerCheckerThreshold: options.makerCheckerThreshold ?? DEFAULT_CHECKER_THRESHOLD,
+          calendar: claimsCalendar(),
+          clock,
+        }),
+      ).then((app) => (apps.claims = app)),
+      listen(PayoutsModule.forRoot(payouts)).then((app) => (apps.payouts = app)),
+    ]);
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+    const running = apps as Record<ServiceName, INestApplication>;
+
+    let stopped: Promise<void> | undefined;
+    return {
+      urls: {
+        enrollment: urlOf(running.enrollment),
+        contributions: urlOf(running.contributions),
+        claims: urlOf(running.claims),
+        payouts: urlOf(running.payouts),
+      },
+      databases: {
+        enrollment: enrollmentDb.url,
+        contributions: contributionsDb.url,
+        claims: claimsDb.url,
+        payouts: payoutsDb.url,
+        keys: keys.url,
+      },
+      topics,
+      clock,
+      auth,
+      apps: running,
+      bearer: (roles, subject = 'e2e-user') =>
+        `Bearer ${mintAccessToken({ subject, roles: [...roles], ttl: '1h' }, auth)}`,
+      stop: () => (stopped ??= cleanUp()),
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
