@@ -181,7 +181,10 @@ async function main(): Promise<void> {
     batchSize: options.batch,
     batchConcurrency: options.concurrency,
     programCacheSize: 10,
-    coverageCacheSize: Math.min(options.workers + 100, 20_000),
+    // Every account's fold in memory on both sides (about 9 kB each): a monthly run touches
+    // every account in turn, which an LRU smaller than the population would always miss.
+    coverageCacheSize: options.workers + 100,
+    accountCacheSize: options.workers + 100,
   };
   log(`contributions benchmark ${run}: ${options.workers} workers × ${options.months} months`);
   const app = await NestFactory.createApplicationContext(

@@ -5,7 +5,10 @@ import type {
   SponsorProgramState,
 } from '@santunan/contributions-domain';
 import type { ServiceRuntime } from '@santunan/platform';
-import type { ContributionsConfig } from './config/contributions-config';
+import {
+  DEFAULT_CONTRIBUTIONS_SETTINGS,
+  type ContributionsConfig,
+} from './config/contributions-config';
 import { CoverageViewReader } from './coverage-view/coverage-view.reader';
 import { ParticipantEnrolment } from './enrol-participant/participant-enrolment';
 import { EventSourcedStreams } from './event-sourcing/event-sourced-streams';
@@ -68,12 +71,16 @@ export class ContributionsServices {
       ),
       this.context,
     );
-    // Account streams are short (a few events a month): read whole, not cached.
+    // Account streams grow by a few events a month; a monthly run over every account reads
+    // only what each gained since its cached fold (checked against the stored hash).
     this.accounts = new ContributionAccounts(
       new EventSourcedStreams<ContributionAccountEvent, ContributionAccountState>(
         dependencies,
         CONTRIBUTION_ACCOUNT_STREAM,
         CONTRIBUTION_ACCOUNT_FOLDING,
+        new FoldedStateCache<ContributionAccountState>(
+          config.accountCacheSize ?? DEFAULT_CONTRIBUTIONS_SETTINGS.accountCacheSize,
+        ),
       ),
       this.context,
     );

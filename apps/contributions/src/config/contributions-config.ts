@@ -19,6 +19,11 @@ export interface ContributionsConfig {
   readonly programCacheSize: number;
   /** Accounts whose fold the coverage projection keeps in memory (about 9 kB each). */
   readonly coverageCacheSize: number;
+  /**
+   * Accounts whose fold the write side keeps in memory (about 9 kB each), so a monthly run
+   * reads only each account's new events; DEFAULT_CONTRIBUTIONS_SETTINGS' when not given.
+   */
+  readonly accountCacheSize?: number;
 }
 
 export const DEFAULT_CONTRIBUTIONS_SETTINGS = {
@@ -27,6 +32,7 @@ export const DEFAULT_CONTRIBUTIONS_SETTINGS = {
   batchConcurrency: 2,
   programCacheSize: 100,
   coverageCacheSize: 10_000,
+  accountCacheSize: 10_000,
 } as const;
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -41,8 +47,8 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
  * The platform's settings (CONTRIBUTIONS_DATABASE_URL, KAFKA_BROKERS, AUTH_JWT_*, …) plus
  * CONTRIBUTIONS_EVENTS_TOPIC, CONTRIBUTIONS_ENROLLMENT_TOPIC, CONTRIBUTIONS_CLAIMS_TOPIC,
  * CONTRIBUTIONS_SCHEDULER_INTERVAL_MS (0: no interval job), CONTRIBUTIONS_BATCH_SIZE,
- * CONTRIBUTIONS_BATCH_CONCURRENCY, CONTRIBUTIONS_PROGRAM_CACHE_SIZE and
- * CONTRIBUTIONS_COVERAGE_CACHE_SIZE.
+ * CONTRIBUTIONS_BATCH_CONCURRENCY, CONTRIBUTIONS_PROGRAM_CACHE_SIZE,
+ * CONTRIBUTIONS_COVERAGE_CACHE_SIZE and CONTRIBUTIONS_ACCOUNT_CACHE_SIZE.
  */
 export function contributionsConfigFromEnvironment(
   env: NodeJS.ProcessEnv = process.env,
@@ -84,6 +90,14 @@ export function contributionsConfigFromEnvironment(
         env,
         'CONTRIBUTIONS_COVERAGE_CACHE_SIZE',
         DEFAULT_CONTRIBUTIONS_SETTINGS.coverageCacheSize,
+      ),
+    ),
+    accountCacheSize: Math.max(
+      1,
+      positiveInteger(
+        env,
+        'CONTRIBUTIONS_ACCOUNT_CACHE_SIZE',
+        DEFAULT_CONTRIBUTIONS_SETTINGS.accountCacheSize,
       ),
     ),
   };
