@@ -167,7 +167,8 @@ async function main(): Promise<void> {
   const clock = new MonthClock();
   const config: ContributionsConfig = {
     service: {
-      serviceName: 'contributions',
+      // Its own name: consumer groups are named after it, and must not join a running platform's.
+      serviceName: `bench-contributions-${run}`,
       httpPort: 0,
       databaseUrl: databaseUrl(server, names.service),
       keyDatabaseUrl: databaseUrl(server, names.keys),

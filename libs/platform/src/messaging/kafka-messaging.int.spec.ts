@@ -43,6 +43,31 @@ describe('KafkaMessaging against the real broker', () => {
     }
   });
 
+  it('publishes a batch heavier than the broker takes in one request (a NTT-size allocation run)', async () => {
+    const topic = uniqueName('int.messaging.heavy');
+    await messaging.ensureTopics([{ name: topic, partitions: 1 }]);
+    const publisher = await messaging.createPublisher();
+    // 60 × 40 kB on one key: 2.4 MB in one partition, over the broker's 1 MiB batch limit.
+    const sent = Array.from({ length: 60 }, (_, i) => ({
+      key: 'program-ntt',
+      value: JSON.stringify({ seq: i, allocations: 'x'.repeat(40_000) }),
+    }));
+    await publisher.publish(topic, sent);
+    await publisher.close();
+
+    const received: number[] = [];
+    subscription = await messaging.subscribe({
+      groupId: uniqueName('int.messaging.heavy.group'),
+      topics: [topic],
+      fromBeginning: true,
+      handle: async (message) => {
+        received.push((JSON.parse(message.value!.toString()) as { seq: number }).seq);
+      },
+    });
+    await eventually(() => expect(received).toHaveLength(60));
+    expect(received).toEqual(sent.map((_, i) => i));
+  });
+
   it('commits only handled messages: a failed handler leaves the message for the next consumer', async () => {
     const topic = uniqueName('int.messaging.commit');
     const groupId = uniqueName('int.messaging.commit.group');

@@ -14,6 +14,7 @@ import type {
   SubscriptionOptions,
   TopicSpec,
 } from './messages';
+import { sendChunks } from './send-chunks';
 
 export interface KafkaMessagingConfig {
   readonly brokers: readonly string[];
@@ -153,16 +154,18 @@ class KafkaPublisher implements MessagePublisher {
   constructor(private readonly producer: Producer) {}
 
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    await this.producer.send({
-      topic,
-      acks: -1,
-      messages: messages.map((message) => ({
-        key: message.key,
-        value: message.value,
-        headers: message.headers ? { ...message.headers } : undefined,
-      })),
-    });
+    // One send after another keeps the order; each stays under the broker's batch limit.
+    for (const chunk of sendChunks(messages)) {
+      await this.producer.send({
+        topic,
+        acks: -1,
+        messages: chunk.map((message) => ({
+          key: message.key,
+          value: message.value,
+          headers: message.headers ? { ...message.headers } : undefined,
+        })),
+      });
+    }
   }
 
   close(): Promise<void> {
