@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { testKafkaBrokers } from '@santunan/testing';
+import { jkmDeathApproved } from '../../apps/payouts/src/testing/claim-decisions';
+import { ClaimsPublisher } from '../../apps/payouts/src/testing/claims-publisher';
+import {
+  createPayoutsTestWorld,
+  type PayoutsTestWorld,
+} from '../../apps/payouts/src/testing/payouts-test-app';
+
+const ROOT = path.resolve(__dirname, '../..');
+const run = promisify(execFile);
+
+interface Outcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The real entry, as `npm run -s audit -- …` starts it. */
+async function audit(...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'tools/audit/main.ts',
+        ...args,
+      ],
+      { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json' }, timeout: 90_000 },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+describe('the audit command line', () => {
+  let world: PayoutsTestWorld;
+  let claims: ClaimsPublisher;
+  let connection: string[];
+
+  beforeAll(async () => {
+    world = await createPayoutsTestWorld('auditcli');
+    claims = await ClaimsPublisher.start(world.claimsService, world.config.claimsTopic);
+    for (const decision of [jkmDeathApproved(), jkmDeathApproved()]) {
+      await claims.publish('ClaimApproved', decision, `claim-${decision.claimId}`);
+    }
+    connection = [
+      '--service',
+      'claims',
+      '--claims-database-url',
+      world.claimsDb.url,
+      '--claims-topic',
+      world.config.claimsTopic,
+      '--brokers',
+      testKafkaBrokers().join(','),
+    ];
+  }, 120_000);
+
+  afterAll(async () => {
+    await claims?.stop();
+    await world?.drop();
+  });
+
+  it('answers --help for every command, and refuses an unknown one', async () => {
+    const main = await audit('--help');
+    expect(main.code).toBe(0);
+    expect(main.stdout).toMatch(/verify .*export .*report .*explain .*as-of .*replay/s);
+    for (const command of ['verify', 'export', 'report', 'explain', 'as-of', 'replay']) {
+      const help = await audit(command, '--help');
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`npm run -s audit -- ${command}`);
+    }
+    expect((await audit('frobnicate')).code).toBe(2);
+  }, 90_000);
+
+  it('exits 0 on an intact store and topic, and 1 naming the stream and version of an edited row', async () => {
+    const intact = await audit('verify', ...connection);
+    expect(intact.stderr).not.toMatch(/failed/);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toContain('store claims: 2 events in 2 streams verified, chains intact');
+    expect(intact.stdout).toMatch(/verify: OK/);
+
+    const client = new Client({ connectionString: world.claimsDb.url });
+    await client.connect();
+    const { rows } = await client.query<{ stream_id: string }>(
+      `update events set data = jsonb_set(data, '{total}', '1')
+        where global_position = (select min(global_position) from events) returning stream_id`,
+    );
+    await client.end();
+    const streamId = rows[0]?.stream_id;
+
+    const tampered = await audit('verify', ...connection);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain(
+      `TAMPERED service=claims stream=${streamId} version=1 kind=altered`,
+    );
+    expect(tampered.stdout).toMatch(/data\.total: \d+ → 1/);
+    expect(tampered.stdout).toMatch(/verify: FAILED/);
+  }, 90_000);
+});

@@ -1,0 +1,172 @@
+/**
+ * Part 4 — replay events/s: a service's read models rebuilt from its event store by the
+ * platform's ProjectionRunner.rebuild (empty the model, rewind the checkpoint, replay every
+ * event in store order behind the transaction horizon, batch by batch), beside a raw `pg`
+ * sequential read of the same rows (the `events` table, every column, keyset pages of the
+ * runner's batch size). Runs on the stores the enrollment and contributions parts left (the
+ * services stopped, so nothing else moves the checkpoints), and checks that each rebuilt
+ * model equals the live one it replaced.
+ */
+import { LookupHasher } from '../../../apps/enrollment/src/participants/lookup-hasher';
+import { ParticipantViewProjection } from '../../../apps/enrollment/src/participant-view/participant-view.projection';
+import { CoverageViewProjection } from '../../../apps/contributions/src/coverage-view/coverage-view.projection';
+import { ProgramReportProjection } from '../../../apps/contributions/src/program-report/program-report.projection';
+import { LateBound } from '../../../apps/contributions/src/shared/late-bound';
+import { Client } from 'pg';
+import {
+  ProjectionRunner,
+  ServiceRuntime,
+  type EventStore,
+  type Projection,
+  type ServiceConfig,
+} from '@santunan/platform';
+import { countRows, now, progress, rate, ratio, type Rate } from '../shared/bench-support';
+import { pgSequentialRead } from '../shared/raw-baselines';
+import type { EnrollmentStore } from './enrollment-part';
+import type { ContributionsStore } from './contributions-part';
+
+/** ProjectionRunner's default batch: the raw read uses the same page. */
+const RUNNER_BATCH = 200;
+
+export interface ReplayFigures {
+  readonly store: string;
+  readonly projections: readonly string[];
+  readonly events: number;
+  /** Every projection's rebuild, one after the other: events read per second (the figure). */
+  readonly rebuild: Rate;
+  readonly perProjection: Record<string, Rate>;
+  /** Each rebuilt read model equals what the live service had built. */
+  readonly equalsLive: boolean;
+  readonly baseline: {
+    readonly pgSequentialRead: Rate;
+    readonly page: number;
+    /** The same read in pages of 5,000 (for reference, not the ratio). */
+    readonly pgSequentialReadLargePages: Rate;
+  };
+  readonly ratio: number;
+}
+
+const log = (line: string): void => progress('replay', line);
+
+interface ReplayTarget {
+  readonly label: string;
+  readonly service: ServiceConfig;
+  readonly projections: (runtime: ServiceRuntime) => Projection[];
+  /** Read models as text, for the equality check. */
+  readonly snapshots: readonly string[];
+}
+
+async function hashOf(url: string, query: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ hash: string }>(
+      `select md5(coalesce(string_agg(t::text, '|'), '')) as hash from (${query}) t`,
+    );
+    return rows[0]?.hash ?? '';
+  } finally {
+    await client.end();
+  }
+}
+
+async function replay(target: ReplayTarget): Promise<ReplayFigures> {
+  const url = target.service.databaseUrl;
+  const live = await Promise.all(target.snapshots.map((query) => hashOf(url, query)));
+  const runtime = await ServiceRuntime.start({
+    config: { ...target.service, serviceName: `${target.service.serviceName}-replay` },
+    topic: 'unused',
+    runWorkers: false,
+  });
+  try {
+    const projections = target.projections(runtime);
+    const runner = new ProjectionRunner({
+      database: runtime.database,
+      store: runtime.store,
+      projections,
+    });
+    const events = await countRows(url, 'select count(*) as n from events');
+    log(
+      `${target.label}: rebuilding ${projections.map((p) => p.name).join(', ')} from ${events} events`,
+    );
+    const perProjection: Record<string, Rate> = {};
+    const startedAt = now();
+    let read = 0;
+    for (const projection of projections) {
+      const projectionStart = now();
+      const count = await runner.rebuild(projection);
+      read += count;
+      perProjection[projection.name] = rate(count, projectionStart);
+      log(`  ${projection.name}: ${perProjection[projection.name]?.perSecond} events/s`);
+    }
+    const rebuild = rate(read, startedAt);
+    const rebuilt = await Promise.all(target.snapshots.map((query) => hashOf(url, query)));
+    const equalsLive = rebuilt.every((hash, index) => hash === live[index]);
+    log(`  raw: pg sequential read of the events table, pages of ${RUNNER_BATCH}`);
+    const raw = await pgSequentialRead(url, 'events', 'global_position', RUNNER_BATCH);
+    const largePages = await pgSequentialRead(url, 'events', 'global_position', 5_000);
+    return {
+      store: target.label,
+      projections: projections.map((projection) => projection.name),
+      events,
+      rebuild,
+      perProjection,
+      equalsLive,
+      baseline: {
+        pgSequentialRead: raw,
+        page: RUNNER_BATCH,
+        pgSequentialReadLargePages: largePages,
+      },
+      ratio: ratio(rebuild.perSecond, raw.perSecond),
+    };
+  } finally {
+    await runtime.stop();
+  }
+}
+
+export async function runReplayPart(stores: {
+  readonly enrollment?: EnrollmentStore;
+  readonly contributions?: ContributionsStore;
+}): Promise<ReplayFigures[]> {
+  const figures: ReplayFigures[] = [];
+  if (stores.enrollment !== undefined) {
+    const { config } = stores.enrollment;
+    figures.push(
+      await replay({
+        label: 'enrollment',
+        service: config.service,
+        projections: (runtime) => [
+          new ParticipantViewProjection(
+            async () => runtime.cipher,
+            new LookupHasher(config.lookupKey),
+          ),
+        ],
+        snapshots: [
+          'select * from participant_view order by participant_id',
+          'select * from participant_name_tokens order by 1, 2',
+        ],
+      }),
+    );
+  }
+  if (stores.contributions !== undefined) {
+    const { config } = stores.contributions;
+    figures.push(
+      await replay({
+        label: 'contributions',
+        service: config.service,
+        projections: (runtime) => {
+          const store = new LateBound<EventStore>();
+          store.bind(runtime.store);
+          return [
+            new CoverageViewProjection(store, config.coverageCacheSize),
+            new ProgramReportProjection(),
+          ];
+        },
+        snapshots: [
+          'select * from coverage_view order by participant_id',
+          'select * from program_report order by program_id',
+        ],
+      }),
+    );
+  }
+  return figures;
+}

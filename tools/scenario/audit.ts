@@ -1,0 +1,50 @@
+/**
+ * The auditor's closing word: the audit library (`@santunan/audit`, also `npm run audit`)
+ * verifies every service's hash chains and its topic against its store, and reports the
+ * benefits paid in the period. It reads the event stores and topics directly, as an auditor
+ * does — the only part of the scenario that is not HTTP.
+ */
+import {
+  auditTargets,
+  benefitsReport,
+  renderReport,
+  renderVerification,
+  verifyPlatform,
+  type AuditTargets,
+  type TargetOverrides,
+} from '@santunan/audit';
+import type { Log } from './context';
+
+export interface AuditSummary {
+  readonly verified: boolean;
+  readonly eventsVerified: number;
+  readonly verification: string;
+  readonly report: string;
+}
+
+/**
+ * The single integration point with the audit library: verify, then the benefits report of
+ * `period` (a year `2026` or a month `2026-11`). Where the audit reads from defaults to what
+ * `npm run platform` runs (DATABASE_URL's server, the contracts' topics, KAFKA_BROKERS).
+ */
+export async function printAuditSummary(options: {
+  readonly period: string;
+  readonly targets?: TargetOverrides;
+  readonly log: Log;
+}): Promise<AuditSummary> {
+  const targets: AuditTargets = auditTargets(options.targets ?? {});
+  const verification = await verifyPlatform(targets, { checkTopics: true });
+  const renderedVerification = renderVerification(verification);
+  const report = await benefitsReport(targets, { period: options.period });
+  const renderedReport = renderReport(report);
+  options.log('');
+  options.log(renderedReport);
+  options.log('');
+  options.log(renderedVerification);
+  return {
+    verified: verification.ok,
+    eventsVerified: verification.stores.reduce((sum, store) => sum + store.eventsVerified, 0),
+    verification: renderedVerification,
+    report: renderedReport,
+  };
+}

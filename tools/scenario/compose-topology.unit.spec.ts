@@ -1,0 +1,145 @@
+// docker/compose.yml must run the same topology as `npm run platform` (tools/platform), which
+// the scenario runs against: no Docker engine runs here, so this reads the file and checks it
+// against what each service reads from its environment (apps/*/src/config).
+import fs from 'node:fs';
+import path from 'node:path';
+import { ALL_TOPICS, deadLetterTopic } from '@santunan/contracts';
+import { parse } from 'yaml';
+import { claimsConfigFromEnvironment } from '../../apps/claims/src/config/claims-config';
+import { contributionsConfigFromEnvironment } from '../../apps/contributions/src/config/contributions-config';
+import { enrollmentConfigFromEnvironment } from '../../apps/enrollment/src/config/enrollment-config';
+import { payoutsConfigFromEnvironment } from '../../apps/payouts/src/config/payouts-config';
+import { SERVICES } from '../platform/services';
+
+const ROOT = path.resolve(__dirname, '../..');
+const read = (file: string): string => fs.readFileSync(path.join(ROOT, file), 'utf8');
+
+interface ComposeService {
+  readonly image?: string;
+  readonly build?: { context: string; dockerfile: string };
+  readonly environment?: Record<string, string>;
+  readonly ports?: string[];
+  readonly depends_on?: Record<string, { condition: string }>;
+  readonly healthcheck?: { test: string[] };
+  readonly command?: string[];
+}
+
+const compose = parse(read('docker/compose.yml')) as { services: Record<string, ComposeService> };
+
+/** What `docker compose` does with `${NAME:?message}` when the variables are exported. */
+const EXPORTED: Readonly<Record<string, string>> = {
+  AUTH_JWT_SECRET: 'a-compose-secret-of-at-least-thirty-two-characters',
+  ENROLLMENT_NIK_HMAC_KEY: 'a-compose-nik-lookup-key-of-at-least-32-characters',
+};
+function interpolated(environment: Record<string, string>): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(environment).map(([name, value]) => [
+      name,
+      String(value).replace(/\$\{(\w+):\?[^}]*\}/g, (_, variable: string) => {
+        const exported = EXPORTED[variable];
+        if (exported === undefined) throw new Error(`${name} needs ${variable}`);
+        return exported;
+      }),
+    ]),
+  );
+}
+
+/** Each app's own reading of an environment (they read process.env for the shared part). */
+function serviceSettings(name: string, env: NodeJS.ProcessEnv) {
+  const saved = process.env;
+  process.env = { ...env };
+  try {
+    switch (name) {
+      case 'enrollment':
+        return enrollmentConfigFromEnvironment(env).service;
+      case 'contributions':
+        return contributionsConfigFromEnvironment(env).service;
+      case 'claims':
+        return claimsConfigFromEnvironment(env).service;
+      case 'payouts':
+        return payoutsConfigFromEnvironment(env).service;
+      default:
+        throw new Error(`unknown service ${name}`);
+    }
+  } finally {
+    process.env = saved;
+  }
+}
+
+describe('docker/compose.yml: the platform as containers', () => {
+  it('runs Kafka, PostgreSQL, a one-shot topic step and the four services', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(
+      ['kafka', 'postgres', 'topics', ...SERVICES.map((service) => service.name)].sort(),
+    );
+  });
+
+  describe.each(SERVICES.map((service) => [service.name, service.port] as const))(
+    '%s',
+    (name, port) => {
+      const service = compose.services[name] ?? {};
+      const env = interpolated(service.environment ?? {});
+
+      it(`is built from docker/Dockerfile and publishes port ${port}`, () => {
+        expect(service.build).toEqual({ context: '..', dockerfile: 'docker/Dockerfile' });
+        expect(service.ports).toEqual([`${port}:${port}`]);
+        expect(env['SANTUNAN_SERVICE']).toBe(name);
+      });
+
+      it('reads from its environment what npm run platform gives it', () => {
+        const settings = serviceSettings(name, env);
+        expect(settings.httpPort).toBe(port);
+        expect(settings.databaseUrl).toBe(
+          `postgres://postgres:postgres@postgres:5432/santunan_${name}`,
+        );
+        expect(settings.keyDatabaseUrl).toBe(
+          'postgres://postgres:postgres@postgres:5432/santunan_keys',
+        );
+        // The broker's listener for other containers (KAFKA_ADVERTISED_LISTENERS PLAINTEXT).
+        expect(settings.kafkaBrokers).toEqual(['kafka:19092']);
+        expect(settings.auth.secret).toBe(EXPORTED['AUTH_JWT_SECRET']);
+      });
+
+      it('starts after PostgreSQL and Kafka are healthy and the topics exist; is checked on /health', () => {
+        expect(service.depends_on).toEqual({
+          postgres: { condition: 'service_healthy' },
+          kafka: { condition: 'service_healthy' },
+          topics: { condition: 'service_completed_successfully' },
+        });
+        expect(service.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${port}/health`);
+      });
+    },
+  );
+
+  it('the Kafka listener the services use is the one the broker advertises to containers', () => {
+    const kafka = compose.services['kafka']?.environment ?? {};
+    expect(String(kafka['KAFKA_ADVERTISED_LISTENERS'])).toContain('PLAINTEXT://kafka:19092');
+  });
+
+  it('creates every database the services and the key store use', () => {
+    const init = read('docker/postgres-init.sql');
+    for (const database of [
+      ...SERVICES.map((service) => `santunan_${service.name}`),
+      'santunan_keys',
+    ]) {
+      expect(init).toContain(`create database ${database};`);
+    }
+  });
+
+  it('creates every topic and its dead-letter topic before the services start', () => {
+    const script = (compose.services['topics']?.command ?? []).join('\n');
+    const loop = /for topic in ([^;]+);/.exec(script)?.[1]?.trim().split(/\s+/) ?? [];
+    expect(loop.sort()).toEqual([...ALL_TOPICS].sort());
+    expect(script).toContain('--topic "$$topic"');
+    expect(script).toContain(`--topic "${deadLetterTopic('$$topic')}"`);
+  });
+
+  it('runs each app with the command tools/platform/services.ts uses', () => {
+    const dockerfile = read('docker/Dockerfile');
+    expect(read('tools/platform/services.ts')).toContain("'ts-node/register/transpile-only'");
+    expect(dockerfile).toContain(
+      'node -r ts-node/register/transpile-only -r tsconfig-paths/register apps/${SANTUNAN_SERVICE}/src/main.ts',
+    );
+    expect(dockerfile).toMatch(/^FROM node:20/m);
+    expect(dockerfile).toContain('RUN npm ci');
+  });
+});
