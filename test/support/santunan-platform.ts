@@ -55,8 +55,7 @@ export interface SantunanPlatformOptions {
   readonly label: string;
   /**
    * Where the shared clock starts (ISO-8601 with offset); default: the machine's now.
-   * Contributions and claims read it; enrollment and payouts take no clock in their config
-   * and run on the machine's time, so keep it near now where their dates matter.
+   * All four services read it, so a test can play months or a year by setting it.
    */
   readonly now?: string;
   /**
@@ -86,7 +85,7 @@ export interface SantunanPlatform {
   /** Each service's own database, and the shared key database for personal data. */
   readonly databases: Readonly<Record<ServiceName | 'keys', string>>;
   readonly topics: PlatformTopics;
-  /** The clock contributions and claims run on (see SantunanPlatformOptions.now). */
+  /** The clock all four services run on (see SantunanPlatformOptions.now). */
   readonly clock: PlatformClock;
   /** The one JWT configuration all four services check tokens against. */
   readonly auth: AuthConfig;
@@ -190,6 +189,7 @@ export async function startSantunanPlatform(
       claimsTopic: named.claimsEvents,
       lookupKey: 'santunan-e2e-nik-lookup-key-of-enough-length',
       bulk: { ...DEFAULT_BULK_CONFIG, idlePollMs: 100 },
+      clock,
     };
     const contributions: ContributionsConfig = {
       service: service('contributions', contributionsDb),
@@ -211,6 +211,7 @@ export async function startSantunanPlatform(
       enrollmentTopic: named.enrollmentEvents,
       consumers: DEFAULT_CONSUMER_NAMES,
       autoBatchIntervalMs: options.autoBatchIntervalMs ?? null,
+      clock,
     };
 
     // In parallel: each waits mostly on PostgreSQL and the broker (migrations take turns

@@ -5,6 +5,8 @@
  *   - one database per service, created here and migrated by each service at start
  *   - every context's topic and its dead-letter topic
  *   - each service in apps/ as its own process, on ports 3001-3004, waited for via /health
+ * `--simulate-from 2026-01-05` runs every service on a simulated clock that starts there and
+ * moves only by PUT /simulation/clock (ADR 0016); never on by default.
  * Ctrl-C stops what it started.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +20,7 @@ import {
 } from '@santunan/platform';
 import { localAuthSecret } from './local-auth-secret';
 import { availableServices, startService, stopService, waitUntilHealthy } from './services';
+import { simulationEnvironment, simulationStartFromArguments } from './simulation';
 
 const ROOT = path.resolve(__dirname, '../..');
 const KAFKA_SCRIPT = path.join(ROOT, 'tools/kafka/kafka.sh');
@@ -45,6 +48,7 @@ function kafkaScript(command: 'start' | 'stop' | 'status'): number | null {
 }
 
 async function main(): Promise<void> {
+  const simulateFrom = simulationStartFromArguments(process.argv.slice(2));
   const stops: Array<() => Promise<void> | void> = [];
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -94,7 +98,12 @@ async function main(): Promise<void> {
     KAFKA_BROKERS: brokers,
     AUTH_JWT_SECRET: localAuthSecret(ROOT),
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    ...simulationEnvironment(simulateFrom),
   };
+  if (simulateFrom !== null) {
+    log(`SIMULATION: every service's clock starts at ${simulateFrom} and stands still until`);
+    log('PUT /simulation/clock {"now": "<ISO>"} (role admin) moves it forward; not real time');
+  }
   const services = availableServices(ROOT).map((service) => startService(ROOT, service, env, log));
   for (const service of services) stops.push(() => stopService(service));
   await Promise.all(services.map((service) => waitUntilHealthy(service)));
@@ -102,6 +111,7 @@ async function main(): Promise<void> {
     log(`${service.name.padEnd(13)} ${service.url}  (Swagger UI ${service.url}/docs)`);
   }
   log('tokens for the APIs: npm run -s token -- --sub <user> --roles <role>[,<role>]');
+  if (simulateFrom !== null) log(`SIMULATION from ${simulateFrom}: dates are not today's`);
   log('the platform is up; press Ctrl-C to stop');
   // Stay up until a signal arrives.
   setInterval(() => undefined, 1 << 30);

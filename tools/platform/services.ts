@@ -23,12 +23,19 @@ export function availableServices(root: string): (typeof SERVICES)[number][] {
   );
 }
 
+/** `<SERVICE>_PORT` when set (e.g. a second platform beside the default one), else the default. */
+function servicePort(service: (typeof SERVICES)[number], env: NodeJS.ProcessEnv): number {
+  const raw = env[`${service.name.toUpperCase()}_PORT`];
+  return raw === undefined || raw === '' ? service.port : Number(raw);
+}
+
 export function startService(
   root: string,
   service: (typeof SERVICES)[number],
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
 ): RunningService {
+  const port = servicePort(service, env);
   const child = spawn(
     process.execPath,
     [
@@ -40,7 +47,7 @@ export function startService(
     ],
     {
       cwd: root,
-      env: { ...env, [`${service.name.toUpperCase()}_PORT`]: String(service.port) },
+      env: { ...env, [`${service.name.toUpperCase()}_PORT`]: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -50,7 +57,7 @@ export function startService(
   };
   child.stdout?.on('data', prefix);
   child.stderr?.on('data', prefix);
-  return { name: service.name, url: `http://127.0.0.1:${service.port}`, process: child };
+  return { name: service.name, url: `http://127.0.0.1:${port}`, process: child };
 }
 
 /** Polls GET /health until it answers 200, the process dies, or the time is up. */

@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { authConfigFromEnvironment, mintAccessToken } from '@santunan/platform';
 import { localAuthSecret } from '../platform/local-auth-secret';
 import { SERVICES } from '../platform/services';
-import type { ServiceUrls } from './http-client';
+import type { BearerFor, ServiceUrls } from './http-client';
+import { simulatedPlatformClock } from './platform-clock';
 import { ScenarioFailed, runNttScenario } from './run-ntt-scenario';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -59,13 +60,18 @@ async function main(): Promise<number> {
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isSafeInteger(seed))
     throw new Error('--seed must be an integer');
+  const bearer: BearerFor = (roles, subject) =>
+    `Bearer ${mintAccessToken({ subject, roles: [...roles], ttl: '12h' }, auth)}`;
+  // On a platform in simulation mode the scenario acts on the simulated date, not this machine's.
+  const simulated = await simulatedPlatformClock(urls, bearer);
+  if (simulated !== null) process.stdout.write(`simulated platform date: ${simulated.today}\n`);
   try {
     await runNttScenario({
       size: values.small ? 'small' : 'full',
       urls,
       seed,
-      bearer: (roles, subject) =>
-        `Bearer ${mintAccessToken({ subject, roles: [...roles], ttl: '12h' }, auth)}`,
+      bearer,
+      ...(simulated === null ? {} : { today: simulated.today }),
       audit: values['no-audit'] ? false : {},
     });
     process.stdout.write('\nThe NTT 2026 scenario ran as the regulation says.\n');

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import {
   ServicePlatformModule,
   ServiceRuntime,
+  simulationImports,
   type ServiceRuntimeOptions,
 } from '@santunan/platform';
 import { CheckDecisionController } from './check-decision/check-decision.http.controller';
@@ -75,7 +76,7 @@ export class ClaimsModule {
     };
     return {
       module: ClaimsModule,
-      imports: [ServicePlatformModule.forRoot(runtimeOptions)],
+      imports: [ServicePlatformModule.forRoot(runtimeOptions), ...simulationImports(config.clock)],
       controllers: [
         ReportAccidentController,
         DecideWorkAccidentController,

@@ -10,6 +10,7 @@ import type { ContributionPolicy } from '@santunan/contributions-domain';
 import {
   ServicePlatformModule,
   ServiceRuntime,
+  simulationImports,
   type Clock,
   type EventStore,
   type IdGenerator,
@@ -49,7 +50,7 @@ export const CLAIMS_DEATHS_CONSUMER = 'claims-deaths';
 
 export interface ContributionsModuleOptions {
   readonly config: ContributionsConfig;
-  /** The system clock unless a test or replay fixes it. */
+  /** The system clock unless a test, a replay or a simulation (SimulatedClock) sets it. */
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly policy?: ContributionPolicy;
@@ -126,6 +127,7 @@ export class ContributionsModule {
         ServicePlatformModule.forRoot(
           contributionsRuntimeOptions(options, servicesReady, storeReady),
         ),
+        ...simulationImports(options.clock),
       ],
       controllers: [
         OpenSponsorProgramController,

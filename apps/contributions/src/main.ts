@@ -1,12 +1,15 @@
 import 'reflect-metadata';
-import { bootstrapService } from '@santunan/platform';
+import { bootstrapService, simulatedClockFromEnvironment } from '@santunan/platform';
 import { contributionsConfigFromEnvironment } from './config/contributions-config';
 import { ContributionsModule } from './contributions.module';
 
 /** `npx nx run contributions:serve` — the contributions service on CONTRIBUTIONS_PORT / PORT (3002). */
 async function main(): Promise<void> {
   const config = contributionsConfigFromEnvironment();
-  await bootstrapService(ContributionsModule.forRoot({ config }), {
+  // SANTUNAN_SIMULATED_CLOCK_START: a settable clock and PUT /simulation/clock (ADR 0016).
+  const clock = simulatedClockFromEnvironment();
+  const options = clock === undefined ? { config } : { config, clock };
+  await bootstrapService(ContributionsModule.forRoot(options), {
     serviceName: 'contributions',
     title: 'santunan — contributions',
     description:

@@ -3,6 +3,7 @@ import { kemendagriRegions } from '@santunan/enrollment-domain';
 import {
   ServicePlatformModule,
   ServiceRuntime,
+  simulationImports,
   type ServiceRuntimeOptions,
 } from '@santunan/platform';
 import { BatchEnroller } from './bulk-enrollment/batch-enroller';
@@ -62,10 +63,11 @@ export class EnrollmentModule {
           handlers: deathRecordedHandlers(commandsReady),
         },
       ],
+      ...(config.clock === undefined ? {} : { clock: config.clock }),
     };
     return {
       module: EnrollmentModule,
-      imports: [ServicePlatformModule.forRoot(runtimeOptions)],
+      imports: [ServicePlatformModule.forRoot(runtimeOptions), ...simulationImports(config.clock)],
       controllers: [
         RegisterParticipantController,
         CorrectParticipantDetailsController,

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import {
   ServicePlatformModule,
   ServiceRuntime,
+  simulationImports,
   type ServiceRuntimeOptions,
 } from '@santunan/platform';
 import { CancelPayoutController } from './cancel-payout/cancel-payout.http.controller';
@@ -59,10 +60,11 @@ export class PayoutsModule {
           handlers: participantRegionHandlers(),
         },
       ],
+      ...(config.clock === undefined ? {} : { clock: config.clock }),
     };
     return {
       module: PayoutsModule,
-      imports: [ServicePlatformModule.forRoot(runtimeOptions)],
+      imports: [ServicePlatformModule.forRoot(runtimeOptions), ...simulationImports(config.clock)],
       controllers: [
         PayoutViewController,
         PayoutBatchController,

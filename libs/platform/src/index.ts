@@ -13,3 +13,4 @@ export * from './outbox';
 export * from './projections';
 export * from './service';
 export * from './nest';
+export * from './simulation';

@@ -1,6 +1,11 @@
 import { isValidThreshold } from '@santunan/claims-domain';
 import { Topics } from '@santunan/contracts';
-import { serviceConfigFromEnvironment, type Clock, type ServiceConfig } from '@santunan/platform';
+import {
+  serviceConfigFromEnvironment,
+  simulatedClockFromEnvironment,
+  type Clock,
+  type ServiceConfig,
+} from '@santunan/platform';
 import { indonesianWorkingDayCalendar, type WorkingDayCalendar } from '@santunan/rules';
 
 /** Maker–checker threshold when CLAIMS_CHECKER_THRESHOLD is not set (issue 7): Rp10,000,000. */
@@ -41,15 +46,18 @@ export function claimsCalendar(extraHolidays: readonly string[] = []): WorkingDa
 /**
  * The platform's service settings (CLAIMS_DATABASE_URL, KAFKA_BROKERS, AUTH_JWT_*, …) plus
  * CLAIMS_EVENTS_TOPIC, CLAIMS_ENROLLMENT_TOPIC, CLAIMS_CONTRIBUTIONS_TOPIC,
- * CLAIMS_CHECKER_THRESHOLD and CLAIMS_EXTRA_HOLIDAYS (comma-separated cuti bersama dates).
+ * CLAIMS_CHECKER_THRESHOLD and CLAIMS_EXTRA_HOLIDAYS (comma-separated cuti bersama dates);
+ * SANTUNAN_SIMULATED_CLOCK_START runs it on a simulated clock.
  */
 export function claimsConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): ClaimsConfig {
   const extra = (env['CLAIMS_EXTRA_HOLIDAYS'] ?? '')
     .split(',')
     .map((day) => day.trim())
     .filter((day) => day !== '');
+  const clock = simulatedClockFromEnvironment(env);
   return {
     service: serviceConfigFromEnvironment('claims', 3003),
+    ...(clock === undefined ? {} : { clock }),
     eventsTopic: env['CLAIMS_EVENTS_TOPIC'] || Topics.claimsEvents,
     enrollmentTopic: env['CLAIMS_ENROLLMENT_TOPIC'] || Topics.enrollmentEvents,
     contributionsTopic: env['CLAIMS_CONTRIBUTIONS_TOPIC'] || Topics.contributionsEvents,

@@ -1,5 +1,10 @@
 import { Topics } from '@santunan/contracts';
-import { serviceConfigFromEnvironment, type ServiceConfig } from '@santunan/platform';
+import {
+  serviceConfigFromEnvironment,
+  simulatedClockFromEnvironment,
+  type Clock,
+  type ServiceConfig,
+} from '@santunan/platform';
 
 export interface EnrollmentConfig {
   readonly service: ServiceConfig;
@@ -10,6 +15,8 @@ export interface EnrollmentConfig {
   /** Key of the keyed hashes (HMAC-SHA256) that let us find a NIK or a name without storing it. */
   readonly lookupKey: string;
   readonly bulk: BulkEnrollmentConfig;
+  /** The source of today and now; the system clock unless a test or a simulation sets one. */
+  readonly clock?: Clock;
 }
 
 export interface BulkEnrollmentConfig {
@@ -51,7 +58,7 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
  * The platform's service settings (ENROLLMENT_DATABASE_URL, KAFKA_BROKERS, AUTH_JWT_*, …) plus
  * ENROLLMENT_NIK_HMAC_KEY, ENROLLMENT_EVENTS_TOPIC, ENROLLMENT_CLAIMS_TOPIC,
  * ENROLLMENT_MAX_UPLOAD_BYTES, ENROLLMENT_BULK_BATCH_SIZE and
- * ENROLLMENT_BULK_BATCHES_IN_FLIGHT.
+ * ENROLLMENT_BULK_BATCHES_IN_FLIGHT; SANTUNAN_SIMULATED_CLOCK_START runs it on a simulated clock.
  */
 export function enrollmentConfigFromEnvironment(
   env: NodeJS.ProcessEnv = process.env,
@@ -60,8 +67,10 @@ export function enrollmentConfigFromEnvironment(
   if (key === undefined && env['NODE_ENV'] === 'production') {
     throw new Error('ENROLLMENT_NIK_HMAC_KEY must be set in production');
   }
+  const clock = simulatedClockFromEnvironment(env);
   return {
     service: serviceConfigFromEnvironment('enrollment', 3001),
+    ...(clock === undefined ? {} : { clock }),
     eventsTopic: env['ENROLLMENT_EVENTS_TOPIC'] || Topics.enrollmentEvents,
     claimsTopic: env['ENROLLMENT_CLAIMS_TOPIC'] || Topics.claimsEvents,
     lookupKey: checkedLookupKey(key ?? DEVELOPMENT_LOOKUP_KEY),

@@ -1,5 +1,10 @@
 import { Topics } from '@santunan/contracts';
-import { serviceConfigFromEnvironment, type ServiceConfig } from '@santunan/platform';
+import {
+  serviceConfigFromEnvironment,
+  simulatedClockFromEnvironment,
+  type Clock,
+  type ServiceConfig,
+} from '@santunan/platform';
 
 /** Consumer names are stable: each names a consumer group and its inbox rows. */
 export interface PayoutsConsumerNames {
@@ -20,6 +25,8 @@ export interface PayoutsConfig {
   readonly consumers: PayoutsConsumerNames;
   /** Hand every scheduled payout to the bank this often; null: only finance's POST /payout-batches. */
   readonly autoBatchIntervalMs: number | null;
+  /** The source of today and now; the system clock unless a test or a simulation sets one. */
+  readonly clock?: Clock;
 }
 
 export const DEFAULT_CONSUMER_NAMES: PayoutsConsumerNames = {
@@ -34,11 +41,13 @@ export const DEFAULT_CONSUMER_NAMES: PayoutsConsumerNames = {
  * PAYOUTS_ENROLLMENT_TOPIC; PAYOUTS_AUTO_BATCH_INTERVAL_MS turns on automatic bank batches.
  * PAYOUTS_CLAIMS_CONSUMER renames the claims consumer, which
  * replays every decision from the start under a fresh inbox (payout ids stay the same, so
- * nothing is paid twice).
+ * nothing is paid twice). SANTUNAN_SIMULATED_CLOCK_START runs it on a simulated clock.
  */
 export function payoutsConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): PayoutsConfig {
+  const clock = simulatedClockFromEnvironment(env);
   return {
     service: serviceConfigFromEnvironment('payouts', 3004),
+    ...(clock === undefined ? {} : { clock }),
     eventsTopic: env['PAYOUTS_EVENTS_TOPIC'] || Topics.payoutsEvents,
     claimsTopic: env['PAYOUTS_CLAIMS_TOPIC'] || Topics.claimsEvents,
     settlementsTopic: env['PAYOUTS_SETTLEMENTS_TOPIC'] || Topics.payoutSettlements,

@@ -1,0 +1,2 @@
+export * from './simulated-clock';
+export * from './simulation.module';
