@@ -11,6 +11,7 @@ import { startSantunanPlatform, type SantunanPlatform } from './support/santunan
 const JKK_DEATH = 70_000_000; // 48 × 1,000,000 + 12,000,000 + 10,000,000
 const CTT = 68_000_000; // 56 × 1,000,000 + 12,000,000
 const JKM_DEATH_FIRST_THREE_MONTHS = 10_000_000; // Permenaker 1/2025
+const JKM_DEATH_FULL = 42_000_000; // 20,000,000 + 12,000,000 + 10,000,000
 const TARIFF = 16_800;
 
 describe('the NTT 2026 scenario (--small) against the four real services', () => {
@@ -19,7 +20,11 @@ describe('the NTT 2026 scenario (--small) against the four real services', () =>
   const lines: string[] = [];
 
   beforeAll(async () => {
-    platform = await startSantunanPlatform({ label: 'ntt-scenario' });
+    // The history act starts in January 2026; the clock then moves to the main date.
+    platform = await startSantunanPlatform({
+      label: 'ntt-scenario',
+      now: '2026-01-05T08:00:00+07:00',
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -33,6 +38,7 @@ describe('the NTT 2026 scenario (--small) against the four real services', () =>
         urls: platform.urls,
         bearer: (roles, subject) => platform.bearer(roles, subject),
         today: platform.clock.today(),
+        advanceTo: async (instant) => platform.clock.set(instant),
         log: (line) => lines.push(line),
         audit: {
           databaseUrls: {
@@ -69,6 +75,22 @@ describe('the NTT 2026 scenario (--small) against the four real services', () =>
     expect(summary.sponsorshipsEndedByDeath).toBe(4);
     // Four deaths, each giving back the eleven months paid after the death month.
     expect(summary.refundedToSponsors).toBe(4 * 11 * TARIFF);
+  });
+
+  it('played 2026 month by month first: full JKM, the three-month rule, a lapse', () => {
+    expect(summary.history).toEqual({
+      // Paid January–June, died 2026-06-15: membership month 6.
+      'history-jkm-full': { status: 'approved', total: JKM_DEATH_FULL },
+      // Paid January–February, died 2026-02-20: membership month 2.
+      'history-jkm-second-month': { status: 'approved', total: JKM_DEATH_FIRST_THREE_MONTHS },
+      // Paid January only: February–May ended unpaid, the membership lapsed; died 2026-06-20.
+      'history-lapsed': {
+        status: 'rejected',
+        reasons: ['INCIDENT_MONTH_NOT_PAID', 'MEMBERSHIP_LAPSED'],
+      },
+    });
+    // The main acts happen after the history, late in 2026 (or on this machine's date if later).
+    expect(summary.today >= '2026-11-24').toBe(true);
   });
 
   it('paid the regulation’s amounts and refused what it refuses, with the reasons', () => {

@@ -110,6 +110,9 @@ export interface ScenarioState {
   readonly workers: Worker[][];
   readonly subjects: Map<string, ClaimSubject>;
   readonly claims: Map<string, ClaimOutcome>;
+  /** The history act's claims (played only when the scenario can move the clock). */
+  readonly history: Map<string, ClaimOutcome>;
+  historyPlayed: boolean;
   readonly scholarships: ScholarshipOutcome[];
   readonly payouts: PayoutExpectation[];
   readonly payoutTally: PayoutTally;

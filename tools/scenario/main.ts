@@ -71,7 +71,10 @@ async function main(): Promise<number> {
       urls,
       seed,
       bearer,
-      ...(simulated === null ? {} : { today: simulated.today }),
+      // In simulation mode the scenario can move the clock: the history act plays first.
+      ...(simulated === null
+        ? {}
+        : { today: simulated.today, advanceTo: (instant) => simulated.advanceTo(instant) }),
       audit: values['no-audit'] ? false : {},
     });
     process.stdout.write('\nThe NTT 2026 scenario ran as the regulation says.\n');

@@ -19,8 +19,19 @@ export function cttBenefit(declaredIncome: number): number {
 
 /** §3: JKM Rp42,000,000; a BPU death within the first three months of membership Rp10,000,000 (Permenaker 1/2025). */
 export function jkmDeathBenefit(membershipMonth: number): number {
-  return membershipMonth <= 3 ? 10_000_000 : 20_000_000 + 12_000_000 + 10_000_000;
+  return membershipMonth <= 3 ? 10_000_000 : JKM_DEATH_FULL;
 }
+
+/** §3: the full JKM death benefit: death Rp20,000,000 + periodic Rp12,000,000 + funeral Rp10,000,000. */
+export const JKM_DEATH_FULL = 20_000_000 + 12_000_000 + 10_000_000;
+
+/** §1: a self-paying BPU's month: JKK 1% of the declared income + JKM Rp6,800 (outside the transport sector's PP 50/2025 discount). */
+export function selfPayingMonth(declaredIncome: number): number {
+  return Math.round(declaredIncome / 100) + 6_800;
+}
+
+/** §1: more than three consecutive unpaid months end a self-paying membership (the fourth ends it). */
+export const LAPSE_AFTER_UNPAID_MONTHS = 4;
 
 export type ScholarshipLevel = 'TK-SD' | 'SMP' | 'SMA' | 'PT';
 

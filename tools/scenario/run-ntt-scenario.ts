@@ -11,6 +11,13 @@ import { ScenarioHttp, poll, type BearerFor, type ServiceUrls } from './http-cli
 import { jakartaDate, planScenario, type ScenarioPlan, type ScenarioSize } from './plan';
 import { prepareClaimSubjects } from './steps/claim-subjects';
 import { runClaims } from './steps/claims';
+import {
+  HISTORY_FIRST_MONTH,
+  MAIN_DATE_AFTER_HISTORY,
+  morningOf,
+  playHistory,
+  type AdvanceTo,
+} from './steps/history';
 import { settlePayouts } from './steps/payouts';
 import { closingProgramReports } from './steps/program-reports';
 import { enrolWorkers, openPrograms } from './steps/programs-and-enrollment';
@@ -27,6 +34,12 @@ export interface RunNttScenarioOptions {
   readonly seed?: number;
   /** The platform's date (Asia/Jakarta); default: today on this machine's clock. */
   readonly today?: string;
+  /**
+   * Moves the platform's clock (all four services) to an instant. Given, and the platform's
+   * date in January 2026, the history act is played first; then the clock moves to the main
+   * date (2026-11-24, or this machine's date if later) where the other acts happen.
+   */
+  readonly advanceTo?: AdvanceTo;
   /** Where the auditor reads the event stores and topics; false: no audit. */
   readonly audit?: TargetOverrides | false;
   /** The longest wait for one eventually consistent effect. */
@@ -46,9 +59,18 @@ export class ScenarioFailed extends Error {
 
 export async function runNttScenario(options: RunNttScenarioOptions): Promise<ScenarioSummary> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const platformToday = options.today ?? jakartaDate(new Date());
+  const { advanceTo } = options;
+  const history = advanceTo !== undefined && platformToday.slice(0, 7) === HISTORY_FIRST_MONTH;
+  // With a clock to move, the main acts happen on the main date (never before the platform's).
+  const mainDate =
+    advanceTo === undefined
+      ? platformToday
+      : ([platformToday, MAIN_DATE_AFTER_HISTORY, jakartaDate(new Date())].sort().at(-1) ??
+        platformToday);
   const plan: ScenarioPlan = planScenario({
     size: options.size,
-    today: options.today ?? jakartaDate(new Date()),
+    today: mainDate,
     seed: options.seed,
   });
   const http = new ScenarioHttp(options.urls, options.bearer);
@@ -57,6 +79,8 @@ export async function runNttScenario(options: RunNttScenarioOptions): Promise<Sc
     workers: [],
     subjects: new Map(),
     claims: new Map(),
+    history: new Map(),
+    historyPlayed: false,
     scholarships: [],
     payouts: [],
     payoutTally: {
@@ -95,6 +119,18 @@ export async function runNttScenario(options: RunNttScenarioOptions): Promise<Sc
   );
   const started = Date.now();
   await step('services healthy', () => awaitHealthy(options.urls, context.patienceMs));
+  if (advanceTo !== undefined) {
+    if (history) {
+      await step(`history: self-paying workers, ${HISTORY_FIRST_MONTH} month by month`, () =>
+        playHistory(context, advanceTo, platformToday),
+      );
+    } else {
+      log(`  no history act: the platform's date ${platformToday} is past ${HISTORY_FIRST_MONTH}`);
+    }
+    if (mainDate > platformToday) {
+      await step(`the clock moves to ${mainDate}`, () => advanceTo(morningOf(mainDate)));
+    }
+  }
   await step('sponsors open their programs', () => openPrograms(context));
   await step('sponsors enrol their workers by CSV', () => enrolWorkers(context));
   await step('enrollment officer records heirs and children', () => prepareClaimSubjects(context));

@@ -17,6 +17,13 @@ export interface ScenarioSummary {
   /** By the rejection's reason codes, joined with `+` when several. */
   readonly claimsRejected: Readonly<Record<string, number>>;
   readonly approvedAmounts: Readonly<Record<string, number>>;
+  /** The history act's claims (null when it was not played): the amount, or the reasons. */
+  readonly history: Readonly<
+    Record<
+      string,
+      { status: 'approved'; total: number } | { status: 'rejected'; reasons: string[] }
+    >
+  > | null;
   readonly scholarships: { readonly count: number; readonly total: number };
   readonly payouts: {
     readonly settled: number;
@@ -56,6 +63,16 @@ export function summarize(
       claimsRejected[key] = (claimsRejected[key] ?? 0) + 1;
     }
   }
+  const history: Record<
+    string,
+    { status: 'approved'; total: number } | { status: 'rejected'; reasons: string[] }
+  > = {};
+  for (const [caseId, outcome] of state.history) {
+    history[caseId] =
+      outcome.status === 'approved'
+        ? { status: 'approved', total: outcome.total }
+        : { status: 'rejected', reasons: [...outcome.reasons] };
+  }
   const province = state.programs[0];
   return {
     size: plan.size,
@@ -74,6 +91,7 @@ export function summarize(
     claimsApproved,
     claimsRejected,
     approvedAmounts,
+    history: state.historyPlayed ? history : null,
     scholarships: {
       count: state.scholarships.length,
       total: state.scholarships.reduce((sum, instalment) => sum + instalment.amount, 0),
@@ -101,6 +119,14 @@ export function renderSummary(summary: ScenarioSummary): string {
     ['sponsorships ended by a death', String(summary.sponsorshipsEndedByDeath)],
     ['refunded to sponsors (months after a death)', rp(summary.refundedToSponsors)],
   ];
+  for (const [caseId, line] of Object.entries(summary.history ?? {})) {
+    rows.push([
+      `history (2026-01..07): ${caseId}`,
+      line.status === 'approved'
+        ? `approved ${rp(line.total)}`
+        : `rejected ${line.reasons.join('+')}`,
+    ]);
+  }
   for (const [type, line] of Object.entries(summary.claimsApproved)) {
     rows.push([`claims approved: ${type}`, `${line.count}, ${rp(line.total)}`]);
   }

@@ -5,7 +5,6 @@
  */
 import { USERS, type Child, type Heir, type ScenarioContext } from '../context';
 import { poll } from '../http-client';
-import type { ClaimCase } from '../plan';
 import { AGE_AT_LEVEL } from '../regulation';
 import { NttPopulation, type Worker } from '../synthetic-data';
 
@@ -24,7 +23,7 @@ export async function prepareClaimSubjects(context: ScenarioContext): Promise<vo
     if (claim.kind === 'unpaid-coverage') {
       const worker = families.worker('5371', families.income());
       const participantId = await registerSelfPaying(context, worker);
-      const heirs = await designateFamily(context, participantId, worker, families, claim, []);
+      const heirs = await designateFamily(context, participantId, worker, families, claim.id, []);
       state.subjects.set(claim.id, { participantId, worker, programId: null, heirs, children: [] });
       log(
         `  ${claim.id}: self-paying ${worker.fullName} registered, declared Rp${worker.declaredIncome}`,
@@ -37,7 +36,7 @@ export async function prepareClaimSubjects(context: ScenarioContext): Promise<vo
       throw new Error(`${claim.id}: no such worker`);
     const participantId = await findByNik(context, worker.nik);
     const levels = claim.kind === 'jkm-death' ? [] : claim.children;
-    const heirs = await designateFamily(context, participantId, worker, families, claim, levels);
+    const heirs = await designateFamily(context, participantId, worker, families, claim.id, levels);
     const children = await registerChildren(context, participantId, heirs, levels);
     state.subjects.set(claim.id, {
       participantId,
@@ -70,7 +69,11 @@ async function findByNik(context: ScenarioContext, nik: string): Promise<string>
   );
 }
 
-async function registerSelfPaying(context: ScenarioContext, worker: Worker): Promise<string> {
+/** Registers a self-paying worker (income effective from the plan's month). */
+export async function registerSelfPaying(
+  context: ScenarioContext,
+  worker: Worker,
+): Promise<string> {
   const registered = await context.http.call<{ participantId: string }>(
     'enrollment',
     USERS.enrollmentOfficer,
@@ -98,12 +101,13 @@ function yearsBefore(date: string, years: number, monthDay: string): string {
   return `${Number(date.slice(0, 4)) - years}-${monthDay}`;
 }
 
-async function designateFamily(
+/** Designates the spouse (the payee, with a bank account), children and, for the duplicate case, a parent. */
+export async function designateFamily(
   context: ScenarioContext,
   participantId: string,
   worker: Worker,
   families: NttPopulation,
-  claim: ClaimCase,
+  caseId: string,
   levels: readonly string[],
 ): Promise<Heir[]> {
   const { today } = context.plan;
@@ -135,7 +139,7 @@ async function designateFamily(
   }
   // The parent who lodges the second death claim of the duplicate case.
   if (
-    context.plan.claims.some((other) => other.kind === 'duplicate-death' && other.of === claim.id)
+    context.plan.claims.some((other) => other.kind === 'duplicate-death' && other.of === caseId)
   ) {
     heirs.push({
       heirId: families.uuid(),

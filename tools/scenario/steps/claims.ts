@@ -24,7 +24,7 @@ interface ClaimAnswer {
   readonly deathRegister?: { holderClaimId: string; heldByThisClaim: boolean } | null;
 }
 
-interface DecisionAnswer {
+export interface DecisionAnswer {
   readonly status: string;
   readonly decision?: {
     decisionId: string;
@@ -49,7 +49,7 @@ interface ApplicationAnswer {
 /** Claims first learns of participants, heirs and coverage from Kafka: these codes mean "not yet". */
 const NOT_YET_KNOWN = new Set(['PARTICIPANT_UNKNOWN', 'PAYEE_UNKNOWN', 'HEIR_UNKNOWN']);
 
-function monthsBetween(from: string, to: string): number {
+export function monthsBetween(from: string, to: string): number {
   return (
     (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
     Number(to.slice(5, 7)) -
@@ -88,7 +88,11 @@ function subjectOf(context: ScenarioContext, caseId: string): ClaimSubject {
 }
 
 /** Submits, retrying while claims has not yet heard of the participant from enrollment.events. */
-async function submit(context: ScenarioContext, path: string, body: unknown): Promise<ClaimAnswer> {
+export async function submit(
+  context: ScenarioContext,
+  path: string,
+  body: unknown,
+): Promise<ClaimAnswer> {
   return poll(
     `claims to take in ${path}`,
     async () => {
@@ -107,7 +111,10 @@ async function submit(context: ScenarioContext, path: string, body: unknown): Pr
   );
 }
 
-async function recordDocuments(context: ScenarioContext, claim: ClaimAnswer): Promise<ClaimAnswer> {
+export async function recordDocuments(
+  context: ScenarioContext,
+  claim: ClaimAnswer,
+): Promise<ClaimAnswer> {
   let last = claim;
   for (const document of claim.documents.required) {
     last = await context.http.call<ClaimAnswer>(
@@ -133,7 +140,7 @@ async function recordDocuments(context: ScenarioContext, claim: ClaimAnswer): Pr
  * pending contribution and is re-assessed when the payment event arrives; then the maker
  * proposes again.
  */
-async function propose(
+export async function propose(
   context: ScenarioContext,
   claimId: string,
   body: Record<string, unknown>,
@@ -167,7 +174,7 @@ async function propose(
   );
 }
 
-async function approve(
+export async function approve(
   context: ScenarioContext,
   claimId: string,
   decisionId: string,
@@ -181,7 +188,7 @@ async function approve(
   );
 }
 
-function payeeConsents(subject: ClaimSubject): {
+export function payeeConsents(subject: ClaimSubject): {
   nominatedPayeeId: string;
   consentsGivenBy: string[];
 } {
