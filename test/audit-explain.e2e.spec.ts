@@ -2,17 +2,14 @@
 // payments behind it. The four real services run together (test/support/santunan-platform.ts);
 // the flow is the one of test/claim-to-payout.e2e.spec.ts over HTTP (enrol → pay → claim →
 // approve → bank settles), then the auditor reads the four stores and topics.
-import { randomUUID } from 'node:crypto';
 import type { PayoutInstructed, PayoutScheduled, PayoutSettled } from '@santunan/contracts';
 import {
   PlatformDatabase,
   ServiceRuntime,
   type EventEnvelope,
   type MessagePublisher,
-  type Role,
 } from '@santunan/platform';
 import { eventually, testKafkaBrokers, testMessaging } from '@santunan/testing';
-import request from 'supertest';
 import {
   asOf,
   auditTargets,
@@ -28,23 +25,17 @@ import { reportSettlement, settlementReport } from '../apps/payouts/src/testing/
 import { TopicRecorder } from '../apps/payouts/src/testing/topic-recorder';
 import { runAudit } from '../tools/audit/cli';
 import {
+  MONTHLY_CONTRIBUTION,
+  PATIENCE,
+  approvedJkmDeath,
+  claimsOfficer,
+  supervisor,
+} from './support/jkm-death-flow';
+import {
   SERVICE_NAMES,
   startSantunanPlatform,
   type SantunanPlatform,
-  type ServiceName,
 } from './support/santunan-platform';
-
-const MONTHLY_CONTRIBUTION = 16_800;
-const PATIENCE = { timeoutMs: 40_000 };
-
-interface User {
-  readonly id: string;
-  readonly role: Role;
-}
-const enrollmentOfficer: User = { id: 'enrol-officer-yustina', role: 'enrollment-officer' };
-const claimsOfficer: User = { id: 'claims-officer-ani', role: 'claims-officer' };
-const supervisor: User = { id: 'claims-supervisor-budi', role: 'claims-supervisor' };
-const finance: User = { id: 'finance-fransiska', role: 'finance' };
 
 describe('the auditor explains a payout from an end-to-end flow back to the contributions behind it', () => {
   let platform: SantunanPlatform;
@@ -96,18 +87,6 @@ describe('the auditor explains a payout from an end-to-end flow back to the cont
     await Promise.allSettled([payoutsEvents?.stop(), bank?.close(), platform?.stop()]);
   });
 
-  function as(user: User, service: ServiceName) {
-    const authorization = platform.bearer([user.role], user.id);
-    const server = request(platform.urls[service]);
-    return {
-      get: (path: string) => server.get(path).set('Authorization', authorization),
-      post: (path: string, body: object = {}) =>
-        server.post(path).set('Authorization', authorization).send(body),
-      put: (path: string, body: object) =>
-        server.put(path).set('Authorization', authorization).send(body),
-    };
-  }
-
   const today = (): string => platform.clock.today();
 
   function published<Data>(type: string, where: (data: Data) => boolean): Data[] {
@@ -119,103 +98,18 @@ describe('the auditor explains a payout from an end-to-end flow back to the cont
 
   /** The first flow of claim-to-payout.e2e.spec.ts: a self-paying BPU in Kota Kupang dies. */
   async function settledJkmDeath() {
-    const month = today().slice(0, 7);
-    const enrollment = as(enrollmentOfficer, 'enrollment');
-    const registered = await enrollment
-      .post('/participants', {
+    const { participantId, claimId, decisionId, month, paymentReference } = await approvedJkmDeath(
+      platform,
+      claimsProbe,
+      {
         nik: '5371011508900001',
         fullName: 'Yohanes Bria',
         birthDate: '1990-08-15',
         sex: 'male',
-        address: { line: 'Jl. El Tari 10, Oebobo', regencyCode: '5371' },
-        phone: '+6281234567890',
-        occupation: 'nelayan',
-        declaredIncome: 1_000_000,
-        incomeEffectiveFrom: month,
-      })
-      .expect(201);
-    const participantId = (registered.body as { participantId: string }).participantId;
-    const heirId = randomUUID();
-    await enrollment
-      .put(`/participants/${participantId}/heirs`, {
-        heirs: [
-          {
-            heirId,
-            fullName: 'Maria Bria',
-            relationship: 'spouse',
-            birthDate: '1991-03-01',
-            bankAccount: {
-              bankCode: 'BRI',
-              accountNumber: '0011223344',
-              accountName: 'Maria Bria',
-            },
-          },
-        ],
-      })
-      .expect(200);
-
-    await eventually(async () => {
-      const coverage = await as(claimsOfficer, 'contributions')
-        .get(`/participants/${participantId}/coverage`)
-        .expect(200);
-      expect(coverage.body).toMatchObject({
-        dues: [{ month, total: MONTHLY_CONTRIBUTION, status: 'unpaid' }],
-      });
-    }, PATIENCE);
-    const reference = `VA-${participantId}`;
-    await as(finance, 'contributions')
-      .post(`/participants/${participantId}/self-payments`, {
-        paymentReference: reference,
-        firstMonth: month,
-        months: 1,
-        amount: MONTHLY_CONTRIBUTION,
-        paidAt: platform.clock.now(),
-        paidOn: today(),
-      })
-      .expect(200);
-
-    await eventually(async () => {
-      const [known] = await claimsProbe.query<{ heirs: number; paid: number }>(
-        `select jsonb_array_length(h.heirs) as heirs,
-                jsonb_array_length(c.coverage->'paidMonths') as paid
-           from participants p
-           join participant_heirs h using (participant_id)
-           join participant_coverage c using (participant_id)
-          where p.participant_id = $1`,
-        [participantId],
-      );
-      expect(known).toEqual({ heirs: 1, paid: 1 });
-    }, PATIENCE);
-
-    const maker = as(claimsOfficer, 'claims');
-    const submitted = await maker
-      .post('/claims/jkm', {
-        participantId,
-        dateOfDeath: today(),
-        claimant: { kind: 'heir', fullName: 'Maria Bria', relationship: 'spouse' },
-        lodgedOn: today(),
-      })
-      .expect(201);
-    const { claimId, documents } = submitted.body as {
-      claimId: string;
-      documents: { required: string[] };
-    };
-    for (const document of documents.required) {
-      await maker
-        .post(`/claims/${claimId}/documents`, {
-          document,
-          reference: `arsip/${claimId}/${document}.pdf`,
-          receivedOn: today(),
-        })
-        .expect(200);
-    }
-    const proposed = await maker
-      .post(`/claims/${claimId}/decisions`, { nominatedPayeeId: heirId })
-      .expect(201);
-    const { decisionId } = (proposed.body as { decision: { decisionId: string } }).decision;
-    await as(supervisor, 'claims')
-      .post(`/claims/${claimId}/decisions/${decisionId}/approval`)
-      .expect(200);
+        widow: { fullName: 'Maria Bria', birthDate: '1991-03-01' },
+        account: { bankCode: 'BRI', accountNumber: '0011223344' },
+      },
+    );
 
     const scheduled = await eventually(() => {
       const [found] = published<PayoutScheduled>(
@@ -250,7 +144,13 @@ describe('the auditor explains a payout from an end-to-end flow back to the cont
         published<PayoutSettled>('PayoutSettled', (data) => data.payoutId === scheduled.payoutId),
       ).toHaveLength(1);
     }, PATIENCE);
-    return { participantId, claimId, payoutId: scheduled.payoutId, month, reference };
+    return {
+      participantId,
+      claimId,
+      payoutId: scheduled.payoutId,
+      month,
+      reference: paymentReference,
+    };
   }
 
   it('explains the payout: decision, maker and checker, eligibility, the contribution payment and the enrollment', async () => {

@@ -3,7 +3,6 @@
 // every step is what a user does over HTTP — enrollment officer, finance, claims officer and
 // supervisor — or what the bank does on payouts.settlements. Nothing is handed from one
 // service to another except through their topics.
-import { randomUUID } from 'node:crypto';
 import type {
   PayoutFailed,
   PayoutInstructed,
@@ -16,49 +15,25 @@ import {
   ServiceRuntime,
   type EventEnvelope,
   type MessagePublisher,
-  type Role,
 } from '@santunan/platform';
 import { eventually, testMessaging } from '@santunan/testing';
-import request from 'supertest';
 import { reportSettlement, settlementReport } from '../apps/payouts/src/testing/settlement-reports';
 import { TopicRecorder } from '../apps/payouts/src/testing/topic-recorder';
+import {
+  PATIENCE,
+  actingAs,
+  approvedJkmDeath,
+  finance,
+  financeChecker,
+  type ApprovedDeath,
+  type User,
+  type Worker,
+} from './support/jkm-death-flow';
 import {
   startSantunanPlatform,
   type SantunanPlatform,
   type ServiceName,
 } from './support/santunan-platform';
-
-/** JKK Rp10,000 (1% of Rp1,000,000) + JKM Rp6,800: one month of a BPU at the income floor. */
-const MONTHLY_CONTRIBUTION = 16_800;
-/** Asynchronous hops (relay → Kafka → consumer → projection) on a loaded 2-core machine. */
-const PATIENCE = { timeoutMs: 40_000 };
-
-interface User {
-  readonly id: string;
-  readonly role: Role;
-}
-const enrollmentOfficer: User = { id: 'enrol-officer-yustina', role: 'enrollment-officer' };
-const claimsOfficer: User = { id: 'claims-officer-ani', role: 'claims-officer' };
-const supervisor: User = { id: 'claims-supervisor-budi', role: 'claims-supervisor' };
-const finance: User = { id: 'finance-fransiska', role: 'finance' };
-const financeChecker: User = { id: 'finance-gabriel', role: 'finance' };
-
-interface Worker {
-  readonly nik: string;
-  readonly fullName: string;
-  readonly birthDate: string;
-  readonly sex: 'male' | 'female';
-  readonly widow: { readonly fullName: string; readonly birthDate: string };
-  readonly account: { readonly bankCode: string; readonly accountNumber: string };
-}
-
-/** An approved JKM death, as claims decided it. */
-interface ApprovedDeath {
-  readonly participantId: string;
-  readonly claimId: string;
-  readonly decisionId: string;
-  readonly total: number;
-}
 
 describe('an approved claim becomes a settled payout on payouts.events through Kafka alone', () => {
   let platform: SantunanPlatform;
@@ -83,18 +58,7 @@ describe('an approved claim becomes a settled payout on payouts.events through K
     await Promise.allSettled([payoutsEvents?.stop(), bank?.close(), platform?.stop()]);
   });
 
-  /** supertest against one service's real HTTP port, as `user`. */
-  function as(user: User, service: ServiceName) {
-    const authorization = platform.bearer([user.role], user.id);
-    const server = request(platform.urls[service]);
-    return {
-      get: (path: string) => server.get(path).set('Authorization', authorization),
-      post: (path: string, body: object = {}) =>
-        server.post(path).set('Authorization', authorization).send(body),
-      put: (path: string, body: object) =>
-        server.put(path).set('Authorization', authorization).send(body),
-    };
-  }
+  const as = (user: User, service: ServiceName) => actingAs(platform, user, service);
 
   const today = (): string => platform.clock.today();
 
@@ -106,129 +70,7 @@ describe('an approved claim becomes a settled payout on payouts.events through K
       .filter(where);
   }
 
-  /**
-   * A self-paying worker in Kota Kupang, registered with his wife as heir, paying this month;
-   * he dies today; his widow's JKM claim is taken in, documented, proposed and approved.
-   */
-  async function approvedJkmDeath(worker: Worker): Promise<ApprovedDeath> {
-    const month = today().slice(0, 7);
-    const enrollment = as(enrollmentOfficer, 'enrollment');
-    const registered = await enrollment
-      .post('/participants', {
-        nik: worker.nik,
-        fullName: worker.fullName,
-        birthDate: worker.birthDate,
-        sex: worker.sex,
-        address: { line: 'Jl. El Tari 10, Oebobo', regencyCode: '5371' },
-        phone: '+6281234567890',
-        occupation: 'nelayan',
-        declaredIncome: 1_000_000,
-        incomeEffectiveFrom: month,
-      })
-      .expect(201);
-    const participantId = (registered.body as { participantId: string }).participantId;
-    const heirId = randomUUID();
-    await enrollment
-      .put(`/participants/${participantId}/heirs`, {
-        heirs: [
-          {
-            heirId,
-            fullName: worker.widow.fullName,
-            relationship: 'spouse',
-            birthDate: worker.widow.birthDate,
-            bankAccount: { ...worker.account, accountName: worker.widow.fullName },
-          },
-        ],
-      })
-      .expect(200);
-
-    // Contributions opened the account from enrollment.events and billed this month.
-    const coverage = () =>
-      as(claimsOfficer, 'contributions').get(`/participants/${participantId}/coverage`);
-    await eventually(async () => {
-      expect((await coverage().expect(200)).body).toMatchObject({
-        dues: [{ month, total: MONTHLY_CONTRIBUTION, status: 'unpaid' }],
-      });
-    }, PATIENCE);
-    await as(finance, 'contributions')
-      .post(`/participants/${participantId}/self-payments`, {
-        paymentReference: `VA-${participantId}`,
-        firstMonth: month,
-        months: 1,
-        amount: MONTHLY_CONTRIBUTION,
-        paidAt: platform.clock.now(),
-        paidOn: today(),
-      })
-      .expect(200);
-
-    // Claims decides on its own projections of enrollment.events and contributions.events.
-    await eventually(async () => {
-      const [known] = await claimsProbe.query<{ heirs: number; paid: number }>(
-        `select jsonb_array_length(h.heirs) as heirs,
-                jsonb_array_length(c.coverage->'paidMonths') as paid
-           from participants p
-           join participant_heirs h using (participant_id)
-           join participant_coverage c using (participant_id)
-          where p.participant_id = $1`,
-        [participantId],
-      );
-      expect(known).toEqual({ heirs: 1, paid: 1 });
-    }, PATIENCE);
-
-    const maker = as(claimsOfficer, 'claims');
-    const submitted = await maker
-      .post('/claims/jkm', {
-        participantId,
-        dateOfDeath: today(),
-        claimant: { kind: 'heir', fullName: worker.widow.fullName, relationship: 'spouse' },
-        lodgedOn: today(),
-      })
-      .expect(201);
-    const { claimId, documents } = submitted.body as {
-      claimId: string;
-      documents: { required: string[] };
-    };
-    expect(documents.required).toEqual(
-      expect.arrayContaining(['death-certificate', 'heir-certificate', 'bank-book']),
-    );
-    for (const document of documents.required) {
-      await maker
-        .post(`/claims/${claimId}/documents`, {
-          document,
-          reference: `arsip/${claimId}/${document}.pdf`,
-          receivedOn: today(),
-        })
-        .expect(200);
-    }
-
-    const proposed = await maker
-      .post(`/claims/${claimId}/decisions`, { nominatedPayeeId: heirId })
-      .expect(201);
-    expect(proposed.body).toMatchObject({
-      status: 'awaiting-checker',
-      eligibility: { outcome: 'eligible' },
-      decision: { proposedBy: claimsOfficer.id, checkerRequired: true },
-    });
-    const { decisionId, total } = (
-      proposed.body as { decision: { decisionId: string; total: number } }
-    ).decision;
-    // Maker–checker: the maker cannot approve; a supervisor can.
-    await as({ ...claimsOfficer, role: 'claims-supervisor' }, 'claims')
-      .post(`/claims/${claimId}/decisions/${decisionId}/approval`)
-      .expect(403);
-    const approved = await as(supervisor, 'claims')
-      .post(`/claims/${claimId}/decisions/${decisionId}/approval`)
-      .expect(200);
-    expect(approved.body).toMatchObject({
-      status: 'approved',
-      decision: {
-        decisionId,
-        total,
-        approval: { mode: 'maker-checker', makerId: claimsOfficer.id },
-      },
-    });
-    return { participantId, claimId, decisionId, total };
-  }
+  const deathApproved = (worker: Worker) => approvedJkmDeath(platform, claimsProbe, worker);
 
   /** Payouts ordered the approved decision (from claims.events): the one payout to the widow. */
   async function scheduledFor(death: ApprovedDeath): Promise<PayoutScheduled> {
@@ -286,7 +128,7 @@ describe('an approved claim becomes a settled payout on payouts.events through K
   }
 
   it('pays the decided amount: claims → payouts → bank → PayoutSettled', async () => {
-    const death = await approvedJkmDeath({
+    const death = await deathApproved({
       nik: '5371011508900001',
       fullName: 'Yohanes Bria',
       birthDate: '1990-08-15',
@@ -325,7 +167,7 @@ describe('an approved claim becomes a settled payout on payouts.events through K
   });
 
   it('fails on a closed account, is reissued by two finance officers to the corrected one, and settles', async () => {
-    const death = await approvedJkmDeath({
+    const death = await deathApproved({
       nik: '5371014503920002',
       fullName: 'Agustina Lake',
       birthDate: '1992-03-05',
