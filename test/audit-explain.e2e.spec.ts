@@ -36,6 +36,7 @@ import {
   startSantunanPlatform,
   type SantunanPlatform,
 } from './support/santunan-platform';
+import { auditConnectionsOf } from './support/audit-connections';
 
 describe('the auditor explains a payout from an end-to-end flow back to the contributions behind it', () => {
   let platform: SantunanPlatform;
@@ -59,22 +60,7 @@ describe('the auditor explains a payout from an end-to-end flow back to the cont
       messaging.createPublisher(),
       new PlatformDatabase({ url: platform.databases.claims, poolSize: 1 }).open(),
     ]);
-    targets = auditTargets({
-      databaseUrls: {
-        enrollment: platform.databases.enrollment,
-        contributions: platform.databases.contributions,
-        claims: platform.databases.claims,
-        payouts: platform.databases.payouts,
-      },
-      topics: {
-        enrollment: platform.topics.enrollmentEvents,
-        contributions: platform.topics.contributionsEvents,
-        claims: platform.topics.claimsEvents,
-        payouts: platform.topics.payoutsEvents,
-      },
-      keysDatabaseUrl: platform.databases.keys,
-      kafkaBrokers: testKafkaBrokers(),
-    });
+    targets = auditTargets(auditConnectionsOf(platform));
     flow = await settledJkmDeath();
     // Everything appended is on the topics before the auditor compares them.
     for (const service of SERVICE_NAMES) {

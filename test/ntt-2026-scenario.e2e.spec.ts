@@ -2,10 +2,10 @@
 // services run together (test/support/santunan-platform.ts) on this run's databases and
 // topics; the scenario drives them over HTTP only, as `npm run scenario -- --small` drives
 // `npm run platform`, and the auditor verifies what they stored and published.
-import { testKafkaBrokers } from '@santunan/testing';
 import { runNttScenario, ScenarioFailed } from '../tools/scenario/run-ntt-scenario';
 import type { ScenarioSummary } from '../tools/scenario/summary';
 import { startSantunanPlatform, type SantunanPlatform } from './support/santunan-platform';
+import { auditConnectionsOf } from './support/audit-connections';
 
 /** The regulation's amounts at the Rp1,000,000 BPU floor (shared/domain/jkk-jkm-rules.md). */
 const JKK_DEATH = 70_000_000; // 48 × 1,000,000 + 12,000,000 + 10,000,000
@@ -40,22 +40,7 @@ describe('the NTT 2026 scenario (--small) against the four real services', () =>
         today: platform.clock.today(),
         advanceTo: async (instant) => platform.clock.set(instant),
         log: (line) => lines.push(line),
-        audit: {
-          databaseUrls: {
-            enrollment: platform.databases.enrollment,
-            contributions: platform.databases.contributions,
-            claims: platform.databases.claims,
-            payouts: platform.databases.payouts,
-          },
-          topics: {
-            enrollment: platform.topics.enrollmentEvents,
-            contributions: platform.topics.contributionsEvents,
-            claims: platform.topics.claimsEvents,
-            payouts: platform.topics.payoutsEvents,
-          },
-          keysDatabaseUrl: platform.databases.keys,
-          kafkaBrokers: testKafkaBrokers(),
-        },
+        audit: auditConnectionsOf(platform),
       });
     } catch (error) {
       process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,0 +1,23 @@
+import type { TargetOverrides } from '@santunan/audit';
+import { testKafkaBrokers } from '@santunan/testing';
+import type { SantunanPlatform } from './santunan-platform';
+
+/** Where the auditor finds this run's four stores, topics and key database. */
+export function auditConnectionsOf(platform: SantunanPlatform): TargetOverrides {
+  return {
+    databaseUrls: {
+      enrollment: platform.databases.enrollment,
+      contributions: platform.databases.contributions,
+      claims: platform.databases.claims,
+      payouts: platform.databases.payouts,
+    },
+    topics: {
+      enrollment: platform.topics.enrollmentEvents,
+      contributions: platform.topics.contributionsEvents,
+      claims: platform.topics.claimsEvents,
+      payouts: platform.topics.payoutsEvents,
+    },
+    keysDatabaseUrl: platform.databases.keys,
+    kafkaBrokers: testKafkaBrokers(),
+  };
+}
