@@ -6,12 +6,12 @@ const { compilerOptions } = require('./tsconfig.base.json');
 const moduleNameMapper = pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' });
 const transform = {
   // Type checking is a separate step (npm run typecheck, and a test); transpile only here.
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
 };
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper,
   transform,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/', '/__fixtures__/'],
