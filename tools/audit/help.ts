@@ -7,7 +7,10 @@ const CONNECTION_HELP = `Connections (defaults are what \`npm run platform\` use
   --no-keys                   do not use the key database: personal data stays masked
   --brokers <host:port,...>   Kafka (KAFKA_BROKERS, else 127.0.0.1:9092)
   --<service>-topic <name>    one service's events topic (default <service>.events)
-  --quiet                     no progress on stderr`;
+  --quiet                     no progress on stderr
+Without options, the databases and topics are found as the services find them:
+<SERVICE>_DATABASE_URL, else <prefix>_<service> on DATABASE_URL's server (PLATFORM_DATABASE_PREFIX,
+default santunan); KEYS_DATABASE_URL, else <prefix>_keys; <SERVICE>_EVENTS_TOPIC; KAFKA_BROKERS.`;
 
 export const HELP: Readonly<Record<string, string>> = {
   main: `npm run -s audit -- <command> [options]

@@ -51,8 +51,12 @@ export function happenedOn(event: StoredEvent): string {
   return event.occurredAt;
 }
 
-function factOf(event: StoredEvent): KnownFact {
-  return { ...evidenceOf(event), happened: happenedOn(event) };
+/** `predecessors`: for events read with their whole stream, the event before each (or null). */
+function factOf(
+  event: StoredEvent,
+  predecessors: ReadonlyMap<StoredEvent, StoredEvent | null>,
+): KnownFact {
+  return { ...evidenceOf(event, predecessors.get(event)), happened: happenedOn(event) };
 }
 
 /** Compares a business date or month (YYYY-MM[-DD]) or instant with an instant, by its start. */
@@ -74,14 +78,19 @@ export async function asOf(
 ): Promise<AsOfView> {
   const sources = sourcesOf(kind, id);
   const all: StoredEvent[] = [];
+  const predecessors = new Map<StoredEvent, StoredEvent | null>();
   for (const source of sources) {
     const connection = await connect(targetOf(targets, source.service).databaseUrl);
     try {
-      all.push(
-        ...(source.streamId !== undefined
-          ? await readStream(connection, source.service, source.streamId)
-          : await readEventsContaining(connection, source.service, source.containing ?? {})),
-      );
+      if (source.streamId !== undefined) {
+        const stream = await readStream(connection, source.service, source.streamId);
+        stream.forEach((event, index) => predecessors.set(event, stream[index - 1] ?? null));
+        all.push(...stream);
+      } else {
+        all.push(
+          ...(await readEventsContaining(connection, source.service, source.containing ?? {})),
+        );
+      }
     } finally {
       await connection.close();
     }
@@ -99,8 +108,10 @@ export async function asOf(
     id,
     at,
     state,
-    known: known.map(factOf),
-    learnedLater: later.map(factOf).filter((fact) => happenedBy(fact.happened, at)),
+    known: known.map((event) => factOf(event, predecessors)),
+    learnedLater: later
+      .map((event) => factOf(event, predecessors))
+      .filter((fact) => happenedBy(fact.happened, at)),
   };
 }
 

@@ -3,6 +3,7 @@ import { ExportWriter, verifyExport } from './ndjson-export';
 import { parsePeriod } from './period';
 import { aggregateBenefits, renderReport, type MoneyMovement, type PayoutFact } from './report';
 import type { StoredEvent } from './store-reader';
+import { evidenceOf, streamEvidence } from './explain';
 
 function stored(streamId: string, version: number, previousHash: string | null): StoredEvent {
   const fields = {
@@ -112,5 +113,31 @@ describe('benefit report aggregation', () => {
     );
     expect(other).toBe(one);
     expect(one).toContain('value dates 2026-03-01 to 2026-03-31');
+  });
+});
+
+describe('evidence of an event in its stream', () => {
+  const first = stored('payout-9', 1, null);
+  const second = stored('payout-9', 2, first.hash);
+
+  it('marks each event of an intact stream as hashing to itself and linked to the one before', () => {
+    expect(
+      streamEvidence([first, second]).map((step) => [step.hashVerified, step.chainLinked]),
+    ).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+    expect(evidenceOf(second).chainLinked).toBeNull();
+  });
+
+  it('shows a removed first event or a relinked event as a broken chain', () => {
+    expect(streamEvidence([second])[0]?.chainLinked).toBe(false);
+    const forged = stored('payout-9', 2, 'f'.repeat(64));
+    expect(streamEvidence([first, forged]).map((step) => step.chainLinked)).toEqual([true, false]);
+    const edited = { ...second, data: { amount: 1 } };
+    expect(streamEvidence([first, edited])[1]).toMatchObject({
+      hashVerified: false,
+      chainLinked: true,
+    });
   });
 });

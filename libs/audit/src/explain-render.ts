@@ -2,7 +2,7 @@ import type { EvidenceStep, Explanation } from './explain';
 import { rupiah } from './report';
 
 function step(evidence: EvidenceStep): string {
-  return `      [${evidence.service}] ${evidence.type} ${evidence.streamId} v${evidence.version} event ${evidence.eventId} recorded ${evidence.recordedAt} by ${evidence.actor} hash ${evidence.hash.slice(0, 16)}… ${evidence.hashVerified ? 'verified' : 'HASH MISMATCH'}`;
+  return `      [${evidence.service}] ${evidence.type} ${evidence.streamId} v${evidence.version} event ${evidence.eventId} recorded ${evidence.recordedAt} by ${evidence.actor} hash ${evidence.hash.slice(0, 16)}… ${evidence.hashVerified ? 'verified' : 'HASH MISMATCH'}${evidence.chainLinked === false ? ' CHAIN BROKEN' : ''}`;
 }
 
 function show(value: unknown): string {

@@ -15,8 +15,14 @@ export interface EvidenceStep {
   readonly recordedAt: string;
   readonly actor: string;
   readonly hash: string;
+  readonly previousHash: string | null;
   /** The event still hashes to its stored hash. */
   readonly hashVerified: boolean;
+  /**
+   * The event links to its predecessor in the stream (the first to none): true or false when
+   * the whole stream was read, null when only this event was (linkage unknown here).
+   */
+  readonly chainLinked: boolean | null;
 }
 
 export interface ContributionEvidence {
@@ -101,7 +107,11 @@ export class NotFoundError extends Error {
 type Data = Record<string, unknown>;
 const dataOf = (event: StoredEvent): Data => (event.data ?? {}) as Data;
 
-export function evidenceOf(event: StoredEvent): EvidenceStep {
+/**
+ * `predecessor`: the event before it in its stream, null when it is the first event read of a
+ * whole stream, undefined when its neighbours were not read.
+ */
+export function evidenceOf(event: StoredEvent, predecessor?: StoredEvent | null): EvidenceStep {
   const actor = actorOf(event);
   return {
     service: event.service,
@@ -113,6 +123,13 @@ export function evidenceOf(event: StoredEvent): EvidenceStep {
     recordedAt: event.recordedAt,
     actor: actor === null ? 'unknown' : `${actor.kind}:${actor.id}`,
     hash: event.hash,
+    previousHash: event.previousHash,
+    chainLinked:
+      predecessor === undefined
+        ? null
+        : predecessor === null
+          ? event.version === 1 && event.previousHash === null
+          : predecessor.version === event.version - 1 && event.previousHash === predecessor.hash,
     hashVerified:
       eventHash({
         eventId: event.eventId,
@@ -128,6 +145,11 @@ export function evidenceOf(event: StoredEvent): EvidenceStep {
         previousHash: event.previousHash,
       }) === event.hash,
   };
+}
+
+/** A whole stream read in version order: each event with its link to the one before. */
+export function streamEvidence(stream: readonly StoredEvent[]): EvidenceStep[] {
+  return stream.map((event, index) => evidenceOf(event, index === 0 ? null : stream[index - 1]));
 }
 
 /** The service databases explain reads, each connection opened on first use. */
@@ -202,12 +224,17 @@ export async function explain(
       throw new NotFoundError(`no claim ${claimId} in the claims store`);
     }
     const approvals = claimStream.filter((event) => event.type === 'ClaimApproved');
-    const approved =
-      (decisionId === null
+    const claimApproval =
+      decisionId === null
         ? approvals[approvals.length - 1]
-        : approvals.find((e) => dataOf(e)['decisionId'] === decisionId)) ??
-      (await scholarshipDecision(stores, payoutStreams, decisionId));
-    const decision = approved === undefined ? null : decisionOf(approved);
+        : approvals.find((e) => dataOf(e)['decisionId'] === decisionId);
+    const found =
+      claimApproval === undefined
+        ? await scholarshipDecision(stores, payoutStreams, decisionId)
+        : { event: claimApproval, stream: claimStream };
+    const approved = found?.event;
+    const decision =
+      found === undefined ? null : decisionOf(found.event, evidenceIn(found.stream, found.event));
     const participantId =
       (decision?.inputs['participantId'] as string | undefined) ??
       (approved === undefined ? undefined : String(dataOf(approved)['participantId'])) ??
@@ -230,7 +257,7 @@ export async function explain(
       personalData: personal.canDecrypt ? 'decrypted' : 'masked',
       payouts,
       decision: decision === null ? null : await personal.reveal(decision),
-      claimEvents: claimStream.map(evidenceOf),
+      claimEvents: streamEvidence(claimStream),
       contributions,
       coverageEvents,
       participant,
@@ -244,7 +271,7 @@ async function scholarshipDecision(
   stores: Stores,
   payoutStreams: readonly StoredEvent[][],
   decisionId: string | null,
-): Promise<StoredEvent | undefined> {
+): Promise<{ event: StoredEvent; stream: StoredEvent[] } | undefined> {
   const scheduled = payoutStreams[0]?.find((event) => event.type === 'PayoutScheduled');
   if (scheduled === undefined) return undefined;
   const decision = dataOf(scheduled)['decision'] as {
@@ -253,14 +280,21 @@ async function scholarshipDecision(
   };
   if (decision.entitlementId === null) return undefined;
   const stream = await stores.stream('claims', `scholarship-${decision.entitlementId}`);
-  return stream.find(
-    (event) =>
-      event.type === 'ScholarshipInstalmentApproved' &&
-      dataOf(event)['applicationId'] === (decision.applicationId ?? decisionId),
+  const event = stream.find(
+    (candidate) =>
+      candidate.type === 'ScholarshipInstalmentApproved' &&
+      dataOf(candidate)['applicationId'] === (decision.applicationId ?? decisionId),
   );
+  return event === undefined ? undefined : { event, stream };
 }
 
-function decisionOf(event: StoredEvent): DecisionEvidence {
+/** One event's evidence, linked to its predecessor in the whole stream it was read with. */
+function evidenceIn(stream: readonly StoredEvent[], event: StoredEvent): EvidenceStep {
+  const index = stream.indexOf(event);
+  return evidenceOf(event, index < 0 ? undefined : index === 0 ? null : stream[index - 1]);
+}
+
+function decisionOf(event: StoredEvent, evidence: EvidenceStep): DecisionEvidence {
   const data = dataOf(event);
   const explanation = data['explanation'] as {
     ruleSetId: string;
@@ -300,7 +334,7 @@ function decisionOf(event: StoredEvent): DecisionEvidence {
           },
     inputs: { participantId: data['participantId'], ...inputs },
     checks,
-    evidence: evidenceOf(event),
+    evidence,
   };
 }
 
@@ -339,7 +373,7 @@ async function payoutOf(
             bankReference: String(dataOf(settled)['bankReference']),
             settledOn: String(dataOf(settled)['settledOn']),
           },
-    events: stream.map(evidenceOf),
+    events: streamEvidence(stream),
   };
 }
 
@@ -403,7 +437,7 @@ async function contributionsBehind(
         paidOn: String(data['paidOn']),
         withinGrace: data['withinGrace'] === true,
         program: payer.programId === undefined ? null : (programs.get(payer.programId) ?? null),
-        evidence: evidenceOf(payment),
+        evidence: evidenceIn(account, payment),
       };
     })
     .sort((a, b) =>
@@ -411,7 +445,9 @@ async function contributionsBehind(
     );
   return {
     contributions,
-    coverageEvents: account.filter((event) => COVERAGE_TYPES.has(event.type)).map(evidenceOf),
+    coverageEvents: account
+      .filter((event) => COVERAGE_TYPES.has(event.type))
+      .map((event) => evidenceIn(account, event)),
   };
 }
 
@@ -438,5 +474,9 @@ async function enrollmentOf(
     else if (event.type === 'ParticipantDeceased')
       details = { ...details, dateOfDeath: data['dateOfDeath'] };
   }
-  return { participantId, details: await personal.reveal(details), events: stream.map(evidenceOf) };
+  return {
+    participantId,
+    details: await personal.reveal(details),
+    events: streamEvidence(stream),
+  };
 }

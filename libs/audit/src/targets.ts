@@ -44,26 +44,56 @@ export interface TargetOverrides {
   readonly only?: readonly AuditedService[];
 }
 
+/** The events topic each service publishes to, as the service itself reads it from the environment. */
+const TOPIC_VARIABLES: Readonly<Record<AuditedService, string>> = {
+  enrollment: 'ENROLLMENT_EVENTS_TOPIC',
+  contributions: 'CONTRIBUTIONS_EVENTS_TOPIC',
+  claims: 'CLAIMS_EVENTS_TOPIC',
+  payouts: 'PAYOUTS_EVENTS_TOPIC',
+};
+
+/** Names every platform database: `<prefix>_<service>`, `<prefix>_keys` (default `santunan`). */
+export function platformDatabasePrefix(env: NodeJS.ProcessEnv = process.env): string {
+  const prefix = nonEmpty(env['PLATFORM_DATABASE_PREFIX']) ?? 'santunan';
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(prefix)) {
+    throw new Error(`PLATFORM_DATABASE_PREFIX "${prefix}" is not a safe database name prefix`);
+  }
+  return prefix;
+}
+
 /**
- * What `npm run platform` runs: databases `santunan_<service>` and `santunan_keys` on the
- * server of DATABASE_URL (default the local server), topics from the contracts, brokers from
- * KAFKA_BROKERS (default 127.0.0.1:9092). Every part can be overridden.
+ * What `npm run platform` runs, found the way the services find it: each service's database is
+ * `<SERVICE>_DATABASE_URL`, else `<prefix>_<service>` on the server of DATABASE_URL (default the
+ * local server; prefix PLATFORM_DATABASE_PREFIX, default `santunan`); the key database
+ * `KEYS_DATABASE_URL`, else `<prefix>_keys` there; topics `<SERVICE>_EVENTS_TOPIC`, else the
+ * contracts' names; brokers KAFKA_BROKERS (default 127.0.0.1:9092). Overrides win over all.
+ * The CLI and the console's audit pages both build their targets here.
  */
 export function auditTargets(
   overrides: TargetOverrides = {},
   env: NodeJS.ProcessEnv = process.env,
 ): AuditTargets {
   const server = overrides.databaseServerUrl ?? nonEmpty(env['DATABASE_URL']) ?? LOCAL_POSTGRES_URL;
+  // An explicit server names the databases itself; per-service variables then do not apply.
+  const fromEnvironment = overrides.databaseServerUrl === undefined;
+  const prefix = platformDatabasePrefix(env);
   const chosen = overrides.only ?? AUDITED_SERVICES;
+  const keysFromEnvironment = fromEnvironment ? nonEmpty(env['KEYS_DATABASE_URL']) : undefined;
   return {
     services: AUDITED_SERVICES.filter((service) => chosen.includes(service)).map((service) => ({
       service,
-      databaseUrl: overrides.databaseUrls?.[service] ?? databaseUrl(server, `santunan_${service}`),
-      topic: overrides.topics?.[service] ?? DEFAULT_TOPICS[service],
+      databaseUrl:
+        overrides.databaseUrls?.[service] ??
+        (fromEnvironment ? nonEmpty(env[`${service.toUpperCase()}_DATABASE_URL`]) : undefined) ??
+        databaseUrl(server, `${prefix}_${service}`),
+      topic:
+        overrides.topics?.[service] ??
+        nonEmpty(env[TOPIC_VARIABLES[service]]) ??
+        DEFAULT_TOPICS[service],
     })),
     keysDatabaseUrl:
       overrides.keysDatabaseUrl === undefined
-        ? databaseUrl(server, 'santunan_keys')
+        ? (keysFromEnvironment ?? databaseUrl(server, `${prefix}_keys`))
         : overrides.keysDatabaseUrl,
     kafkaBrokers:
       overrides.kafkaBrokers ?? (nonEmpty(env['KAFKA_BROKERS']) ?? '127.0.0.1:9092').split(','),

@@ -36,10 +36,23 @@ export interface PlatformVerification {
   readonly ok: boolean;
 }
 
+/** Where a verification has got to, for a screen that shows it (the text `progress` is for people). */
+export type VerifyStep =
+  | { readonly kind: 'store-started'; readonly service: AuditedService }
+  | {
+      readonly kind: 'store-verified';
+      readonly service: AuditedService;
+      readonly eventsVerified: number;
+      readonly streamsVerified: number;
+      readonly problems: number;
+    }
+  | { readonly kind: 'topics-read'; readonly read: number; readonly total: number };
+
 export interface VerifyPlatformOptions {
   /** Also match each service's topic against its store (default true). */
   readonly checkTopics?: boolean;
   readonly progress?: Progress;
+  readonly onStep?: (step: VerifyStep) => void;
 }
 
 interface StoreSnapshot {
@@ -59,15 +72,24 @@ export async function verifyPlatform(
   options: VerifyPlatformOptions = {},
 ): Promise<PlatformVerification> {
   const progress = options.progress ?? silent;
+  const step = options.onStep ?? (() => undefined);
   const snapshots = new Map<AuditedService, StoreSnapshot>();
   for (const target of targets.services) {
     progress(`${target.service}: verifying the hash chains`);
+    step({ kind: 'store-started', service: target.service });
     const snapshot = await inSnapshot(target.databaseUrl, (db) =>
       snapshotStore(target.service, db),
     );
     progress(
       `${target.service}: ${snapshot.verification.eventsVerified} events in ${snapshot.verification.streamsVerified} streams verified`,
     );
+    step({
+      kind: 'store-verified',
+      service: target.service,
+      eventsVerified: snapshot.verification.eventsVerified,
+      streamsVerified: snapshot.verification.streamsVerified,
+      problems: snapshot.verification.problems.length,
+    });
     snapshots.set(target.service, snapshot);
   }
   if (options.checkTopics === false) {
@@ -86,7 +108,10 @@ export async function verifyPlatform(
   const read = await readTopics({
     brokers: targets.kafkaBrokers,
     topics: targets.services.map((target) => target.topic),
-    onProgress: (count, total) => progress(`topics: ${count} of ${total} messages read`),
+    onProgress: (count, total) => {
+      progress(`topics: ${count} of ${total} messages read`);
+      step({ kind: 'topics-read', read: count, total });
+    },
   });
   const notes: string[] = [];
   const topics: TopicMatch[] = [];
