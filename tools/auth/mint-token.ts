@@ -15,6 +15,7 @@ import {
   authConfigFromEnvironment,
   isRole,
   mintAccessToken,
+  mintingConfig,
   type Role,
 } from '@santunan/platform';
 import { localAuthSecret } from '../platform/local-auth-secret';
@@ -53,10 +54,13 @@ function main(argv: readonly string[]): void {
   if (!values.sub || !values.roles) throw new Error('--sub and --roles are required');
   const token = mintAccessToken(
     { subject: values.sub, roles: parseRoles(values.roles), ttl: values.ttl },
-    authConfigFromEnvironment({
-      ...process.env,
-      AUTH_JWT_SECRET: localAuthSecret(path.resolve(__dirname, '../..')),
-    }),
+    mintingConfig(
+      authConfigFromEnvironment({
+        ...process.env,
+        AUTH_MODE: 'hs256',
+        AUTH_JWT_SECRET: localAuthSecret(path.resolve(__dirname, '../..')),
+      }),
+    ),
   );
   process.stdout.write(`${token}\n`);
 }

@@ -32,6 +32,7 @@ import {
   dropDatabase,
   ensureDatabase,
   mintAccessToken,
+  mintingConfig,
 } from '@santunan/platform';
 import {
   DEFAULT_BULK_CONFIG,
@@ -121,7 +122,7 @@ async function enrolThroughService(
   try {
     const token = mintAccessToken(
       { subject: 'bench-operator', roles: ['sponsor-operator'], ttl: '1h' },
-      config.service.auth,
+      mintingConfig(config.service.auth),
     );
     const client = new EnrollmentClient({ baseUrl: url, token });
     const startedAt = performance.now();
@@ -217,6 +218,8 @@ async function main(): Promise<void> {
   const brokers = (process.env['KAFKA_BROKERS'] || '127.0.0.1:9092').split(',');
   const serviceDatabase = `bench_enrollment_${run}`;
   const keyDatabase = `bench_enrollment_keys_${run}`;
+  // HS256: the bench mints its own tokens and needs no identity provider.
+  const benchAuth = authConfig({ secret: randomBytes(32).toString('hex') });
   const config: EnrollmentConfig = {
     service: {
       serviceName: `bench-enrollment-${run}`,
@@ -224,7 +227,7 @@ async function main(): Promise<void> {
       databaseUrl: databaseUrl(server, serviceDatabase),
       keyDatabaseUrl: databaseUrl(server, keyDatabase),
       kafkaBrokers: brokers,
-      auth: authConfig({ secret: randomBytes(32).toString('hex') }),
+      auth: benchAuth,
     },
     eventsTopic: `bench.enrollment.${run}.events`,
     claimsTopic: `bench.enrollment.${run}.claims`,

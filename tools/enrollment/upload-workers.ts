@@ -6,13 +6,14 @@
  *     tools/enrollment/upload-workers.ts --file pekerja.csv --program ntt-2026 \
  *     [--income-from 2026-01] [--url http://127.0.0.1:3001] [--token <jwt>] [--sub operator-ntt]
  *
- * The token comes from --token or ENROLLMENT_TOKEN; without one, and with AUTH_JWT_SECRET set
- * (local use), a sponsor-operator token is minted for --sub. Exit code 0 when the job
+ * The token comes from --token or ENROLLMENT_TOKEN (e.g. `--token "$(npm run -s token)"`);
+ * without one, and with AUTH_MODE=hs256 and AUTH_JWT_SECRET set (offline use), a
+ * sponsor-operator token is minted for --sub. Exit code 0 when the job
  * completed (rows may still have been refused: they are listed), 1 otherwise.
  */
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { authConfigFromEnvironment, mintAccessToken } from '@santunan/platform';
+import { authConfigFromEnvironment, mintAccessToken, mintingConfig } from '@santunan/platform';
 import { EnrollmentClient, ProblemResponseError, type JobStatus } from './enrollment-client';
 
 interface Arguments {
@@ -58,7 +59,7 @@ function tokenFor(args: Arguments): string {
   // Local convenience only: whoever holds the secret can mint any role (ADR 0007).
   return mintAccessToken(
     { subject: args.sub, roles: ['sponsor-operator'], ttl: '8h' },
-    authConfigFromEnvironment(),
+    mintingConfig(authConfigFromEnvironment()),
   );
 }
 

@@ -22,14 +22,17 @@ interface ComposeService {
   readonly depends_on?: Record<string, { condition: string }>;
   readonly healthcheck?: { test: string[] };
   readonly command?: string[];
+  readonly volumes?: string[];
 }
 
 const compose = parse(read('docker/compose.yml')) as { services: Record<string, ComposeService> };
 
 /** What `docker compose` does with `${NAME:?message}` when the variables are exported. */
 const EXPORTED: Readonly<Record<string, string>> = {
-  AUTH_JWT_SECRET: 'a-compose-secret-of-at-least-thirty-two-characters',
   ENROLLMENT_NIK_HMAC_KEY: 'a-compose-nik-lookup-key-of-at-least-32-characters',
+  KEYCLOAK_ADMIN_PASSWORD: 'a-compose-keycloak-admin-password-of-32-chars',
+  CONSOLE_OIDC_CLIENT_SECRET: 'a-compose-console-client-secret-of-32-chars',
+  CONSOLE_SESSION_SECRET: 'a-compose-console-session-secret-of-32-chars',
 };
 function interpolated(environment: Record<string, string>): NodeJS.ProcessEnv {
   return Object.fromEntries(
@@ -67,9 +70,32 @@ function serviceSettings(name: string, env: NodeJS.ProcessEnv) {
 }
 
 describe('docker/compose.yml: the platform as containers', () => {
-  it('runs Kafka, PostgreSQL, a one-shot topic step and the four services', () => {
+  it('runs Kafka, PostgreSQL, Keycloak, the one-shot topic and identity steps, the four services and the console', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ['kafka', 'postgres', 'topics', ...SERVICES.map((service) => service.name)].sort(),
+      [
+        'kafka',
+        'postgres',
+        'topics',
+        'keycloak',
+        'identity-setup',
+        ...SERVICES.map((service) => service.name),
+        'console',
+      ].sort(),
+    );
+  });
+
+  it('runs the Keycloak release tools/keycloak fetches, with the realm file imported and its data in PostgreSQL', () => {
+    const keycloak = compose.services['keycloak'] ?? {};
+    const pom = read('tools/keycloak/pom.xml');
+    const version = /<keycloak\.version>([^<]+)</.exec(pom)?.[1];
+    expect(keycloak.image).toBe(`quay.io/keycloak/keycloak:${version}`);
+    expect(keycloak.command).toEqual(expect.arrayContaining(['start', '--import-realm']));
+    expect(keycloak.command).toContain('--hostname=http://127.0.0.1:8180');
+    expect(keycloak.volumes).toContain(
+      '../tools/keycloak/realm/santunan-realm.json:/opt/keycloak/data/import/santunan-realm.json:ro',
+    );
+    expect(keycloak.environment?.['KC_DB_URL']).toBe(
+      'jdbc:postgresql://postgres:5432/santunan_keycloak',
     );
   });
 
@@ -96,7 +122,14 @@ describe('docker/compose.yml: the platform as containers', () => {
         );
         // The broker's listener for other containers (KAFKA_ADVERTISED_LISTENERS PLAINTEXT).
         expect(settings.kafkaBrokers).toEqual(['kafka:19092']);
-        expect(settings.auth.secret).toBe(EXPORTED['AUTH_JWT_SECRET']);
+        // Keycloak's RS256 tokens: the public issuer, the keys fetched inside the network.
+        expect(settings.auth).toEqual({
+          mode: 'jwks',
+          issuer: 'http://127.0.0.1:8180/realms/santunan',
+          jwksUrl: 'http://keycloak:8080/realms/santunan/protocol/openid-connect/certs',
+          audience: 'santunan-api',
+          clockToleranceSeconds: 30,
+        });
       });
 
       it('starts after PostgreSQL and Kafka are healthy and the topics exist; is checked on /health', () => {
@@ -120,6 +153,8 @@ describe('docker/compose.yml: the platform as containers', () => {
     for (const database of [
       ...SERVICES.map((service) => `santunan_${service.name}`),
       'santunan_keys',
+      'santunan_keycloak',
+      'santunan_console',
     ]) {
       expect(init).toContain(`create database ${database};`);
     }

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { authConfigFromEnvironment, mintAccessToken } from '@santunan/platform';
+import { authConfigFromEnvironment, mintAccessToken, mintingConfig } from '@santunan/platform';
 import { localAuthSecret } from '../platform/local-auth-secret';
 import { SERVICES } from '../platform/services';
 import type { BearerFor, ServiceUrls } from './http-client';
@@ -53,10 +53,13 @@ async function main(): Promise<number> {
     claims: values['base-url-claims'] ?? defaultUrl('claims'),
     payouts: values['base-url-payouts'] ?? defaultUrl('payouts'),
   };
-  const auth = authConfigFromEnvironment({
-    ...process.env,
-    AUTH_JWT_SECRET: localAuthSecret(ROOT),
-  });
+  const auth = mintingConfig(
+    authConfigFromEnvironment({
+      ...process.env,
+      AUTH_MODE: 'hs256',
+      AUTH_JWT_SECRET: localAuthSecret(ROOT),
+    }),
+  );
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isSafeInteger(seed))
     throw new Error('--seed must be an integer');

@@ -45,7 +45,7 @@ import {
   fixedClock,
   mintAccessToken,
   type Actor,
-  type AuthConfig,
+  type Hs256AuthConfig,
   type EventEnvelope,
   type KafkaMessaging,
   type Role,
@@ -253,7 +253,7 @@ class Upstreams {
 class ClaimsHttp {
   constructor(
     private readonly baseUrl: string,
-    private readonly auth: AuthConfig,
+    private readonly auth: Hs256AuthConfig,
   ) {}
 
   private readonly tokens = new Map<string, string>();

@@ -91,6 +91,8 @@ export async function runEnrollmentPart(
   size: EnrollmentSize,
 ): Promise<{ figures: EnrollmentFigures; store: EnrollmentStore }> {
   const { run } = environment;
+  // HS256: the bench mints its own tokens and needs no identity provider.
+  const benchAuth = authConfig({ secret: randomBytes(32).toString('hex') });
   const config: EnrollmentConfig = {
     service: {
       serviceName: `bench-enrollment-${run}`,
@@ -98,7 +100,7 @@ export async function runEnrollmentPart(
       databaseUrl: cleanup.database(`bench_e2e_enrol_${run}`),
       keyDatabaseUrl: cleanup.database(`bench_e2e_enrol_keys_${run}`),
       kafkaBrokers: environment.brokers,
-      auth: authConfig({ secret: randomBytes(32).toString('hex') }),
+      auth: benchAuth,
     },
     eventsTopic: cleanup.topic(`bench.e2e.${run}.enrollment.events`),
     claimsTopic: cleanup.topic(`bench.e2e.${run}.enrollment.claims`),
@@ -125,7 +127,7 @@ export async function runEnrollmentPart(
       const address = (app.getHttpServer() as Server).address() as AddressInfo;
       const token = mintAccessToken(
         { subject: 'bench-operator', roles: ['sponsor-operator'], ttl: '2h' },
-        config.service.auth,
+        benchAuth,
       );
       const client = new EnrollmentClient({ baseUrl: `http://127.0.0.1:${address.port}`, token });
       const startedAt = now();

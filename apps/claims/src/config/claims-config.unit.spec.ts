@@ -2,13 +2,13 @@ import { Topics } from '@santunan/contracts';
 import { DEFAULT_CHECKER_THRESHOLD, claimsConfigFromEnvironment } from './claims-config';
 
 describe('claims configuration from the environment', () => {
-  const saved = process.env['AUTH_JWT_SECRET'];
+  const saved = process.env['AUTH_ISSUER_URL'];
   beforeAll(() => {
-    process.env['AUTH_JWT_SECRET'] = 'a-unit-test-secret-of-at-least-32-chars';
+    process.env['AUTH_ISSUER_URL'] = 'http://127.0.0.1:8180/realms/santunan';
   });
   afterAll(() => {
-    if (saved === undefined) delete process.env['AUTH_JWT_SECRET'];
-    else process.env['AUTH_JWT_SECRET'] = saved;
+    if (saved === undefined) delete process.env['AUTH_ISSUER_URL'];
+    else process.env['AUTH_ISSUER_URL'] = saved;
   });
 
   it('defaults to the platform topics, port 3003 and a Rp10,000,000 maker–checker threshold', () => {

@@ -4,7 +4,7 @@ import {
   authConfig,
   mintAccessToken,
   mountOpenApi,
-  type AuthConfig,
+  type Hs256AuthConfig,
   type Role,
 } from '@santunan/platform';
 import {
@@ -24,7 +24,7 @@ import { EnrollmentModule } from '../enrollment.module';
 /** Databases, topics and keys of one test file; apps started on it share them (restarts). */
 export interface EnrollmentTestEnvironment {
   readonly config: EnrollmentConfig;
-  readonly auth: AuthConfig;
+  readonly auth: Hs256AuthConfig;
   readonly serviceDatabase: TestDatabase;
   readonly keyDatabase: TestDatabase;
   drop(): Promise<void>;

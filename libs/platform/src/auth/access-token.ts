@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import type { Actor } from '../event-store/envelope';
-import type { AuthConfig } from './auth-config';
+import type { AuthConfig, Hs256AuthConfig } from './auth-config';
 import { isRole, type Role } from './roles';
 
 export type AccessTokenErrorCode = 'AUTH_TOKEN_INVALID' | 'AUTH_TOKEN_EXPIRED';
@@ -16,8 +16,12 @@ export class AccessTokenError extends Error {
   }
 }
 
-/** Verifies signature, algorithm, issuer, audience and expiry, then the claims we rely on. */
-export function verifyAccessToken(token: string, config: AuthConfig): Actor {
+/**
+ * HS256 (the test/offline mode): verifies signature, algorithm, issuer, audience and expiry,
+ * then the claims we rely on. Tokens from the identity provider go through
+ * `accessTokenVerifier` (access-token-verifier.ts), which also covers this mode.
+ */
+export function verifyAccessToken(token: string, config: Hs256AuthConfig): Actor {
   let payload: string | jwt.JwtPayload;
   try {
     payload = jwt.verify(token, config.secret, {
@@ -58,8 +62,17 @@ function rolesFrom(claim: unknown): Role[] {
   });
 }
 
-function invalid(reason: string): AccessTokenError {
+export function invalid(reason: string): AccessTokenError {
   return new AccessTokenError('AUTH_TOKEN_INVALID', reason);
+}
+
+/** The HS256 settings to mint with; in JWKS mode only the identity provider issues tokens. */
+export function mintingConfig(config: AuthConfig): Hs256AuthConfig {
+  if (config.mode !== 'hs256')
+    throw new Error(
+      'tokens can be minted only in AUTH_MODE=hs256; in jwks mode get one from the identity provider (npm run -s token)',
+    );
+  return config;
 }
 
 export interface AccessTokenClaims {
@@ -69,10 +82,13 @@ export interface AccessTokenClaims {
   readonly ttl: string;
 }
 
-/** Issues a token the services accept: for local use and tests, not an identity provider. */
+/**
+ * Issues a token the services accept in HS256 mode: for tests and offline use, not an
+ * identity provider (in JWKS mode only Keycloak issues tokens).
+ */
 export function mintAccessToken(
   claims: AccessTokenClaims,
-  config: AuthConfig,
+  config: Hs256AuthConfig,
   issuedAt: Date = new Date(),
 ): string {
   if (claims.subject.trim() === '') throw new Error('a token needs a subject');

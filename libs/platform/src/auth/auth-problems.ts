@@ -36,3 +36,15 @@ export function roleForbidden(required: readonly Role[]): ProblemException {
     { requiredRoles: required },
   );
 }
+
+/** The identity provider's keys could not be fetched: a 503 the client may retry. */
+export function signingKeysUnavailable(): ProblemException {
+  return new ProblemException(
+    503,
+    'AUTH_KEYS_UNAVAILABLE',
+    'Token verification unavailable',
+    "The identity provider's signing keys could not be fetched; try again shortly.",
+    {},
+    { headers: { 'Retry-After': '5' } },
+  );
+}

@@ -1,13 +1,20 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Actor } from '../event-store/envelope';
-import { AccessTokenError, verifyAccessToken } from './access-token';
-import type { AuthConfig } from './auth-config';
+import { AccessTokenError } from './access-token';
+import { SigningKeysUnavailableError, type AccessTokenVerifier } from './access-token-verifier';
 import { PUBLIC_METADATA, ROLES_METADATA, attachActor } from './auth.decorators';
-import { roleForbidden, tokenMissing, tokenRefused } from './auth-problems';
+import { roleForbidden, signingKeysUnavailable, tokenMissing, tokenRefused } from './auth-problems';
 import type { Role } from './roles';
 
 export const AUTH_CONFIG = Symbol('santunan:auth-config');
+export const ACCESS_TOKEN_VERIFIER = Symbol('santunan:access-token-verifier');
 
 /**
  * Authenticates every HTTP request with a bearer token (unless `@Public()`), then checks
@@ -15,12 +22,14 @@ export const AUTH_CONFIG = Symbol('santunan:auth-config');
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
   constructor(
-    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @Inject(ACCESS_TOKEN_VERIFIER) private readonly verifier: AccessTokenVerifier,
     private readonly reflector: Reflector,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(
       PUBLIC_METADATA,
@@ -33,7 +42,7 @@ export class AuthGuard implements CanActivate {
     const token = bearerToken(request);
     if (token === undefined) throw tokenMissing();
 
-    const actor = this.authenticate(token);
+    const actor = await this.authenticate(token);
 
     const required =
       this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_METADATA, targets) ?? [];
@@ -46,11 +55,15 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(token: string): Actor {
+  private async authenticate(token: string): Promise<Actor> {
     try {
-      return verifyAccessToken(token, this.config);
+      return await this.verifier.verify(token);
     } catch (error) {
       if (error instanceof AccessTokenError) throw tokenRefused(error);
+      if (error instanceof SigningKeysUnavailableError) {
+        this.logger.warn(error.message);
+        throw signingKeysUnavailable();
+      }
       throw error;
     }
   }
