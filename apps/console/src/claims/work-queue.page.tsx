@@ -1,0 +1,322 @@
+import type { Translate } from '../i18n/messages';
+import { formatDate, formatRupiah } from '../i18n/format';
+import {
+  CLAIM_STATUSES,
+  QUEUE_SORTS,
+  SLA_FILTERS,
+  type WorkQueueItem,
+  type WorkQueuePage,
+} from '../services/claims.api';
+import type { SignedInContext } from '../web/page-context';
+import { Layout } from '../views/layout';
+import { benefitLabel, labelOf, shortId, statusLabel } from './claim-labels';
+import { BENEFIT_FILTERS, QUEUE_PAGE_SIZE, queueHref, type QueueFilters } from './queue-filters';
+
+export interface QueueCounts {
+  readonly overdue: number | null;
+  readonly dueSoon: number | null;
+  readonly awaitingChecker: number | null;
+}
+
+function SlaCell({
+  item,
+  t,
+  lang,
+}: {
+  item: WorkQueueItem;
+  t: Translate;
+  lang: SignedInContext['lang'];
+}) {
+  const decided = item.status === 'approved' || item.status === 'rejected';
+  if (item.sla.dueDate === null) {
+    return <span class="tag neutral">{labelOf(t, 'sla', item.sla.state)}</span>;
+  }
+  return (
+    <>
+      {formatDate(item.sla.dueDate, lang)}{' '}
+      {item.sla.overdue ? (
+        <span class="tag bad">{t('queue.overdueDays', { days: item.sla.daysOverdue })}</span>
+      ) : decided ? null : (
+        <span class="tag ok">{t('sla.on-time')}</span>
+      )}
+    </>
+  );
+}
+
+function amountOf(item: WorkQueueItem): number | null {
+  return item.approvedTotal ?? item.proposedTotal;
+}
+
+export function QueueTable({
+  page,
+  result,
+  caption,
+  showProposer,
+}: {
+  page: SignedInContext;
+  result: WorkQueuePage;
+  caption: string;
+  showProposer: boolean;
+}) {
+  const { t, lang } = page;
+  if (result.items.length === 0) return <p id="queue-results">{t('queue.empty')}</p>;
+  return (
+    <table id="queue-results">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('queue.col.claim')}</th>
+          <th scope="col">{t('queue.col.benefit')}</th>
+          <th scope="col">{t('queue.col.status')}</th>
+          <th scope="col">{t('queue.col.regency')}</th>
+          <th scope="col">{t('queue.col.incident')}</th>
+          <th scope="col">{t('queue.col.documents')}</th>
+          <th scope="col">{t('queue.col.due')}</th>
+          {showProposer ? <th scope="col">{t('queue.col.proposedBy')}</th> : null}
+          <th scope="col" class="amount">
+            {t('queue.col.amount')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {result.items.map((item) => {
+          const amount = amountOf(item);
+          return (
+            <tr key={item.claimId}>
+              <th scope="row">
+                <a
+                  href={`/claims/${item.claimId}`}
+                  aria-label={t('queue.openClaim', { id: shortId(item.claimId) })}
+                >
+                  <span class="mono">{shortId(item.claimId)}</span>
+                </a>
+              </th>
+              <td>{benefitLabel(t, item.benefitType)}</td>
+              <td>{statusLabel(t, item.status)}</td>
+              <td>{item.regencyCode ?? '—'}</td>
+              <td>{formatDate(item.incidentDate, lang)}</td>
+              <td>
+                {item.documentsComplete ? (
+                  <span class="tag ok">{t('queue.documentsComplete')}</span>
+                ) : (
+                  <span class="tag warn">
+                    {t('queue.documentsMissing', { count: item.missingDocuments.length })}
+                  </span>
+                )}
+              </td>
+              <td>
+                <SlaCell item={item} t={t} lang={lang} />
+              </td>
+              {showProposer ? (
+                <td>
+                  {item.proposedBy === null
+                    ? '—'
+                    : item.proposedBy === page.user.id
+                      ? t('queue.proposedByYou')
+                      : item.proposedBy}
+                </td>
+              ) : null}
+              <td class="amount">{amount === null ? '—' : formatRupiah(amount)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function Pager({
+  page,
+  filters,
+  total,
+}: {
+  page: SignedInContext;
+  filters: QueueFilters;
+  total: number;
+}) {
+  const { t } = page;
+  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  return (
+    <nav class="pager" aria-label={t('queue.paging')}>
+      {filters.page > 1 ? (
+        <a href={queueHref('/claims', filters, { page: filters.page - 1 })} rel="prev">
+          {t('queue.previous')}
+        </a>
+      ) : null}
+      <span>{t('queue.pageOf', { page: filters.page, pages })}</span>
+      {filters.page < pages ? (
+        <a href={queueHref('/claims', filters, { page: filters.page + 1 })} rel="next">
+          {t('queue.next')}
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+export function WorkQueuePageView({
+  page,
+  filters,
+  result,
+  counts,
+  error,
+}: {
+  page: SignedInContext;
+  filters: QueueFilters;
+  result: WorkQueuePage | null;
+  counts: QueueCounts;
+  error: string | null;
+}) {
+  const { t } = page;
+  const option = (value: string, label: string, selected: boolean) => (
+    <option value={value} selected={selected}>
+      {label}
+    </option>
+  );
+  return (
+    <Layout page={page} title={t('queue.title')}>
+      <form
+        method="get"
+        action="/claims"
+        class="filters"
+        role="search"
+        aria-label={t('queue.filters')}
+      >
+        <div class="field">
+          <label for="f-benefit">{t('queue.filter.benefit')}</label>
+          <select id="f-benefit" name="benefit">
+            {option('', t('queue.filter.all'), filters.benefit === null)}
+            {BENEFIT_FILTERS.map((value) =>
+              option(value, t(`queue.benefit.${value}`), filters.benefit === value),
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-status">{t('queue.filter.status')}</label>
+          <select id="f-status" name="status">
+            {option('', t('queue.filter.all'), filters.status === null)}
+            {CLAIM_STATUSES.map((value) =>
+              option(value, statusLabel(t, value), filters.status === value),
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-regencyCode">{t('queue.filter.regency')}</label>
+          <input
+            id="f-regencyCode"
+            name="regencyCode"
+            type="text"
+            inputMode="numeric"
+            pattern="[0-9]{4}"
+            value={filters.regencyCode ?? ''}
+            aria-describedby="f-regencyCode-hint"
+          />
+          <p class="hint" id="f-regencyCode-hint">
+            {t('queue.filter.regencyHint')}
+          </p>
+        </div>
+        <div class="field">
+          <label for="f-sla">{t('queue.filter.sla')}</label>
+          <select id="f-sla" name="sla">
+            {option('', t('queue.filter.all'), filters.sla === null)}
+            {SLA_FILTERS.map((value) =>
+              option(value, labelOf(t, 'sla', value), filters.sla === value),
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-sort">{t('queue.filter.sort')}</label>
+          <select id="f-sort" name="sort">
+            {QUEUE_SORTS.map((value) =>
+              option(value, t(`queue.sort.${value}`), filters.sort === value),
+            )}
+          </select>
+        </div>
+        <div class="actions">
+          <div class="choice">
+            <input type="checkbox" id="f-mine" name="mine" value="1" checked={filters.mine} />
+            <label for="f-mine">{t('queue.filter.mine')}</label>
+          </div>
+          <button type="submit">{t('queue.filter.apply')}</button>
+          <a href="/claims">{t('queue.filter.reset')}</a>
+        </div>
+      </form>
+
+      <h2 id="counts-title">{t('queue.counts')}</h2>
+      <ul class="counts" aria-labelledby="counts-title">
+        <li>{t('queue.count.matching', { count: result?.total ?? 0 })}</li>
+        {counts.overdue === null ? null : (
+          <li>
+            <a href={queueHref('/claims', filters, { sla: 'overdue', page: 1 })}>
+              {t('queue.count.overdue', { count: counts.overdue })}
+            </a>
+          </li>
+        )}
+        {counts.dueSoon === null ? null : (
+          <li>
+            <a href={queueHref('/claims', filters, { sla: 'due-soon', page: 1 })}>
+              {t('queue.count.dueSoon', { count: counts.dueSoon })}
+            </a>
+          </li>
+        )}
+        {counts.awaitingChecker === null ? null : (
+          <li>
+            <a href={queueHref('/claims', filters, { status: 'awaiting-checker', page: 1 })}>
+              {t('queue.count.awaitingChecker', { count: counts.awaitingChecker })}
+            </a>
+          </li>
+        )}
+      </ul>
+
+      <h2>{t('queue.results')}</h2>
+      {error === null ? null : (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {result === null ? null : (
+        <>
+          <QueueTable
+            page={page}
+            result={result}
+            caption={t('queue.caption', {
+              count: result.total,
+              asOf: formatDate(result.asOf, page.lang),
+            })}
+            showProposer={filters.status === 'awaiting-checker'}
+          />
+          <Pager page={page} filters={filters} total={result.total} />
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export function ProposalsPageView({
+  page,
+  result,
+  error,
+}: {
+  page: SignedInContext;
+  result: WorkQueuePage | null;
+  error: string | null;
+}) {
+  const { t } = page;
+  return (
+    <Layout page={page} title={t('proposals.title')}>
+      <p>{t('proposals.intro')}</p>
+      {error === null ? null : (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {result === null ? null : (
+        <QueueTable
+          page={page}
+          result={result}
+          caption={t('proposals.caption', { count: result.total })}
+          showProposer
+        />
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { consoleConfigFromEnvironment } from './config/console-config';
+import { createConsoleApp } from './console-app';
+import { openConsoleDatabase } from './database/console-database';
+
+/** `npx nx run console:serve` — the claims console on CONSOLE_PORT (3000). */
+async function main(): Promise<void> {
+  const config = consoleConfigFromEnvironment();
+  const database = await openConsoleDatabase(config.databaseUrl);
+  const app = await createConsoleApp(config, database);
+  app.enableShutdownHooks();
+  await app.listen(config.port, '127.0.0.1');
+  process.stdout.write(`[console] listening on ${config.publicUrl} (port ${config.port})\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `[console] failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});

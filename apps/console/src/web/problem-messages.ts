@@ -1,0 +1,76 @@
+import { hasMessage, type Translate } from '../i18n/messages';
+import type { ServiceProblem } from '../services/service-client';
+import type { FormState } from './form-state';
+
+/** class-validator constraints we have words for; others show the service's own message. */
+const CONSTRAINT_MESSAGES: Readonly<Record<string, `constraint.${string}`>> = {
+  isNotEmpty: 'constraint.isNotEmpty',
+  isDefined: 'constraint.isNotEmpty',
+  arrayNotEmpty: 'constraint.isNotEmpty',
+  matches: 'constraint.matches',
+  isIn: 'constraint.isIn',
+  isUuid: 'constraint.isUuid',
+  isInt: 'constraint.isInt',
+  isNumber: 'constraint.isInt',
+  min: 'constraint.min',
+  max: 'constraint.max',
+  maxLength: 'constraint.maxLength',
+  isBoolean: 'constraint.isIn',
+  whitelistValidation: 'constraint.unexpected',
+};
+
+/**
+ * Where a service's own rejection belongs on a form: the field it is about. Forms pass the
+ * codes they can place (`{ DEATH_DATE_INVALID: 'dateOfDeath' }`); the rest is the form's.
+ */
+export type CodeFields = Readonly<Record<string, string>>;
+
+function localized(t: Translate, problem: ServiceProblem): string {
+  const key = `problem.${problem.code}`;
+  const known = hasMessage(key) ? t(key) : null;
+  if (known !== null) return known;
+  if (problem.code === 'SERVICE_UNAVAILABLE') {
+    return t('problem.unavailable', { service: problem.service });
+  }
+  if (problem.status === 403) return t('problem.forbidden', { detail: problem.detail });
+  if (problem.status === 401) return t('problem.unauthenticated');
+  return problem.detail === ''
+    ? t('problem.generic', { code: problem.code })
+    : t('problem.withDetail', { detail: problem.detail, code: problem.code });
+}
+
+/** The message a page shows for a problem that is no one field's. */
+export function problemMessage(t: Translate, problem: ServiceProblem): string {
+  return localized(t, problem);
+}
+
+/**
+ * Problem details → each field's messages next to the field, and what belongs to no field as
+ * the form's error. `fieldNames` maps a service's field path to the form's name when they
+ * differ (most forms use the service's paths as names).
+ */
+export function formErrorsOf(
+  t: Translate,
+  problem: ServiceProblem,
+  options: { codeFields?: CodeFields; fieldNames?: Readonly<Record<string, string>> } = {},
+): Pick<FormState, 'fieldErrors' | 'formError'> {
+  const fieldErrors: Record<string, string[]> = {};
+  const add = (field: string, message: string): void => {
+    const name = options.fieldNames?.[field] ?? field;
+    const messages = (fieldErrors[name] ??= []);
+    if (!messages.includes(message)) messages.push(message);
+  };
+  for (const error of problem.errors) {
+    const key = CONSTRAINT_MESSAGES[error.constraint];
+    add(error.field, key !== undefined && hasMessage(key) ? t(key) : error.message);
+  }
+  const placed = options.codeFields?.[problem.code];
+  if (placed !== undefined) {
+    add(placed, localized(t, problem));
+    return { fieldErrors, formError: null };
+  }
+  if (problem.errors.length > 0) {
+    return { fieldErrors, formError: t('problem.VALIDATION_FAILED') };
+  }
+  return { fieldErrors, formError: localized(t, problem) };
+}
