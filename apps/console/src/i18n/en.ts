@@ -1,3 +1,4 @@
+import { auditMessagesEn } from '../audit/audit.messages';
 import type { Messages } from './id';
 
 /** English, by choice. Typed as `Messages`: a key missing or extra here does not compile. */
@@ -148,4 +149,5 @@ export const en: Messages = {
   'sla.on-time': 'On time',
   'sla.due-soon': 'Due soon',
   'sla.overdue': 'Overdue',
+  ...auditMessagesEn,
 };

@@ -1,3 +1,5 @@
+import { auditMessagesId } from '../audit/audit.messages';
+
 /**
  * Bahasa Indonesia, the console's default language. Every message is whole: parameters are
  * named (`{name}`) and filled in by `translate`, never glued to other strings. `en.ts` must
@@ -149,6 +151,8 @@ export const id = {
   'sla.on-time': 'Tepat waktu',
   'sla.due-soon': 'Segera jatuh tempo',
   'sla.overdue': 'Terlambat',
+  // The auditor's pages keep their messages beside them (../audit/audit.messages.ts).
+  ...auditMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof id;
