@@ -1,0 +1,36 @@
+// What serve-platform.ts writes once the platform is up, and the browser tests read.
+import fs from 'node:fs';
+
+export interface BrowserUser {
+  readonly username: string;
+  readonly password: string;
+  /** Keycloak's user id: the actor id the services record. */
+  readonly id: string;
+}
+
+export interface SeededClaim {
+  readonly claimId: string;
+  readonly participantId: string;
+  readonly participantName: string;
+  readonly nik: string;
+}
+
+export interface BrowserPlatformHandle {
+  readonly consoleUrl: string;
+  readonly keycloakUrl: string;
+  readonly users: {
+    readonly claimsOfficer: BrowserUser;
+    readonly supervisor: BrowserUser;
+    readonly auditor: BrowserUser;
+  };
+  /** JKM death claims lodged by intake, waiting in the queue: one to approve, one to reject. */
+  readonly claims: { readonly toApprove: SeededClaim; readonly toReject: SeededClaim };
+  /** The claims service's database, for what no page shows (none of the tests' assertions). */
+  readonly serviceUrls: Readonly<Record<'enrollment' | 'contributions' | 'claims' | 'payouts', string>>;
+}
+
+export function browserPlatform(): BrowserPlatformHandle {
+  const file = process.env['BROWSER_PLATFORM_HANDLE'];
+  if (!file) throw new Error('BROWSER_PLATFORM_HANDLE is not set: run through playwright.config.ts');
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as BrowserPlatformHandle;
+}
