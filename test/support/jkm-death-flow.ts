@@ -56,15 +56,27 @@ export function actingAs(platform: SantunanPlatform, user: User, service: Servic
   };
 }
 
+/** A JKM death claim taken in with every document it needs, not yet proposed. */
+export interface LodgedDeath {
+  readonly participantId: string;
+  readonly heirId: string;
+  readonly claimId: string;
+  /** The month paid and its payment reference. */
+  readonly month: string;
+  readonly paymentReference: string;
+}
+
 /**
- * The flow up to the approval. `claimsProbe` reads claims' own database: no claims endpoint
- * shows whether its projections have the participant, heir and paid month yet.
+ * The flow up to a lodged claim. `claimsProbe` reads claims' own database: no claims endpoint
+ * shows whether its projections have the participant, heir and paid month yet. With
+ * `recordDocuments: false` the claim waits for its documents (an officer records them).
  */
-export async function approvedJkmDeath(
+export async function lodgedJkmDeath(
   platform: SantunanPlatform,
   claimsProbe: PlatformDatabase,
   worker: Worker,
-): Promise<ApprovedDeath> {
+  options: { readonly recordDocuments?: boolean } = {},
+): Promise<LodgedDeath> {
   const as = (user: User, service: ServiceName) => actingAs(platform, user, service);
   const today = platform.clock.today();
   const month = today.slice(0, 7);
@@ -149,6 +161,9 @@ export async function approvedJkmDeath(
   expect(documents.required).toEqual(
     expect.arrayContaining(['death-certificate', 'heir-certificate', 'bank-book']),
   );
+  if (options.recordDocuments === false) {
+    return { participantId, heirId, claimId, month, paymentReference };
+  }
   for (const document of documents.required) {
     await maker
       .post(`/claims/${claimId}/documents`, {
@@ -159,6 +174,22 @@ export async function approvedJkmDeath(
       .expect(200);
   }
 
+  return { participantId, heirId, claimId, month, paymentReference };
+}
+
+/** The flow up to the approval: lodged, proposed by a maker, approved by a checker. */
+export async function approvedJkmDeath(
+  platform: SantunanPlatform,
+  claimsProbe: PlatformDatabase,
+  worker: Worker,
+): Promise<ApprovedDeath> {
+  const { participantId, heirId, claimId, month, paymentReference } = await lodgedJkmDeath(
+    platform,
+    claimsProbe,
+    worker,
+  );
+  const as = (user: User, service: ServiceName) => actingAs(platform, user, service);
+  const maker = as(claimsOfficer, 'claims');
   const proposed = await maker
     .post(`/claims/${claimId}/decisions`, { nominatedPayeeId: heirId })
     .expect(201);

@@ -65,6 +65,11 @@ export interface SantunanPlatformOptions {
   readonly autoBatchIntervalMs?: number | null;
   /** A proposal at or above this many rupiah needs a checker; default as in production. */
   readonly makerCheckerThreshold?: number;
+  /**
+   * How the services check tokens; default one HS256 secret of this run, whose tokens
+   * `bearer` mints. With another configuration (e.g. Keycloak's JWKS) pass `bearer` too.
+   */
+  readonly auth?: { readonly config: AuthConfig; readonly bearer: SantunanPlatform['bearer'] };
 }
 
 /** The topics of this run: each service publishes to its own and consumes the others'. */
@@ -94,7 +99,10 @@ export interface SantunanPlatform {
    * `app.get(ServiceRuntime).waitUntilPublished()`); drive the platform over HTTP otherwise.
    */
   readonly apps: Readonly<Record<ServiceName, INestApplication>>;
-  /** An `Authorization` header value: `Bearer <token>` for `subject` with these roles (1 h). */
+  /**
+   * An `Authorization` header value: `Bearer <token>` for `subject` with these roles (1 h);
+   * with `options.auth`, whatever its `bearer` gives.
+   */
   bearer(roles: readonly Role[], subject?: string): string;
   /** Closes the four services (HTTP, consumers, relays) and drops this run's databases. */
   stop(): Promise<void>;
@@ -171,7 +179,12 @@ export async function startSantunanPlatform(
     // Up front, so the services (started in parallel) and test publishers meet the same topics.
     await ensureConsumerTopics(testMessaging(`e2e-${label}-setup`), Object.values(named));
 
-    const auth = authConfig({ secret: TOKEN_SECRET });
+    const ownSecret = authConfig({ secret: TOKEN_SECRET });
+    const auth = options.auth?.config ?? ownSecret;
+    const bearer: SantunanPlatform['bearer'] =
+      options.auth?.bearer ??
+      ((roles, subject = 'e2e-user') =>
+        `Bearer ${mintAccessToken({ subject, roles: [...roles], ttl: '1h' }, ownSecret)}`);
     const clock = new TestClock(options.now ?? new Date().toISOString());
     const service = (name: ServiceName, database: TestDatabase): ServiceConfig => ({
       // Unique: it names the consumer groups, which must not be shared with another run.
@@ -257,8 +270,7 @@ export async function startSantunanPlatform(
       clock,
       auth,
       apps: running,
-      bearer: (roles, subject = 'e2e-user') =>
-        `Bearer ${mintAccessToken({ subject, roles: [...roles], ttl: '1h' }, auth)}`,
+      bearer,
       stop: () => (stopped ??= cleanUp()),
     };
   } catch (error) {

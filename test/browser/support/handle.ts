@@ -26,11 +26,14 @@ export interface BrowserPlatformHandle {
   /** JKM death claims lodged by intake, waiting in the queue: one to approve, one to reject. */
   readonly claims: { readonly toApprove: SeededClaim; readonly toReject: SeededClaim };
   /** The claims service's database, for what no page shows (none of the tests' assertions). */
-  readonly serviceUrls: Readonly<Record<'enrollment' | 'contributions' | 'claims' | 'payouts', string>>;
+  readonly serviceUrls: Readonly<
+    Record<'enrollment' | 'contributions' | 'claims' | 'payouts', string>
+  >;
 }
 
 export function browserPlatform(): BrowserPlatformHandle {
   const file = process.env['BROWSER_PLATFORM_HANDLE'];
-  if (!file) throw new Error('BROWSER_PLATFORM_HANDLE is not set: run through playwright.config.ts');
+  if (!file)
+    throw new Error('BROWSER_PLATFORM_HANDLE is not set: run through playwright.config.ts');
   return JSON.parse(fs.readFileSync(file, 'utf8')) as BrowserPlatformHandle;
 }

@@ -8,7 +8,12 @@ import type { BrowserUser } from './handle';
 const SCREENSHOTS = path.resolve(__dirname, '../../../docs/console');
 
 /** Opens the console, follows the redirect to Keycloak, signs in, and lands back on `path`. */
-export async function signIn(page: Page, consoleUrl: string, user: BrowserUser, at = '/'): Promise<void> {
+export async function signIn(
+  page: Page,
+  consoleUrl: string,
+  user: BrowserUser,
+  at = '/',
+): Promise<void> {
   await page.goto(`${consoleUrl}${at}`);
   await expect(page.locator('#kc-form-login')).toBeVisible();
   await page.locator('#username').fill(user.username);

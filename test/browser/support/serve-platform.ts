@@ -1,0 +1,182 @@
+// The real platform for the browser tests, in a process of its own (started by global-setup.ts,
+// stopped with SIGTERM by global-teardown.ts): the test infrastructure (Kafka, PostgreSQL,
+// Keycloak) as the Jest harness provides it, the four services on this run's databases and
+// topics verifying Keycloak's tokens through its JWKS, the console signing people in through
+// Keycloak, the people who use it, and two JKM death claims lodged by intake. When all is up it
+// writes the handle (./handle.ts) to the file named by its one argument.
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { expect } from 'expect';
+import {
+  CONSOLE_CLIENT,
+  PlatformDatabase,
+  clientCredentialsToken,
+  jwksAuthConfig,
+  type Role,
+} from '@santunan/platform';
+import { createTestDatabase, freePort, testKeycloak, testRunId } from '@santunan/testing';
+import globalSetup from '../../../libs/testing/src/infrastructure/global-setup';
+import globalTeardown from '../../../libs/testing/src/infrastructure/global-teardown';
+import { createConsoleApp } from '../../../apps/console/src/console-app';
+import { openConsoleDatabase } from '../../../apps/console/src/database/console-database';
+import { lodgedJkmDeath, type Worker } from '../../support/jkm-death-flow';
+import { startSantunanPlatform, type SantunanPlatform } from '../../support/santunan-platform';
+import type { BrowserPlatformHandle, BrowserUser, SeededClaim } from './handle';
+
+// The shared flows assert with Jest's `expect`; outside Jest the same library stands in.
+(globalThis as { expect?: unknown }).expect = expect;
+
+const stops: Array<() => Promise<unknown>> = [];
+const log = (line: string): void => void process.stdout.write(`[browser-platform] ${line}\n`);
+
+/** Widows of two fishermen in Kota Kupang; valid NIKs of its kecamatan Oebobo. */
+const WORKERS: Readonly<Record<'toApprove' | 'toReject', Worker>> = {
+  toApprove: {
+    nik: '5371011508900001',
+    fullName: 'Yohanes Benu',
+    birthDate: '1990-08-15',
+    sex: 'male',
+    widow: { fullName: 'Maria Bria', birthDate: '1991-03-01' },
+    account: { bankCode: '002', accountNumber: '0123456789' },
+  },
+  toReject: {
+    nik: '5371014503920002',
+    fullName: 'Agustina Manu',
+    birthDate: '1992-03-05',
+    sex: 'female',
+    widow: { fullName: 'Petrus Lake', birthDate: '1990-01-20' },
+    account: { bankCode: '008', accountNumber: '9876543210' },
+  },
+};
+
+async function main(handleFile: string): Promise<void> {
+  await globalSetup();
+  stops.push(() => globalTeardown());
+  const keycloak = await testKeycloak();
+  const run = testRunId().toLowerCase();
+  const issuer = keycloak.issuer();
+
+  // Intake's machine caller: it registers the workers, takes their payments and lodges claims.
+  const intakeClient = `browser-intake-${run}`;
+  const intake = await keycloak.admin.createServiceAccountClient({
+    clientId: intakeClient,
+    roles: ['enrollment-officer', 'finance', 'claims-officer'] satisfies Role[],
+  });
+  stops.push(() => keycloak.admin.deleteClient(intakeClient));
+  const intakeToken = (await clientCredentialsToken(issuer, intakeClient, intake.secret))
+    .access_token;
+
+  const platform: SantunanPlatform = await startSantunanPlatform({
+    label: 'browser',
+    auth: { config: jwksAuthConfig({ issuer }), bearer: () => `Bearer ${intakeToken}` },
+  });
+  stops.push(() => platform.stop());
+  log(`services: ${JSON.stringify(platform.urls)}`);
+
+  const users = {
+    claimsOfficer: await person(keycloak, `officer-${run}`, ['claims-officer']),
+    supervisor: await person(keycloak, `supervisor-${run}`, ['claims-supervisor']),
+    auditor: await person(keycloak, `auditor-${run}`, ['auditor']),
+  };
+
+  // The auditor's pages read this run's stores and topics, found as the CLI finds them.
+  for (const service of ['enrollment', 'contributions', 'claims', 'payouts'] as const) {
+    const upper = service.toUpperCase();
+    process.env[`${upper}_DATABASE_URL`] = platform.databases[service];
+    process.env[`${upper}_EVENTS_TOPIC`] = platform.topics[`${service}Events`];
+  }
+  process.env['KEYS_DATABASE_URL'] = platform.databases.keys;
+
+  const consolePort = await freePort();
+  const consoleUrl = `http://127.0.0.1:${consolePort}`;
+  const clientSecret = randomBytes(24).toString('base64url');
+  await keycloak.admin.setClientSecret(CONSOLE_CLIENT, clientSecret);
+  const consoleDatabase = await createTestDatabase('browser_console');
+  stops.push(() => consoleDatabase.drop());
+  const sessions = await openConsoleDatabase(consoleDatabase.url);
+  stops.push(() => sessions.end());
+  const consoleApp = await createConsoleApp(
+    {
+      port: consolePort,
+      publicUrl: consoleUrl,
+      oidc: { issuerUrl: issuer, clientId: CONSOLE_CLIENT, clientSecret },
+      sessionSecret: randomBytes(32).toString('base64url'),
+      databaseUrl: consoleDatabase.url,
+      services: platform.urls,
+    },
+    sessions,
+  );
+  await consoleApp.listen(consolePort, '127.0.0.1');
+  stops.push(() => consoleApp.close());
+  log(`console: ${consoleUrl}`);
+
+  const claimsProbe = await new PlatformDatabase({
+    url: platform.databases.claims,
+    poolSize: 1,
+  }).open();
+  stops.push(() => claimsProbe.close());
+  const lodge = async (worker: Worker): Promise<SeededClaim> => {
+    const lodged = await lodgedJkmDeath(platform, claimsProbe, worker, { recordDocuments: false });
+    return {
+      claimId: lodged.claimId,
+      participantId: lodged.participantId,
+      participantName: worker.fullName,
+      nik: worker.nik,
+    };
+  };
+  const claims = {
+    toApprove: await lodge(WORKERS.toApprove),
+    toReject: await lodge(WORKERS.toReject),
+  };
+  log(`claims lodged: ${JSON.stringify(claims)}`);
+
+  const handle: BrowserPlatformHandle = {
+    consoleUrl,
+    keycloakUrl: keycloak.baseUrl,
+    users,
+    claims,
+    serviceUrls: platform.urls,
+  };
+  fs.writeFileSync(handleFile, JSON.stringify(handle, null, 2), { mode: 0o600 });
+  log('up');
+}
+
+async function person(
+  keycloak: Awaited<ReturnType<typeof testKeycloak>>,
+  username: string,
+  roles: Role[],
+): Promise<BrowserUser> {
+  const password = randomBytes(12).toString('base64url');
+  const [firstName, ...rest] = username.split('-');
+  const { id } = await keycloak.admin.createUser({
+    username,
+    password,
+    firstName: firstName ?? username,
+    lastName: rest.join(' ') || 'santunan',
+    email: `${username}@santunan.test`,
+    roles,
+  });
+  stops.push(() => keycloak.admin.deleteUser(id));
+  return { username, password, id };
+}
+
+let stopping: Promise<void> | undefined;
+function stop(code: number): Promise<void> {
+  stopping ??= (async () => {
+    for (const step of stops.splice(0).reverse()) {
+      await step().catch((error: unknown) => log(`stop failed: ${String(error)}`));
+    }
+    process.exit(code);
+  })();
+  return stopping;
+}
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));
+
+const handleFile = process.argv[2];
+if (!handleFile) throw new Error('usage: serve-platform.ts <handle file>');
+main(handleFile).catch((error: unknown) => {
+  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  void stop(1);
+});
