@@ -11,7 +11,8 @@
 #
 # Production profile (`kc.sh start --optimized`, plain HTTP on 127.0.0.1), not start-dev:
 # the same settings as a deployment (caches, themes, hostname checks), and the build step
-# (database driver, local cache, health) runs once at fetch instead of at every start.
+# (database driver) runs once at fetch instead of at every start. One node, so a local
+# cache (no JGroups cluster, no cluster ports shared with another Keycloak on the machine).
 #
 # Overridable through the environment:
 #   KEYCLOAK_PORT            HTTP port on 127.0.0.1 (default 8180); the issuer is
@@ -72,18 +73,21 @@ keycloak_java_home() {
   echo "$best"
 }
 
+# Build-time options. No health/metrics: they open a management port (9000) that a second
+# Keycloak on the machine (tests, CI) could not bind; readiness is the realm's discovery URL.
+build_options=(--db=postgres --health-enabled=false --metrics-enabled=false)
+
 fetch() {
-  if [ -f "$home/.santunan-built" ]; then return 0; fi
+  if [ "$(cat "$home/.santunan-built" 2>/dev/null)" = "${build_options[*]}" ]; then return 0; fi
   if [ ! -x "$home/bin/kc.sh" ]; then
     log "unpacking keycloak-quarkus-dist $version from Maven Central into $here/dist"
     mvn -q -B -f "$here/pom.xml" package
   fi
   local java_home
   java_home="$(keycloak_java_home)"
-  log "building the server once (PostgreSQL, local cache, health endpoints) with $java_home"
-  JAVA_HOME="$java_home" "$home/bin/kc.sh" build --db=postgres --cache=local \
-    --health-enabled=true >&2
-  touch "$home/.santunan-built"
+  log "building the server once (${build_options[*]}) with $java_home"
+  JAVA_HOME="$java_home" "$home/bin/kc.sh" build "${build_options[@]}" >&2
+  echo "${build_options[*]}" > "$home/.santunan-built"
 }
 
 running_pid() {
@@ -127,6 +131,7 @@ start_once() {
     nohup "$home/bin/kc.sh" start --optimized \
       --http-enabled=true --http-host=127.0.0.1 --http-port="$port" \
       --hostname="$url" \
+      --cache=local \
       --db-url="$db_url" --db-username="$db_user" \
       --import-realm \
       --log=console,file --log-file="$data/keycloak.log" \

@@ -14,3 +14,4 @@ export * from './projections';
 export * from './service';
 export * from './nest';
 export * from './simulation';
+export * from './identity/keycloak-admin';

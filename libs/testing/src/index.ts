@@ -4,3 +4,5 @@ export * from './infrastructure/free-port';
 export * from './infrastructure/local-kafka-broker';
 export * from './infrastructure/test-resources';
 export * from './given-when-then';
+export * from './infrastructure/local-keycloak';
+export * from './infrastructure/test-keycloak';

