@@ -12,6 +12,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 const START_BOUND_MS = 600_000;
 
 export default async function globalSetup(_config: FullConfig): Promise<void> {
+  // While writing tests: a platform started by hand (serve-platform.ts <file>) is reused.
+  const given = process.env['BROWSER_PLATFORM_HANDLE'];
+  if (given && fs.existsSync(given)) return;
   const handleFile = path.join(ROOT, '.local', `browser-platform-${process.pid}.json`);
   fs.mkdirSync(path.dirname(handleFile), { recursive: true });
   fs.rmSync(handleFile, { force: true });

@@ -75,9 +75,9 @@ async function main(handleFile: string): Promise<void> {
   log(`services: ${JSON.stringify(platform.urls)}`);
 
   const users = {
-    claimsOfficer: await person(keycloak, `officer-${run}`, ['claims-officer']),
-    supervisor: await person(keycloak, `supervisor-${run}`, ['claims-supervisor']),
-    auditor: await person(keycloak, `auditor-${run}`, ['auditor']),
+    claimsOfficer: await person(keycloak, `ani-${run}`, 'Ani Lestari', ['claims-officer']),
+    supervisor: await person(keycloak, `budi-${run}`, 'Budi Santoso', ['claims-supervisor']),
+    auditor: await person(keycloak, `citra-${run}`, 'Citra Dewi', ['auditor']),
   };
 
   // The auditor's pages read this run's stores and topics, found as the CLI finds them.
@@ -145,15 +145,16 @@ async function main(handleFile: string): Promise<void> {
 async function person(
   keycloak: Awaited<ReturnType<typeof testKeycloak>>,
   username: string,
+  name: string,
   roles: Role[],
 ): Promise<BrowserUser> {
   const password = randomBytes(12).toString('base64url');
-  const [firstName, ...rest] = username.split('-');
+  const [firstName = name, ...lastNames] = name.split(' ');
   const { id } = await keycloak.admin.createUser({
     username,
     password,
-    firstName: firstName ?? username,
-    lastName: rest.join(' ') || 'santunan',
+    firstName,
+    lastName: lastNames.join(' '),
     email: `${username}@santunan.test`,
     roles,
   });
