@@ -1,8 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { auditTargets, verifyPlatform, type AuditTargets } from '@santunan/audit';
 import type { Pool } from 'pg';
+import type { ConsoleConfig } from '../config/console-config';
+import { CONSOLE_CONFIG } from '../console-core.module';
 import { CONSOLE_DATABASE } from '../database/console-database';
 import { AUDIT_TARGETS, AuditExplorer } from './audit-explorer';
+import { AuditController } from './audit.http.controller';
+import { AUDITOR_TOKENS, AuditorGuard, auditorTokenConfig, auditorTokens } from './auditor-access';
 import { RevealLog } from './reveal-log';
 import { VERIFY_PLATFORM, VerifyJobs } from './verify-jobs';
 
@@ -25,9 +29,17 @@ export class AuditPagesModule {
           inject: [CONSOLE_DATABASE],
           useFactory: (database: Pool) => RevealLog.prepare(database),
         },
+        {
+          provide: AUDITOR_TOKENS,
+          inject: [CONSOLE_CONFIG],
+          useFactory: (config: ConsoleConfig) =>
+            auditorTokens(auditorTokenConfig(config.oidc.issuerUrl)),
+        },
         AuditExplorer,
         VerifyJobs,
+        AuditorGuard,
       ],
+      controllers: [AuditController],
       exports: [AuditExplorer, VerifyJobs, RevealLog],
     };
   }

@@ -190,7 +190,8 @@ export const auditMessagesId = {
   'audit.job.topicsWaiting': 'Topik Kafka belum dibaca.',
   'audit.job.verified':
     'Terverifikasi: {events} peristiwa dalam {streams} aliran, tidak ada rantai putus, topik cocok.',
-  'audit.job.failedChecks': 'Ditemukan masalah: {breaks} rantai putus, {mismatches} ketidakcocokan topik.',
+  'audit.job.failedChecks':
+    'Ditemukan masalah: {breaks} rantai putus, {mismatches} ketidakcocokan topik.',
   'audit.job.failed': 'Verifikasi tidak dapat diselesaikan: {error}',
   'audit.job.breaks': 'Rantai putus',
   'audit.job.noBreaks': 'Tidak ada rantai putus.',
@@ -333,8 +334,7 @@ export const auditMessagesEn: { readonly [K in AuditMessageKey]: string } = {
     'Personal data is masked. Reveal it with a reason to see it; the reveal is recorded in your name.',
   'audit.personal.revealed':
     'Personal data is revealed to you for a few minutes; the reveal has been recorded.',
-  'audit.personal.keysUnavailable':
-    'The key database cannot be read: personal data stays masked.',
+  'audit.personal.keysUnavailable': 'The key database cannot be read: personal data stays masked.',
   'audit.reveal.heading': 'Reveal personal data',
   'audit.reveal.reason': 'Reason for revealing personal data',
   'audit.reveal.reasonHint':
