@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
+import { AuditPagesModule } from './audit/audit-pages.module';
 import { AuthController } from './auth/auth.http.controller';
 import { ClaimsPagesModule } from './claims/claims-pages.module';
 import type { ConsoleConfig } from './config/console-config';
@@ -13,7 +14,11 @@ export class ConsoleModule {
   static forRoot(config: ConsoleConfig, database: Pool, services?: ConsoleServices): DynamicModule {
     return {
       module: ConsoleModule,
-      imports: [ConsoleCoreModule.forRoot(config, database, services), ClaimsPagesModule],
+      imports: [
+        ConsoleCoreModule.forRoot(config, database, services),
+        ClaimsPagesModule,
+        AuditPagesModule.forRoot(),
+      ],
       controllers: [AuthController, PublicController],
     };
   }
