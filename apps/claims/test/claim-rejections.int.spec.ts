@@ -323,6 +323,25 @@ describe('claims the eligibility policies reject, and the payment SLA', () => {
     });
   });
 
+  it('narrows the queue to claims due soon and to the caller’s own, sorted by due date', async () => {
+    // Today is Tuesday 24 November: the second claim is due Friday 27th, the first was due 17th.
+    expect(await queue(auditor, 'sla=due-soon')).toEqual([second.claimId]);
+    expect(await queue(auditor, 'sla=due-soon&dueWithinDays=2')).toEqual([]);
+    expect(
+      await queue(auditor, `sla=due-soon&dueWithinDays=3&participantId=${deceased.id}`),
+    ).toEqual([second.claimId]);
+    const own = `participantId=${deceased.id}&mine=true`;
+    expect(await queue(officer, `${own}&sort=due-date`)).toEqual([first.claimId, second.claimId]);
+    expect(await queue(officer, `${own}&sort=submitted-on`)).toEqual([
+      first.claimId,
+      second.claimId,
+    ]);
+    expect(await queue(supervisor, own)).toEqual([]);
+    expect(await queue(officer, `participantId=${deceased.id}&scholarship=true`)).toEqual([]);
+    await h.http(auditor).get('/claims?sort=newest').expect(400);
+    await h.http(auditor).get('/claims?mine=perhaps').expect(400);
+  });
+
   it('rejects the second claim for the same death, naming the first', async () => {
     const decided = await h.http(officer).post(`/claims/${second.claimId}/decisions`).expect(201);
     expect(decided.body.status).toBe('rejected');

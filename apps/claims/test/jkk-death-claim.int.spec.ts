@@ -505,6 +505,8 @@ describe('a JKK death claim, from upstream events to an approved decision on cla
       // Decided claims leave the SLA filters; Maria's claim has no documents yet.
       expect(await ids(`sla=on-time`)).toEqual([]);
       expect(await ids(`sla=not-started`)).toEqual(await ids(`regencyCode=5301`));
+      // The approved death opened the children's scholarship entitlement.
+      expect(await ids(`scholarship=true`)).toEqual([claimId]);
     });
     const page = await h.http(supervisor).get(`/claims?participantId=${yohanes}`).expect(200);
     expect(page.body.items[0]).toMatchObject({
@@ -541,6 +543,45 @@ describe('a JKK death claim, from upstream events to an approved decision on cla
       relationship: 'spouse',
     });
     expect(detail.decision).toMatchObject({ decisionId, total: 70_000_000 });
+  });
+
+  it('verifies the claim’s hash chains on request, and notices an edited event', async () => {
+    const verification = async () =>
+      (await h.http(auditor).get(`/claims/${claimId}/chain-verification`).expect(200)).body as {
+        verified: boolean;
+        streams: { streamId: string; events: number; verified: boolean; problems: unknown[] }[];
+      };
+    const intact = await verification();
+    expect(intact.verified).toBe(true);
+    const streamIds = intact.streams.map((stream) => stream.streamId);
+    expect(streamIds).toEqual(expect.arrayContaining([`claim-${claimId}`]));
+    expect(streamIds.some((id) => id.startsWith('accident-report-'))).toBe(true);
+    expect(intact.streams.every((stream) => stream.verified && stream.events > 0)).toBe(true);
+
+    const claimStream = `claim-${claimId}`;
+    const [original] = await h.runtime.database.query<{ data: unknown }>(
+      'select data from events where stream_id = $1 and version = 1',
+      [claimStream],
+    );
+    await h.runtime.database.query(
+      `update events set data = jsonb_set(data, '{submittedOn}', '"2026-01-01"') where stream_id = $1 and version = 1`,
+      [claimStream],
+    );
+    try {
+      const edited = await verification();
+      expect(edited.verified).toBe(false);
+      expect(edited.streams.find((stream) => stream.streamId === claimStream)).toMatchObject({
+        verified: false,
+        problems: [expect.objectContaining({ kind: 'altered', version: 1 })],
+      });
+    } finally {
+      await h.runtime.database.query(
+        'update events set data = $2::jsonb where stream_id = $1 and version = 1',
+        [claimStream, JSON.stringify(original?.data)],
+      );
+    }
+    expect((await verification()).verified).toBe(true);
+    await h.http(auditor).get(`/claims/${randomUUID()}/chain-verification`).expect(404);
   });
 
   it('rebuilds both read models from the event store to exactly the live ones', async () => {

@@ -83,3 +83,43 @@ export class ClaimDetailResponse extends WorkQueueItem {
   @ApiProperty({ type: [TimelineItemDto] })
   timeline!: TimelineItemDto[];
 }
+
+export class ChainProblemDto {
+  @ApiProperty({ enum: ['altered', 'removed', 'reordered', 'broken-chain'] })
+  kind!: 'altered' | 'removed' | 'reordered' | 'broken-chain';
+
+  @ApiProperty()
+  version!: number;
+
+  @ApiProperty()
+  detail!: string;
+}
+
+export class StreamChainDto {
+  @ApiProperty({ example: 'claim-8d1c…' })
+  streamId!: string;
+
+  @ApiProperty({ description: 'Events whose hashes were recomputed.' })
+  events!: number;
+
+  @ApiProperty()
+  verified!: boolean;
+
+  @ApiProperty({ type: [ChainProblemDto] })
+  problems!: ChainProblemDto[];
+}
+
+/** The hash chains of every stream on a claim's timeline, recomputed now from the store. */
+export class ChainVerificationResponse {
+  @ApiProperty({ format: 'uuid' })
+  claimId!: string;
+
+  @ApiProperty({ description: 'Every stream intact: no event altered, removed or reordered.' })
+  verified!: boolean;
+
+  @ApiProperty()
+  verifiedAt!: string;
+
+  @ApiProperty({ type: [StreamChainDto] })
+  streams!: StreamChainDto[];
+}

@@ -5,7 +5,7 @@ import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { ClaimIdParams } from '../shared/http.dto';
 import { notFound } from '../shared/rejection.problem';
 import { READERS } from '../shared/roles';
-import { ClaimDetailResponse } from './claim-detail.dto';
+import { ChainVerificationResponse, ClaimDetailResponse } from './claim-detail.dto';
 import { ClaimDetailReader } from './claim-detail.reader';
 
 @ApiTags('work queue')
@@ -29,5 +29,23 @@ export class ClaimDetailController {
     const detail = await this.reader.detail(params.claimId, this.runtime.clock.today());
     if (detail === null) throw notFound('CLAIM_NOT_FOUND', `no claim ${params.claimId}`);
     return detail;
+  }
+
+  @Get('chain-verification')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'Verify the claim’s hash chains now',
+    description:
+      'Recomputes each event’s hash over its stored form and its link to the previous event, ' +
+      'for the claim’s stream and every stream on its timeline (accident report, death ' +
+      'register, scholarship entitlement). `verified` is false when any event was altered, ' +
+      'removed or reordered.',
+  })
+  @ApiOkResponse({ type: ChainVerificationResponse })
+  @CommandProblems({ notFound: 'CLAIM_NOT_FOUND' })
+  async chainVerification(@Param() params: ClaimIdParams): Promise<ChainVerificationResponse> {
+    const result = await this.reader.chainVerification(params.claimId, this.runtime.clock.now());
+    if (result === null) throw notFound('CLAIM_NOT_FOUND', `no claim ${params.claimId}`);
+    return result;
   }
 }

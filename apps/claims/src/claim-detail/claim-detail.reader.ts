@@ -1,6 +1,7 @@
 import type { ClaimState } from '@santunan/claims-domain';
 import {
   decryptPersonalFields,
+  verifyEventStreams,
   type Actor,
   type PersonalDataCipher,
   type SqlExecutor,
@@ -12,7 +13,12 @@ import {
   workQueueItem,
   type WorkQueueRow,
 } from '../work-queue/work-queue.reader';
-import type { ClaimDetailResponse, TimelineItemDto } from './claim-detail.dto';
+import { claimStreamId } from '../shared/claims-streams';
+import type {
+  ChainVerificationResponse,
+  ClaimDetailResponse,
+  TimelineItemDto,
+} from './claim-detail.dto';
 
 interface TimelineRow {
   event_type: string;
@@ -83,6 +89,40 @@ export class ClaimDetailReader {
           details: entry.details,
         }),
       ),
+    };
+  }
+
+  /**
+   * Recomputes the hash chain of the claim's stream and of every other stream on its timeline
+   * (accident report, death register entry, scholarship entitlement) with the event store's
+   * own verification. Null when there is no such claim.
+   */
+  async chainVerification(claimId: string, now: string): Promise<ChainVerificationResponse | null> {
+    const [row] = await this.database.query<{ accident_report_id: string | null }>(
+      'select accident_report_id from claim_work_queue where claim_id = $1',
+      [claimId],
+    );
+    if (row === undefined) return null;
+    const onTimeline = await this.database.query<{ stream_id: string }>(
+      `select distinct stream_id from claim_timeline
+        where claim_id = $1 or ($2::text is not null and accident_report_id = $2)`,
+      [claimId, row.accident_report_id],
+    );
+    const results = await verifyEventStreams(this.database, [
+      claimStreamId(claimId),
+      ...onTimeline.map((entry) => entry.stream_id),
+    ]);
+    const streams = results.map((stream) => ({
+      streamId: stream.streamId,
+      events: stream.eventsVerified,
+      verified: stream.problems.length === 0 && stream.eventsVerified > 0,
+      problems: stream.problems.map(({ kind, version, detail }) => ({ kind, version, detail })),
+    }));
+    return {
+      claimId,
+      verified: streams.every((stream) => stream.verified),
+      verifiedAt: now,
+      streams,
     };
   }
 }

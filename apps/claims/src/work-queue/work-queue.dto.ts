@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ClaimState } from '@santunan/claims-domain';
 import type { ClaimBenefitType, ClaimProgram } from '@santunan/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 export const CLAIM_STATUSES = [
   'open',
@@ -23,8 +23,20 @@ export const BENEFIT_TYPES: readonly ClaimBenefitType[] = [
 ];
 
 /** Where a claim stands against its payment due date today. */
-export const SLA_FILTERS = ['not-started', 'paused', 'on-time', 'overdue'] as const;
+export const SLA_FILTERS = ['not-started', 'paused', 'on-time', 'due-soon', 'overdue'] as const;
 export type SlaFilter = (typeof SLA_FILTERS)[number];
+
+/** `urgency`: overdue first, then by due date; `due-date`: by due date only; `submitted-on`. */
+export const WORK_QUEUE_SORTS = ['urgency', 'due-date', 'submitted-on'] as const;
+export type WorkQueueSort = (typeof WORK_QUEUE_SORTS)[number];
+
+/** Query flags arrive as text; only `true`/`1` mean yes. */
+const flag = ({ value }: { value: unknown }): unknown =>
+  value === true || value === 'true' || value === '1'
+    ? true
+    : value === false || value === 'false' || value === '0'
+      ? false
+      : value;
 
 export class WorkQueueQuery {
   @ApiPropertyOptional({ enum: CLAIM_STATUSES })
@@ -52,11 +64,48 @@ export class WorkQueueQuery {
     description:
       'Claims still to be decided, by where they stand against the payment due date (7 working ' +
       'days JKK, 3 JKM, from complete documents, pauses excluded): not-started (documents ' +
-      'incomplete), paused (documents requested, or waiting for a sponsor), on-time, overdue.',
+      'incomplete), paused (documents requested, or waiting for a sponsor), on-time, due-soon ' +
+      '(on time, due within `dueWithinDays` calendar days), overdue.',
   })
   @IsOptional()
   @IsIn(SLA_FILTERS)
   sla?: SlaFilter;
+
+  @ApiPropertyOptional({
+    default: 3,
+    minimum: 0,
+    maximum: 60,
+    description: 'With sla=due-soon: due today or within this many calendar days.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  dueWithinDays?: number;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only claims the caller submitted or proposed a decision on.',
+  })
+  @IsOptional()
+  @Transform(flag)
+  @IsBoolean()
+  mine?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only claims that opened a scholarship entitlement (the children’s beasiswa).',
+  })
+  @IsOptional()
+  @Transform(flag)
+  @IsBoolean()
+  scholarship?: boolean;
+
+  @ApiPropertyOptional({ enum: WORK_QUEUE_SORTS, default: 'urgency' })
+  @IsOptional()
+  @IsIn(WORK_QUEUE_SORTS)
+  sort?: WorkQueueSort;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles, ServiceRuntime } from '@santunan/platform';
+import { CurrentActor, Roles, ServiceRuntime, type Actor } from '@santunan/platform';
 import { ProtectedRoute } from '../shared/api-docs';
 import { READERS } from '../shared/roles';
 import { WorkQueuePage, WorkQueueQuery } from './work-queue.dto';
@@ -20,11 +20,12 @@ export class WorkQueueController {
   @ApiOperation({
     summary: 'The work queue: claims by status, type, kabupaten/kota and SLA',
     description:
-      'Overdue claims first, then by payment due date. A read model: a claim shows here a ' +
+      'Overdue claims first, then by payment due date (or `sort` by due date or submission). ' +
+      '`mine`: claims the caller submitted or proposed. A read model: a claim shows here a ' +
       'moment after the command that changed it.',
   })
   @ApiOkResponse({ type: WorkQueuePage })
-  async list(@Query() query: WorkQueueQuery): Promise<WorkQueuePage> {
-    return this.reader.page(query, this.runtime.clock.today());
+  async list(@Query() query: WorkQueueQuery, @CurrentActor() actor: Actor): Promise<WorkQueuePage> {
+    return this.reader.page(query, this.runtime.clock.today(), actor.id);
   }
 }

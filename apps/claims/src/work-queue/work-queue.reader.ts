@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '@santunan/platform';
 import { calendarDaysBetween } from '../shared/local-date';
 import type { SlaState } from './work-queue.projection';
-import type { WorkQueueItem, WorkQueuePage, WorkQueueQuery } from './work-queue.dto';
+import type { WorkQueueItem, WorkQueuePage, WorkQueueQuery, WorkQueueSort } from './work-queue.dto';
 
 export interface WorkQueueRow {
   claim_id: string;
@@ -32,6 +32,15 @@ export interface WorkQueueRow {
 /** The SLA filters look at claims still in the office's hands; payouts tracks payment. */
 const UNDECIDED = `q.status not in ('approved', 'rejected')`;
 const OVERDUE = `q.sla_state = 'running' and q.sla_due_date < $1 and ${UNDECIDED}`;
+
+/** `sla=due-soon` without `dueWithinDays`: due today or in the next three calendar days. */
+export const DUE_SOON_DAYS = 3;
+
+const ORDER: Readonly<Record<WorkQueueSort, string>> = {
+  urgency: `(${OVERDUE}) desc, q.sla_due_date asc nulls last, q.submitted_on, q.claim_id`,
+  'due-date': 'q.sla_due_date asc nulls last, q.submitted_on, q.claim_id',
+  'submitted-on': 'q.submitted_on, q.claim_id',
+};
 
 const money = (value: string | null): number | null => (value === null ? null : Number(value));
 
@@ -89,7 +98,8 @@ export const WORK_QUEUE_COLUMNS = `q.claim_id, q.participant_id, p.regency_code,
 export class WorkQueueReader {
   constructor(private readonly database: SqlExecutor) {}
 
-  async page(query: WorkQueueQuery, today: string): Promise<WorkQueuePage> {
+  /** `callerId`: the actor asking, for `mine`. */
+  async page(query: WorkQueueQuery, today: string, callerId?: string): Promise<WorkQueuePage> {
     const parameters: unknown[] = [today];
     const where: string[] = [];
     const equals = (column: string, value: string | undefined): void => {
@@ -116,17 +126,32 @@ export class WorkQueueReader {
       case 'on-time':
         where.push(`q.sla_state = 'running' and q.sla_due_date >= $1 and ${UNDECIDED}`);
         break;
+      case 'due-soon':
+        parameters.push(query.dueWithinDays ?? DUE_SOON_DAYS);
+        where.push(
+          `q.sla_state = 'running' and q.sla_due_date >= $1 and ${UNDECIDED}` +
+            ` and q.sla_due_date <= to_char($1::date + $${parameters.length}::int, 'YYYY-MM-DD')`,
+        );
+        break;
       default: {
         const _exhaustive: never = query.sla;
         return _exhaustive;
       }
     }
+    if (query.mine === true) {
+      parameters.push(callerId ?? '');
+      where.push(
+        `(q.submitted_by = $${parameters.length} or q.proposed_by = $${parameters.length})`,
+      );
+    }
+    if (query.scholarship === true) where.push('q.scholarship_entitlement_id is not null');
     parameters.push(query.limit ?? 50, query.offset ?? 0);
+    // $1 (today) is typed here too: a sort without the overdue ordering may not mention it.
     const rows = await this.database.query<WorkQueueRow & { total: string }>(
       `select ${WORK_QUEUE_COLUMNS}, count(*) over () as total
          from claim_work_queue q left join participants p on p.participant_id = q.participant_id
-        where true ${where.map((condition) => `and ${condition}`).join(' ')}
-        order by (${OVERDUE}) desc, q.sla_due_date asc nulls last, q.submitted_on, q.claim_id
+        where $1::text is not null ${where.map((condition) => `and ${condition}`).join(' ')}
+        order by ${ORDER[query.sort ?? 'urgency']}
         limit $${parameters.length - 1} offset $${parameters.length}`,
       parameters,
     );

@@ -21,6 +21,8 @@ export {
 export type { TamperKind, VerificationProblem } from './verify-stream';
 export {
   verifyEventStore,
+  verifyEventStreams,
+  type StreamVerification,
   type VerificationReport,
   type VerifyOptions,
 } from './verify-event-store';

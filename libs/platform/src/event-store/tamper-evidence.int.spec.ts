@@ -7,7 +7,7 @@ import {
   openMigratedTestDatabase,
   type MigratedTestDatabase,
 } from './testing/migrated-test-database';
-import { verifyEventStore } from './verify-event-store';
+import { verifyEventStore, verifyEventStreams } from './verify-event-store';
 import type { VerificationProblem } from './verify-stream';
 
 describe('tamper evidence: verifyEventStore against rows edited in PostgreSQL', () => {
@@ -123,6 +123,35 @@ describe('tamper evidence: verifyEventStore against rows edited in PostgreSQL', 
     );
     expect(await problemsOf('claim-backdated')).toEqual([
       expect.objectContaining({ kind: 'altered', version: 1 }),
+    ]);
+  });
+  it('verifies only the named streams: one intact, one edited, one unknown', async () => {
+    await claimStream('claim-named-intact', 2);
+    await claimStream('claim-named-edited', 3);
+    await db.database.query(
+      `update events set data = jsonb_set(data, '{amount}', '1') where stream_id = 'claim-named-edited' and version = 2`,
+    );
+    const results = await verifyEventStreams(db.database, [
+      'claim-named-intact',
+      'claim-named-edited',
+      'claim-named-intact',
+      'claim-never-written',
+    ]);
+    expect(results).toEqual([
+      {
+        streamId: 'claim-named-edited',
+        eventsVerified: 3,
+        problems: [
+          {
+            kind: 'altered',
+            streamId: 'claim-named-edited',
+            version: 2,
+            detail: 'the stored fields no longer match the event hash',
+          },
+        ],
+      },
+      { streamId: 'claim-named-intact', eventsVerified: 2, problems: [] },
+      { streamId: 'claim-never-written', eventsVerified: 0, problems: [] },
     ]);
   });
 });
