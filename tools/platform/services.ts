@@ -10,6 +10,15 @@ export const SERVICES = [
   { name: 'payouts', port: 3004 },
 ] as const;
 
+/** A process the runner starts from apps/<name>/src/main.ts, listening on <NAME>_PORT. */
+export interface ServiceProcess {
+  readonly name: string;
+  readonly port: number;
+}
+
+/** The console (apps/console): the people's web app in front of the four services. */
+export const CONSOLE: ServiceProcess = { name: 'console', port: 3000 };
+
 export interface RunningService {
   readonly name: string;
   readonly url: string;
@@ -18,20 +27,22 @@ export interface RunningService {
 
 /** Services whose composition root exists in this checkout. */
 export function availableServices(root: string): (typeof SERVICES)[number][] {
-  return SERVICES.filter((service) =>
-    fs.existsSync(path.join(root, 'apps', service.name, 'src/main.ts')),
-  );
+  return SERVICES.filter((service) => isAvailable(root, service));
+}
+
+export function isAvailable(root: string, service: ServiceProcess): boolean {
+  return fs.existsSync(path.join(root, 'apps', service.name, 'src/main.ts'));
 }
 
 /** `<SERVICE>_PORT` when set (e.g. a second platform beside the default one), else the default. */
-function servicePort(service: (typeof SERVICES)[number], env: NodeJS.ProcessEnv): number {
+export function servicePort(service: ServiceProcess, env: NodeJS.ProcessEnv): number {
   const raw = env[`${service.name.toUpperCase()}_PORT`];
   return raw === undefined || raw === '' ? service.port : Number(raw);
 }
 
 export function startService(
   root: string,
-  service: (typeof SERVICES)[number],
+  service: ServiceProcess,
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
 ): RunningService {

@@ -16,7 +16,8 @@ export interface ServiceUrls {
 export type ServiceName = keyof ServiceUrls;
 
 /** An `Authorization` header value for a user: `Bearer <token>`. */
-export type BearerFor = (roles: readonly Role[], subject: string) => string;
+/** The `Authorization` header for a user: minted (HS256) or fetched from Keycloak. */
+export type BearerFor = (roles: readonly Role[], subject: string) => string | Promise<string>;
 
 /** A person (or system) acting on the platform. */
 export interface User {
@@ -76,7 +77,9 @@ export class ScenarioHttp {
     options: RequestOptions = {},
   ): Promise<T> {
     const url = `${this.urls[service].replace(/\/$/, '')}${path}`;
-    const headers: Record<string, string> = { Authorization: this.bearer(user.roles, user.id) };
+    const headers: Record<string, string> = {
+      Authorization: await this.bearer(user.roles, user.id),
+    };
     let payload: string | undefined;
     if (options.csv !== undefined) {
       headers['Content-Type'] = 'text/csv';

@@ -2,16 +2,20 @@
  * `npm run scenario -- [--small] [--seed N] [--no-audit] [--base-url-enrollment URL] …`
  *
  * Runs the NTT 2026 scenario against the platform `npm run platform` started (default URLs
- * http://127.0.0.1:3001–3004), signing its users' tokens with the platform's JWT secret
- * (AUTH_JWT_SECRET or .local/auth-jwt-secret). Exits non-zero when the platform answers
+ * http://127.0.0.1:3001–3004). Its people are users of the platform's local Keycloak
+ * (KEYCLOAK_URL, default http://127.0.0.1:8180; created on first use) and act with their own
+ * tokens; with AUTH_MODE=hs256 (an offline platform) their tokens are signed with
+ * AUTH_JWT_SECRET or .local/auth-jwt-secret instead. Exits non-zero when the platform answers
  * otherwise than the regulation says, or the audit does not verify.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { authConfigFromEnvironment, mintAccessToken, mintingConfig } from '@santunan/platform';
 import { localAuthSecret } from '../platform/local-auth-secret';
+import { localKeycloak } from '../platform/local-identity';
 import { SERVICES } from '../platform/services';
 import type { BearerFor, ServiceUrls } from './http-client';
+import { keycloakBearer } from './keycloak-bearer';
 import { simulatedPlatformClock } from './platform-clock';
 import { ScenarioFailed, runNttScenario } from './run-ntt-scenario';
 
@@ -22,6 +26,14 @@ const USAGE = `usage: npm run scenario -- [--small] [--seed N] [--no-audit]
        [--base-url-claims URL] [--base-url-payouts URL]
   --small   ~200 workers in the same six programs, every kind of claim (under two minutes)
   default   full size: 50,000 workers for the province and 50,000 for five kabupaten/kota`;
+
+function offlineBearer(): BearerFor {
+  const auth = mintingConfig(
+    authConfigFromEnvironment({ ...process.env, AUTH_JWT_SECRET: localAuthSecret(ROOT) }),
+  );
+  return (roles, subject) =>
+    `Bearer ${mintAccessToken({ subject, roles: [...roles], ttl: '12h' }, auth)}`;
+}
 
 function defaultUrl(name: keyof ServiceUrls): string {
   const port = SERVICES.find((service) => service.name === name)?.port;
@@ -53,18 +65,13 @@ async function main(): Promise<number> {
     claims: values['base-url-claims'] ?? defaultUrl('claims'),
     payouts: values['base-url-payouts'] ?? defaultUrl('payouts'),
   };
-  const auth = mintingConfig(
-    authConfigFromEnvironment({
-      ...process.env,
-      AUTH_MODE: 'hs256',
-      AUTH_JWT_SECRET: localAuthSecret(ROOT),
-    }),
-  );
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isSafeInteger(seed))
     throw new Error('--seed must be an integer');
-  const bearer: BearerFor = (roles, subject) =>
-    `Bearer ${mintAccessToken({ subject, roles: [...roles], ttl: '12h' }, auth)}`;
+  const bearer: BearerFor =
+    process.env['AUTH_MODE']?.trim().toLowerCase() === 'hs256'
+      ? offlineBearer()
+      : keycloakBearer(localKeycloak(ROOT));
   // On a platform in simulation mode the scenario acts on the simulated date, not this machine's.
   const simulated = await simulatedPlatformClock(urls, bearer);
   if (simulated !== null) process.stdout.write(`simulated platform date: ${simulated.today}\n`);

@@ -35,7 +35,7 @@ async function clockCall(
   return fetch(`${url.replace(/\/$/, '')}/simulation/clock`, {
     method: init.method,
     headers: {
-      authorization: bearer(OPERATOR.roles, OPERATOR.id),
+      authorization: await bearer(OPERATOR.roles, OPERATOR.id),
       'content-type': 'application/json',
     },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),

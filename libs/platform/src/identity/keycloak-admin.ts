@@ -44,9 +44,10 @@ export interface TokenResponse {
 export interface NewUser {
   readonly username: string;
   readonly password: string;
-  readonly firstName?: string;
-  readonly lastName?: string;
-  readonly email?: string;
+  /** Keycloak's default user profile requires names and an email before a user can sign in. */
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email: string;
   readonly roles: readonly Role[];
 }
 
@@ -193,7 +194,7 @@ export class KeycloakAdmin {
     const response = await this.request('POST', `/admin/realms/${r(realm)}/users`, 'create user', {
       username: user.username,
       enabled: true,
-      emailVerified: user.email !== undefined,
+      emailVerified: true,
       firstName: user.firstName,
       lastName: user.lastName,
       email: user.email,
@@ -222,12 +223,20 @@ export class KeycloakAdmin {
   }
 
   /**
-   * Creates the user, or brings an existing one to this password and these roles (roles it
-   * holds beyond them are left), so a local runner can be started again and again.
+   * Creates the user, or brings an existing one to this profile, password and these roles
+   * (roles it holds beyond them are left), so a local runner can be started again and again.
    */
   async ensureUser(user: NewUser, realm: string = this.realm): Promise<{ id: string }> {
     const existing = await this.findUser(user.username, realm);
     if (existing === undefined) return this.createUser(user, realm);
+    await this.request('PUT', `/admin/realms/${r(realm)}/users/${existing.id}`, 'update user', {
+      enabled: true,
+      firstName: user.firstName,
+      lastName: user.lastName,
+      email: user.email,
+      emailVerified: true,
+      requiredActions: [],
+    });
     await this.request(
       'PUT',
       `/admin/realms/${r(realm)}/users/${existing.id}/reset-password`,
