@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ClaimsApi } from '../services/claims.api';
 import { ConsoleServices } from '../services/console-services';
+import { ContributionsApi, EnrollmentApi, PayoutsApi } from '../services/participants.api';
+import { ClaimDetailController } from './claim-detail.http.controller';
 import { WorkQueueController } from './work-queue.http.controller';
 
 /** The claims office's pages: queue, intake, claim detail and decisions. */
@@ -11,7 +13,22 @@ import { WorkQueueController } from './work-queue.http.controller';
       inject: [ConsoleServices],
       useFactory: (services: ConsoleServices) => new ClaimsApi(services.claims),
     },
+    {
+      provide: EnrollmentApi,
+      inject: [ConsoleServices],
+      useFactory: (services: ConsoleServices) => new EnrollmentApi(services.enrollment),
+    },
+    {
+      provide: ContributionsApi,
+      inject: [ConsoleServices],
+      useFactory: (services: ConsoleServices) => new ContributionsApi(services.contributions),
+    },
+    {
+      provide: PayoutsApi,
+      inject: [ConsoleServices],
+      useFactory: (services: ConsoleServices) => new PayoutsApi(services.payouts),
+    },
   ],
-  controllers: [WorkQueueController],
+  controllers: [WorkQueueController, ClaimDetailController],
 })
 export class ClaimsPagesModule {}

@@ -148,17 +148,28 @@ export interface ClaimDetail extends WorkQueueItem {
     readonly since: string;
   } | null;
   readonly timeline: readonly TimelineItem[];
+  /** The proposal awaiting a checker, approval or rejection (newer claims services). */
+  readonly proposal?: PendingProposal | null;
+}
+
+export interface PendingProposal {
+  readonly kind: 'approval' | 'rejection';
+  readonly decisionId: string;
+  readonly proposedBy: string;
+  readonly reasonCode?: string | null;
+  readonly note?: string | null;
 }
 
 /** The hash chains of a claim's streams, recomputed by the claims service on request. */
 export interface ChainVerification {
   readonly claimId: string;
   readonly verified: boolean;
+  readonly verifiedAt: string;
   readonly streams: readonly {
     readonly streamId: string;
     readonly events: number;
     readonly verified: boolean;
-    readonly firstBrokenVersion: number | null;
+    readonly problems: readonly { kind: string; version: number; detail: string }[];
   }[];
 }
 
@@ -188,6 +199,11 @@ export interface DecisionOutcome {
   } | null;
   readonly decision: DecisionView | null;
   readonly rejection: RejectionView | null;
+}
+
+export interface RejectionBody {
+  readonly reasonCode: string;
+  readonly note: string;
 }
 
 /** The claims service's endpoints the console uses. */
@@ -267,6 +283,32 @@ export class ClaimsApi {
       token,
       `/claims/${encodeURIComponent(claimId)}/decisions/${encodeURIComponent(decisionId)}/send-back`,
       { reason },
+    );
+  }
+
+  /** The maker proposes a rejection; a checker confirms it (approval) or sends it back. */
+  proposeRejection(
+    token: string,
+    claimId: string,
+    body: RejectionBody,
+  ): Promise<ServiceResult<DecisionOutcome>> {
+    return this.http.post(
+      token,
+      `/claims/${encodeURIComponent(claimId)}/rejection-proposals`,
+      body,
+    );
+  }
+
+  rejectProposal(
+    token: string,
+    claimId: string,
+    decisionId: string,
+    body: RejectionBody,
+  ): Promise<ServiceResult<DecisionOutcome>> {
+    return this.http.post(
+      token,
+      `/claims/${encodeURIComponent(claimId)}/decisions/${encodeURIComponent(decisionId)}/rejection`,
+      body,
     );
   }
 

@@ -1,0 +1,81 @@
+import { translator } from '../i18n/messages';
+import { problemOf, unavailable } from '../services/service-client';
+import { formErrorsOf, problemMessage } from './problem-messages';
+
+const t = translator('id');
+
+describe('problem details → what a form shows', () => {
+  it('puts each failed constraint next to its field, in the user’s language', () => {
+    const problem = problemOf('claims', 400, {
+      type: 'urn:santunan:problem:validation-failed',
+      title: 'Bad request',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      detail: 'the request is not valid',
+      errors: [
+        {
+          field: 'dateOfDeath',
+          constraint: 'matches',
+          message: 'dateOfDeath must be a YYYY-MM-DD date',
+        },
+        {
+          field: 'claimant.fullName',
+          constraint: 'isNotEmpty',
+          message: 'fullName should not be empty',
+        },
+        {
+          field: 'claimant.fullName',
+          constraint: 'isString',
+          message: 'fullName must be a string',
+        },
+      ],
+    });
+    expect(problem).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(formErrorsOf(t, problem)).toEqual({
+      fieldErrors: {
+        dateOfDeath: ['Formatnya tidak sesuai.'],
+        'claimant.fullName': ['Wajib diisi.', 'fullName must be a string'],
+      },
+      formError: 'Ada isian yang tidak diterima layanan. Lihat pesan di tiap isian.',
+    });
+  });
+
+  it('places a service’s own refusal at the field the form names for its code', () => {
+    const problem = problemOf('claims', 422, {
+      status: 422,
+      code: 'REASON_REQUIRED',
+      detail: 'say why the proposal goes back',
+    });
+    expect(formErrorsOf(t, problem, { codeFields: { REASON_REQUIRED: 'reason' } })).toEqual({
+      fieldErrors: { reason: ['Alasan wajib diisi.'] },
+      formError: null,
+    });
+  });
+
+  it('shows a 403 as a message for the whole form, never as an exception', () => {
+    const problem = problemOf('claims', 403, {
+      status: 403,
+      code: 'MAKER_CHECKER_SAME_PERSON',
+      detail: 'the checker must be another person than the maker',
+    });
+    expect(formErrorsOf(t, problem)).toEqual({
+      fieldErrors: {},
+      formError: 'Pemeriksa harus orang lain: Anda sendiri yang mengusulkan keputusan ini.',
+    });
+    const other = problemOf('payouts', 403, {
+      status: 403,
+      code: 'AUTH_FORBIDDEN',
+      detail: 'needs finance',
+    });
+    expect(problemMessage(t, other)).toBe(
+      'Layanan menolak tindakan ini untuk akun Anda: needs finance',
+    );
+  });
+
+  it('reads a non-JSON error body and an unreachable service as problems too', () => {
+    expect(problemOf('claims', 502, undefined)).toMatchObject({ code: 'HTTP_502', errors: [] });
+    expect(problemMessage(translator('en'), unavailable('claims', 'ECONNREFUSED'))).toBe(
+      'The claims service cannot be reached right now. Try again later.',
+    );
+  });
+});
