@@ -299,8 +299,15 @@ export class KeycloakAdmin {
     realm: string = this.realm,
   ): Promise<void> {
     const id = await this.clientUuid(clientId, realm);
-    // A PUT with part of the representation changes only the fields it carries.
+    // The whole representation back with only the secret changed: Keycloak resets some
+    // fields (e.g. frontchannelLogout) that a partial representation leaves out.
+    const client = await this.json<Record<string, unknown>>(
+      'GET',
+      `/admin/realms/${r(realm)}/clients/${id}`,
+      'read client',
+    );
     await this.request('PUT', `/admin/realms/${r(realm)}/clients/${id}`, 'set client secret', {
+      ...client,
       secret,
     });
   }
