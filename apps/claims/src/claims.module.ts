@@ -26,8 +26,10 @@ import {
 import { ParticipantDirectory } from './participants/participant-directory';
 import { ParticipantFactsReader } from './participants/participant-facts.reader';
 import { ProposeDecisionController } from './propose-decision/propose-decision.http.controller';
+import { ProposeRejectionController } from './propose-rejection/propose-rejection.http.controller';
 import { PendingClaimsReassessor } from './reassess-pending-claim/pending-claims.reassessor';
 import { RecordClaimDocumentController } from './record-claim-document/record-claim-document.http.controller';
+import { RejectionReasonsController } from './rejection-reasons/rejection-reasons.http.controller';
 import { ReopenClaimController } from './reopen-claim/reopen-claim.http.controller';
 import { ReportAccidentController } from './report-accident/report-accident.http.controller';
 import { RequestClaimDocumentsController } from './request-claim-documents/request-claim-documents.http.controller';
@@ -85,10 +87,13 @@ export class ClaimsModule {
         RecordClaimDocumentController,
         RequestClaimDocumentsController,
         ProposeDecisionController,
+        ProposeRejectionController,
         CheckDecisionController,
         ReopenClaimController,
         ScholarshipApplicationController,
         WorkQueueController,
+        // Before ClaimDetailController: `GET /claims/rejection-reasons` is no claim id.
+        RejectionReasonsController,
         ClaimDetailController,
       ],
       providers: [

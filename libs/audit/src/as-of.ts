@@ -242,6 +242,7 @@ const CLAIM_STATUS: Readonly<Record<string, string>> = {
   ClaimPendingContribution: 'pending contribution',
   ClaimDecisionProposed: 'decision proposed',
   ClaimDecisionSentBack: 'decision sent back',
+  ClaimRejectionProposed: 'rejection proposed',
   ClaimApproved: 'approved',
   ClaimRejected: 'rejected',
   ClaimReopened: 'reopened',

@@ -11,13 +11,16 @@ import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { accepted } from '../shared/command-result';
 import { CorrelationId } from '../shared/correlation-id.decorator';
 import { ClaimDecisionParams } from '../shared/http.dto';
+import { RejectionReasonDto } from '../shared/rejection-reason.dto';
 import { CHECKER } from '../shared/roles';
 import { SendBackDecisionDto } from './check-decision.dto';
 
 /**
  * The checker: a supervisor other than the maker (by user id — an admin is no exception)
- * approves the proposal they looked at, or sends it back. Two supervisors at once: the
- * claim stream's expected version lets one decide; the other finds it decided (409).
+ * approves the proposal they looked at, sends it back, or rejects the claim instead of
+ * approving it. Approving a rejection proposal makes the rejection take effect. Two
+ * supervisors at once: the claim stream's expected version lets one decide; the other finds
+ * it decided (409).
  */
 @ApiTags('decisions')
 @ProtectedRoute()
@@ -31,8 +34,10 @@ export class CheckDecisionController {
   @ApiOperation({
     summary: 'Approve a proposed decision (checker)',
     description:
-      'Publishes ClaimApproved with the full decision record and the payment due date. An ' +
-      'approved death or CTT grants (or refuses) the scholarship entitlement in the same step.',
+      'An approval proposal: publishes ClaimApproved with the full decision record and the ' +
+      'payment due date; an approved death or CTT grants (or refuses) the scholarship ' +
+      'entitlement in the same step. A rejection proposal: publishes ClaimRejected with the ' +
+      'maker’s reason code and note (policy `officer-review`), naming maker and checker.',
   })
   @ApiOkResponse({ type: DecisionOutcomeResponse })
   @CommandProblems({
@@ -48,6 +53,43 @@ export class CheckDecisionController {
     return this.check(
       params,
       { type: 'ApproveClaimDecision', decisionId: params.decisionId, supervisorId: actor.id },
+      actor,
+      correlationId,
+    );
+  }
+
+  @Post('rejection')
+  @HttpCode(200)
+  @Roles(...CHECKER)
+  @ApiOperation({
+    summary: 'Reject the claim instead of approving the proposal (checker): reason code and note',
+    description:
+      'On an approval proposal: publishes ClaimRejected (policy `officer-review`) with the ' +
+      'checker’s reason code and note, the proposal’s eligibility checks, maker and checker. ' +
+      'A rejection proposal is approved or sent back instead (REJECTION_ALREADY_PROPOSED).',
+  })
+  @ApiOkResponse({ type: DecisionOutcomeResponse })
+  @CommandProblems({
+    notFound: 'CLAIM_NOT_FOUND',
+    conflict:
+      'CLAIM_ALREADY_DECIDED, NO_DECISION_PROPOSED, DECISION_NOT_PENDING, REJECTION_ALREADY_PROPOSED',
+    unprocessable: 'REASON_REQUIRED, REASON_CODE_INVALID',
+  })
+  async reject(
+    @Param() params: ClaimDecisionParams,
+    @Body() body: RejectionReasonDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<DecisionOutcomeResponse> {
+    return this.check(
+      params,
+      {
+        type: 'RejectClaimDecision',
+        decisionId: params.decisionId,
+        supervisorId: actor.id,
+        reasonCode: body.reasonCode,
+        note: body.note,
+      },
       actor,
       correlationId,
     );

@@ -1,4 +1,4 @@
-import type { ClaimsEvent, JsonValue } from '@santunan/contracts';
+import { OFFICER_REVIEW, type ClaimsEvent, type JsonValue } from '@santunan/contracts';
 import { formatRupiah } from '@santunan/rules';
 
 export interface TimelineEntry {
@@ -132,6 +132,17 @@ export function timelineEntry(event: ClaimsEvent): TimelineEntry {
         summary: 'Proposal sent back by the checker',
         details: { decisionId: event.data.decisionId, reason: event.data.reason },
       };
+    case 'ClaimRejectionProposed':
+      return {
+        summary: `Rejection proposed: ${event.data.reasonCode}, awaiting a checker`,
+        details: {
+          decisionId: event.data.decisionId,
+          reasonCode: event.data.reasonCode,
+          note: event.data.note,
+          proposedBy: event.data.proposedBy,
+          supersedesDecisionId: event.data.supersedesDecisionId,
+        },
+      };
     case 'ClaimApproved':
       return {
         summary: `Approved (${event.data.approval.mode}): ${formatRupiah(event.data.total)}, pay by ${event.data.sla.dueDate}`,
@@ -150,10 +161,12 @@ export function timelineEntry(event: ClaimsEvent): TimelineEntry {
         summary: `Rejected: ${event.data.reasons.map((reason) => reason.code).join(', ')}`,
         details: {
           decisionId: event.data.decisionId,
-          reasons: event.data.reasons.map(({ policy, code, message }) => ({
+          // An officer's reason also names who proposed it and who made it take effect.
+          reasons: event.data.reasons.map(({ policy, code, message, details }) => ({
             policy,
             code,
             message,
+            ...(policy === OFFICER_REVIEW ? { review: details } : {}),
           })),
           supersedesDecisionId: event.data.supersedesDecisionId,
         },

@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ClaimState } from '@santunan/claims-domain';
-import type {
-  ClaimApproved,
-  ClaimDecisionProposed,
-  ClaimEligibilityAssessed,
-  ClaimRejected,
+import type { AwaitingChecker, ClaimState, ProposalKind } from '@santunan/claims-domain';
+import {
+  OFFICER_REJECTION_REASONS,
+  type ClaimApproved,
+  type ClaimDecisionProposed,
+  type ClaimEligibilityAssessed,
+  type ClaimRejected,
+  type OfficerRejectionReason,
 } from '@santunan/contracts';
 import type { EventEnvelope } from '@santunan/platform';
 import { scholarshipEntitlementIdOf } from '../claim-workflow/claim-workflow';
@@ -83,11 +85,52 @@ export class DecisionDto {
   sla!: ClaimApproved['sla'] | null;
 }
 
+/**
+ * What awaits the checker, of either kind: an approval (the benefit in `decision`) or a
+ * rejection claims staff proposed, with its reason code and note. The maker may not check it.
+ */
+export class PendingProposalDto {
+  @ApiProperty({ enum: ['approval', 'rejection'] })
+  kind!: ProposalKind;
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The id the checker approves, sends back or rejects.',
+  })
+  decisionId!: string;
+
+  @ApiProperty({ description: 'The maker’s actor id: they may not check their own proposal.' })
+  proposedBy!: string;
+
+  @ApiProperty()
+  proposedOn!: string;
+
+  @ApiProperty({
+    enum: OFFICER_REJECTION_REASONS,
+    nullable: true,
+    type: String,
+    description: 'A rejection: the maker’s reason code.',
+  })
+  reasonCode!: OfficerRejectionReason | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'A rejection: the maker’s note.' })
+  note!: string | null;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'An approval: integer rupiah.' })
+  total!: number | null;
+}
+
 export class RejectionDto {
   @ApiProperty({ format: 'uuid' })
   decisionId!: string;
 
-  @ApiProperty({ type: 'array', items: OBJECT, description: 'Policy, reason code, message.' })
+  @ApiProperty({
+    type: 'array',
+    items: OBJECT,
+    description:
+      'Policy, reason code, message, details. A rejection claims staff decided has the policy ' +
+      '`officer-review`, the note as message and details { proposal, makerId, proposedOn, checkerId }.',
+  })
   reasons!: ClaimRejected['reasons'];
 
   @ApiProperty()
@@ -127,7 +170,18 @@ export class DecisionOutcomeResponse {
   @ApiProperty({ type: EligibilityDto, nullable: true })
   eligibility!: EligibilityDto | null;
 
-  @ApiProperty({ type: DecisionDto, nullable: true })
+  @ApiProperty({
+    type: PendingProposalDto,
+    nullable: true,
+    description: 'Awaiting a checker: the proposal, approval or rejection.',
+  })
+  proposal!: PendingProposalDto | null;
+
+  @ApiProperty({
+    type: DecisionDto,
+    nullable: true,
+    description: 'An approval proposal awaiting its checker, or the approval.',
+  })
   decision!: DecisionDto | null;
 
   @ApiProperty({ type: RejectionDto, nullable: true })
@@ -147,6 +201,31 @@ export class DecisionOutcomeResponse {
 
   @ApiProperty()
   version!: number;
+}
+
+function pendingProposal(state: AwaitingChecker): PendingProposalDto {
+  const { proposal } = state;
+  const common = {
+    kind: state.proposalKind,
+    decisionId: proposal.decisionId,
+    proposedBy: proposal.proposedBy,
+    proposedOn: proposal.proposedOn,
+  };
+  switch (state.proposalKind) {
+    case 'approval':
+      return { ...common, reasonCode: null, note: null, total: state.proposal.total };
+    case 'rejection':
+      return {
+        ...common,
+        reasonCode: state.proposal.reasonCode,
+        note: state.proposal.note,
+        total: null,
+      };
+    default: {
+      const _exhaustive: never = state;
+      return _exhaustive;
+    }
+  }
 }
 
 function recordOf(record: ClaimDecisionProposed | ClaimApproved) {
@@ -215,9 +294,12 @@ export function decisionOutcome(
             assessedOn: assessment.assessedOn,
             checks: assessment.checks,
           },
+    proposal: state.status === 'awaiting-checker' ? pendingProposal(state) : null,
     decision:
       state.status === 'awaiting-checker'
-        ? proposedDecision(state.proposal)
+        ? state.proposalKind === 'approval'
+          ? proposedDecision(state.proposal)
+          : null
         : state.status === 'approved'
           ? approvedDecision(state.decision, proposed?.data as ClaimDecisionProposed | undefined)
           : null,

@@ -31,6 +31,7 @@ const ANSWERS: Readonly<Record<string, Answer>> = {
   DECISION_ID_ALREADY_USED: CONFLICT,
   NO_DECISION_PROPOSED: [409, 'No decision awaits a checker'],
   DECISION_NOT_PENDING: [409, 'This decision is not the one awaiting a checker'],
+  REJECTION_ALREADY_PROPOSED: [409, 'A rejection is proposed: approve it or send it back'],
   DOCUMENTS_INCOMPLETE: [409, 'Documents are missing'],
   DEATH_BENEFIT_NOT_REGISTERED: [409, 'The death certificate is not recorded yet'],
   DEATH_DATE_CONFLICT: [409, 'The death is recorded on another date'],

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ClaimState } from '@santunan/claims-domain';
+import type { ClaimState, ProposalKind } from '@santunan/claims-domain';
 import type { ClaimBenefitType, ClaimProgram } from '@santunan/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
@@ -21,6 +21,9 @@ export const BENEFIT_TYPES: readonly ClaimBenefitType[] = [
   'jkk-care-and-reimbursement',
   'jkm-death',
 ];
+
+/** What a checker may be asked to confirm. */
+export const PROPOSAL_KINDS: readonly ProposalKind[] = ['approval', 'rejection'];
 
 /** Where a claim stands against its payment due date today. */
 export const SLA_FILTERS = ['not-started', 'paused', 'on-time', 'due-soon', 'overdue'] as const;
@@ -112,6 +115,14 @@ export class WorkQueueQuery {
   @IsUUID()
   participantId?: string;
 
+  @ApiPropertyOptional({
+    enum: PROPOSAL_KINDS,
+    description: 'Claims awaiting a checker with an approval, or a rejection, proposed.',
+  })
+  @IsOptional()
+  @IsIn(PROPOSAL_KINDS)
+  proposalKind?: ProposalKind;
+
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
@@ -184,6 +195,13 @@ export class WorkQueueItem {
 
   @ApiProperty({ nullable: true, type: String, description: 'Awaiting a checker: this proposal.' })
   pendingDecisionId!: string | null;
+
+  @ApiProperty({
+    enum: PROPOSAL_KINDS,
+    nullable: true,
+    description: 'Awaiting a checker: an approval or a rejection is proposed.',
+  })
+  proposalKind!: ProposalKind | null;
 
   @ApiProperty({ nullable: true, type: String })
   proposedBy!: string | null;

@@ -74,6 +74,10 @@ export class WorkQueueProjection implements Projection {
     const { file } = state;
     const sla = slaOf(state, this.calendar);
     const proposal = state.status === 'awaiting-checker' ? state.proposal : null;
+    const approvalProposal =
+      state.status === 'awaiting-checker' && state.proposalKind === 'approval'
+        ? state.proposal
+        : null;
     await tx.query(
       `insert into claim_work_queue (claim_id, participant_id, program, benefit_type, status,
           incident_date, date_of_death, submitted_on, submitted_by, accident_report_id,
@@ -108,8 +112,9 @@ export class WorkQueueProjection implements Projection {
         sla.dueDate,
         proposal?.decisionId ?? null,
         proposal?.proposedBy ?? null,
-        proposal?.total ?? null,
-        proposal?.checkerRequired ?? null,
+        approvalProposal?.total ?? null,
+        // A rejection proposal always needs its checker.
+        proposal === null ? null : (approvalProposal?.checkerRequired ?? true),
         file.lastDecisionId,
         state.status === 'approved' ? state.decision.total : null,
         JSON.stringify(

@@ -19,6 +19,7 @@ export interface WorkQueueRow {
   sla_state: SlaState;
   sla_due_date: string | null;
   pending_decision_id: string | null;
+  proposal_kind: WorkQueueItem['proposalKind'];
   proposed_by: string | null;
   proposed_total: string | null;
   checker_required: boolean | null;
@@ -41,6 +42,9 @@ const ORDER: Readonly<Record<WorkQueueSort, string>> = {
   'due-date': 'q.sla_due_date asc nulls last, q.submitted_on, q.claim_id',
   'submitted-on': 'q.submitted_on, q.claim_id',
 };
+
+/** Read from the folded state the row keeps, so the table needs no column of its own. */
+const PROPOSAL_KIND = `case when q.status = 'awaiting-checker' then q.state->>'proposalKind' end`;
 
 const money = (value: string | null): number | null => (value === null ? null : Number(value));
 
@@ -73,6 +77,7 @@ export function workQueueItem(row: WorkQueueRow, today: string): WorkQueueItem {
         overdue && row.sla_due_date !== null ? calendarDaysBetween(row.sla_due_date, today) : 0,
     },
     pendingDecisionId: row.pending_decision_id,
+    proposalKind: row.proposal_kind,
     proposedBy: row.proposed_by,
     proposedTotal: money(row.proposed_total),
     checkerRequired: row.checker_required,
@@ -87,7 +92,7 @@ export function workQueueItem(row: WorkQueueRow, today: string): WorkQueueItem {
 export const WORK_QUEUE_COLUMNS = `q.claim_id, q.participant_id, p.regency_code, q.program,
   q.benefit_type, q.status, q.incident_date, q.date_of_death, q.submitted_on, q.submitted_by,
   q.documents_complete, q.missing_documents, q.sla_state, q.sla_due_date, q.pending_decision_id,
-  q.proposed_by, q.proposed_total, q.checker_required, q.last_decision_id, q.decided_total,
+  ${PROPOSAL_KIND} as proposal_kind, q.proposed_by, q.proposed_total, q.checker_required, q.last_decision_id, q.decided_total,
   q.rejection_codes, q.scholarship_entitlement_id, q.updated_at`;
 
 /**
@@ -112,6 +117,7 @@ export class WorkQueueReader {
     equals('q.benefit_type', query.benefitType);
     equals('p.regency_code', query.regencyCode);
     equals('q.participant_id', query.participantId);
+    equals(PROPOSAL_KIND, query.proposalKind);
     switch (query.sla) {
       case undefined:
         break;

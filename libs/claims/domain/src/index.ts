@@ -45,6 +45,7 @@ export * from './claim/claim.state';
 export * from './claim/claim.rejections';
 export * from './claim/claim.decide';
 export { claimUnderAssessment, missingDocuments } from './claim/claim-proposal';
+export type { AwaitingChecker } from './claim/claim-rejection';
 export * from './death-register/death-register';
 export * from './scholarship/scholarship.commands';
 export * from './scholarship/scholarship.state';

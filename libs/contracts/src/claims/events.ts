@@ -146,6 +146,34 @@ export const CLAIM_REJECTION_REASONS = [
 ] as const;
 export type ClaimRejectionReason = (typeof CLAIM_REJECTION_REASONS)[number];
 
+/**
+ * Why claims staff reject a claim on the evidence, where no eligibility policy decides (ADR 0009,
+ * "Officer rejections"). A closed list: always with a note saying what was found. Stored in
+ * events: never rename, only add. Labels: the console's `rejectionReason.<CODE>` messages.
+ */
+export const OFFICER_REJECTION_REASONS = [
+  /** A document is forged, altered or not what it claims to be. */
+  'DOCUMENTS_NOT_AUTHENTIC',
+  /** The accident, the death or its circumstances are not proven by the evidence. */
+  'FACTS_NOT_PROVEN',
+  /** The claimant is not entitled to this benefit (e.g. not an heir of the deceased). */
+  'CLAIMANT_NOT_ENTITLED',
+  /** The same benefit is already claimed in another claim. */
+  'DUPLICATE_CLAIM',
+  /** The claimant withdrew the claim. */
+  'CLAIM_WITHDRAWN',
+] as const;
+export type OfficerRejectionReason = (typeof OFFICER_REJECTION_REASONS)[number];
+
+const OFFICER_REASON_SET: ReadonlySet<string> = new Set(OFFICER_REJECTION_REASONS);
+export function isOfficerRejectionReason(code: string): code is OfficerRejectionReason {
+  return OFFICER_REASON_SET.has(code);
+}
+
+/** The source of a rejection claims staff decided, recorded where a policy name would be. */
+export const OFFICER_REVIEW = 'officer-review';
+export type OfficerReview = typeof OFFICER_REVIEW;
+
 export interface EligibilityCheck {
   readonly policy: EligibilityPolicyName;
   readonly outcome: 'allowed' | 'rejected' | 'pending' | 'not-applicable';
@@ -469,18 +497,54 @@ export interface ClaimDecisionSentBack {
   readonly reason: string;
 }
 
+/**
+ * The maker proposes to reject the claim on the evidence (no policy decides it): a reason code
+ * and a note. Nothing is decided yet: the claim awaits a checker, who confirms it (ClaimRejected,
+ * `officer-review`) or sends it back (ClaimDecisionSentBack).
+ */
+export interface ClaimRejectionProposed {
+  readonly claimId: string;
+  readonly participantId: string;
+  readonly decisionId: string;
+  readonly program: ClaimProgram;
+  /** An appeal or correction: the decision this one would replace. */
+  readonly supersedesDecisionId: string | null;
+  readonly reasonCode: OfficerRejectionReason;
+  readonly note: string;
+  readonly proposedBy: string;
+  readonly proposedOn: IsoDate;
+}
+
 /** The decision payouts acts on: everything needed for payout orders and for an audit. */
 export interface ClaimApproved extends DecisionRecord {
   readonly approval: Approval;
   readonly sla: SlaRecord;
 }
 
-export interface ClaimRejectionReasonRecord {
-  readonly policy: EligibilityPolicyName;
-  readonly code: ClaimRejectionReason;
-  readonly message: string;
-  readonly details: { readonly [key: string]: JsonValue };
-}
+/** Who made an officer's rejection and who made it take effect (maker ≠ checker). */
+export type OfficerReviewDetails = {
+  /** What the maker proposed: a rejection the checker confirmed, or an approval they refused. */
+  readonly proposal: 'rejection' | 'approval';
+  readonly makerId: string;
+  readonly proposedOn: IsoDate;
+  readonly checkerId: string;
+};
+
+/** One reason of a rejection: a named eligibility policy's, or claims staff's own finding. */
+export type ClaimRejectionReasonRecord =
+  | {
+      readonly policy: EligibilityPolicyName;
+      readonly code: ClaimRejectionReason;
+      readonly message: string;
+      readonly details: { readonly [key: string]: JsonValue };
+    }
+  | {
+      readonly policy: OfficerReview;
+      readonly code: OfficerRejectionReason;
+      /** The note of whoever gave the reason (the maker's for a confirmed rejection proposal). */
+      readonly message: string;
+      readonly details: OfficerReviewDetails;
+    };
 
 export interface ClaimRejected {
   readonly claimId: string;
@@ -662,6 +726,7 @@ export interface ClaimsEventMap {
   ClaimPendingContribution: ClaimPendingContribution;
   ClaimDecisionProposed: ClaimDecisionProposed;
   ClaimDecisionSentBack: ClaimDecisionSentBack;
+  ClaimRejectionProposed: ClaimRejectionProposed;
   ClaimApproved: ClaimApproved;
   ClaimRejected: ClaimRejected;
   ClaimReopened: ClaimReopened;
@@ -698,6 +763,7 @@ export const CLAIMS_SCHEMA_VERSIONS: Readonly<Record<ClaimsEventType, number>> =
   ClaimPendingContribution: 1,
   ClaimDecisionProposed: 1,
   ClaimDecisionSentBack: 1,
+  ClaimRejectionProposed: 1,
   ClaimApproved: 1,
   ClaimRejected: 1,
   ClaimReopened: 1,
@@ -748,6 +814,7 @@ export const CLAIMS_PERSONAL_DATA_PATHS: Readonly<Record<ClaimsEventType, readon
   ClaimPendingContribution: [],
   ClaimDecisionProposed: [...DECISION_PERSONAL_DATA],
   ClaimDecisionSentBack: [],
+  ClaimRejectionProposed: [],
   ClaimApproved: [...DECISION_PERSONAL_DATA],
   ClaimRejected: [],
   ClaimReopened: [],

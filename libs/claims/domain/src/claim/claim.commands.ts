@@ -87,6 +87,31 @@ export interface SendBackClaimDecision {
   readonly reason: string;
 }
 
+/**
+ * The maker proposes to reject the claim on the evidence, where no eligibility policy decides
+ * (forged documents, a withdrawn claim…): a reason code from the closed list and a note, both
+ * required. It takes effect only when a checker confirms it (ApproveClaimDecision).
+ */
+export interface ProposeClaimRejection {
+  readonly type: 'ProposeClaimRejection';
+  readonly decisionId: string;
+  readonly officerId: string;
+  /** One of OFFICER_REJECTION_REASONS; the decider refuses any other (REASON_CODE_INVALID). */
+  readonly reasonCode: string;
+  readonly note: string;
+}
+
+/** The checker rejects the approval proposal they looked at, instead of approving it. */
+export interface RejectClaimDecision {
+  readonly type: 'RejectClaimDecision';
+  /** The proposal the supervisor looked at. */
+  readonly decisionId: string;
+  readonly supervisorId: string;
+  /** One of OFFICER_REJECTION_REASONS, as for the maker. */
+  readonly reasonCode: string;
+  readonly note: string;
+}
+
 /** An appeal or a correction: the decided claim opens again for a new decision. */
 export interface ReopenClaim {
   readonly type: 'ReopenClaim';
@@ -104,6 +129,8 @@ export type ClaimCommand =
   | ReassessPendingClaim
   | ApproveClaimDecision
   | SendBackClaimDecision
+  | ProposeClaimRejection
+  | RejectClaimDecision
   | ReopenClaim;
 
 /** What a claim decision needs from outside, passed in so the decider stays pure. */

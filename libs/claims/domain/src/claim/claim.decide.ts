@@ -5,11 +5,18 @@ import { requiredDocuments } from '../documents/checklist';
 import { jkkBenefitType } from '../policies/claim-under-assessment';
 import { maxDate } from '../shared/dates';
 import { approvalOf, proposeDecision, reassessPendingClaim, slaRecord } from './claim-proposal';
+import {
+  confirmRejection,
+  proposeRejection,
+  rejectProposal,
+  type AwaitingChecker,
+} from './claim-rejection';
 import type {
   ApproveClaimDecision,
   ClaimCommand,
   ClaimDecisionContext,
   RecordClaimDocument,
+  RejectClaimDecision,
   ReopenClaim,
   RequestClaimDocuments,
   SendBackClaimDecision,
@@ -307,11 +314,15 @@ function requestDocuments(
   });
 }
 
-function approve(
+/**
+ * The proposal a checker acts on: it must be the one awaiting a checker (the `decisionId` they
+ * looked at) and someone else's (maker ≠ checker on actor ids, for every kind of proposal).
+ */
+function proposalForChecker(
   state: ClaimState,
-  command: ApproveClaimDecision,
-  context: ClaimDecisionContext,
-): ClaimDecision {
+  decisionId: string,
+  checkerId: string,
+): AwaitingChecker | ClaimDecision {
   switch (state.status) {
     case 'none':
       return rejectWith('CLAIM_NOT_FOUND', 'no claim with this id');
@@ -335,17 +346,17 @@ function approve(
       return _exhaustive;
     }
   }
-  const { proposal, file } = state;
-  if (proposal.decisionId !== command.decisionId) {
+  const { proposal } = state;
+  if (proposal.decisionId !== decisionId) {
     return rejectWith(
       'DECISION_NOT_PENDING',
-      `decision ${command.decisionId} is not the one awaiting a checker`,
+      `decision ${decisionId} is not the one awaiting a checker`,
       {
         pendingDecisionId: proposal.decisionId,
       },
     );
   }
-  if (sameActor(proposal.proposedBy, command.supervisorId)) {
+  if (sameActor(proposal.proposedBy, checkerId)) {
     return rejectWith(
       'MAKER_CHECKER_SAME_PERSON',
       'the checker must be another person than the maker',
@@ -354,12 +365,37 @@ function approve(
       },
     );
   }
-  const sla = slaRecord(file, context.calendar);
-  if (!sla.ok) return rejectWith('SLA_NOT_COMPUTABLE', sla.message);
-  return accept({
-    type: 'ClaimApproved',
-    data: approvalOf(proposal, command.supervisorId, context.today, sla.sla),
-  });
+  return state;
+}
+
+function isAwaitingChecker(value: AwaitingChecker | ClaimDecision): value is AwaitingChecker {
+  return 'status' in value;
+}
+
+/** The checker agrees with the maker: an approval is paid, a rejection takes effect. */
+function approve(
+  state: ClaimState,
+  command: ApproveClaimDecision,
+  context: ClaimDecisionContext,
+): ClaimDecision {
+  const awaiting = proposalForChecker(state, command.decisionId, command.supervisorId);
+  if (!isAwaitingChecker(awaiting)) return awaiting;
+  switch (awaiting.proposalKind) {
+    case 'rejection':
+      return confirmRejection(awaiting, command.supervisorId, context);
+    case 'approval': {
+      const sla = slaRecord(awaiting.file, context.calendar);
+      if (!sla.ok) return rejectWith('SLA_NOT_COMPUTABLE', sla.message);
+      return accept({
+        type: 'ClaimApproved',
+        data: approvalOf(awaiting.proposal, command.supervisorId, context.today, sla.sla),
+      });
+    }
+    default: {
+      const _exhaustive: never = awaiting;
+      return _exhaustive;
+    }
+  }
 }
 
 function sendBack(
@@ -367,38 +403,31 @@ function sendBack(
   command: SendBackClaimDecision,
   context: ClaimDecisionContext,
 ): ClaimDecision {
-  if (state.status !== 'awaiting-checker') {
-    return state.status === 'approved' || state.status === 'rejected'
-      ? rejectWith('CLAIM_ALREADY_DECIDED', 'the claim is decided', {
-          decisionId: state.decision.decisionId,
-        })
-      : rejectWith('NO_DECISION_PROPOSED', 'no decision awaits a checker');
-  }
-  if (state.proposal.decisionId !== command.decisionId) {
-    return rejectWith(
-      'DECISION_NOT_PENDING',
-      `decision ${command.decisionId} is not the one awaiting a checker`,
-    );
-  }
-  if (sameActor(state.proposal.proposedBy, command.supervisorId)) {
-    return rejectWith(
-      'MAKER_CHECKER_SAME_PERSON',
-      'the checker must be another person than the maker',
-    );
-  }
+  const awaiting = proposalForChecker(state, command.decisionId, command.supervisorId);
+  if (!isAwaitingChecker(awaiting)) return awaiting;
   if (command.reason.trim() === '')
     return rejectWith('REASON_REQUIRED', 'say why the proposal goes back');
   return accept({
     type: 'ClaimDecisionSentBack',
     data: {
-      claimId: state.file.claimId,
-      participantId: state.file.participantId,
+      claimId: awaiting.file.claimId,
+      participantId: awaiting.file.participantId,
       decisionId: command.decisionId,
       sentBackBy: command.supervisorId,
       sentBackOn: context.today,
       reason: command.reason,
     },
   });
+}
+
+function rejectDecision(
+  state: ClaimState,
+  command: RejectClaimDecision,
+  context: ClaimDecisionContext,
+): ClaimDecision {
+  const awaiting = proposalForChecker(state, command.decisionId, command.supervisorId);
+  if (!isAwaitingChecker(awaiting)) return awaiting;
+  return rejectProposal(awaiting, command, context);
 }
 
 function reopen(
@@ -448,6 +477,10 @@ export function decideClaim(
       return approve(state, command, context);
     case 'SendBackClaimDecision':
       return sendBack(state, command, context);
+    case 'ProposeClaimRejection':
+      return proposeRejection(state, command, context);
+    case 'RejectClaimDecision':
+      return rejectDecision(state, command, context);
     case 'ReopenClaim':
       return reopen(state, command, context);
     default: {

@@ -36,6 +36,8 @@ export type ClaimCommandRejectionCode =
   | 'DECISION_NOT_PENDING'
   | 'MAKER_CHECKER_SAME_PERSON'
   | 'CLAIM_NOT_DECIDED'
-  | 'REASON_REQUIRED';
+  | 'REASON_REQUIRED'
+  | 'REASON_CODE_INVALID'
+  | 'REJECTION_ALREADY_PROPOSED';
 
 export type ClaimDecision = Decision<ClaimEvent, ClaimCommandRejectionCode>;

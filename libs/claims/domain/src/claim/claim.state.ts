@@ -7,6 +7,7 @@ import type {
   ClaimDocumentCode,
   ClaimProgram,
   ClaimRejected,
+  ClaimRejectionProposed,
   ClaimsEventOf,
   IsoDate,
   IsoMonth,
@@ -24,6 +25,7 @@ export const CLAIM_EVENT_TYPES = [
   'ClaimPendingContribution',
   'ClaimDecisionProposed',
   'ClaimDecisionSentBack',
+  'ClaimRejectionProposed',
   'ClaimApproved',
   'ClaimRejected',
   'ClaimReopened',
@@ -92,12 +94,24 @@ export type ClaimState =
   | {
       readonly status: 'awaiting-checker';
       readonly file: ClaimFile;
+      readonly proposalKind: 'approval';
       readonly proposal: ClaimDecisionProposed;
+    }
+  | {
+      readonly status: 'awaiting-checker';
+      readonly file: ClaimFile;
+      readonly proposalKind: 'rejection';
+      readonly proposal: ClaimRejectionProposed;
+      /** The wait for a sponsor the proposal interrupted: a send-back resumes it. */
+      readonly interruptedWait: PendingContribution | null;
     }
   | { readonly status: 'approved'; readonly file: ClaimFile; readonly decision: ClaimApproved }
   | { readonly status: 'rejected'; readonly file: ClaimFile; readonly decision: ClaimRejected };
 
 export type ClaimOnFile = Exclude<ClaimState, { status: 'none' }>;
+
+/** What a checker has before them: an approval (a benefit to pay) or a rejection. */
+export type ProposalKind = Extract<ClaimState, { status: 'awaiting-checker' }>['proposalKind'];
 
 export const initialClaimState = (): ClaimState => ({ status: 'none' });
 
@@ -265,10 +279,24 @@ export function evolveClaim(state: ClaimState, event: ClaimEvent): ClaimState {
       return {
         status: 'awaiting-checker',
         file: { ...file, decisionIds: [...file.decisionIds, event.data.decisionId] },
+        proposalKind: 'approval',
         proposal: event.data,
       };
+    case 'ClaimRejectionProposed':
+      return {
+        status: 'awaiting-checker',
+        file: { ...file, decisionIds: [...file.decisionIds, event.data.decisionId] },
+        proposalKind: 'rejection',
+        proposal: event.data,
+        interruptedWait: state.status === 'pending-contribution' ? state.pending : null,
+      };
     case 'ClaimDecisionSentBack':
-      return { status: 'open', file };
+      // A rejection proposed while waiting for a sponsor goes back to waiting, clock paused.
+      return state.status === 'awaiting-checker' &&
+        state.proposalKind === 'rejection' &&
+        state.interruptedWait !== null
+        ? { status: 'pending-contribution', file, pending: state.interruptedWait }
+        : { status: 'open', file };
     case 'ClaimApproved':
       return {
         status: 'approved',
@@ -286,7 +314,10 @@ export function evolveClaim(state: ClaimState, event: ClaimEvent): ClaimState {
         status: 'rejected',
         file: {
           ...file,
-          decisionIds: [...file.decisionIds, event.data.decisionId],
+          // A confirmed proposal keeps the id it was proposed under.
+          decisionIds: file.decisionIds.includes(event.data.decisionId)
+            ? file.decisionIds
+            : [...file.decisionIds, event.data.decisionId],
           lastDecisionId: event.data.decisionId,
         },
         decision: event.data,

@@ -1,0 +1,68 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
+import {
+  DecisionOutcomeResponse,
+  decisionOutcome,
+} from '../propose-decision/decision-outcome.response';
+import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
+import { accepted } from '../shared/command-result';
+import { CorrelationId } from '../shared/correlation-id.decorator';
+import { ClaimIdParams } from '../shared/http.dto';
+import { RejectionReasonDto } from '../shared/rejection-reason.dto';
+import { MAKER } from '../shared/roles';
+
+/**
+ * The maker proposes to reject a claim on the evidence, where no eligibility policy decides
+ * (ADR 0009, "Officer rejections"). Nothing is decided yet: a supervisor other than the maker
+ * confirms it (`…/decisions/:decisionId/approval`) or sends it back (`…/send-back`).
+ */
+@ApiTags('decisions')
+@ProtectedRoute()
+@Controller('claims/:claimId/rejection-proposals')
+export class ProposeRejectionController {
+  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles(...MAKER)
+  @ApiOperation({
+    summary: 'Propose to reject the claim (maker): reason code and note, for a checker',
+    description:
+      'Records ClaimRejectionProposed: the claim awaits a checker (`proposal.kind` = ' +
+      '`rejection`). Allowed on an open claim or one waiting for a sponsor, whatever its ' +
+      'documents; never on a decided claim or over another proposal. The rejection takes ' +
+      'effect (ClaimRejected, policy `officer-review`) when a supervisor other than the maker ' +
+      'approves the proposal.',
+  })
+  @ApiCreatedResponse({ type: DecisionOutcomeResponse })
+  @CommandProblems({
+    notFound: 'CLAIM_NOT_FOUND',
+    conflict: 'DECISION_ALREADY_PROPOSED, CLAIM_ALREADY_DECIDED',
+    unprocessable: 'REASON_REQUIRED, REASON_CODE_INVALID',
+  })
+  async propose(
+    @Param() params: ClaimIdParams,
+    @Body() body: RejectionReasonDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<DecisionOutcomeResponse> {
+    const participantId = await this.workflow.participantOfClaim(params.claimId);
+    const result = accepted(
+      await this.workflow.claim(
+        params.claimId,
+        participantId,
+        {
+          type: 'ProposeClaimRejection',
+          decisionId: this.workflow.newId(),
+          officerId: actor.id,
+          reasonCode: body.reasonCode,
+          note: body.note,
+        },
+        { actor, correlationId },
+      ),
+    );
+    return decisionOutcome(result.state, result.events, result.version);
+  }
+}
