@@ -14,7 +14,7 @@ import { RequireRoles } from '../auth/page-access';
 import { ClaimsApi, type RejectionBody } from '../services/claims.api';
 import { ContributionsApi, EnrollmentApi, PayoutsApi } from '../services/participants.api';
 import type { ServiceResult } from '../services/service-client';
-import { repeatedField, textFields, type FormState } from '../web/form-state';
+import { EMPTY_FORM, repeatedField, textFields, type FormState } from '../web/form-state';
 import { Page, keepForm, notify, takeForm, type SignedInContext } from '../web/page-context';
 import { PageNotFound } from '../web/page-exceptions';
 import { formErrorsOf, problemMessage, type CodeFields } from '../web/problem-messages';
@@ -103,6 +103,10 @@ export class ClaimDetailController {
           sendBack: takeForm(request, formKey(claimId, 'send-back')),
           reject: takeForm(request, formKey(claimId, 'reject')),
           rejectProposal: takeForm(request, formKey(claimId, 'reject-proposal')),
+          scholarship:
+            claim.value.scholarshipEntitlementId === null
+              ? EMPTY_FORM
+              : takeForm(request, `scholarship:${claim.value.scholarshipEntitlementId}`),
         },
       }),
     );

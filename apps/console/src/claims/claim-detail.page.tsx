@@ -14,6 +14,7 @@ import { Layout } from '../views/layout';
 import { benefitLabel, documentLabel, labelOf, shortId, statusLabel } from './claim-labels';
 import { contributionStrip } from './contribution-strip';
 import { eligibilityOf } from './eligibility';
+import { ScholarshipApplicationForm } from './intake.pages';
 
 /** A part of the page that comes from another service: its data, or why it is missing. */
 export type Section<T> = { readonly value: T } | { readonly unavailable: string };
@@ -26,6 +27,7 @@ export interface ClaimForms {
   readonly sendBack: FormState;
   readonly reject: FormState;
   readonly rejectProposal: FormState;
+  readonly scholarship: FormState;
 }
 
 export interface ClaimDetailProps {
@@ -887,6 +889,20 @@ export function ClaimDetailPage(props: ClaimDetailProps) {
         <h2 id="s-decision">{t('claim.section.decision')}</h2>
         <DecisionSection page={page} claim={claim} forms={props.forms} heirs={heirs} />
       </section>
+      {claim.scholarshipEntitlementId === null ? null : (
+        <section aria-labelledby="s-scholarship">
+          <h2 id="s-scholarship">{t('claim.section.scholarship')}</h2>
+          <p>{t('scholarship.entitlement', { id: claim.scholarshipEntitlementId })}</p>
+          {page.user.roles.includes('claims-officer') ? (
+            <ScholarshipApplicationForm
+              page={page}
+              entitlementId={claim.scholarshipEntitlementId}
+              claimId={claim.claimId}
+              form={props.forms.scholarship}
+            />
+          ) : null}
+        </section>
+      )}
       <section aria-labelledby="s-payout">
         <h2 id="s-payout">{t('claim.section.payout')}</h2>
         <PayoutSection page={page} payouts={props.payouts} />

@@ -137,6 +137,7 @@ function props(page: SignedInContext, overrides: Partial<ClaimDetailProps> = {})
       sendBack: EMPTY_FORM,
       reject: EMPTY_FORM,
       rejectProposal: EMPTY_FORM,
+      scholarship: EMPTY_FORM,
     },
     ...overrides,
   };

@@ -3,6 +3,7 @@ import { ClaimsApi } from '../services/claims.api';
 import { ConsoleServices } from '../services/console-services';
 import { ContributionsApi, EnrollmentApi, PayoutsApi } from '../services/participants.api';
 import { ClaimDetailController } from './claim-detail.http.controller';
+import { IntakeController } from './intake.http.controller';
 import { WorkQueueController } from './work-queue.http.controller';
 
 /** The claims office's pages: queue, intake, claim detail and decisions. */
@@ -29,6 +30,6 @@ import { WorkQueueController } from './work-queue.http.controller';
       useFactory: (services: ConsoleServices) => new PayoutsApi(services.payouts),
     },
   ],
-  controllers: [WorkQueueController, ClaimDetailController],
+  controllers: [WorkQueueController, ClaimDetailController, IntakeController],
 })
 export class ClaimsPagesModule {}
