@@ -1,6 +1,7 @@
 // Requests the claims service refuses with problem details and a stable code, leaving no
 // partial state: unknown participant, incident date in the future, wrong role, malformed
-// body, unknown claim, and the maker acting as checker. Also the threshold: a small claim is
+// body, unknown claim, the maker acting as checker (approvals and rejections alike), a
+// rejection without its reason code or note. Also the threshold: a small claim is
 // final on the maker's word, a large one waits for a different person.
 import { randomUUID } from 'node:crypto';
 import { SwaggerModule, DocumentBuilder } from '@nestjs/swagger';
@@ -278,6 +279,79 @@ describe('requests the claims service refuses', () => {
     });
   });
 
+  it('refuses a rejection without a known reason code or a note, naming the field', async () => {
+    const claimId = await readyClaim([{ kind: 'stmb', months: 1 }]);
+    const before = await h.eventCount();
+    const fieldsOf = (body: { errors: { field: string }[] }): string[] =>
+      [...new Set(body.errors.map((error) => error.field))].sort();
+    const cases: [body: object, fields: string[]][] = [
+      [{}, ['note', 'reasonCode']],
+      [{ reasonCode: 'CLAIM_WITHDRAWN' }, ['note']],
+      [{ reasonCode: 'CLAIM_WITHDRAWN', note: '' }, ['note']],
+      [{ reasonCode: 'CLAIM_WITHDRAWN', note: '  \n ' }, ['note']],
+      [{ reasonCode: 'CLAIM_WITHDRAWN', note: 42 }, ['note']],
+      [{ note: 'Peserta mencabut klaim.' }, ['reasonCode']],
+      // A policy's code is no reason a person may give.
+      [{ reasonCode: 'MEMBERSHIP_LAPSED', note: 'Iuran menunggak.' }, ['reasonCode']],
+      [{ reasonCode: 'claim-withdrawn', note: 'Peserta mencabut klaim.' }, ['reasonCode']],
+    ];
+    const paths: [User, string][] = [
+      [officer, `/claims/${claimId}/rejection-proposals`],
+      [supervisor, `/claims/${claimId}/decisions/${randomUUID()}/rejection`],
+    ];
+    for (const [user, path] of paths) {
+      for (const [body, fields] of cases) {
+        const refused = await h.http(user).post(path, body).expect(400);
+        expect(refused.body).toEqual(problem('VALIDATION_FAILED', 400));
+        expect(fieldsOf(refused.body as { errors: { field: string }[] })).toEqual(fields);
+      }
+    }
+    expect(await h.eventCount()).toBe(before);
+  });
+
+  it('lets no one check their own proposal, of either kind, and keeps each side to its role', async () => {
+    const withdrawn = { reasonCode: 'CLAIM_WITHDRAWN', note: 'Peserta mencabut klaim.' };
+    const claimId = await readyClaim([{ kind: 'stmb', months: 1 }]);
+    await h.http(supervisor).post(`/claims/${claimId}/rejection-proposals`, withdrawn).expect(403);
+    const proposed = await h
+      .http(makerAndChecker)
+      .post(`/claims/${claimId}/rejection-proposals`, withdrawn)
+      .expect(201);
+    const { decisionId } = (proposed.body as { proposal: { decisionId: string } }).proposal;
+    const before = await h.eventCount();
+    const decisions = `/claims/${claimId}/decisions/${decisionId}`;
+    const ownApproval = await h.http(makerAndChecker).post(`${decisions}/approval`).expect(403);
+    expect(ownApproval.body).toEqual(problem('MAKER_CHECKER_SAME_PERSON', 403));
+    const ownSendBack = await h
+      .http(makerAndChecker)
+      .post(`${decisions}/send-back`, { reason: 'saya ragu' })
+      .expect(403);
+    expect(ownSendBack.body).toEqual(problem('MAKER_CHECKER_SAME_PERSON', 403));
+    // An officer without the supervisor role cannot check anyone's proposal.
+    const byRole = await h.http(officer).post(`${decisions}/approval`).expect(403);
+    expect(byRole.body).toEqual(problem('AUTH_FORBIDDEN_ROLE', 403));
+    await h.http(officer).post(`${decisions}/rejection`, withdrawn).expect(403);
+    expect(await h.eventCount()).toBe(before);
+
+    const approvalClaim = await readyClaim([{ kind: 'stmb', months: 12 }]);
+    const approval = await h
+      .http(makerAndChecker)
+      .post(`/claims/${approvalClaim}/decisions`)
+      .expect(201);
+    expect(approval.body).toMatchObject({
+      status: 'awaiting-checker',
+      proposal: { kind: 'approval', proposedBy: makerAndChecker.id, reasonCode: null },
+    });
+    const own = await h
+      .http(makerAndChecker)
+      .post(
+        `/claims/${approvalClaim}/decisions/${approval.body.decision.decisionId}/rejection`,
+        withdrawn,
+      )
+      .expect(403);
+    expect(own.body).toEqual(problem('MAKER_CHECKER_SAME_PERSON', 403));
+  });
+
   it('makes a claim below the threshold final on the maker’s proposal (single actor)', async () => {
     const claimId = await readyClaim([{ kind: 'medical-care', claimedAmount: 2_500_000 }]);
     const proposed = await h.http(officer).post(`/claims/${claimId}/decisions`).expect(201);
@@ -310,6 +384,10 @@ describe('requests the claims service refuses', () => {
         '/claims/{claimId}/decisions',
         '/claims/{claimId}/decisions/{decisionId}/approval',
         '/claims/{claimId}/decisions/{decisionId}/send-back',
+        '/claims/{claimId}/decisions/{decisionId}/rejection',
+        '/claims/{claimId}/rejection-proposals',
+        '/claims/rejection-reasons',
+        '/claims/{claimId}/chain-verification',
         '/claims/{claimId}/reopening',
         '/claims',
         '/claims/{claimId}',

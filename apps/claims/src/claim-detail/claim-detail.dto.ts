@@ -3,6 +3,7 @@ import type { BankAccount, Claimant, JkkBenefitLine } from '@santunan/contracts'
 import {
   DecisionDto,
   PendingContributionDto,
+  PendingProposalDto,
   RejectionDto,
 } from '../propose-decision/decision-outcome.response';
 import { ClaimDocumentsDto } from '../shared/claim-change.response';
@@ -68,9 +69,18 @@ export class ClaimDetailResponse extends WorkQueueItem {
   documents!: ClaimDocumentsDto;
 
   @ApiProperty({
+    type: PendingProposalDto,
+    nullable: true,
+    description:
+      'Awaiting a checker: the proposal’s kind (approval or rejection), its maker, and for a ' +
+      'rejection the reason code and note.',
+  })
+  proposal!: PendingProposalDto | null;
+
+  @ApiProperty({
     type: DecisionDto,
     nullable: true,
-    description: 'Awaiting a checker, or approved.',
+    description: 'An approval awaiting a checker, or approved.',
   })
   decision!: DecisionDto | null;
 

@@ -74,6 +74,7 @@ export class ClaimDetailReader {
       benefits: state.file.benefits,
       paymentAccount: state.file.paymentAccount,
       documents: claimChangeResponse(state, row.version).documents,
+      proposal: outcome.proposal,
       decision: outcome.decision,
       rejection: outcome.rejection,
       pending: outcome.pending,
