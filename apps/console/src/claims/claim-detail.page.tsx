@@ -893,7 +893,11 @@ export function ClaimDetailPage(props: ClaimDetailProps) {
         <section aria-labelledby="s-scholarship">
           <h2 id="s-scholarship">{t('claim.section.scholarship')}</h2>
           <p>{t('scholarship.entitlement', { id: claim.scholarshipEntitlementId })}</p>
-          {page.user.roles.includes('claims-officer') ? (
+          {claim.decision?.scholarship.kind === 'none' ? (
+            <p>{t('scholarship.none', { reason: claim.decision.scholarship.message })}</p>
+          ) : null}
+          {page.user.roles.includes('claims-officer') &&
+          claim.decision?.scholarship.kind === 'yearly-by-level' ? (
             <ScholarshipApplicationForm
               page={page}
               entitlementId={claim.scholarshipEntitlementId}

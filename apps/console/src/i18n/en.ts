@@ -479,4 +479,5 @@ export const en: Messages = {
   'bank.code': 'Bank code',
   'bank.number': 'Account number',
   'bank.name': "Account holder's name",
+  'scholarship.none': 'This decision opens no scholarship: {reason}',
 };

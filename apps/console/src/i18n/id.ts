@@ -481,6 +481,7 @@ export const id = {
   'bank.code': 'Kode bank',
   'bank.number': 'Nomor rekening',
   'bank.name': 'Nama pemilik rekening',
+  'scholarship.none': 'Tidak ada beasiswa dari keputusan ini: {reason}',
 } as const;
 
 export type MessageKey = keyof typeof id;

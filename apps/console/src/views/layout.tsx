@@ -68,6 +68,7 @@ export function Layout({
         <title>{t('layout.documentTitle', { title })}</title>
         {/* No inline styles (CSP): htmx must not add its indicator style element. */}
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/console.css" />
         <script src="/assets/htmx.min.js" defer></script>
         <script src="/assets/console.js" defer></script>
