@@ -12,6 +12,7 @@ describe('console HTTP edge', () => {
   let database: TestDatabase;
   let pool: Pool;
   let app: INestApplication;
+  const server = () => app.getHttpServer() as Parameters<typeof request>[0];
 
   beforeAll(async () => {
     database = await createTestDatabase('console_edge');
@@ -49,18 +50,18 @@ describe('console HTTP edge', () => {
       await pool.query<{ name: string }>('select to_regclass($1)::text as name', [SESSION_TABLE])
     ).rows;
     expect(table?.name).toBe(SESSION_TABLE);
-    await request(app.getHttpServer()).get('/health').expect(200, { status: 'ok' });
+    await request(server()).get('/health').expect(200, { status: 'ok' });
   });
 
   it('sends a signed-out visitor to sign in, coming back to the page afterwards', async () => {
-    const response = await request(app.getHttpServer()).get('/claims?status=open').expect(303);
+    const response = await request(server()).get('/claims?status=open').expect(303);
     expect(response.headers['location']).toBe('/auth/login?returnTo=%2Fclaims%3Fstatus%3Dopen');
     // No session row for an anonymous visit.
     expect(response.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses a POST without the session’s CSRF token with a 403 page', async () => {
-    const response = await request(app.getHttpServer())
+    const response = await request(server())
       .post('/claims/8d1c0f8e-0000-4000-8000-000000000001/proposal')
       .type('form')
       .send({ nominatedPayeeId: 'x' })
@@ -69,7 +70,7 @@ describe('console HTTP edge', () => {
   });
 
   it('sets a strict Content-Security-Policy and forbids framing', async () => {
-    const response = await request(app.getHttpServer()).get('/').expect(200);
+    const response = await request(server()).get('/').expect(200);
     const csp = response.headers['content-security-policy'] ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
@@ -78,34 +79,27 @@ describe('console HTTP edge', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(response.headers['x-frame-options']).toBe('DENY');
     expect(response.text).not.toMatch(/<script>|style="/);
-    await request(app.getHttpServer()).get('/assets/console.css').expect(200);
-    await request(app.getHttpServer()).get('/assets/htmx.min.js').expect(200);
+    await request(server()).get('/assets/console.css').expect(200);
+    await request(server()).get('/assets/htmx.min.js').expect(200);
   });
 
   it('speaks Bahasa Indonesia until English is chosen with the language link', async () => {
-    const home = await request(app.getHttpServer()).get('/').expect(200);
+    const home = await request(server()).get('/').expect(200);
     expect(home.text).toContain('<html lang="id">');
-    const switched = await request(app.getHttpServer())
-      .get('/lang/en?returnTo=%2Fclaims')
-      .expect(303);
+    const switched = await request(server()).get('/lang/en?returnTo=%2Fclaims').expect(303);
     expect(switched.headers['location']).toBe('/claims');
     const cookie = String(switched.headers['set-cookie']);
     expect(cookie).toMatch(/^lang=en;.*HttpOnly;.*SameSite=Lax/);
-    const english = await request(app.getHttpServer())
-      .get('/')
-      .set('Cookie', 'lang=en')
-      .expect(200);
+    const english = await request(server()).get('/').set('Cookie', 'lang=en').expect(200);
     expect(english.text).toContain('<html lang="en">');
     expect(english.text).toContain('Sign in');
     // Never back to another site.
-    const away = await request(app.getHttpServer())
-      .get('/lang/en?returnTo=//evil.example')
-      .expect(303);
+    const away = await request(server()).get('/lang/en?returnTo=//evil.example').expect(303);
     expect(away.headers['location']).toBe('/');
   });
 
   it('shows a sign-in failure page when the identity provider cannot be reached', async () => {
-    const response = await request(app.getHttpServer()).get('/auth/login').expect(502);
+    const response = await request(server()).get('/auth/login').expect(502);
     expect(response.text).toContain('Gagal masuk');
   });
 });
