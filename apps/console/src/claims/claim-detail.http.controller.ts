@@ -121,11 +121,13 @@ export class ClaimDetailController {
     @Res() response: Response,
   ): Promise<void> {
     const values = textFields(body);
-    const result = await this.claims.recordDocument(page.accessToken, claimId, {
-      document: values['document'] ?? '',
-      reference: (values['reference'] ?? '').trim(),
-      ...(values['receivedOn'] ? { receivedOn: values['receivedOn'] } : {}),
-    });
+    const result = await this.settled(page, claimId, () =>
+      this.claims.recordDocument(page.accessToken, claimId, {
+        document: values['document'] ?? '',
+        reference: (values['reference'] ?? '').trim(),
+        ...(values['receivedOn'] ? { receivedOn: values['receivedOn'] } : {}),
+      }),
+    );
     this.answer(
       request,
       response,
@@ -166,10 +168,12 @@ export class ClaimDetailController {
       );
       return;
     }
-    const result = await this.claims.requestDocuments(page.accessToken, claimId, {
-      documents,
-      note,
-    });
+    const result = await this.settled(page, claimId, () =>
+      this.claims.requestDocuments(page.accessToken, claimId, {
+        documents,
+        note,
+      }),
+    );
     this.answer(
       request,
       response,
@@ -195,10 +199,12 @@ export class ClaimDetailController {
     const values = textFields(body);
     const consents = repeatedField(body, 'consentsGivenBy');
     const payee = values['nominatedPayeeId'] ?? '';
-    const result = await this.claims.propose(page.accessToken, claimId, {
-      ...(payee === '' ? {} : { nominatedPayeeId: payee }),
-      ...(consents.length === 0 ? {} : { consentsGivenBy: consents }),
-    });
+    const result = await this.settled(page, claimId, () =>
+      this.claims.propose(page.accessToken, claimId, {
+        ...(payee === '' ? {} : { nominatedPayeeId: payee }),
+        ...(consents.length === 0 ? {} : { consentsGivenBy: consents }),
+      }),
+    );
     const kept = { ...values, consentsGivenBy: consents.join(',') };
     if (result.ok) {
       const outcome = result.value.status;
@@ -230,7 +236,11 @@ export class ClaimDetailController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const result = await this.claims.approve(page.accessToken, claimId, decisionId);
+    const result = await this.settled(page, claimId, () =>
+      this.claims.approve(page.accessToken, claimId, decisionId),
+    );
+    // Approving a proposed rejection confirms it: the claim ends rejected.
+    const confirmedRejection = result.ok && result.value.status === 'rejected';
     this.answer(
       request,
       response,
@@ -241,7 +251,7 @@ export class ClaimDetailController {
       result,
       {},
       's-decision',
-      'decision.approvedNotice',
+      confirmedRejection ? 'decision.rejectionConfirmedNotice' : 'decision.approvedNotice',
     );
   }
 
@@ -268,7 +278,9 @@ export class ClaimDetailController {
       );
       return;
     }
-    const result = await this.claims.sendBack(page.accessToken, claimId, decisionId, reason);
+    const result = await this.settled(page, claimId, () =>
+      this.claims.sendBack(page.accessToken, claimId, decisionId, reason),
+    );
     this.answer(
       request,
       response,
@@ -355,7 +367,7 @@ export class ClaimDetailController {
       );
       return;
     }
-    const result = await send({ reasonCode, note });
+    const result = await this.settled(page, claimId, () => send({ reasonCode, note }));
     this.answer(
       request,
       response,
@@ -368,6 +380,29 @@ export class ClaimDetailController {
       's-decision',
       success,
     );
+  }
+
+  /**
+   * Runs a command and, when it succeeds, waits briefly until the claim's read models show it:
+   * the page after the redirect then shows the claim as the command left it (read your writes),
+   * not a moment before. The wait ends after about two seconds whatever happens.
+   */
+  private async settled<T>(
+    page: SignedInContext,
+    claimId: string,
+    run: () => Promise<ServiceResult<T>>,
+  ): Promise<ServiceResult<T>> {
+    const before = await this.claims.claim(page.accessToken, claimId);
+    const result = await run();
+    if (!result.ok || !before.ok) return result;
+    const was = { events: before.value.timeline.length, updatedAt: before.value.updatedAt };
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const now = await this.claims.claim(page.accessToken, claimId);
+      if (!now.ok) break;
+      if (now.value.timeline.length > was.events && now.value.updatedAt !== was.updatedAt) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return result;
   }
 
   /** POST → 303 → GET: success is a notice; a refusal is kept for the form to show. */
@@ -385,6 +420,7 @@ export class ClaimDetailController {
       | 'documents.recorded'
       | 'documents.requestedNotice'
       | 'decision.approvedNotice'
+      | 'decision.rejectionConfirmedNotice'
       | 'decision.sentBackNotice'
       | 'decision.rejectionProposedNotice'
       | 'decision.rejectedNotice',

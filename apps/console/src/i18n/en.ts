@@ -480,4 +480,5 @@ export const en: Messages = {
   'bank.number': 'Account number',
   'bank.name': "Account holder's name",
   'scholarship.none': 'This decision opens no scholarship: {reason}',
+  'decision.rejectionConfirmedNotice': 'Rejection confirmed: the claim is rejected.',
 };

@@ -482,6 +482,7 @@ export const id = {
   'bank.number': 'Nomor rekening',
   'bank.name': 'Nama pemilik rekening',
   'scholarship.none': 'Tidak ada beasiswa dari keputusan ini: {reason}',
+  'decision.rejectionConfirmedNotice': 'Penolakan dikonfirmasi: klaim ditolak.',
 } as const;
 
 export type MessageKey = keyof typeof id;
