@@ -75,7 +75,11 @@ async function main(handleFile: string): Promise<void> {
   log(`services: ${JSON.stringify(platform.urls)}`);
 
   const users = {
-    claimsOfficer: await person(keycloak, `ani-${run}`, 'Ani Lestari', ['claims-officer']),
+    // A senior officer: she may check others' proposals too, never her own (maker ≠ checker).
+    claimsOfficer: await person(keycloak, `ani-${run}`, 'Ani Lestari', [
+      'claims-officer',
+      'claims-supervisor',
+    ]),
     supervisor: await person(keycloak, `budi-${run}`, 'Budi Santoso', ['claims-supervisor']),
     auditor: await person(keycloak, `citra-${run}`, 'Citra Dewi', ['auditor']),
   };

@@ -17,6 +17,11 @@ function PayoutSection({ page, payout }: { page: SignedInContext; payout: Payout
   return (
     <section aria-labelledby={`payout-${payout.payoutId}`} class="payout">
       <h3 id={`payout-${payout.payoutId}`}>{t('audit.payout.caption', { id: payout.payoutId })}</h3>
+      <p>
+        <a href={`/audit/payouts/${encodeURIComponent(payout.payoutId)}`}>
+          {t('audit.payout.explainThis', { id: payout.payoutId })}
+        </a>
+      </p>
       <dl class="summary-list">
         <dt>{t('audit.payout.amount')}</dt>
         <dd>{formatRupiah(payout.amount)}</dd>
