@@ -206,6 +206,37 @@ test.describe.serial('claims console', () => {
     );
   });
 
+  test('intake: find a participant by NIK, then the JKM claim and accident report forms show each field error', async ({
+    page,
+  }) => {
+    await as(page, claimsOfficer, '/claims');
+    await page
+      .getByRole('navigation', { name: 'Navigasi utama' })
+      .getByRole('link', { name: 'Cari peserta' })
+      .click();
+    await page.getByLabel('NIK').fill(toReject.nik);
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    const found = page.getByRole('row', { name: new RegExp(toReject.nik.slice(-4)) });
+    await expect(found).toBeVisible();
+    await checkPage(page, 'participant-search');
+
+    await found.getByRole('link', { name: /Klaim JKM baru/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Klaim JKM baru');
+    await page.getByRole('button', { name: 'Catat klaim JKM' }).click();
+    // Refused without a claimant: the errors sit next to their fields, nothing was recorded.
+    await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+    await expect(page.getByText('Klaim JKM dicatat.')).toHaveCount(0);
+    await checkPage(page, 'intake-jkm');
+
+    await page.goto(
+      `${platform.consoleUrl}/accident-reports/new?participantId=${toReject.participantId}`,
+    );
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Laporan kecelakaan kerja');
+    await page.getByRole('button', { name: 'Catat laporan kecelakaan' }).click();
+    await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+    await checkPage(page, 'intake-accident-report');
+  });
+
   test('English renders on every page the officer uses', async ({ page }) => {
     await as(page, claimsOfficer, '/claims');
     await page.getByRole('link', { name: 'English' }).click();

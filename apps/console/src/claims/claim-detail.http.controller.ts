@@ -223,7 +223,10 @@ export class ClaimDetailController {
       response,
       claimId,
       'propose',
-      { values: kept, ...formErrorsOf(page.t, result.problem, { codeFields: PROPOSAL_CODES }) },
+      {
+        values: kept,
+        ...formErrorsOf(page.t, result.problem, { codeFields: PROPOSAL_CODES, values: kept }),
+      },
       's-decision',
     );
   }
@@ -435,7 +438,7 @@ export class ClaimDetailController {
       response,
       claimId,
       form,
-      { values, ...formErrorsOf(page.t, result.problem, { codeFields }) },
+      { values, ...formErrorsOf(page.t, result.problem, { codeFields, values }) },
       anchor,
     );
   }

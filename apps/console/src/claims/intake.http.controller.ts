@@ -104,7 +104,7 @@ export class IntakeController {
       limit: 50,
     });
     if (!result.ok) {
-      const form: FormState = { values, ...formErrorsOf(page.t, result.problem) };
+      const form: FormState = { values, ...formErrorsOf(page.t, result.problem, { values }) };
       sendPage(response, ParticipantSearchPage({ page, form, results: null }), 200);
       return;
     }
@@ -388,7 +388,7 @@ export class IntakeController {
     }
     keepForm(request, formKey, {
       values,
-      ...formErrorsOf(page.t, result.problem, { codeFields: INTAKE_CODES }),
+      ...formErrorsOf(page.t, result.problem, { codeFields: INTAKE_CODES, values }),
     });
     seeOther(response, formUrl);
   }

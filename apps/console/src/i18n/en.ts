@@ -60,6 +60,7 @@ export const en: Messages = {
   'constraint.min': 'The value is too small.',
   'constraint.max': 'The value is too large.',
   'constraint.maxLength': 'Too long.',
+  'constraint.invalid': 'The service did not accept this value.',
   'constraint.unexpected': 'The service does not know this field.',
 
   'problem.VALIDATION_FAILED':

@@ -63,6 +63,7 @@ export const id = {
   'constraint.min': 'Nilainya terlalu kecil.',
   'constraint.max': 'Nilainya terlalu besar.',
   'constraint.maxLength': 'Terlalu panjang.',
+  'constraint.invalid': 'Isian ini tidak diterima layanan.',
   'constraint.unexpected': 'Isian ini tidak dikenal layanan.',
 
   'problem.VALIDATION_FAILED': 'Ada isian yang tidak diterima layanan. Lihat pesan di tiap isian.',

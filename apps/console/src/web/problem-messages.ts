@@ -2,12 +2,18 @@ import { hasMessage, type Translate } from '../i18n/messages';
 import type { ServiceProblem } from '../services/service-client';
 import type { FormState } from './form-state';
 
-/** class-validator constraints we have words for; others show the service's own message. */
+/**
+ * class-validator constraints we have words for; any other reads "not accepted" in the user's
+ * language (the service's own message is English and names its DTO's properties).
+ */
 const CONSTRAINT_MESSAGES: Readonly<Record<string, `constraint.${string}`>> = {
   isNotEmpty: 'constraint.isNotEmpty',
   isDefined: 'constraint.isNotEmpty',
   arrayNotEmpty: 'constraint.isNotEmpty',
   matches: 'constraint.matches',
+  isDateString: 'constraint.matches',
+  isIso8601: 'constraint.matches',
+  isEnum: 'constraint.isIn',
   isIn: 'constraint.isIn',
   isUuid: 'constraint.isUuid',
   isInt: 'constraint.isInt',
@@ -18,6 +24,9 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, `constraint.${string}`>> = {
   isBoolean: 'constraint.isIn',
   whitelistValidation: 'constraint.unexpected',
 };
+
+/** A field left empty fails several constraints at once; "required" is the one that helps. */
+const PRESENCE = new Set(['isNotEmpty', 'isDefined', 'arrayNotEmpty']);
 
 /**
  * Where a service's own rejection belongs on a form: the field it is about. Forms pass the
@@ -52,21 +61,38 @@ export function problemMessage(t: Translate, problem: ServiceProblem): string {
 export function formErrorsOf(
   t: Translate,
   problem: ServiceProblem,
-  options: { codeFields?: CodeFields; fieldNames?: Readonly<Record<string, string>> } = {},
+  options: {
+    codeFields?: CodeFields;
+    fieldNames?: Readonly<Record<string, string>>;
+    /** What the user sent, by form name: an empty field's error reads "required". */
+    values?: Readonly<Record<string, string>>;
+  } = {},
 ): Pick<FormState, 'fieldErrors' | 'formError'> {
   const fieldErrors: Record<string, string[]> = {};
-  const add = (field: string, message: string): void => {
-    const name = options.fieldNames?.[field] ?? field;
+  const nameOf = (field: string): string => options.fieldNames?.[field] ?? field;
+  const add = (name: string, message: string): void => {
     const messages = (fieldErrors[name] ??= []);
     if (!messages.includes(message)) messages.push(message);
   };
+  const constraints = new Map<string, string[]>();
   for (const error of problem.errors) {
-    const key = CONSTRAINT_MESSAGES[error.constraint];
-    add(error.field, key !== undefined && hasMessage(key) ? t(key) : error.message);
+    const name = nameOf(error.field);
+    constraints.set(name, [...(constraints.get(name) ?? []), error.constraint]);
+  }
+  for (const [name, failed] of constraints) {
+    const empty = options.values !== undefined && (options.values[name] ?? '').trim() === '';
+    if (empty || failed.some((constraint) => PRESENCE.has(constraint))) {
+      add(name, t('constraint.isNotEmpty'));
+      continue;
+    }
+    for (const constraint of failed) {
+      const key = CONSTRAINT_MESSAGES[constraint];
+      add(name, t(key !== undefined && hasMessage(key) ? key : 'constraint.invalid'));
+    }
   }
   const placed = options.codeFields?.[problem.code];
   if (placed !== undefined) {
-    add(placed, localized(t, problem));
+    add(nameOf(placed), localized(t, problem));
     return { fieldErrors, formError: null };
   }
   if (problem.errors.length > 0) {

@@ -34,9 +34,32 @@ describe('problem details → what a form shows', () => {
     expect(formErrorsOf(t, problem)).toEqual({
       fieldErrors: {
         dateOfDeath: ['Formatnya tidak sesuai.'],
-        'claimant.fullName': ['Wajib diisi.', 'fullName must be a string'],
+        'claimant.fullName': ['Wajib diisi.'],
       },
       formError: 'Ada isian yang tidak diterima layanan. Lihat pesan di tiap isian.',
+    });
+  });
+
+  it('says "required" for a field left empty, and never shows the service’s English words', () => {
+    const problem = problemOf('claims', 400, {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      detail: 'the request is not valid',
+      errors: [
+        { field: 'dateOfDeath', constraint: 'matches', message: 'dateOfDeath must be a date' },
+        { field: 'claimant.fullName', constraint: 'isString', message: 'must be a string' },
+        { field: 'claimant.fullName', constraint: 'maxLength', message: 'too long' },
+        { field: 'note', constraint: 'isSomethingNew', message: 'note is odd' },
+      ],
+    });
+    const values = { dateOfDeath: '', claimantName: '', note: 'ada' };
+    expect(
+      formErrorsOf(t, problem, { values, fieldNames: { 'claimant.fullName': 'claimantName' } })
+        .fieldErrors,
+    ).toEqual({
+      dateOfDeath: ['Wajib diisi.'],
+      claimantName: ['Wajib diisi.'],
+      note: ['Isian ini tidak diterima layanan.'],
     });
   });
 
