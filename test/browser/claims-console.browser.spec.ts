@@ -71,6 +71,7 @@ test.describe.serial('claims console', () => {
       const missing = await record.getByLabel('Dokumen').inputValue();
       await record.getByLabel('Rujukan arsip').fill(`arsip/2026/${missing}.pdf`);
       await record.getByRole('button', { name: 'Catat dokumen' }).click();
+      await expect(page.getByText('Dokumen dicatat.')).toBeVisible();
       await untilShown(page, () => expect(received).toHaveCount(before + 1, { timeout: 2_000 }));
     }
     await expect(section(page, 's-documents')).toContainText('Daftar dokumen: lengkap');
@@ -130,6 +131,8 @@ test.describe.serial('claims console', () => {
     await checkPage(page, 'checker-queue');
     await row.getByRole('link').first().click();
     await expect(page).toHaveURL(new RegExp(`/claims/${toApprove.claimId}`));
+    // People by name, not by their identity provider's id: Ani signed in here before.
+    await expect(section(page, 's-decision')).toContainText('Ani Lestari');
     await page.getByRole('button', { name: 'Setujui', exact: true }).click();
     await expect(page.getByText('Keputusan disetujui.')).toBeVisible();
 

@@ -5,6 +5,7 @@ import { OidcClient } from './auth/oidc.client';
 import { ConsolePageGuard } from './auth/page-access';
 import type { ConsoleConfig } from './config/console-config';
 import { CONSOLE_DATABASE } from './database/console-database';
+import { PeopleDirectory } from './people/people-directory';
 import { ConsoleServices } from './services/console-services';
 import { PageExceptionFilter } from './web/page-exception.filter';
 
@@ -12,7 +13,7 @@ export const CONSOLE_CONFIG = Symbol('CONSOLE_CONFIG');
 
 /**
  * What every page module shares: the configuration, the console's database, the OIDC client,
- * the service clients, the sign-in/role/CSRF guard and the error pages.
+ * the service clients, the people directory, the sign-in/role/CSRF guard and the error pages.
  */
 @Global()
 @Module({})
@@ -25,10 +26,11 @@ export class ConsoleCoreModule {
         { provide: CONSOLE_DATABASE, useValue: database },
         { provide: OidcClient, useValue: new OidcClient(config) },
         { provide: ConsoleServices, useValue: services ?? new ConsoleServices(config.services) },
+        { provide: PeopleDirectory, useFactory: () => PeopleDirectory.prepare(database) },
         { provide: APP_GUARD, useClass: ConsolePageGuard },
         { provide: APP_FILTER, useClass: PageExceptionFilter },
       ],
-      exports: [CONSOLE_CONFIG, CONSOLE_DATABASE, OidcClient, ConsoleServices],
+      exports: [CONSOLE_CONFIG, CONSOLE_DATABASE, OidcClient, ConsoleServices, PeopleDirectory],
     };
   }
 }

@@ -80,32 +80,32 @@ export class AuditController {
   }
 
   @Post('explain/payout')
-  explainPayout(
+  async explainPayout(
     @Page() page: SignedInContext,
     @Body() body: unknown,
     @Req() request: Request,
     @Res() response: Response,
-  ): void {
-    this.lookUp(page, request, response, body, 'payout');
+  ): Promise<void> {
+    await this.lookUp(page, request, response, body, 'payout');
   }
 
   @Post('explain/claim')
-  explainClaim(
+  async explainClaim(
     @Page() page: SignedInContext,
     @Body() body: unknown,
     @Req() request: Request,
     @Res() response: Response,
-  ): void {
-    this.lookUp(page, request, response, body, 'claim');
+  ): Promise<void> {
+    await this.lookUp(page, request, response, body, 'claim');
   }
 
-  private lookUp(
+  private async lookUp(
     page: SignedInContext,
     request: Request,
     response: Response,
     body: unknown,
     kind: ExplainKind,
-  ): void {
+  ): Promise<void> {
     const field = kind === 'payout' ? 'payoutId' : 'claimId';
     const values = textFields(body);
     const id = (values[field] ?? '').trim();
@@ -115,19 +115,19 @@ export class AuditController {
         FORMS[kind],
         invalid(values, field, page.t(id === '' ? 'form.required' : 'audit.field.idInvalid')),
       );
-      seeOther(response, '/audit');
+      await seeOther(request, response, '/audit');
       return;
     }
-    seeOther(response, `/audit/${kind}s/${encodeURIComponent(id)}`);
+    await seeOther(request, response, `/audit/${kind}s/${encodeURIComponent(id)}`);
   }
 
   @Post('as-of')
-  asOfLookUp(
+  async asOfLookUp(
     @Page() page: SignedInContext,
     @Body() body: unknown,
     @Req() request: Request,
     @Res() response: Response,
-  ): void {
+  ): Promise<void> {
     const values = textFields(body);
     const participantId = (values['participantId'] ?? '').trim();
     const at = calendarDay(values['at']);
@@ -140,10 +140,14 @@ export class AuditController {
     if (at === null) fieldErrors['at'] = [page.t('audit.field.dateInvalid')];
     if (Object.keys(fieldErrors).length > 0) {
       keepForm(request, FORMS.asOf, { values, fieldErrors, formError: null });
-      seeOther(response, '/audit');
+      await seeOther(request, response, '/audit');
       return;
     }
-    seeOther(response, `/audit/participants/${encodeURIComponent(participantId)}?at=${at}`);
+    await seeOther(
+      request,
+      response,
+      `/audit/participants/${encodeURIComponent(participantId)}?at=${at}`,
+    );
   }
 
   @Get('payouts/:payoutId')
@@ -197,9 +201,13 @@ export class AuditController {
   }
 
   @Post('verify')
-  verify(@Page() page: SignedInContext, @Res() response: Response): void {
+  async verify(
+    @Page() page: SignedInContext,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const job = this.jobs.start(page.user.id);
-    seeOther(response, `/audit/verify/${job.jobId}`);
+    await seeOther(request, response, `/audit/verify/${job.jobId}`);
   }
 
   @Get('verify/:jobId')
@@ -273,7 +281,7 @@ export class AuditController {
             : page.t('audit.reveal.reasonTooLong', { max: MAX_REASON_LENGTH }),
         ),
       );
-      seeOther(response, back);
+      await seeOther(request, response, back);
       return;
     }
     // Only a participant the stores know is revealed (and logged).
@@ -291,7 +299,7 @@ export class AuditController {
       Date.now(),
     );
     notify(request, 'success', page.t('audit.reveal.done'));
-    seeOther(response, back);
+    await seeOther(request, response, back);
   }
 
   private async found<T>(work: () => Promise<T>): Promise<T> {

@@ -3,7 +3,8 @@ import type { Request, Response } from 'express';
 import { ErrorPage, errorStatus } from '../views/pages';
 import { pageContextOf } from '../web/page-context';
 import { localPath } from '../web/page-exceptions';
-import { sendPage } from '../web/render';
+import { saveSession, sendPage } from '../web/render';
+import { PeopleDirectory } from '../people/people-directory';
 import { OidcClient } from './oidc.client';
 import { PublicPage } from './page-access';
 import { signedInUserFromAccessToken } from './session-user';
@@ -11,12 +12,6 @@ import { signedInUserFromAccessToken } from './session-user';
 function regenerate(request: Request): Promise<void> {
   return new Promise((resolve, reject) =>
     request.session.regenerate((error: unknown) => (error ? reject(toError(error)) : resolve())),
-  );
-}
-
-function save(request: Request): Promise<void> {
-  return new Promise((resolve, reject) =>
-    request.session.save((error: unknown) => (error ? reject(toError(error)) : resolve())),
   );
 }
 
@@ -36,7 +31,10 @@ function toError(error: unknown): Error {
 export class AuthController {
   private readonly logger = new Logger('console-auth');
 
-  constructor(@Inject(OidcClient) private readonly oidc: OidcClient) {}
+  constructor(
+    @Inject(OidcClient) private readonly oidc: OidcClient,
+    @Inject(PeopleDirectory) private readonly people: PeopleDirectory,
+  ) {}
 
   @Get('login')
   async login(
@@ -47,7 +45,7 @@ export class AuthController {
     try {
       const { url, pending } = await this.oidc.startSignIn(localPath(returnTo));
       request.session.signIn = pending;
-      await save(request);
+      await saveSession(request);
       response.redirect(303, url);
     } catch (error) {
       this.failed(request, response, error);
@@ -65,11 +63,12 @@ export class AuthController {
     try {
       const tokens = await this.oidc.finishSignIn(request.originalUrl, pending);
       const user = signedInUserFromAccessToken(tokens.accessToken);
+      await this.people.remember(user);
       // A new session id at sign-in, so an id planted before it (session fixation) is useless.
       await regenerate(request);
       request.session.tokens = tokens;
       request.session.user = user;
-      await save(request);
+      await saveSession(request);
       response.redirect(303, pending.returnTo);
     } catch (error) {
       delete request.session.signIn;

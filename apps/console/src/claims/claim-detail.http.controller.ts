@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RequireRoles } from '../auth/page-access';
+import { PeopleDirectory } from '../people/people-directory';
 import { ClaimsApi, type RejectionBody } from '../services/claims.api';
 import { ContributionsApi, EnrollmentApi, PayoutsApi } from '../services/participants.api';
 import type { ServiceResult } from '../services/service-client';
@@ -54,6 +55,7 @@ export class ClaimDetailController {
     @Inject(EnrollmentApi) private readonly enrollment: EnrollmentApi,
     @Inject(ContributionsApi) private readonly contributions: ContributionsApi,
     @Inject(PayoutsApi) private readonly payouts: PayoutsApi,
+    @Inject(PeopleDirectory) private readonly people: PeopleDirectory,
   ) {}
 
   @Get()
@@ -69,16 +71,25 @@ export class ClaimDetailController {
     if (!claim.ok) {
       if (claim.problem.status === 404) throw new PageNotFound();
       notify(request, 'error', problemMessage(page.t, claim.problem));
-      seeOther(response, '/claims');
+      await seeOther(request, response, '/claims');
       return;
     }
     const { participantId, status } = claim.value;
     const decided = status === 'approved';
-    const [participant, coverage, chain, payouts] = await Promise.all([
+    const detail = claim.value;
+    const [participant, coverage, chain, payouts, people] = await Promise.all([
       this.enrollment.profile(token, participantId),
       this.contributions.coverage(token, participantId),
       this.claims.verifyChain(token, claimId),
       decided ? this.payouts.ofClaim(token, claimId) : Promise.resolve(null),
+      this.people.namesOf([
+        detail.submittedBy,
+        detail.decision?.proposedBy,
+        detail.decision?.approval?.checkerId,
+        detail.proposal?.proposedBy,
+        detail.rejection?.rejectedBy,
+        ...detail.timeline.map((entry) => entry.actor.id),
+      ]),
     ]);
     sendPage(
       response,
@@ -89,6 +100,7 @@ export class ClaimDetailController {
         participant: section(page, participant),
         coverage: section(page, coverage),
         chain: section(page, chain),
+        people,
         payouts:
           payouts === null
             ? null
@@ -128,7 +140,7 @@ export class ClaimDetailController {
         ...(values['receivedOn'] ? { receivedOn: values['receivedOn'] } : {}),
       }),
     );
-    this.answer(
+    await this.answer(
       request,
       response,
       page,
@@ -158,7 +170,7 @@ export class ClaimDetailController {
     if (documents.length === 0) missing['documents'] = [page.t('documents.chooseOne')];
     if (note === '') missing['requestNote'] = [page.t('form.required')];
     if (Object.keys(missing).length > 0) {
-      this.refuse(
+      await this.refuse(
         request,
         response,
         claimId,
@@ -174,7 +186,7 @@ export class ClaimDetailController {
         note,
       }),
     );
-    this.answer(
+    await this.answer(
       request,
       response,
       page,
@@ -215,10 +227,10 @@ export class ClaimDetailController {
           status: page.t(`status.${outcome}`),
         }),
       );
-      seeOther(response, `/claims/${claimId}#s-decision`);
+      await seeOther(request, response, `/claims/${claimId}#s-decision`);
       return;
     }
-    this.refuse(
+    await this.refuse(
       request,
       response,
       claimId,
@@ -244,7 +256,7 @@ export class ClaimDetailController {
     );
     // Approving a proposed rejection confirms it: the claim ends rejected.
     const confirmedRejection = result.ok && result.value.status === 'rejected';
-    this.answer(
+    await this.answer(
       request,
       response,
       page,
@@ -271,7 +283,7 @@ export class ClaimDetailController {
     const reason = (values['reason'] ?? '').trim();
     if (reason === '') {
       // Refused here as well as by the service: a return without its reason is never sent.
-      this.refuse(
+      await this.refuse(
         request,
         response,
         claimId,
@@ -284,7 +296,7 @@ export class ClaimDetailController {
     const result = await this.settled(page, claimId, () =>
       this.claims.sendBack(page.accessToken, claimId, decisionId, reason),
     );
-    this.answer(
+    await this.answer(
       request,
       response,
       page,
@@ -360,7 +372,7 @@ export class ClaimDetailController {
     if (reasonCode === '') missing['reasonCode'] = [page.t('decision.reasonCodeRequired')];
     if (note === '') missing['note'] = [page.t('decision.rejectionNoteRequired')];
     if (Object.keys(missing).length > 0) {
-      this.refuse(
+      await this.refuse(
         request,
         response,
         claimId,
@@ -371,7 +383,7 @@ export class ClaimDetailController {
       return;
     }
     const result = await this.settled(page, claimId, () => send({ reasonCode, note }));
-    this.answer(
+    await this.answer(
       request,
       response,
       page,
@@ -409,7 +421,7 @@ export class ClaimDetailController {
   }
 
   /** POST → 303 → GET: success is a notice; a refusal is kept for the form to show. */
-  private answer(
+  private async answer(
     request: Request,
     response: Response,
     page: SignedInContext,
@@ -427,13 +439,13 @@ export class ClaimDetailController {
       | 'decision.sentBackNotice'
       | 'decision.rejectionProposedNotice'
       | 'decision.rejectedNotice',
-  ): void {
+  ): Promise<void> {
     if (result.ok) {
       notify(request, 'success', page.t(success));
-      seeOther(response, `/claims/${claimId}#${anchor}`);
+      await seeOther(request, response, `/claims/${claimId}#${anchor}`);
       return;
     }
-    this.refuse(
+    await this.refuse(
       request,
       response,
       claimId,
@@ -443,16 +455,16 @@ export class ClaimDetailController {
     );
   }
 
-  private refuse(
+  private async refuse(
     request: Request,
     response: Response,
     claimId: string,
     form: string,
     state: FormState,
     anchor: string,
-  ): void {
+  ): Promise<void> {
     keepForm(request, formKey(claimId, form), state);
-    seeOther(response, `/claims/${claimId}#${anchor}`);
+    await seeOther(request, response, `/claims/${claimId}#${anchor}`);
   }
 }
 

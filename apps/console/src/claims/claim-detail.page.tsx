@@ -11,6 +11,8 @@ import type { FormState } from '../web/form-state';
 import type { SignedInContext } from '../web/page-context';
 import { ChoiceGroup, FormError, PostForm, SelectField, TextArea, TextField } from '../views/forms';
 import { Layout } from '../views/layout';
+import { Person } from '../views/person';
+import type { PeopleNames } from '../people/people-directory';
 import { benefitLabel, documentLabel, labelOf, shortId, statusLabel } from './claim-labels';
 import { contributionStrip } from './contribution-strip';
 import { eligibilityOf } from './eligibility';
@@ -39,13 +41,19 @@ export interface ClaimDetailProps {
   readonly payouts: Section<readonly PayoutView[]> | null;
   readonly chain: Section<ChainVerification>;
   readonly forms: ClaimForms;
+  /** Names of the people the claim's events name, as far as the console knows them. */
+  readonly people: PeopleNames;
 }
 
 function Unavailable({ text }: { text: string }) {
   return <p class="form-error">{text}</p>;
 }
 
-function ClaimSummary({ page, claim }: { page: SignedInContext; claim: ClaimDetail }) {
+function ClaimSummary({
+  page,
+  claim,
+  people,
+}: Pick<ClaimDetailProps, 'page' | 'claim' | 'people'>) {
   const { t, lang } = page;
   const claimant =
     claim.claimant.kind === 'participant'
@@ -79,7 +87,9 @@ function ClaimSummary({ page, claim }: { page: SignedInContext; claim: ClaimDeta
       <dt>{t('claim.claimant')}</dt>
       <dd>{claimant}</dd>
       <dt>{t('claim.submittedBy')}</dt>
-      <dd>{claim.submittedBy}</dd>
+      <dd>
+        <Person id={claim.submittedBy} page={page} people={people} />
+      </dd>
     </dl>
   );
 }
@@ -542,11 +552,13 @@ function DecisionSection({
   claim,
   forms,
   heirs,
+  people,
 }: {
   page: SignedInContext;
   claim: ClaimDetail;
   forms: ClaimForms;
   heirs: ParticipantProfile['heirs'];
+  people: PeopleNames;
 }) {
   const { t, lang, user } = page;
   const isMaker = user.roles.includes('claims-officer');
@@ -560,7 +572,7 @@ function DecisionSection({
         <p>
           {t('decision.rejectedOn', {
             date: formatDate(claim.rejection.rejectedOn, lang),
-            by: claim.rejection.rejectedBy,
+            by: people.get(claim.rejection.rejectedBy) ?? claim.rejection.rejectedBy,
           })}
         </p>
         <ul>
@@ -578,9 +590,7 @@ function DecisionSection({
       <dl class="summary-list" key="proposal">
         <dt>{t('decision.proposedBy')}</dt>
         <dd>
-          {decision.proposedBy === user.id
-            ? t('decision.you', { id: decision.proposedBy })
-            : decision.proposedBy}
+          <Person id={decision.proposedBy} page={page} people={people} />
         </dd>
         <dt>{t('decision.proposedOn')}</dt>
         <dd>{formatDate(decision.proposedOn, lang)}</dd>
@@ -588,13 +598,19 @@ function DecisionSection({
         <dd>{formatRupiah(decision.total)}</dd>
         <dt>{t('decision.checker')}</dt>
         <dd>
-          {decision.approval !== null
-            ? (decision.approval.checkerId ?? t('decision.singleActor'))
-            : decision.checkerRequired
-              ? t('decision.checkerRequired', {
-                  reasons: decision.checkerReasons.join(', ') || '—',
-                })
-              : t('decision.singleActor')}
+          {decision.approval !== null ? (
+            decision.approval.checkerId === null ? (
+              t('decision.singleActor')
+            ) : (
+              <Person id={decision.approval.checkerId} page={page} people={people} />
+            )
+          ) : decision.checkerRequired ? (
+            t('decision.checkerRequired', {
+              reasons: decision.checkerReasons.join(', ') || '—',
+            })
+          ) : (
+            t('decision.singleActor')
+          )}
         </dd>
       </dl>,
     );
@@ -658,9 +674,7 @@ function DecisionSection({
       <dl class="summary-list" key="rejection-proposal">
         <dt>{t('decision.rejectionProposedBy')}</dt>
         <dd>
-          {rejectionProposal.proposedBy === user.id
-            ? t('decision.you', { id: rejectionProposal.proposedBy })
-            : rejectionProposal.proposedBy}
+          <Person id={rejectionProposal.proposedBy} page={page} people={people} />
         </dd>
         <dt>{t('decision.reasonCode')}</dt>
         <dd>{labelOf(t, 'rejectionReason', rejectionProposal.reasonCode ?? '—')}</dd>
@@ -777,7 +791,8 @@ function TimelineSection({
   page,
   claim,
   chain,
-}: Pick<ClaimDetailProps, 'page' | 'claim' | 'chain'>) {
+  people,
+}: Pick<ClaimDetailProps, 'page' | 'claim' | 'chain' | 'people'>) {
   const { t, lang } = page;
   const verifiedStreams =
     'value' in chain
@@ -817,7 +832,13 @@ function TimelineSection({
                 <td>
                   <code>{entry.type}</code> {entry.summary}
                 </td>
-                <td>{entry.actor.kind === 'system' ? t('timeline.system') : entry.actor.id}</td>
+                <td>
+                  {entry.actor.kind === 'system' ? (
+                    t('timeline.system')
+                  ) : (
+                    <Person id={entry.actor.id} page={page} people={people} />
+                  )}
+                </td>
                 <td>
                   {verified === undefined ? (
                     '—'
@@ -860,7 +881,7 @@ export function ClaimDetailPage(props: ClaimDetailProps) {
       <p>
         <a href="/claims">{t('claim.backToQueue')}</a>
       </p>
-      <ClaimSummary page={page} claim={claim} />
+      <ClaimSummary page={page} claim={claim} people={props.people} />
       <section aria-labelledby="s-participant">
         <h2 id="s-participant">{t('claim.section.participant')}</h2>
         <ParticipantSection page={page} claim={claim} participant={props.participant} />
@@ -887,7 +908,13 @@ export function ClaimDetailPage(props: ClaimDetailProps) {
       </section>
       <section aria-labelledby="s-decision">
         <h2 id="s-decision">{t('claim.section.decision')}</h2>
-        <DecisionSection page={page} claim={claim} forms={props.forms} heirs={heirs} />
+        <DecisionSection
+          page={page}
+          claim={claim}
+          forms={props.forms}
+          heirs={heirs}
+          people={props.people}
+        />
       </section>
       {claim.scholarshipEntitlementId === null ? null : (
         <section aria-labelledby="s-scholarship">
@@ -913,7 +940,7 @@ export function ClaimDetailPage(props: ClaimDetailProps) {
       </section>
       <section aria-labelledby="s-timeline">
         <h2 id="s-timeline">{t('claim.section.timeline')}</h2>
-        <TimelineSection page={page} claim={claim} chain={props.chain} />
+        <TimelineSection page={page} claim={claim} chain={props.chain} people={props.people} />
       </section>
     </Layout>
   );

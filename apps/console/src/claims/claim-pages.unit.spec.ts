@@ -139,6 +139,7 @@ function props(page: SignedInContext, overrides: Partial<ClaimDetailProps> = {})
       rejectProposal: EMPTY_FORM,
       scholarship: EMPTY_FORM,
     },
+    people: new Map(),
     ...overrides,
   };
 }
@@ -151,6 +152,18 @@ describe('the claim page', () => {
     expect(html).not.toContain(SCRIPT);
     expect(html).toContain('&lt;script>alert(1)&lt;/script>');
     expect(html.match(/<script/g)).toHaveLength(2); // only the two static script files
+  });
+
+  it('names the people the events name, escaped, and keeps an unknown actor as its id', () => {
+    const named = render(props(pageFor(supervisor), { people: new Map([['officer-1', SCRIPT]]) }));
+    expect(named).toContain('title="officer-1">&lt;script>alert(1)&lt;/script></span>');
+    expect(named).not.toContain(SCRIPT);
+    const unknown = render(props(pageFor(supervisor)));
+    expect(unknown).toContain('title="officer-1">officer-1</span>');
+    const own = render(
+      props(pageFor(officer), { people: new Map([['officer-1', 'Ani Lestari']]) }),
+    );
+    expect(own).toContain('title="officer-1">Anda (Ani Lestari)</span>');
   });
 
   it('carries the CSRF token in every form and labels every field', () => {

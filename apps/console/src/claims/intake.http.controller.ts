@@ -147,7 +147,7 @@ export class IntakeController {
       claimant: claimantOf(values),
       ...(lodgedOn === undefined ? {} : { lodgedOn }),
     });
-    this.answer(
+    await this.answer(
       request,
       response,
       page,
@@ -204,7 +204,7 @@ export class IntakeController {
       witnesses,
       ...(reportedOn === undefined ? {} : { reportedOn }),
     });
-    this.answer(
+    await this.answer(
       request,
       response,
       page,
@@ -250,7 +250,7 @@ export class IntakeController {
       note: values['note'] ?? '',
     });
     const back = `/accident-reports/${reportId}`;
-    this.answer(
+    await this.answer(
       request,
       response,
       page,
@@ -298,7 +298,7 @@ export class IntakeController {
       ...(lodgedOn === undefined ? {} : { lodgedOn }),
     });
     const back = `/accident-reports/${reportId}`;
-    this.answer(
+    await this.answer(
       request,
       response,
       page,
@@ -351,7 +351,7 @@ export class IntakeController {
       },
     });
     const back = `/claims/${claimId}#s-scholarship`;
-    this.answer(
+    await this.answer(
       request,
       response,
       page,
@@ -365,7 +365,7 @@ export class IntakeController {
   }
 
   /** POST → 303 → GET: on success to what was created; on refusal back to the form, values kept. */
-  private answer<T>(
+  private async answer<T>(
     request: Request,
     response: Response,
     page: SignedInContext,
@@ -380,16 +380,16 @@ export class IntakeController {
       | 'accident.confirmed'
       | 'jkk.created'
       | 'scholarship.created',
-  ): void {
+  ): Promise<void> {
     if (result.ok) {
       notify(request, 'success', page.t(notice));
-      seeOther(response, createdUrl(result.value));
+      await seeOther(request, response, createdUrl(result.value));
       return;
     }
     keepForm(request, formKey, {
       values,
       ...formErrorsOf(page.t, result.problem, { codeFields: INTAKE_CODES, values }),
     });
-    seeOther(response, formUrl);
+    await seeOther(request, response, formUrl);
   }
 }

@@ -52,6 +52,7 @@ export const en: Messages = {
   'form.submit': 'Submit',
   'form.cancel': 'Cancel',
 
+  'person.you': 'You ({name})',
   'constraint.isNotEmpty': 'Required.',
   'constraint.matches': 'The format is not right.',
   'constraint.isIn': 'Choose one of the options.',

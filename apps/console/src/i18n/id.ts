@@ -55,6 +55,7 @@ export const id = {
   'form.submit': 'Kirim',
   'form.cancel': 'Batal',
 
+  'person.you': 'Anda ({name})',
   'constraint.isNotEmpty': 'Wajib diisi.',
   'constraint.matches': 'Formatnya tidak sesuai.',
   'constraint.isIn': 'Pilih salah satu pilihan yang tersedia.',

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 
@@ -18,7 +18,27 @@ export function sendPage(response: Response, page: VNode, status = 200): void {
     .send(renderDocument(page));
 }
 
-/** POST → 303 → GET: a reload never sends the form again. */
-export function seeOther(response: Response, location: string): void {
+/**
+ * POST → 303 → GET: a reload never sends the form again. The session (a notice, a kept form)
+ * is saved first: express-session would send the 303's headers and save afterwards, and the
+ * browser, following the redirect at once, could read the session as it was before the POST.
+ */
+export async function seeOther(
+  request: Request,
+  response: Response,
+  location: string,
+): Promise<void> {
+  await saveSession(request);
   response.redirect(303, location);
+}
+
+export function saveSession(request: Request): Promise<void> {
+  const session = request.session as Request['session'] | undefined;
+  if (session === undefined) return Promise.resolve();
+  return new Promise((resolve, reject) =>
+    session.save((error: unknown) => {
+      if (error === undefined || error === null) resolve();
+      else reject(error instanceof Error ? error : new Error('the session could not be saved'));
+    }),
+  );
 }
