@@ -82,49 +82,18 @@ describe('requests the claims service refuses', () => {
 
   beforeAll(async () => {
     h = await ClaimsHarness.start('bad_requests');
-    await h.enrollment.decide(
-      kornelis,
+    await h.enrolSelfPaying(
       {
-        type: 'RegisterParticipant',
-        participantId: kornelis,
+        id: kornelis,
         nik: '5371011508900021',
         fullName: 'Kornelis Bani',
-        birthDate: '1990-08-15',
-        sex: 'male',
-        address: { line: 'Kelurahan Naikoten I', regencyCode: '5371' },
+        addressLine: 'Kelurahan Naikoten I',
         phone: '+6281234500021',
         occupation: 'buruh angkut',
-        declaredIncome: 1_000_000,
-        incomeEffectiveFrom: '2026-01',
-        membership: { kind: 'self-paying' },
       },
       '2026-01-05',
     );
-    await h.contributions.decide(
-      kornelis,
-      {
-        type: 'OpenContributionAccount',
-        participantId: kornelis,
-        sector: 'other',
-        declaredIncome: 1_000_000,
-        incomeEffectiveFrom: '2026-01',
-        membership: { kind: 'self-paying' },
-      },
-      '2026-01-05',
-    );
-    await h.contributions.decide(
-      kornelis,
-      {
-        type: 'PaySelfContribution',
-        paymentReference: 'self-kornelis-2026',
-        firstMonth: '2026-01',
-        months: 12,
-        amount: 12 * 16_800,
-        paidAt: '2026-01-10T02:00:00.000Z',
-        paidOn: '2026-01-10',
-      },
-      '2026-01-10',
-    );
+    await h.paySelf(kornelis, '2026-01', 12, '2026-01-10');
     await h.untilKnown(kornelis, 12);
   });
 

@@ -18,8 +18,6 @@ import {
   type User,
 } from './claims-harness';
 
-const SELF = { kind: 'self-paying' } as const;
-
 interface Person {
   readonly id: string;
   readonly nik: string;
@@ -38,54 +36,10 @@ describe('claims the eligibility policies reject, and the payment SLA', () => {
   const late = person(12, 'Benediktus Seran');
   const deceased = person(13, 'Fransiskus Kolo');
 
-  async function enrol(who: Person, on: string): Promise<void> {
-    await h.enrollment.decide(
-      who.id,
-      {
-        type: 'RegisterParticipant',
-        participantId: who.id,
-        nik: who.nik,
-        fullName: who.fullName,
-        birthDate: '1990-08-15',
-        sex: 'male',
-        address: { line: 'Kelurahan Oesapa', regencyCode: '5371' },
-        phone: '+6281234500000',
-        occupation: 'tukang ojek perahu',
-        declaredIncome: 1_000_000,
-        incomeEffectiveFrom: on.slice(0, 7),
-        membership: SELF,
-      },
-      on,
-    );
-    await h.contributions.decide(
-      who.id,
-      {
-        type: 'OpenContributionAccount',
-        participantId: who.id,
-        sector: 'other',
-        declaredIncome: 1_000_000,
-        incomeEffectiveFrom: on.slice(0, 7),
-        membership: SELF,
-      },
-      on,
-    );
-  }
-
-  async function pay(who: Person, firstMonth: string, months: number, paidOn: string) {
-    await h.contributions.decide(
-      who.id,
-      {
-        type: 'PaySelfContribution',
-        paymentReference: `self-${who.id}-${firstMonth}`,
-        firstMonth,
-        months,
-        amount: months * 16_800,
-        paidAt: `${paidOn}T02:00:00.000Z`,
-        paidOn,
-      },
-      paidOn,
-    );
-  }
+  const enrol = (who: Person, on: string): Promise<void> =>
+    h.enrolSelfPaying({ ...who, occupation: 'tukang ojek perahu' }, on);
+  const pay = (who: Person, firstMonth: string, months: number, paidOn: string): Promise<void> =>
+    h.paySelf(who.id, firstMonth, months, paidOn);
 
   /** Stage I reported and confirmed, then a JKK STMB claim lodged today with its documents. */
   async function stmbClaim(who: Person, incidentDate: string): Promise<string> {

@@ -300,6 +300,65 @@ export class ClaimsHarness {
     return events.map((event) => event.type);
   }
 
+  /**
+   * A self-paying BPU worker of Kota Kupang at the income floor (Rp1,000,000), registered in
+   * enrollment and with a contribution account in contributions, both on `on`.
+   */
+  async enrolSelfPaying(worker: SelfPayingWorker, on: string): Promise<void> {
+    const membership = { kind: 'self-paying' } as const;
+    const income = { declaredIncome: 1_000_000, incomeEffectiveFrom: on.slice(0, 7) };
+    await this.enrollment.decide(
+      worker.id,
+      {
+        type: 'RegisterParticipant',
+        participantId: worker.id,
+        nik: worker.nik,
+        fullName: worker.fullName,
+        birthDate: '1990-08-15',
+        sex: 'male',
+        address: { line: worker.addressLine ?? 'Kelurahan Oesapa', regencyCode: '5371' },
+        phone: worker.phone ?? '+6281234500000',
+        occupation: worker.occupation ?? 'nelayan',
+        ...income,
+        membership,
+      },
+      on,
+    );
+    await this.contributions.decide(
+      worker.id,
+      {
+        type: 'OpenContributionAccount',
+        participantId: worker.id,
+        sector: 'other',
+        ...income,
+        membership,
+      },
+      on,
+    );
+  }
+
+  /** The worker pays `months` months from `firstMonth`: Rp16,800 each at the floor income. */
+  async paySelf(
+    participantId: string,
+    firstMonth: string,
+    months: number,
+    paidOn: string,
+  ): Promise<void> {
+    await this.contributions.decide(
+      participantId,
+      {
+        type: 'PaySelfContribution',
+        paymentReference: `self-${participantId}-${firstMonth}`,
+        firstMonth,
+        months,
+        amount: months * 16_800,
+        paidAt: `${paidOn}T02:00:00.000Z`,
+        paidOn,
+      },
+      paidOn,
+    );
+  }
+
   /** Waits until enrollment's and contributions' events have reached claims' projections. */
   async untilKnown(participantId: string, paidMonths: number): Promise<void> {
     await eventually(
@@ -381,6 +440,15 @@ export interface TimelineBody {
     readonly actor: { readonly id: string };
     readonly details: Record<string, unknown>;
   }[];
+}
+
+export interface SelfPayingWorker {
+  readonly id: string;
+  readonly nik: string;
+  readonly fullName: string;
+  readonly addressLine?: string;
+  readonly phone?: string;
+  readonly occupation?: string;
 }
 
 export function bodyOf<Body>(response: { body: unknown }): Body {

@@ -87,49 +87,18 @@ describe('officer rejections: proposed by the maker, confirmed or sent back by t
 
   beforeAll(async () => {
     h = await ClaimsHarness.start('officer_rejections');
-    await h.enrollment.decide(
-      yosef,
+    await h.enrolSelfPaying(
       {
-        type: 'RegisterParticipant',
-        participantId: yosef,
+        id: yosef,
         nik: '5371011508900031',
         fullName: 'Yosef Nda',
-        birthDate: '1990-08-15',
-        sex: 'male',
-        address: { line: 'Kelurahan Alak', regencyCode: '5371' },
+        addressLine: 'Kelurahan Alak',
         phone: '+6281234500031',
         occupation: 'buruh pelabuhan',
-        declaredIncome: 1_000_000,
-        incomeEffectiveFrom: '2026-01',
-        membership: { kind: 'self-paying' },
       },
       '2026-01-05',
     );
-    await h.contributions.decide(
-      yosef,
-      {
-        type: 'OpenContributionAccount',
-        participantId: yosef,
-        sector: 'other',
-        declaredIncome: 1_000_000,
-        incomeEffectiveFrom: '2026-01',
-        membership: { kind: 'self-paying' },
-      },
-      '2026-01-05',
-    );
-    await h.contributions.decide(
-      yosef,
-      {
-        type: 'PaySelfContribution',
-        paymentReference: 'self-yosef-2026',
-        firstMonth: '2026-01',
-        months: 12,
-        amount: 12 * 16_800,
-        paidAt: '2026-01-10T02:00:00.000Z',
-        paidOn: '2026-01-10',
-      },
-      '2026-01-10',
-    );
+    await h.paySelf(yosef, '2026-01', 12, '2026-01-10');
     await h.untilKnown(yosef, 12);
   });
 
