@@ -128,6 +128,7 @@ test.describe.serial('claims console', () => {
     await as(page, supervisor, '/proposals');
     const row = page.getByRole('row', { name: new RegExp(toApprove.claimId.slice(0, 8)) });
     await expect(row).toBeVisible();
+    await expect(row).toContainText('Ani Lestari');
     await checkPage(page, 'checker-queue');
     await row.getByRole('link').first().click();
     await expect(page).toHaveURL(new RegExp(`/claims/${toApprove.claimId}`));

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { RequireRoles } from '../auth/page-access';
-import { ClaimsApi, type WorkQueueQuery } from '../services/claims.api';
+import { PeopleDirectory, type PeopleNames } from '../people/people-directory';
+import { ClaimsApi, type WorkQueuePage, type WorkQueueQuery } from '../services/claims.api';
 import type { ServiceResult } from '../services/service-client';
 import { Page, type SignedInContext } from '../web/page-context';
 import { problemMessage } from '../web/problem-messages';
@@ -17,7 +18,10 @@ function countOf(result: ServiceResult<{ total: number }>): number | null {
 @Controller()
 @RequireRoles('claims-officer', 'claims-supervisor')
 export class WorkQueueController {
-  constructor(@Inject(ClaimsApi) private readonly claims: ClaimsApi) {}
+  constructor(
+    @Inject(ClaimsApi) private readonly claims: ClaimsApi,
+    @Inject(PeopleDirectory) private readonly people: PeopleDirectory,
+  ) {}
 
   @Get('claims')
   async queue(
@@ -36,6 +40,7 @@ export class WorkQueueController {
       count({ sla: 'due-soon' }),
       count({ status: 'awaiting-checker' }),
     ]);
+    const people = await this.proposersOf(result);
     sendPage(
       response,
       WorkQueuePageView({
@@ -48,6 +53,7 @@ export class WorkQueueController {
           awaitingChecker: countOf(awaitingChecker),
         },
         error: result.ok ? null : problemMessage(page.t, result.problem),
+        people,
       }),
     );
   }
@@ -60,13 +66,19 @@ export class WorkQueueController {
       sort: 'due-date',
       limit: 200,
     });
+    const people = await this.proposersOf(result);
     sendPage(
       response,
       ProposalsPageView({
         page,
         result: result.ok ? result.value : null,
         error: result.ok ? null : problemMessage(page.t, result.problem),
+        people,
       }),
     );
+  }
+
+  private proposersOf(result: ServiceResult<WorkQueuePage>): Promise<PeopleNames> {
+    return this.people.namesOf(result.ok ? result.value.items.map((item) => item.proposedBy) : []);
   }
 }

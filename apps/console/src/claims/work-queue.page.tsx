@@ -9,6 +9,8 @@ import {
 } from '../services/claims.api';
 import type { SignedInContext } from '../web/page-context';
 import { Layout } from '../views/layout';
+import { Person } from '../views/person';
+import type { PeopleNames } from '../people/people-directory';
 import { benefitLabel, labelOf, shortId, statusLabel } from './claim-labels';
 import { BENEFIT_FILTERS, QUEUE_PAGE_SIZE, queueHref, type QueueFilters } from './queue-filters';
 
@@ -51,12 +53,13 @@ export function QueueTable({
   page,
   result,
   caption,
-  showProposer,
+  proposers,
 }: {
   page: SignedInContext;
   result: WorkQueuePage;
   caption: string;
-  showProposer: boolean;
+  /** Shows who proposed each claim, named as far as the console knows them. */
+  proposers?: PeopleNames;
 }) {
   const { t, lang } = page;
   if (result.items.length === 0) return <p id="queue-results">{t('queue.empty')}</p>;
@@ -72,7 +75,7 @@ export function QueueTable({
           <th scope="col">{t('queue.col.incident')}</th>
           <th scope="col">{t('queue.col.documents')}</th>
           <th scope="col">{t('queue.col.due')}</th>
-          {showProposer ? <th scope="col">{t('queue.col.proposedBy')}</th> : null}
+          {proposers === undefined ? null : <th scope="col">{t('queue.col.proposedBy')}</th>}
           <th scope="col" class="amount">
             {t('queue.col.amount')}
           </th>
@@ -107,15 +110,15 @@ export function QueueTable({
               <td>
                 <SlaCell item={item} t={t} lang={lang} />
               </td>
-              {showProposer ? (
+              {proposers === undefined ? null : (
                 <td>
-                  {item.proposedBy === null
-                    ? '—'
-                    : item.proposedBy === page.user.id
-                      ? t('queue.proposedByYou')
-                      : item.proposedBy}
+                  {item.proposedBy === null ? (
+                    '—'
+                  ) : (
+                    <Person id={item.proposedBy} page={page} people={proposers} />
+                  )}
                 </td>
-              ) : null}
+              )}
               <td class="amount">{amount === null ? '—' : formatRupiah(amount)}</td>
             </tr>
           );
@@ -159,12 +162,14 @@ export function WorkQueuePageView({
   result,
   counts,
   error,
+  people,
 }: {
   page: SignedInContext;
   filters: QueueFilters;
   result: WorkQueuePage | null;
   counts: QueueCounts;
   error: string | null;
+  people: PeopleNames;
 }) {
   const { t } = page;
   const option = (value: string, label: string, selected: boolean) => (
@@ -282,7 +287,7 @@ export function WorkQueuePageView({
               count: result.total,
               asOf: formatDate(result.asOf, page.lang),
             })}
-            showProposer={filters.status === 'awaiting-checker'}
+            proposers={filters.status === 'awaiting-checker' ? people : undefined}
           />
           <Pager page={page} filters={filters} total={result.total} />
         </>
@@ -295,10 +300,12 @@ export function ProposalsPageView({
   page,
   result,
   error,
+  people,
 }: {
   page: SignedInContext;
   result: WorkQueuePage | null;
   error: string | null;
+  people: PeopleNames;
 }) {
   const { t } = page;
   return (
@@ -314,7 +321,7 @@ export function ProposalsPageView({
           page={page}
           result={result}
           caption={t('proposals.caption', { count: result.total })}
-          showProposer
+          proposers={people}
         />
       )}
     </Layout>

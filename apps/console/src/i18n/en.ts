@@ -124,7 +124,6 @@ export const en: Messages = {
   'queue.documentsComplete': 'Complete',
   'queue.documentsMissing': '{count} missing',
   'queue.overdueDays': '{days} days overdue',
-  'queue.proposedByYou': 'You',
   'queue.paging': 'Pages',
   'queue.previous': 'Previous',
   'queue.next': 'Next',

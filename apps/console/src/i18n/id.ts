@@ -126,7 +126,6 @@ export const id = {
   'queue.documentsComplete': 'Lengkap',
   'queue.documentsMissing': 'Kurang {count}',
   'queue.overdueDays': 'Terlambat {days} hari',
-  'queue.proposedByYou': 'Anda',
   'queue.paging': 'Halaman',
   'queue.previous': 'Sebelumnya',
   'queue.next': 'Berikutnya',
