@@ -169,6 +169,7 @@ test.describe.serial('claims console', () => {
 
     await page.goto(`${platform.consoleUrl}/audit/participants/${toApprove.participantId}`);
     await expect(page.locator('body')).not.toContainText(toApprove.participantName);
+    await checkPage(page, 'audit-participant-masked');
     await page.getByLabel('Alasan membuka data pribadi').fill('   ');
     await page.getByRole('button', { name: 'Buka data pribadi' }).click();
     await expect(page.locator('#f-reason-error')).toBeVisible();
@@ -258,6 +259,13 @@ test.describe.serial('claims console', () => {
     page,
   }) => {
     await as(page, auditor, '/audit');
+    await page.goto(`${platform.consoleUrl}/`);
+    await expect(page.getByRole('main').getByRole('link', { name: 'Audit' })).toBeVisible();
+    await checkPage(page, 'home-auditor');
+    await page.goto(`${platform.consoleUrl}/audit/claims/00000000-0000-4000-8000-000000000000`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tidak ditemukan');
+    await expectAccessible(page);
+    await page.goto(`${platform.consoleUrl}/audit`);
     const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
     await expect(nav.getByRole('link', { name: 'Audit' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Antrean kerja' })).toHaveCount(0);
