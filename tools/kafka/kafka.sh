@@ -113,7 +113,9 @@ start_once() {
   write_config || return 1
   java_args
   if [ ! -f "$data/log-dirs/meta.properties" ]; then
-    java "${jvm[@]}" kafka.tools.StorageTool format -t "$(cat "$data/cluster.id")" \
+    # `--cluster-id=<id>`, not `-t <id>`: a base64url id may start with '-', which the tool's
+    # argument parser would take for an option ("expected one argument").
+    java "${jvm[@]}" kafka.tools.StorageTool format --cluster-id="$(cat "$data/cluster.id")" \
       -c "$data/server.properties" --ignore-formatted > "$data/logs/format.log" 2>&1 \
       || { cat "$data/logs/format.log" >&2; return 1; }
   fi
