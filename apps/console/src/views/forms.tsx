@@ -58,67 +58,82 @@ interface FieldProps {
   value?: string;
 }
 
-export function TextField({
+/** What ties a control to its label, hint and errors. */
+interface ControlAttributes {
+  id: string;
+  name: string;
+  required: boolean | undefined;
+  'aria-invalid': 'true' | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** The label, hint and errors every one-control field shares; `control` draws the control. */
+function Field({
   form,
   name,
   label,
   hint,
   required,
-  value,
+  control,
+}: FieldProps & { control: (attributes: ControlAttributes) => ComponentChildren }) {
+  const errors = form.fieldErrors[name] ?? [];
+  return (
+    <div class={errors.length === 0 ? 'field' : 'field invalid'}>
+      <label for={fieldId(name)}>
+        {label}
+        {required === true ? <span class="required-mark"> *</span> : null}
+      </label>
+      <FieldMessages name={name} errors={errors} hint={hint} />
+      {control({
+        id: fieldId(name),
+        name,
+        required,
+        'aria-invalid': errors.length === 0 ? undefined : 'true',
+        'aria-describedby': describedBy(name, errors, hint),
+      })}
+    </div>
+  );
+}
+
+export function TextField({
   type = 'text',
   inputMode,
   autocomplete,
   pattern,
+  ...field
 }: FieldProps & {
   type?: 'text' | 'date' | 'number' | 'search' | 'month';
   inputMode?: 'numeric' | 'text';
   autocomplete?: string;
   pattern?: string;
 }) {
-  const errors = form.fieldErrors[name] ?? [];
   return (
-    <div class={errors.length === 0 ? 'field' : 'field invalid'}>
-      <label for={fieldId(name)}>
-        {label}
-        {required === true ? <span class="required-mark"> *</span> : null}
-      </label>
-      <FieldMessages name={name} errors={errors} hint={hint} />
-      <input
-        id={fieldId(name)}
-        name={name}
-        type={type}
-        value={form.values[name] ?? value ?? ''}
-        required={required}
-        inputMode={inputMode}
-        autoComplete={autocomplete ?? 'off'}
-        pattern={pattern}
-        aria-invalid={errors.length === 0 ? undefined : 'true'}
-        aria-describedby={describedBy(name, errors, hint)}
-      />
-    </div>
+    <Field
+      {...field}
+      control={(attributes) => (
+        <input
+          {...attributes}
+          type={type}
+          value={field.form.values[field.name] ?? field.value ?? ''}
+          inputMode={inputMode}
+          autoComplete={autocomplete ?? 'off'}
+          pattern={pattern}
+        />
+      )}
+    />
   );
 }
 
-export function TextArea({ form, name, label, hint, required, value }: FieldProps) {
-  const errors = form.fieldErrors[name] ?? [];
+export function TextArea(field: FieldProps) {
   return (
-    <div class={errors.length === 0 ? 'field' : 'field invalid'}>
-      <label for={fieldId(name)}>
-        {label}
-        {required === true ? <span class="required-mark"> *</span> : null}
-      </label>
-      <FieldMessages name={name} errors={errors} hint={hint} />
-      <textarea
-        id={fieldId(name)}
-        name={name}
-        rows={4}
-        required={required}
-        aria-invalid={errors.length === 0 ? undefined : 'true'}
-        aria-describedby={describedBy(name, errors, hint)}
-      >
-        {form.values[name] ?? value ?? ''}
-      </textarea>
-    </div>
+    <Field
+      {...field}
+      control={(attributes) => (
+        <textarea {...attributes} rows={4}>
+          {field.form.values[field.name] ?? field.value ?? ''}
+        </textarea>
+      )}
+    />
   );
 }
 
@@ -128,39 +143,25 @@ export interface Choice {
 }
 
 export function SelectField({
-  form,
-  name,
-  label,
-  hint,
-  required,
-  value,
   choices,
   placeholder,
+  ...field
 }: FieldProps & { choices: readonly Choice[]; placeholder?: string }) {
-  const errors = form.fieldErrors[name] ?? [];
-  const selected = form.values[name] ?? value ?? '';
+  const selected = field.form.values[field.name] ?? field.value ?? '';
   return (
-    <div class={errors.length === 0 ? 'field' : 'field invalid'}>
-      <label for={fieldId(name)}>
-        {label}
-        {required === true ? <span class="required-mark"> *</span> : null}
-      </label>
-      <FieldMessages name={name} errors={errors} hint={hint} />
-      <select
-        id={fieldId(name)}
-        name={name}
-        required={required}
-        aria-invalid={errors.length === 0 ? undefined : 'true'}
-        aria-describedby={describedBy(name, errors, hint)}
-      >
-        {placeholder === undefined ? null : <option value="">{placeholder}</option>}
-        {choices.map((choice) => (
-          <option key={choice.value} value={choice.value} selected={choice.value === selected}>
-            {choice.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field
+      {...field}
+      control={(attributes) => (
+        <select {...attributes}>
+          {placeholder === undefined ? null : <option value="">{placeholder}</option>}
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value} selected={choice.value === selected}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
