@@ -12,6 +12,7 @@ import {
   type AuthConfig,
   type Role,
   type ServiceConfig,
+  connectEventTransport,
 } from '@santunan/platform';
 import {
   createTestDatabase,
@@ -119,6 +120,7 @@ async function listen(module: Parameters<typeof NestFactory.create>[0]): Promise
   // abortOnError off: a service that fails to start must fail the test, not kill Jest.
   const app = await NestFactory.create(module, { logger: logLevels(), abortOnError: false });
   try {
+    await connectEventTransport(app);
     await app.listen(0, '127.0.0.1');
   } catch (error) {
     await app.close();

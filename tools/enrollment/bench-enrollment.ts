@@ -33,6 +33,7 @@ import {
   ensureDatabase,
   mintAccessToken,
   mintingConfig,
+  connectEventTransport,
 } from '@santunan/platform';
 import {
   DEFAULT_BULK_CONFIG,
@@ -94,6 +95,7 @@ async function startService(
   const app = await NestFactory.create(EnrollmentModule.forRoot(config), {
     logger: ['error', 'warn'],
   });
+  await connectEventTransport(app);
   await app.listen(0, '127.0.0.1');
   const address = (app.getHttpServer() as Server).address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${address.port}` };

@@ -14,15 +14,15 @@ import { ClaimWorkflow } from './claim-workflow/claim-workflow';
 import type { ClaimsConfig } from './config/claims-config';
 import {
   CONTRIBUTIONS_FACTS_CONSUMER,
-  contributionsHandlers,
-} from './coverage/contributions-events.handlers';
+  ContributionsEventsKafkaController,
+} from './coverage/contributions-events.kafka.controller';
 import { CoverageFactsStore } from './coverage/coverage-facts.store';
 import { ClaimsTables1764300000000 } from './database/claims-tables.migration';
 import { DecideWorkAccidentController } from './decide-work-accident/decide-work-accident.http.controller';
 import {
   ENROLLMENT_FACTS_CONSUMER,
-  enrollmentHandlers,
-} from './participants/enrollment-events.handlers';
+  EnrollmentEventsKafkaController,
+} from './participants/enrollment-events.kafka.controller';
 import { ParticipantDirectory } from './participants/participant-directory';
 import { ParticipantFactsReader } from './participants/participant-facts.reader';
 import { ProposeDecisionController } from './propose-decision/propose-decision.http.controller';
@@ -34,7 +34,6 @@ import { ReopenClaimController } from './reopen-claim/reopen-claim.http.controll
 import { ReportAccidentController } from './report-accident/report-accident.http.controller';
 import { RequestClaimDocumentsController } from './request-claim-documents/request-claim-documents.http.controller';
 import { ScholarshipApplicationController } from './scholarships/scholarship-application.http.controller';
-import { LateBound } from './shared/late-bound';
 import { SubmitJkkClaimController } from './submit-jkk-claim/submit-jkk-claim.http.controller';
 import { SubmitJkmClaimController } from './submit-jkm-claim/submit-jkm-claim.http.controller';
 import { WorkQueueController } from './work-queue/work-queue.http.controller';
@@ -43,8 +42,8 @@ import { WorkQueueReader } from './work-queue/work-queue.reader';
 
 /**
  * The claims service's composition root. The runtime (database, event store, relay,
- * projections, consumers) comes from the platform module; the consumers are handed to it
- * before the parts they call exist, hence the late-bound re-assessor they wait for.
+ * projections, consumer groups) comes from the platform module; the consumers' handlers are
+ * the `*.kafka.controller.ts` classes, run by the Kafka transport (connectEventTransport).
  */
 @Module({})
 export class ClaimsModule {
@@ -54,7 +53,6 @@ export class ClaimsModule {
       makerCheckerThreshold: config.makerCheckerThreshold,
     };
     const coverage = new CoverageFactsStore();
-    const reassessorReady = new LateBound<PendingClaimsReassessor>();
     const workQueue = new WorkQueueProjection(config.calendar);
     const timeline = new ClaimTimelineProjection();
     const runtimeOptions: ServiceRuntimeOptions = {
@@ -66,12 +64,10 @@ export class ClaimsModule {
         {
           name: ENROLLMENT_FACTS_CONSUMER,
           topics: [config.enrollmentTopic],
-          handlers: enrollmentHandlers(),
         },
         {
           name: CONTRIBUTIONS_FACTS_CONSUMER,
           topics: [config.contributionsTopic],
-          handlers: contributionsHandlers(coverage, reassessorReady),
         },
       ],
       ...(config.clock === undefined ? {} : { clock: config.clock }),
@@ -95,6 +91,8 @@ export class ClaimsModule {
         // Before ClaimDetailController: `GET /claims/rejection-reasons` is no claim id.
         RejectionReasonsController,
         ClaimDetailController,
+        EnrollmentEventsKafkaController,
+        ContributionsEventsKafkaController,
       ],
       providers: [
         { provide: CoverageFactsStore, useValue: coverage },
@@ -126,7 +124,7 @@ export class ClaimsModule {
           provide: PendingClaimsReassessor,
           inject: [ClaimWorkflow, ClaimFactsBuilder],
           useFactory: (workflow: ClaimWorkflow, facts: ClaimFactsBuilder) =>
-            reassessorReady.bind(new PendingClaimsReassessor(workflow, facts)),
+            new PendingClaimsReassessor(workflow, facts),
         },
         {
           provide: WorkQueueReader,

@@ -40,6 +40,7 @@ import {
   type Role,
   type ServiceConfig,
   type Subscription,
+  connectEventTransport,
 } from '@santunan/platform';
 import { ruleSetInForce } from '@santunan/rules';
 import {
@@ -221,6 +222,7 @@ export class ClaimsHarness {
       ],
     }).compile();
     const app = moduleRef.createNestApplication({ logger: ['error'] });
+    await connectEventTransport(app);
     await app.init();
     const harness = new ClaimsHarness(
       app,

@@ -9,10 +9,10 @@ import {
 import type { ContributionPolicy } from '@santunan/contributions-domain';
 import {
   ServicePlatformModule,
+  EventStore,
   ServiceRuntime,
   simulationImports,
   type Clock,
-  type EventStore,
   type IdGenerator,
   type ServiceRuntimeOptions,
 } from '@santunan/platform';
@@ -24,18 +24,17 @@ import { CoverageViewReader } from './coverage-view/coverage-view.reader';
 import { ContributionsTables1764300000000 } from './database/contributions-tables.migration';
 import { EnrolParticipantController } from './enrol-participant/enrol-participant.http.controller';
 import { ParticipantEnrolment } from './enrol-participant/participant-enrolment';
-import { enrollmentEventHandlers } from './enrollment-events/enrollment-events.handler';
+import { EnrollmentEventsKafkaController } from './enrollment-events/enrollment-events.kafka.controller';
 import { OpenSponsorProgramController } from './open-sponsor-program/open-sponsor-program.http.controller';
 import { PaySelfContributionController } from './pay-self-contribution/pay-self-contribution.http.controller';
 import { ProgramReportController } from './program-report/program-report.http.controller';
 import { ProgramReportProjection } from './program-report/program-report.projection';
 import { ProgramReportReader } from './program-report/program-report.reader';
-import { deathRecordedHandlers } from './record-death/death-recorded.handler';
+import { DeathRecordedKafkaController } from './record-death/death-recorded.kafka.controller';
 import { RecordSponsorPaymentController } from './record-sponsor-payment/record-sponsor-payment.http.controller';
 import { ContributionScheduler } from './scheduler/contribution-scheduler';
 import { SchedulerController } from './scheduler/scheduler.http.controller';
 import { ContributionAccounts } from './shared/contribution-accounts';
-import { LateBound } from './shared/late-bound';
 import { PaymentReferences } from './shared/payment-references';
 import { ProgramAccess } from './shared/program-access';
 import { ProgramRegistry } from './shared/program-registry';
@@ -59,8 +58,6 @@ export interface ContributionsModuleOptions {
 /** The runtime options of the service: what the platform runs for contributions. */
 export function contributionsRuntimeOptions(
   options: ContributionsModuleOptions,
-  services: LateBound<ContributionsServices>,
-  store: LateBound<EventStore>,
 ): ServiceRuntimeOptions {
   const { config } = options;
   return {
@@ -68,19 +65,18 @@ export function contributionsRuntimeOptions(
     topic: config.eventsTopic,
     migrations: [ContributionsTables1764300000000],
     projections: [
-      new CoverageViewProjection(store, config.coverageCacheSize),
+      // Reads account streams back; a store needs no topic routing to read.
+      new CoverageViewProjection(new EventStore({ topicFor: () => null }), config.coverageCacheSize),
       new ProgramReportProjection(),
     ],
     consumers: [
       {
         name: ENROLLMENT_CONSUMER,
         topics: [config.enrollmentTopic],
-        handlers: enrollmentEventHandlers(services),
       },
       {
         name: CLAIMS_DEATHS_CONSUMER,
         topics: [config.claimsTopic],
-        handlers: deathRecordedHandlers(services),
       },
     ],
     clock: options.clock,
@@ -113,19 +109,17 @@ const fromServices = <T>(
 
 /**
  * The contributions service's composition root. The runtime (database, event store, relay,
- * projections, consumers) comes from the platform module; the projections and consumers are
- * handed to it before the services exist, hence the late-bound values they wait for.
+ * projections, consumer groups) comes from the platform module; the consumers' handlers are
+ * the `*.kafka.controller.ts` classes, run by the Kafka transport (connectEventTransport).
  */
 @Module({})
 export class ContributionsModule {
   static forRoot(options: ContributionsModuleOptions): DynamicModule {
-    const servicesReady = new LateBound<ContributionsServices>();
-    const storeReady = new LateBound<EventStore>();
     return {
       module: ContributionsModule,
       imports: [
         ServicePlatformModule.forRoot(
-          contributionsRuntimeOptions(options, servicesReady, storeReady),
+          contributionsRuntimeOptions(options),
         ),
         ...simulationImports(options.clock),
       ],
@@ -138,17 +132,15 @@ export class ContributionsModule {
         PaySelfContributionController,
         CoverageViewController,
         SchedulerController,
+        EnrollmentEventsKafkaController,
+        DeathRecordedKafkaController,
       ],
       providers: [
         {
           provide: ContributionsServices,
           inject: [ServiceRuntime],
-          useFactory: (runtime: ServiceRuntime) => {
-            storeReady.bind(runtime.store);
-            return servicesReady.bind(
-              new ContributionsServices(runtime, options.config, options.policy),
-            );
-          },
+          useFactory: (runtime: ServiceRuntime) =>
+            new ContributionsServices(runtime, options.config, options.policy),
         },
         fromServices(SponsorPrograms, (s) => s.programs),
         fromServices(ContributionAccounts, (s) => s.accounts),

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   deadLetterTopic,
   ProjectionRunner,
-  type EventStore,
   type IncomingMessage,
   type Subscription,
 } from '@santunan/platform';
@@ -15,7 +14,6 @@ import {
 } from './testing/enrollment-envelopes';
 import { CoverageViewProjection } from './coverage-view/coverage-view.projection';
 import { ProgramReportProjection } from './program-report/program-report.projection';
-import { LateBound } from './shared/late-bound';
 import { startContributionsApp, type ContributionsTestApp } from './testing/contributions-test-app';
 
 const PROGRAM = {
@@ -235,9 +233,7 @@ describe('consumers of enrollment.events and claims.events', () => {
 
   it('rebuilds its read models from the events to exactly what they were live', async () => {
     const { runtime } = t.services;
-    const store = new LateBound<EventStore>();
-    store.bind(runtime.store);
-    const projections = [new CoverageViewProjection(store), new ProgramReportProjection()];
+    const projections = [new CoverageViewProjection(runtime.store), new ProgramReportProjection()];
     for (const projection of projections) await runtime.catchUp(projection);
     const readModels = async () => ({
       coverage: await runtime.database.query('select * from coverage_view order by participant_id'),

@@ -2,12 +2,10 @@
 import { EventStore } from '@santunan/platform';
 import { CoverageViewProjection } from './coverage-view/coverage-view.projection';
 import { ProgramReportProjection } from './program-report/program-report.projection';
-import { LateBound } from './shared/late-bound';
 
 export function contributionsReadModels() {
   // The coverage view reads account streams back from the store; routing is unused on reads.
-  const store = new LateBound<EventStore>();
-  store.bind(new EventStore({ topicFor: () => null }));
+  const store = new EventStore({ topicFor: () => null });
   return {
     readModels: [
       { projection: new CoverageViewProjection(store), tables: ['coverage_view'] },

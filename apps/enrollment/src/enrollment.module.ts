@@ -22,11 +22,10 @@ import { ParticipantViewController } from './participant-view/participant-view.h
 import { ParticipantViewProjection } from './participant-view/participant-view.projection';
 import { ParticipantViewReader } from './participant-view/participant-view.reader';
 import { ParticipantPresenter } from './participant-view/participant.presenter';
-import { LateBound } from './participants/late-bound';
 import { LookupHasher } from './participants/lookup-hasher';
 import { NikIndex } from './participants/nik-index';
 import { ParticipantCommands } from './participants/participant-commands';
-import { deathRecordedHandlers } from './record-death/death-recorded.handler';
+import { DeathRecordedKafkaController } from './record-death/death-recorded.kafka.controller';
 import { RegisterChildController } from './register-child/register-child.http.controller';
 import { RegisterParticipantHandler } from './register-participant/register-participant.handler';
 import { RegisterParticipantController } from './register-participant/register-participant.http.controller';
@@ -36,8 +35,8 @@ export const CLAIMS_DEATHS_CONSUMER = 'claims-deaths';
 
 /**
  * The enrollment service's composition root. The runtime (database, event store, relay,
- * projections, consumers) comes from the platform module; the projection and the consumer
- * are handed to it before it exists, hence the late-bound runtime they wait for.
+ * projections, consumer groups) comes from the platform module; the consumer's handler is
+ * DeathRecordedKafkaController, run by the Kafka transport (connectEventTransport).
  */
 @Module({})
 export class EnrollmentModule {
@@ -45,22 +44,15 @@ export class EnrollmentModule {
     const regions = kemendagriRegions();
     const hasher = new LookupHasher(config.lookupKey);
     const nikIndex = new NikIndex();
-    const runtimeReady = new LateBound<ServiceRuntime>();
-    const commandsReady = new LateBound<ParticipantCommands>();
-    const participantView = new ParticipantViewProjection(
-      async () => (await runtimeReady.get()).cipher,
-      hasher,
-    );
     const runtimeOptions: ServiceRuntimeOptions = {
       config: config.service,
       topic: config.eventsTopic,
       migrations: [EnrollmentTables1764200000000],
-      projections: [participantView],
+      projections: [(runtime) => new ParticipantViewProjection(runtime.cipher, hasher)],
       consumers: [
         {
           name: CLAIMS_DEATHS_CONSUMER,
           topics: [config.claimsTopic],
-          handlers: deathRecordedHandlers(commandsReady),
         },
       ],
       ...(config.clock === undefined ? {} : { clock: config.clock }),
@@ -77,18 +69,20 @@ export class EnrollmentModule {
         ParticipantViewController,
         UploadWorkersController,
         EnrollmentJobController,
+        DeathRecordedKafkaController,
       ],
       providers: [
         { provide: LookupHasher, useValue: hasher },
         { provide: NikIndex, useValue: nikIndex },
-        { provide: ParticipantViewProjection, useValue: participantView },
+        {
+          provide: ParticipantViewProjection,
+          inject: [ServiceRuntime],
+          useFactory: (runtime: ServiceRuntime) => runtime.projection(ParticipantViewProjection),
+        },
         {
           provide: ParticipantCommands,
           inject: [ServiceRuntime],
-          useFactory: (runtime: ServiceRuntime) => {
-            runtimeReady.bind(runtime);
-            return commandsReady.bind(new ParticipantCommands(runtime, regions));
-          },
+          useFactory: (runtime: ServiceRuntime) => new ParticipantCommands(runtime, regions),
         },
         {
           provide: RegisterParticipantHandler,

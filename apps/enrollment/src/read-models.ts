@@ -13,7 +13,7 @@ export function enrollmentReadModels(cipher: PersonalDataCipher, lookupKey?: str
   return {
     readModels: [
       {
-        projection: new ParticipantViewProjection(async () => cipher, hasher),
+        projection: new ParticipantViewProjection(cipher, hasher),
         tables: ['participant_view', 'participant_name_tokens'],
       },
     ],

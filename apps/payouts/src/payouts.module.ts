@@ -11,23 +11,22 @@ import { PayoutsTables1764400000000 } from './database/payouts-tables.migration'
 import { PAYOUTS_SERVICES } from './http/services.provider';
 import { AUTO_BATCH_INTERVAL_MS, AutoBatchScheduler } from './instruct-batch/auto-batch.scheduler';
 import { PayoutBatchController } from './instruct-batch/payout-batch.http.controller';
-import { participantRegionHandlers } from './participant-regions/participant-regions.handler';
+import { ParticipantRegionsKafkaController } from './participant-regions/participant-regions.kafka.controller';
 import { PayoutViewController } from './payout-view/payout-view.http.controller';
 import { PayoutViewProjection } from './payout-view/payout-view.projection';
-import { LateBound } from './payouts/late-bound';
 import { PayoutsServices } from './payouts/payouts-services';
 import { ReconciliationController } from './reconciliation/reconciliation.http.controller';
 import { ReconciliationProjection } from './reconciliation/reconciliation.projection';
 import { decodeSettlementReport } from './record-settlement/settlement-report.decoder';
-import { settlementReportHandlers } from './record-settlement/settlement-reports.handler';
+import { SettlementReportsKafkaController } from './record-settlement/settlement-reports.kafka.controller';
 import { SettlementController } from './record-settlement/settlement.http.controller';
 import { ReissuePayoutController } from './reissue-payout/reissue-payout.http.controller';
-import { claimsDecisionHandlers } from './schedule-payouts/claims-decisions.handler';
+import { ClaimsDecisionsKafkaController } from './schedule-payouts/claims-decisions.kafka.controller';
 
 /**
  * The payouts service's composition root. The runtime (database, event store, relay,
- * projections, consumers) comes from the platform module; the consumers are handed to it
- * before it exists, hence the late-bound services they wait for.
+ * projections, consumer groups) comes from the platform module; the consumers' handlers are
+ * the `*.kafka.controller.ts` classes, run by the Kafka transport (connectEventTransport).
  */
 @Module({})
 export class PayoutsModule {
@@ -36,7 +35,6 @@ export class PayoutsModule {
       payoutView: new PayoutViewProjection(),
       reconciliation: new ReconciliationProjection(),
     };
-    const services = new LateBound<PayoutsServices>();
     const runtimeOptions: ServiceRuntimeOptions = {
       config: config.service,
       topic: config.eventsTopic,
@@ -46,18 +44,15 @@ export class PayoutsModule {
         {
           name: config.consumers.claimsDecisions,
           topics: [config.claimsTopic],
-          handlers: claimsDecisionHandlers(services),
         },
         {
           name: config.consumers.settlementReports,
           topics: [config.settlementsTopic],
-          handlers: settlementReportHandlers(services),
           decode: decodeSettlementReport,
         },
         {
           name: config.consumers.enrollmentRegions,
           topics: [config.enrollmentTopic],
-          handlers: participantRegionHandlers(),
         },
       ],
       ...(config.clock === undefined ? {} : { clock: config.clock }),
@@ -72,13 +67,15 @@ export class PayoutsModule {
         ReissuePayoutController,
         CancelPayoutController,
         ReconciliationController,
+        ClaimsDecisionsKafkaController,
+        SettlementReportsKafkaController,
+        ParticipantRegionsKafkaController,
       ],
       providers: [
         {
           provide: PAYOUTS_SERVICES,
           inject: [ServiceRuntime],
-          useFactory: (runtime: ServiceRuntime) =>
-            services.bind(new PayoutsServices(runtime, projections)),
+          useFactory: (runtime: ServiceRuntime) => new PayoutsServices(runtime, projections),
         },
         { provide: AUTO_BATCH_INTERVAL_MS, useValue: config.autoBatchIntervalMs },
         AutoBatchScheduler,

@@ -8,6 +8,7 @@ export * from './http';
 export * from './auth';
 export * from './personal-data';
 export * from './consumers';
+export * from './transport';
 export * from './event-store';
 export * from './outbox';
 export * from './projections';

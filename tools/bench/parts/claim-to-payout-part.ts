@@ -51,6 +51,7 @@ import {
   type Role,
   type ServiceConfig,
   type Subscription,
+  connectEventTransport,
 } from '@santunan/platform';
 import { ruleSetInForce } from '@santunan/rules';
 import { ClaimsModule } from '../../../apps/claims/src/claims.module';
@@ -392,6 +393,7 @@ export async function runClaimToPayoutPart(
       { logger: ['error', 'warn'] },
     );
     started.push({ close: () => claimsApp.close() });
+    await connectEventTransport(claimsApp);
     await claimsApp.listen(0, '127.0.0.1');
     const claimsPort = ((claimsApp.getHttpServer() as Server).address() as AddressInfo).port;
     const payoutsApp = await NestFactory.create(
@@ -407,6 +409,7 @@ export async function runClaimToPayoutPart(
       { logger: ['error', 'warn'] },
     );
     started.push({ close: () => payoutsApp.close() });
+    await connectEventTransport(payoutsApp);
     await payoutsApp.init();
 
     // What finance would read: PayoutScheduled on payouts.events, by claim.

@@ -17,6 +17,7 @@ import {
   authConfig,
   mintAccessToken,
   type KafkaMessaging,
+  connectEventTransport,
 } from '@santunan/platform';
 import {
   DEFAULT_BULK_CONFIG,
@@ -123,6 +124,7 @@ export async function runEnrollmentPart(
       'baseline' | 'ratio' | 'rows' | 'fileBytes' | 'batchSize' | 'batchesInFlight'
     >;
     try {
+      await connectEventTransport(app);
       await app.listen(0, '127.0.0.1');
       const address = (app.getHttpServer() as Server).address() as AddressInfo;
       const token = mintAccessToken(

@@ -11,12 +11,10 @@ import { LookupHasher } from '../../../apps/enrollment/src/participants/lookup-h
 import { ParticipantViewProjection } from '../../../apps/enrollment/src/participant-view/participant-view.projection';
 import { CoverageViewProjection } from '../../../apps/contributions/src/coverage-view/coverage-view.projection';
 import { ProgramReportProjection } from '../../../apps/contributions/src/program-report/program-report.projection';
-import { LateBound } from '../../../apps/contributions/src/shared/late-bound';
 import { Client } from 'pg';
 import {
   ProjectionRunner,
   ServiceRuntime,
-  type EventStore,
   type Projection,
   type ServiceConfig,
 } from '@santunan/platform';
@@ -135,10 +133,7 @@ export async function runReplayPart(stores: {
         label: 'enrollment',
         service: config.service,
         projections: (runtime) => [
-          new ParticipantViewProjection(
-            async () => runtime.cipher,
-            new LookupHasher(config.lookupKey),
-          ),
+          new ParticipantViewProjection(runtime.cipher, new LookupHasher(config.lookupKey)),
         ],
         snapshots: [
           'select * from participant_view order by participant_id',
@@ -154,10 +149,8 @@ export async function runReplayPart(stores: {
         label: 'contributions',
         service: config.service,
         projections: (runtime) => {
-          const store = new LateBound<EventStore>();
-          store.bind(runtime.store);
           return [
-            new CoverageViewProjection(store, config.coverageCacheSize),
+            new CoverageViewProjection(runtime.store, config.coverageCacheSize),
             new ProgramReportProjection(),
           ];
         },

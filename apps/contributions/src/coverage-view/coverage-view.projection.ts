@@ -6,7 +6,6 @@ import {
 } from '@santunan/contributions-domain';
 import type { EventEnvelope, EventStore, Projection, Transaction } from '@santunan/platform';
 import { FoldedStateCache } from '../event-sourcing/folded-state.cache';
-import type { LateBound } from '../shared/late-bound';
 import { COVERAGE_ROW_CHANGES, coverageRecordOf } from './coverage-record';
 
 const domainEventOf = (envelope: EventEnvelope): ContributionAccountEvent =>
@@ -27,7 +26,7 @@ export class CoverageViewProjection implements Projection {
   private readonly folds: FoldedStateCache<ContributionAccountState>;
 
   constructor(
-    private readonly store: LateBound<EventStore>,
+    private readonly store: EventStore,
     cacheSize = 10_000,
   ) {
     this.folds = new FoldedStateCache(cacheSize);
@@ -84,7 +83,7 @@ export class CoverageViewProjection implements Projection {
       .candidates(event.streamId)
       .find((fold) => fold.version === event.version - 1 && fold.hash === event.previousHash);
     if (before !== undefined) return evolveContributionAccount(before.state, domainEventOf(event));
-    const history = await (await this.store.get()).readStream(tx, event.streamId);
+    const history = await this.store.readStream(tx, event.streamId);
     let state = initialContributionAccountState();
     for (const stored of history) {
       if (stored.version > event.version) break;

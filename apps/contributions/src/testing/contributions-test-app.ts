@@ -7,6 +7,7 @@ import {
   type EventEnvelope,
   type MessagePublisher,
   type Role,
+  connectEventTransport,
 } from '@santunan/platform';
 import {
   createTestDatabase,
@@ -85,6 +86,7 @@ export async function startContributionsApp(
   const app = moduleRef.createNestApplication({
     logger: process.env['CONTRIBUTIONS_TEST_LOG'] ? ['error', 'warn'] : false,
   });
+  await connectEventTransport(app);
   await app.init();
   const services = app.get(ContributionsServices);
   let publisher: MessagePublisher | undefined;

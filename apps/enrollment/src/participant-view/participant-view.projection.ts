@@ -44,7 +44,7 @@ export class ParticipantViewProjection implements Projection {
   readonly name = 'participant-view';
 
   constructor(
-    private readonly cipher: () => Promise<PersonalDataCipher>,
+    private readonly cipher: PersonalDataCipher,
     private readonly hasher: LookupHasher,
   ) {}
 
@@ -177,7 +177,7 @@ export class ParticipantViewProjection implements Projection {
 
   /** Keyed hashes (hex) of the words of a sealed name; none once the participant is erased. */
   private async nameTokenHashes(sealedName: unknown): Promise<string[]> {
-    const name = await (await this.cipher()).decrypt(sealedName, 'fullName');
+    const name = await this.cipher.decrypt(sealedName, 'fullName');
     if (isRedacted(name)) return [];
     return nameTokens(name).map((token) => this.hasher.nameToken(token).toString('hex'));
   }

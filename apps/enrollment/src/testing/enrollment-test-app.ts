@@ -6,6 +6,7 @@ import {
   mountOpenApi,
   type Hs256AuthConfig,
   type Role,
+  connectEventTransport,
 } from '@santunan/platform';
 import {
   createTestDatabase,
@@ -71,6 +72,7 @@ export async function startEnrollmentApp(config: EnrollmentConfig): Promise<INes
   }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   mountOpenApi(app, { serviceName: 'enrollment', title: 'enrollment', description: 'test' });
+  await connectEventTransport(app);
   await app.init();
   return app;
 }

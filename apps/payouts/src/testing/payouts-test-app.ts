@@ -9,6 +9,7 @@ import {
   ServiceRuntime,
   type Role,
   type ServiceConfig,
+  connectEventTransport,
 } from '@santunan/platform';
 import {
   createTestDatabase,
@@ -99,6 +100,7 @@ export async function startPayoutsApp(config: PayoutsConfig): Promise<PayoutsApp
   }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   mountOpenApi(app, { serviceName: 'payouts', title: 'santunan — payouts', description: 'test' });
+  await connectEventTransport(app);
   await app.init();
   const server = app.getHttpServer() as Parameters<typeof request>[0];
   return {

@@ -10,7 +10,8 @@ import { deadLetterTopic } from './consumer-topics';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { deadLetterMessage, type DeadLetterFailure } from './dead-letter';
 import { UndecodableMessageError, decodeEnvelope } from './envelope-decoder';
-import type { EventHandlers, PreparedEvent } from './event-handlers';
+import type { EventDispatch, PreparedEvent } from './event-dispatch';
+import { PayloadRejectedError } from './payload-rejected.error';
 import { recordInInbox, type InboxEntry, type InboxOutcome } from './inbox';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
@@ -29,7 +30,8 @@ export interface EventConsumerOptions {
   readonly fromBeginning?: boolean;
   readonly messaging: Pick<KafkaMessaging, 'subscribe' | 'createPublisher'>;
   readonly database: Pick<PlatformDatabase, 'transaction'>;
-  readonly handlers: EventHandlers;
+  /** Finds each event's handler: the transport's `@EventPattern` handlers. */
+  readonly handlers: EventDispatch;
   /**
    * Reads a message into an envelope: the platform's own envelope by default. A foreign
    * producer's format (a bank's settlement report) plugs in here; throw
@@ -145,6 +147,13 @@ export class EventConsumer {
         );
         return;
       } catch (error) {
+        if (error instanceof PayloadRejectedError) {
+          return this.deadLetter(
+            message,
+            { reasonCode: 'PAYLOAD_INVALID', error: error.message, attempts: attempt },
+            envelope,
+          );
+        }
         if (attempt >= this.retry.maxAttempts && isDatabaseUnavailable(error)) {
           // Not this message's fault: leave it uncommitted; the subscription retries it later.
           this.report({ kind: 'held', eventId, type, source, error: describe(error) });

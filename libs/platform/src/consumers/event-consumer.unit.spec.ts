@@ -3,9 +3,7 @@ import type { KafkaMessaging } from '../messaging/kafka-messaging';
 import type { IncomingMessage, OutgoingMessage, SubscriptionOptions } from '../messaging/messages';
 import type { ConsumerOutcome } from './consumer-outcome';
 import { EventConsumer } from './event-consumer';
-import { EventHandlers } from './event-handlers';
 
-class AnyPayload {}
 
 /** The subscription's handle function and what the consumer published, without a broker. */
 function fakeMessaging() {
@@ -73,9 +71,7 @@ describe('EventConsumer when the database is down', () => {
       topics: ['enrollment.events'],
       messaging,
       database: unreachable,
-      handlers: new EventHandlers().on('ParticipantRegistered', AnyPayload, () =>
-        Promise.resolve(),
-      ),
+      handlers: { prepare: () => Promise.resolve({ ok: true, apply: () => Promise.resolve() }) },
       retry: { maxAttempts: 2, backoffMs: () => 0 },
       logger: { warn: () => undefined, error: () => undefined },
       onOutcome: (outcome) => outcomes.push(outcome),

@@ -1,2 +1,4 @@
-export * from './service-platform.module';
 export * from './bootstrap-service';
+export * from './event-transport';
+export * from './openapi';
+export * from './service-platform.module';

@@ -1,7 +1,5 @@
 import type { MixedList } from 'typeorm';
 import { ConsumerInbox1764000100000 } from '../consumers/inbox.migration';
-import { EventConsumer, type EventConsumerOptions } from '../consumers/event-consumer';
-import type { EventHandlers } from '../consumers/event-handlers';
 import { ensureConsumerTopics } from '../consumers/consumer-topics';
 import { databaseUrl, ensureDatabase } from '../database/databases';
 import { PlatformDatabase } from '../database/platform-database';
@@ -25,17 +23,14 @@ import {
   type StreamDefinition,
 } from './event-sourced-repository';
 import type { ServiceConfig } from './service-config';
+import {
+  KafkaEventTransport,
+  type EventConsumerDefinition,
+} from '../transport/kafka-event-transport';
+import type { EventPayloadSchemas } from '../transport/event-payload-schemas';
 
 type Migration = new () => unknown;
 
-export interface ConsumerDefinition {
-  /** Stable: it names the consumer group and the inbox rows. */
-  readonly name: string;
-  readonly topics: readonly string[];
-  readonly handlers: EventHandlers;
-  /** For topics whose messages are not the platform's envelope (see EventConsumerOptions). */
-  readonly decode?: EventConsumerOptions['decode'];
-}
 
 export interface ServiceRuntimeOptions {
   readonly config: ServiceConfig;
@@ -43,8 +38,18 @@ export interface ServiceRuntimeOptions {
   readonly topic: string;
   /** The service's own migrations, applied after the platform's. */
   readonly migrations?: readonly Migration[];
-  readonly projections?: readonly Projection[];
-  readonly consumers?: readonly ConsumerDefinition[];
+  /**
+   * The service's read models. A projection that needs the runtime (its cipher, its store) is
+   * given as a function of it, made once the runtime exists.
+   */
+  readonly projections?: readonly (Projection | ((runtime: ServiceRuntime) => Projection))[];
+  /**
+   * The service's consumer groups; their handlers are the app's `@EventPattern` methods, run
+   * by the KafkaEventTransport (`connectEventTransport`).
+   */
+  readonly consumers?: readonly EventConsumerDefinition[];
+  /** The published payload schemas every consumed event is checked against. */
+  readonly eventSchemas?: EventPayloadSchemas;
   readonly upcasters?: UpcasterRegistry;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
@@ -75,7 +80,6 @@ function databaseNameOf(url: string): string {
 export class ServiceRuntime {
   private relay: OutboxRelay | undefined;
   private projectionRunner: ProjectionRunner | undefined;
-  private readonly consumers: EventConsumer[] = [];
   private erasureListener: SubjectKeyErasureListener | undefined;
 
   private constructor(
@@ -87,7 +91,21 @@ export class ServiceRuntime {
     readonly store: EventStore,
     readonly clock: Clock,
     readonly ids: IdGenerator,
-  ) {}
+  ) {
+    this.projections = (options.projections ?? []).map((projection) =>
+      typeof projection === 'function' ? projection(this) : projection,
+    );
+  }
+
+  /** The read models this runtime keeps (see ServiceRuntimeOptions.projections). */
+  readonly projections: readonly Projection[];
+
+  /** The one projection of a class, for the readers and tests that catch it up. */
+  projection<P extends Projection>(type: abstract new (...args: never[]) => P): P {
+    const found = this.projections.find((projection): projection is P => projection instanceof type);
+    if (!found) throw new Error(`${this.options.config.serviceName} keeps no ${type.name}`);
+    return found;
+  }
 
   static async start(options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
     const { config } = options;
@@ -152,27 +170,33 @@ export class ServiceRuntime {
     });
     this.relay.start();
 
-    if ((this.options.projections ?? []).length > 0) {
+    if (this.projections.length > 0) {
       this.projectionRunner = new ProjectionRunner({
         database: this.database,
         store: this.store,
-        projections: this.options.projections ?? [],
+        projections: this.projections,
       });
       this.projectionRunner.start();
     }
+  }
 
-    for (const definition of this.options.consumers ?? []) {
-      const consumer = new EventConsumer({
-        name: `${config.serviceName}.${definition.name}`,
-        topics: definition.topics,
-        messaging: this.messaging,
-        database: this.database,
-        handlers: definition.handlers,
-        decode: definition.decode,
-      });
-      await consumer.start();
-      this.consumers.push(consumer);
-    }
+  /**
+   * The service's consumers as a Nest microservice transport; `undefined` when the workers do
+   * not run (tools) or the service consumes nothing. Consumer names are prefixed with the
+   * service's, as the inbox and the consumer groups have always been named.
+   */
+  eventTransport(): KafkaEventTransport | undefined {
+    const consumers = this.options.consumers ?? [];
+    if (this.options.runWorkers === false || consumers.length === 0) return undefined;
+    return new KafkaEventTransport({
+      consumers: consumers.map((consumer) => ({
+        ...consumer,
+        name: `${this.options.config.serviceName}.${consumer.name}`,
+      })),
+      messaging: this.messaging,
+      database: this.database,
+      schemas: this.options.eventSchemas,
+    });
   }
 
   repository<Event extends DomainEvent>(
@@ -209,7 +233,6 @@ export class ServiceRuntime {
   }
 
   async stop(): Promise<void> {
-    for (const consumer of this.consumers.splice(0)) await consumer.stop();
     await this.projectionRunner?.stop();
     await this.relay?.stop();
     await this.erasureListener?.stop();

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Controller, type INestApplication } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
 import { IsInt, IsNotEmpty, IsString, Min } from 'class-validator';
 import {
   createTestDatabase,
@@ -13,13 +16,14 @@ import type {
   IncomingMessage,
   MessagePublisher,
   OutgoingMessage,
-  Subscription,
 } from '../messaging/messages';
-import type { ConsumerOutcome } from './consumer-outcome';
-import { deadLetterTopic, ensureConsumerTopics } from './consumer-topics';
-import { EventConsumer } from './event-consumer';
-import { EventHandlers } from './event-handlers';
-import { ConsumerInbox1764000100000 } from './inbox.migration';
+import type { ConsumerOutcome } from '../consumers/consumer-outcome';
+import { deadLetterTopic, ensureConsumerTopics } from '../consumers/consumer-topics';
+import { ConsumerInbox1764000100000 } from '../consumers/inbox.migration';
+import { connectKafkaEvents } from '../nest/event-transport';
+import type { EventContext } from './event-context';
+import type { EventPayloadSchemas } from './event-payload-schemas';
+import { KafkaEventTransport } from './kafka-event-transport';
 
 class ParticipantRegisteredDto {
   @IsString()
@@ -31,7 +35,58 @@ class ParticipantRegisteredDto {
   monthlyIncome!: number;
 }
 
-class AnythingDto {}
+/** What the probe handlers do this time: each test sets it before starting its consumer. */
+const behaviour = { failFirstAttempts: 0, calls: 0 };
+
+@Controller()
+class ProbeEventsController {
+  @EventPattern('ParticipantRegistered')
+  async registered(
+    @Payload() data: ParticipantRegisteredDto,
+    @Ctx() { event, transaction }: EventContext,
+  ): Promise<void> {
+    behaviour.calls += 1;
+    await transaction.query(
+      'insert into participants_seen (event_id, participant_id) values ($1, $2)',
+      [event.eventId, data.participantId],
+    );
+    // The row above was written in the failing attempt's transaction and must not survive it.
+    if (behaviour.calls <= behaviour.failFirstAttempts) throw new Error('simulated deadlock');
+  }
+
+  @EventPattern('ProbeFailed')
+  async failed(): Promise<void> {
+    throw new Error('simulated bug in the handler');
+  }
+
+  @EventPattern('SchemaChecked')
+  async schemaChecked(
+    @Payload() data: { participantId: string },
+    @Ctx() { event, transaction }: EventContext,
+  ): Promise<void> {
+    await transaction.query(
+      'insert into participants_seen (event_id, participant_id) values ($1, $2)',
+      [event.eventId, data.participantId],
+    );
+  }
+}
+
+/** A published schema for SchemaChecked v1 only: participantId, a string, and nothing else. */
+const schemas: EventPayloadSchemas = {
+  validate(type, schemaVersion, data) {
+    if (type !== 'SchemaChecked') return undefined;
+    if (schemaVersion !== 1) {
+      return {
+        ok: false,
+        errors: [{ field: 'schemaVersion', constraint: 'published', message: `no v${schemaVersion}` }],
+      };
+    }
+    const payload = data as Record<string, unknown>;
+    return typeof payload['participantId'] === 'string' && Object.keys(payload).length === 1
+      ? { ok: true }
+      : { ok: false, errors: [{ field: 'participantId', constraint: 'schema', message: 'required string' }] };
+  },
+};
 
 const silentLogger = { warn: () => undefined, error: () => undefined };
 const quickRetry = { maxAttempts: 3, backoffMs: () => 10 };
@@ -77,12 +132,12 @@ function asMessage(event: EventEnvelope): OutgoingMessage {
 }
 
 
-describe('EventConsumer against the real broker and PostgreSQL', () => {
+describe('KafkaEventTransport: @EventPattern handlers against the real broker and PostgreSQL', () => {
   const messaging = testMessaging('event-consumer-int');
   let testDatabase: TestDatabase;
   let database: PlatformDatabase;
   let publisher: MessagePublisher;
-  const running: Array<EventConsumer | Subscription> = [];
+  const running: Array<{ stop(): Promise<void> }> = [];
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase('consumers');
@@ -115,35 +170,36 @@ describe('EventConsumer against the real broker and PostgreSQL', () => {
     return topic;
   }
 
-  function recordParticipant(handlers: EventHandlers): EventHandlers {
-    return handlers.on('ParticipantRegistered', ParticipantRegisteredDto, async (event, tx) => {
-      await tx.query('insert into participants_seen (event_id, participant_id) values ($1, $2)', [
-        event.eventId,
-        event.data.participantId,
-      ]);
-    });
-  }
-
   async function startConsumer(options: {
     name: string;
     groupId?: string;
     topic: string;
-    handlers: EventHandlers;
   }): Promise<ConsumerOutcome[]> {
     const outcomes: ConsumerOutcome[] = [];
-    const consumer = new EventConsumer({
-      name: options.name,
-      groupId: options.groupId ?? uniqueName('int.consumer.group'),
-      topics: [options.topic],
-      messaging,
-      database,
-      handlers: options.handlers,
-      retry: quickRetry,
-      logger: silentLogger,
-      onOutcome: (outcome) => outcomes.push(outcome),
-    });
-    running.push(consumer);
-    await consumer.start();
+    const moduleRef = await Test.createTestingModule({
+      controllers: [ProbeEventsController],
+    }).compile();
+    const app: INestApplication = moduleRef.createNestApplication({ logger: false });
+    await connectKafkaEvents(
+      app,
+      new KafkaEventTransport({
+        consumers: [
+          {
+            name: options.name,
+            groupId: options.groupId ?? uniqueName('int.consumer.group'),
+            topics: [options.topic],
+          },
+        ],
+        messaging,
+        database,
+        schemas,
+        retry: quickRetry,
+        logger: silentLogger,
+        onOutcome: (outcome) => outcomes.push(outcome),
+      }),
+    );
+    await app.init();
+    running.push({ stop: () => app.close() });
     return outcomes;
   }
 
@@ -196,7 +252,6 @@ describe('EventConsumer against the real broker and PostgreSQL', () => {
     const first = await startConsumer({
       name,
       topic,
-      handlers: recordParticipant(new EventHandlers()),
     });
     await eventually(() => expect(first).toHaveLength(4));
     expect(kinds(first, 'applied').map((outcome) => outcome.source.offset)).toHaveLength(2);
@@ -212,7 +267,6 @@ describe('EventConsumer against the real broker and PostgreSQL', () => {
     const second = await startConsumer({
       name,
       topic,
-      handlers: recordParticipant(new EventHandlers()),
     });
     await eventually(() => expect(second).toHaveLength(4));
     expect(second.every((outcome) => outcome.kind === 'duplicate')).toBe(true);
@@ -233,9 +287,7 @@ describe('EventConsumer against the real broker and PostgreSQL', () => {
     const topic = await topicWithDeadLetters(1);
     const name = uniqueName('int.consumer.poison');
     const groupId = uniqueName('int.consumer.poison.group');
-    const handlers = recordParticipant(new EventHandlers()).on('ProbeFailed', AnythingDto, () =>
-      Promise.reject(new Error('simulated bug in the handler')),
-    );
+    behaviour.failFirstAttempts = 0;
     const invalid = envelope('ParticipantRegistered', {
       participantId: 'P-3',
       monthlyIncome: 'lots',
@@ -268,7 +320,7 @@ describe('EventConsumer against the real broker and PostgreSQL', () => {
     ]);
 
     const deadLetters = await readDeadLetters(topic);
-    const outcomes = await startConsumer({ name, groupId, topic, handlers });
+    const outcomes = await startConsumer({ name, groupId, topic });
     await eventually(() =>
       expect(outcomes.filter((outcome) => outcome.kind !== 'retrying')).toHaveLength(6),
     );
@@ -292,6 +344,7 @@ describe('EventConsumer against the real broker and PostgreSQL', () => {
       'dlq-consumer': name,
     });
     expect(invalidLetter?.headers['dlq-error']).toMatch(/monthlyIncome \(isInt\)/);
+    expect(invalidLetter?.headers['dlq-attempts']).toBe('1');
 
     expect(failedLetter?.headers).toMatchObject({
       'event-id': alwaysFails.eventId,
@@ -318,7 +371,6 @@ describe('EventConsumer against the real broker and PostgreSQL', () => {
       name,
       groupId,
       topic,
-      handlers: recordParticipant(new EventHandlers()),
     });
     await eventually(() =>
       expect(resumed).toEqual([
@@ -329,20 +381,8 @@ describe('EventConsumer against the real broker and PostgreSQL', () => {
 
   it('retries a transient failure and applies the event once, rolling back the failed attempt', async () => {
     const topic = await topicWithDeadLetters(1);
-    let calls = 0;
-    const handlers = new EventHandlers().on(
-      'ParticipantRegistered',
-      ParticipantRegisteredDto,
-      async (event, tx) => {
-        calls += 1;
-        await tx.query('insert into participants_seen (event_id, participant_id) values ($1, $2)', [
-          event.eventId,
-          event.data.participantId,
-        ]);
-        // The row above was written in the failing attempt's transaction and must not survive it.
-        if (calls === 1) throw new Error('simulated deadlock');
-      },
-    );
+    behaviour.calls = 0;
+    behaviour.failFirstAttempts = 1;
     const registered = envelope('ParticipantRegistered', {
       participantId: 'P-8',
       monthlyIncome: 5,
@@ -352,9 +392,9 @@ describe('EventConsumer against the real broker and PostgreSQL', () => {
     const outcomes = await startConsumer({
       name: uniqueName('int.consumer.transient'),
       topic,
-      handlers,
     });
     await eventually(() => expect(kinds(outcomes, 'applied')).toHaveLength(1));
+    behaviour.failFirstAttempts = 0;
 
     expect(outcomes).toEqual([
       expect.objectContaining({
@@ -365,5 +405,30 @@ describe('EventConsumer against the real broker and PostgreSQL', () => {
       expect.objectContaining({ kind: 'applied', eventId: registered.eventId, attempts: 2 }),
     ]);
     expect(await timesApplied(registered.eventId)).toBe(1);
+  });
+
+  it('checks each payload against its published schema before the handler: a wrong shape or an unknown version is dead-lettered', async () => {
+    const topic = await topicWithDeadLetters(1);
+    const good = envelope('SchemaChecked', { participantId: 'P-9' });
+    const extra = envelope('SchemaChecked', { participantId: 'P-10', monthlyIncome: 3 });
+    const unknownVersion = { ...envelope('SchemaChecked', { participantId: 'P-11' }), schemaVersion: 2 };
+    await publisher.publish(topic, [asMessage(good), asMessage(extra), asMessage(unknownVersion)]);
+
+    const deadLetters = await readDeadLetters(topic);
+    const outcomes = await startConsumer({ name: uniqueName('int.consumer.schema'), topic });
+    await eventually(() => expect(outcomes).toHaveLength(3));
+    await eventually(() => expect(deadLetters).toHaveLength(2));
+
+    expect(kinds(outcomes, 'applied')).toEqual([
+      expect.objectContaining({ eventId: good.eventId }),
+    ]);
+    expect(deadLetters.map((letter) => letter.headers['dlq-reason-code'])).toEqual([
+      'PAYLOAD_INVALID',
+      'PAYLOAD_INVALID',
+    ]);
+    expect(deadLetters[0]?.headers['dlq-error']).toContain('participantId (schema)');
+    expect(deadLetters[1]?.headers['dlq-error']).toContain('schemaVersion (published): no v2');
+    expect(await timesApplied(extra.eventId)).toBe(0);
+    expect(await timesApplied(unknownVersion.eventId)).toBe(0);
   });
 });

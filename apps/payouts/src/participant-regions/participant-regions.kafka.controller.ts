@@ -1,5 +1,7 @@
 import type { EnrollmentEventType } from '@santunan/contracts';
-import { EventHandlers, type ConsumedEvent, type Transaction } from '@santunan/platform';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { EventContext } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -60,38 +62,39 @@ const CORRECTED: EnrollmentEventType = 'ParticipantDetailsCorrected';
  * regency code is not personal data, the address line is and is never read) and the sponsor
  * program, so the daily reconciliation can report per regency and program.
  */
-export function participantRegionHandlers(): EventHandlers {
-  return new EventHandlers()
-    .on(
-      REGISTERED,
-      ParticipantRegisteredRegionDto,
-      async (event: ConsumedEvent<ParticipantRegisteredRegionDto>, tx: Transaction) => {
-        const { participantId, address, membership } = event.data;
-        await tx.query(
-          `insert into participant_regions (participant_id, regency_code, sponsor_program_id, updated_by_event)
+@Controller()
+export class ParticipantRegionsKafkaController {
+  @EventPattern(REGISTERED)
+  async registered(
+    @Payload() data: ParticipantRegisteredRegionDto,
+    @Ctx() { event, transaction }: EventContext,
+  ): Promise<void> {
+    const { participantId, address, membership } = data;
+    await transaction.query(
+      `insert into participant_regions (participant_id, regency_code, sponsor_program_id, updated_by_event)
          values ($1, $2, $3, $4)
          on conflict (participant_id) do update
            set regency_code = excluded.regency_code, sponsor_program_id = excluded.sponsor_program_id,
                updated_by_event = excluded.updated_by_event`,
-          [
-            participantId,
-            address.regencyCode,
-            membership.kind === 'sponsored' ? (membership.programId ?? null) : null,
-            event.eventId,
-          ],
-        );
-      },
-    )
-    .on(
-      CORRECTED,
-      ParticipantDetailsCorrectedRegionDto,
-      async (event: ConsumedEvent<ParticipantDetailsCorrectedRegionDto>, tx: Transaction) => {
-        const { participantId, address } = event.data;
-        if (address === undefined) return;
-        await tx.query(
-          'update participant_regions set regency_code = $2, updated_by_event = $3 where participant_id = $1',
-          [participantId, address.regencyCode, event.eventId],
-        );
-      },
+      [
+        participantId,
+        address.regencyCode,
+        membership.kind === 'sponsored' ? (membership.programId ?? null) : null,
+        event.eventId,
+      ],
     );
+  }
+
+  @EventPattern(CORRECTED)
+  async corrected(
+    @Payload() data: ParticipantDetailsCorrectedRegionDto,
+    @Ctx() { event, transaction }: EventContext,
+  ): Promise<void> {
+    const { participantId, address } = data;
+    if (address === undefined) return;
+    await transaction.query(
+      'update participant_regions set regency_code = $2, updated_by_event = $3 where participant_id = $1',
+      [participantId, address.regencyCode, event.eventId],
+    );
+  }
 }

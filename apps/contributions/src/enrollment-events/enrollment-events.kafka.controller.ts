@@ -1,14 +1,10 @@
 import type { EnrollmentEventType } from '@santunan/contracts';
 import { monthOf } from '@santunan/domain-kernel';
 import { sectorOfOccupation } from '@santunan/contributions-domain';
-import {
-  EventHandlers,
-  type Actor,
-  type ConsumedEvent,
-  type Transaction,
-} from '@santunan/platform';
-import type { ContributionsServices } from '../contributions.services';
-import type { LateBound } from '../shared/late-bound';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { Actor, ConsumedEvent, EventContext, Transaction } from '@santunan/platform';
+import { ContributionsServices } from '../contributions.services';
 import { CommandRefusedError } from '../shared/rejection.problem';
 import {
   DeathPayload,
@@ -88,24 +84,47 @@ async function register(
 }
 
 /** enrollment.events → contribution accounts (registration, income, death). */
-export function enrollmentEventHandlers(services: LateBound<ContributionsServices>): EventHandlers {
-  return new EventHandlers()
-    .on(type('ParticipantRegistered'), ParticipantRegisteredPayload, async (event, tx) =>
-      register(await services.get(), event, tx),
-    )
-    .on(type('DeclaredIncomeChanged'), DeclaredIncomeChangedPayload, async (event, tx) => {
-      const { accounts } = await services.get();
-      const { participantId, declaredIncome, effectiveFrom } = event.data;
-      const result = await accounts.handle(
-        participantId,
-        { type: 'RecordDeclaredIncome', declaredIncome, effectiveFrom },
-        metadataOf(event),
-        tx,
-      );
-      if (!result.ok) throw new CommandRefusedError(`income of ${participantId}`, result.rejection);
-    })
-    .on(type('ParticipantDeceased'), DeathPayload, async (event, tx) => {
-      const { death } = await services.get();
-      await death.record(event.data.participantId, event.data.dateOfDeath, metadataOf(event), tx);
-    });
+@Controller()
+export class EnrollmentEventsKafkaController {
+  constructor(@Inject(ContributionsServices) private readonly services: ContributionsServices) {}
+
+  @EventPattern(type('ParticipantRegistered'))
+  async registered(
+    @Payload() _data: ParticipantRegisteredPayload,
+    @Ctx() { event, transaction }: EventContext,
+  ): Promise<void> {
+    await register(
+      this.services,
+      event as ConsumedEvent<ParticipantRegisteredPayload>,
+      transaction,
+    );
+  }
+
+  @EventPattern(type('DeclaredIncomeChanged'))
+  async declaredIncomeChanged(
+    @Payload() data: DeclaredIncomeChangedPayload,
+    @Ctx() { event, transaction }: EventContext,
+  ): Promise<void> {
+    const { participantId, declaredIncome, effectiveFrom } = data;
+    const result = await this.services.accounts.handle(
+      participantId,
+      { type: 'RecordDeclaredIncome', declaredIncome, effectiveFrom },
+      metadataOf(event),
+      transaction,
+    );
+    if (!result.ok) throw new CommandRefusedError(`income of ${participantId}`, result.rejection);
+  }
+
+  @EventPattern(type('ParticipantDeceased'))
+  async participantDeceased(
+    @Payload() data: DeathPayload,
+    @Ctx() { event, transaction }: EventContext,
+  ): Promise<void> {
+    await this.services.death.record(
+      data.participantId,
+      data.dateOfDeath,
+      metadataOf(event),
+      transaction,
+    );
+  }
 }

@@ -1,0 +1,146 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { CoverageEvent } from '@santunan/claims-domain';
+import type { ContributionsEventType } from '@santunan/contracts';
+import type { EventContext } from '@santunan/platform';
+import { jakartaDateOf } from '../shared/local-date';
+import { PendingClaimsReassessor } from '../reassess-pending-claim/pending-claims.reassessor';
+import { CoverageFactsStore } from './coverage-facts.store';
+import {
+  ContributionGraceExpiredDto,
+  ContributionPaidDto,
+  CoverageExtendedDto,
+  CoverageLapsedDto,
+  CoverageReinstatedDto,
+  ParticipantSponsorshipEndedDto,
+  RefundDueDto,
+  SelfPayingMembershipStartedDto,
+  SponsorshipStartedDto,
+  payerOf,
+} from './contributions-events.dto';
+
+/** Stable: names the consumer group and its inbox rows. */
+export const CONTRIBUTIONS_FACTS_CONSUMER = 'contributions-facts';
+
+const on = <Type extends ContributionsEventType>(type: Type): Type => type;
+
+/**
+ * The local coverage projection, kept from `contributions.events`: each event is folded into
+ * the participant's coverage facts in the inbox's transaction. A sponsor's payment, and a
+ * sponsor's grace running out, also re-assess the participant's claims that wait for it
+ * (product decision 1) — in the same transaction, so they see the payment just folded in.
+ */
+@Controller()
+export class ContributionsEventsKafkaController {
+  constructor(
+    @Inject(CoverageFactsStore) private readonly coverage: CoverageFactsStore,
+    @Inject(PendingClaimsReassessor) private readonly reassessor: PendingClaimsReassessor,
+  ) {}
+
+  @EventPattern(on('SponsorshipStarted'))
+  async sponsorshipStarted(
+    @Payload() { participantId, programId, fromMonth, toMonth }: SponsorshipStartedDto,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.fold(context, participantId, {
+      type: 'SponsorshipStarted',
+      data: { programId, fromMonth, toMonth },
+    });
+  }
+
+  @EventPattern(on('ParticipantSponsorshipEnded'))
+  async sponsorshipEnded(
+    @Payload() { participantId, programId, lastMonth }: ParticipantSponsorshipEndedDto,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.fold(context, participantId, {
+      type: 'ParticipantSponsorshipEnded',
+      data: { programId, lastMonth },
+    });
+  }
+
+  @EventPattern(on('SelfPayingMembershipStarted'))
+  async selfPayingStarted(
+    @Payload() { participantId, fromMonth }: SelfPayingMembershipStartedDto,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.fold(context, participantId, {
+      type: 'SelfPayingMembershipStarted',
+      data: { fromMonth },
+    });
+  }
+
+  @EventPattern(on('ContributionPaid'))
+  async contributionPaid(
+    @Payload() data: ContributionPaidDto,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    const { participantId, month, payer, paymentReference, paidAt, paidOn } = data;
+    await this.fold(context, participantId, {
+      type: 'ContributionPaid',
+      data: { month, payer: payerOf(payer), paymentReference, paidAt, paidOn },
+    });
+    if (payer.kind === 'program') {
+      await this.reassessor.reassess(context.transaction, participantId, context.event);
+    }
+  }
+
+  @EventPattern(on('CoverageExtended'))
+  async coverageExtended(
+    @Payload() { participantId, firstPaidMonth }: CoverageExtendedDto,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.fold(context, participantId, { type: 'CoverageExtended', data: { firstPaidMonth } });
+  }
+
+  @EventPattern(on('CoverageLapsed'))
+  async coverageLapsed(
+    @Payload() { participantId, unpaidMonths, cause }: CoverageLapsedDto,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.fold(context, participantId, {
+      type: 'CoverageLapsed',
+      data: { unpaidMonths, cause },
+    });
+  }
+
+  @EventPattern(on('CoverageReinstated'))
+  async coverageReinstated(
+    @Payload() { participantId, from }: CoverageReinstatedDto,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.fold(context, participantId, { type: 'CoverageReinstated', data: { from } });
+  }
+
+  @EventPattern(on('RefundDue'))
+  async refundDue(
+    @Payload() { participantId, lines }: RefundDueDto,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.fold(context, participantId, {
+      type: 'RefundDue',
+      data: { lines: lines.map(({ month, paymentReference }) => ({ month, paymentReference })) },
+    });
+  }
+
+  @EventPattern(on('ContributionGraceExpired'))
+  async graceExpired(
+    @Payload() { participantId }: ContributionGraceExpiredDto,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.reassessor.reassess(context.transaction, participantId, context.event);
+  }
+
+  private async fold(
+    { event, transaction }: EventContext,
+    participantId: string,
+    coverageEvent: CoverageEvent,
+  ): Promise<void> {
+    await this.coverage.apply(
+      transaction,
+      participantId,
+      coverageEvent,
+      jakartaDateOf(event.occurredAt),
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { ClaimsEventType } from '@santunan/contracts';
+import type { Actor, EventContext } from '@santunan/platform';
+import { ContributionsServices } from '../contributions.services';
+import { DeathPayload } from '../enrollment-events/enrollment-events.dto';
+
+const DEATH_RECORDED: ClaimsEventType = 'DeathRecorded';
+
+/** The consumer acts for the claims context; who recorded the death is on the cause. */
+export const CLAIMS_DEATHS_ACTOR: Actor = { id: 'contributions.claims-deaths', kind: 'system' };
+
+/** claims.events DeathRecorded → the participant's death here (see ParticipantDeath). */
+@Controller()
+export class DeathRecordedKafkaController {
+  constructor(@Inject(ContributionsServices) private readonly services: ContributionsServices) {}
+
+  @EventPattern(DEATH_RECORDED)
+  async deathRecorded(
+    @Payload() data: DeathPayload,
+    @Ctx() { event, transaction }: EventContext,
+  ): Promise<void> {
+    await this.services.death.record(
+      data.participantId,
+      data.dateOfDeath,
+      {
+        actor: CLAIMS_DEATHS_ACTOR,
+        correlationId: event.metadata.correlationId,
+        causationId: event.eventId,
+      },
+      transaction,
+    );
+  }
+}

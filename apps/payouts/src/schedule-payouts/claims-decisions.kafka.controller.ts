@@ -1,0 +1,46 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { ClaimsEventType } from '@santunan/contracts';
+import type { EventContext } from '@santunan/platform';
+import { SYSTEM_ACTORS, type Cause } from '../payouts/cause';
+import { PAYOUTS_SERVICES } from '../http/services.provider';
+import type { PayoutsServices } from '../payouts/payouts-services';
+import { fromClaimApproved, fromScholarshipInstalment } from './approved-decision.mapper';
+import { ClaimApprovedDto } from './claim-approved.dto';
+import { ScholarshipInstalmentApprovedDto } from './scholarship-instalment-approved.dto';
+
+const CLAIM_APPROVED: ClaimsEventType = 'ClaimApproved';
+const INSTALMENT_APPROVED: ClaimsEventType = 'ScholarshipInstalmentApproved';
+
+function causeOf({ event }: EventContext): Cause {
+  return {
+    actor: SYSTEM_ACTORS.claimsDecisions,
+    correlationId: event.metadata.correlationId,
+    causationId: event.eventId,
+  };
+}
+
+/**
+ * `claims.events` → payout orders. Each decision is planned in the consumer's transaction,
+ * together with its inbox row; a decision the domain refuses (amounts that do not add up)
+ * fails loudly and goes to the DLQ rather than being half paid.
+ */
+@Controller()
+export class ClaimsDecisionsKafkaController {
+  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+
+  @EventPattern(CLAIM_APPROVED)
+  async claimApproved(@Payload() data: ClaimApprovedDto, @Ctx() context: EventContext): Promise<void> {
+    const decision = await fromClaimApproved(this.services.runtime.cipher, data);
+    await this.services.schedulePayouts.apply(context.transaction, decision, causeOf(context));
+  }
+
+  @EventPattern(INSTALMENT_APPROVED)
+  async instalmentApproved(
+    @Payload() data: ScholarshipInstalmentApprovedDto,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    const decision = await fromScholarshipInstalment(this.services.runtime.cipher, data);
+    await this.services.schedulePayouts.apply(context.transaction, decision, causeOf(context));
+  }
+}
