@@ -13,6 +13,7 @@ import {
   type Role,
   type ServiceConfig,
   connectEventTransport,
+  mountOpenApi,
 } from '@santunan/platform';
 import {
   createTestDatabase,
@@ -116,10 +117,15 @@ function logLevels(): LogLevel[] {
   return process.env['SANTUNAN_E2E_LOG'] ? ['error', 'warn', 'log'] : ['error'];
 }
 
-async function listen(module: Parameters<typeof NestFactory.create>[0]): Promise<INestApplication> {
+async function listen(
+  name: ServiceName,
+  module: Parameters<typeof NestFactory.create>[0],
+): Promise<INestApplication> {
   // abortOnError off: a service that fails to start must fail the test, not kill Jest.
   const app = await NestFactory.create(module, { logger: logLevels(), abortOnError: false });
   try {
+    // As main.ts does: /docs and /docs-json, the Kafka consumers, then HTTP.
+    mountOpenApi(app, { serviceName: name, title: `santunan — ${name}`, description: 'e2e' });
     await connectEventTransport(app);
     await app.listen(0, '127.0.0.1');
   } catch (error) {
@@ -232,11 +238,14 @@ export async function startSantunanPlatform(
     // In parallel: each waits mostly on PostgreSQL and the broker (migrations take turns
     // under their advisory lock, consumers join their groups concurrently).
     const started = await Promise.allSettled([
-      listen(EnrollmentModule.forRoot(enrollment)).then((app) => (apps.enrollment = app)),
-      listen(ContributionsModule.forRoot({ config: contributions, clock })).then(
+      listen('enrollment', EnrollmentModule.forRoot(enrollment)).then(
+        (app) => (apps.enrollment = app),
+      ),
+      listen('contributions', ContributionsModule.forRoot({ config: contributions, clock })).then(
         (app) => (apps.contributions = app),
       ),
       listen(
+        'claims',
         ClaimsModule.forRoot({
           service: service('claims', claimsDb),
           eventsTopic: named.claimsEvents,
@@ -247,7 +256,7 @@ export async function startSantunanPlatform(
           clock,
         }),
       ).then((app) => (apps.claims = app)),
-      listen(PayoutsModule.forRoot(payouts)).then((app) => (apps.payouts = app)),
+      listen('payouts', PayoutsModule.forRoot(payouts)).then((app) => (apps.payouts = app)),
     ]);
     const failed = started.find((result) => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
