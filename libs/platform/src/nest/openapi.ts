@@ -1,5 +1,23 @@
-import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { STATUS_CODES } from 'node:http';
+import type { INestApplication, Type } from '@nestjs/common';
+import { PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule, getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
+import type {
+  OperationObject,
+  PathItemObject,
+  ResponseObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { PUBLIC_METADATA, ROLES_METADATA } from '../auth/auth.decorators';
+import { problemCodesOf } from '../http/api-problems';
+import { PROBLEM_CONTENT_TYPE } from '../http/problem-details';
+import {
+  FieldErrorDto,
+  ProblemDetailsDto,
+  ValidationProblemDetailsDto,
+} from '../http/problem-details.dto';
+import { RedactedDto } from '../http/personal-text.dto';
 
 export interface ServiceDescription {
   readonly serviceName: string;
@@ -8,21 +26,295 @@ export interface ServiceDescription {
   readonly port: number;
 }
 
-/** Adds the OpenAPI document (/docs-json) and Swagger UI (/docs) with bearer auth. */
-export function mountOpenApi(
+/** What the document says about the service (its port is not needed: the server is `/`). */
+export type OpenApiServiceDescription = Omit<ServiceDescription, 'port'>;
+
+const BEARER = 'bearer';
+
+/** The codes the AuthGuard answers with (libs/platform/src/auth/auth-problems.ts). */
+const TOKEN_PROBLEMS = ['AUTH_TOKEN_MISSING', 'AUTH_TOKEN_INVALID', 'AUTH_TOKEN_EXPIRED'];
+const ROLE_PROBLEM = 'AUTH_FORBIDDEN_ROLE';
+
+/** What the ValidationPipe does not validate (its `toValidate`): only class metatypes are. */
+const UNVALIDATED_TYPES: readonly unknown[] = [
+  String,
+  Boolean,
+  Number,
+  Array,
+  Object,
+  Buffer,
+  Date,
+];
+
+/** What the platform's guard and pipe do on a route, read from the metadata they read. */
+interface RouteFacts {
+  readonly isPublic: boolean;
+  readonly roles: readonly string[];
+  /** A body, query or path parameter is validated into a class: 400 VALIDATION_FAILED. */
+  readonly validated: boolean;
+  /** The handler takes a JSON body: a body that is not JSON is 400 BAD_REQUEST. */
+  readonly takesBody: boolean;
+  /** Codes the handler (or its controller) names with @ApiProblems, by status. */
+  readonly problems: ReadonlyMap<number, readonly string[]>;
+}
+
+/**
+ * The OpenAPI document of a service, as `/docs-json` serves it: every operation with the
+ * problems it answers with (application/problem+json, `ProblemDetails`), its security, its
+ * roles; `servers`, tags, licence and GET /health filled in. See ADR 0020.
+ */
+export function openApiDocument(
   app: INestApplication,
-  service: Omit<ServiceDescription, 'port'>,
-): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(service.title)
-      .setDescription(
-        `${service.description}\n\nErrors are RFC 9457 problem details (application/problem+json) with a stable \`code\`.`,
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  service: OpenApiServiceDescription,
+): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle(service.title)
+    .setDescription(
+      `${service.description}\n\nErrors are RFC 9457 problem details (application/problem+json) with a stable \`code\`.`,
+    )
+    .setVersion('1')
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'An access token from the identity provider (Keycloak), with realm roles.',
+      },
+      BEARER,
+    )
+    // Relative: right wherever the service listens (locally, in a container, behind a proxy).
+    .addServer('/', 'This service: where this document was fetched from');
+  const document = SwaggerModule.createDocument(app, builder.build(), {
+    extraModels: [ProblemDetailsDto, ValidationProblemDetailsDto, FieldErrorDto, RedactedDto],
+    operationIdFactory: operationId,
+  });
+  const routes = routeFacts(app);
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const operation of operationsOf(item)) {
+      const facts =
+        operation.operationId === undefined ? undefined : routes.get(operation.operationId);
+      if (facts === undefined) {
+        throw new Error(`openapi: no route found for ${path} (${operation.operationId ?? '?'})`);
+      }
+      if (path === '/health') describeHealth(operation);
+      describeAccess(operation, facts);
+      describeProblems(operation, facts);
+    }
+  }
+  document.tags = tagsOf(document);
+  pruneUnusedSchemas(document);
+  return document;
+}
+
+/** Adds the OpenAPI document (/docs-json) and Swagger UI (/docs). */
+export function mountOpenApi(app: INestApplication, service: OpenApiServiceDescription): void {
+  SwaggerModule.setup('docs', app, openApiDocument(app, service), {
+    jsonDocumentUrl: 'docs-json',
+  });
+}
+
+/** As @nestjs/swagger names operations by default; the key of RouteFacts. */
+function operationId(controllerKey: string, methodKey: string): string {
+  return `${controllerKey}_${methodKey}`;
+}
+
+function operationsOf(item: PathItemObject): OperationObject[] {
+  return [item.get, item.put, item.post, item.delete, item.patch, item.options, item.head].filter(
+    (operation): operation is OperationObject => operation !== undefined,
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+/** Every route handler of the application's controllers, by operation id. */
+function routeFacts(app: INestApplication): Map<string, RouteFacts> {
+  const routes = new Map<string, RouteFacts>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as Type<unknown> | null;
+      if (typeof controller !== 'function') continue;
+      const prototype = controller.prototype as Record<string, unknown>;
+      for (const key of Object.getOwnPropertyNames(prototype)) {
+        const handler = key === 'constructor' ? undefined : prototype[key];
+        if (typeof handler !== 'function') continue;
+        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        routes.set(operationId(controller.name, key), factsOf(controller, key, handler));
+      }
+    }
+  }
+  return routes;
+}
+
+function factsOf(controller: Type<unknown>, key: string, handler: object): RouteFacts {
+  const isPublic =
+    (Reflect.getMetadata(PUBLIC_METADATA, handler) as boolean | undefined) ??
+    (Reflect.getMetadata(PUBLIC_METADATA, controller) as boolean | undefined) ??
+    false;
+  const roles =
+    (Reflect.getMetadata(ROLES_METADATA, handler) as readonly string[] | undefined) ??
+    (Reflect.getMetadata(ROLES_METADATA, controller) as readonly string[] | undefined) ??
+    [];
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, key) ?? {}) as Record<
+    string,
+    { index: number }
+  >;
+  const prototype = controller.prototype as object;
+  const types = (Reflect.getMetadata('design:paramtypes', prototype, key) ?? []) as unknown[];
+  const body: number = RouteParamtypes.BODY;
+  const validatedKinds: readonly number[] = [
+    RouteParamtypes.BODY,
+    RouteParamtypes.QUERY,
+    RouteParamtypes.PARAM,
+  ];
+  let validated = false;
+  let takesBody = false;
+  for (const [argKey, { index }] of Object.entries(args)) {
+    // Keys are `<RouteParamtypes>:<index>` (custom decorators: `<name>__customRouteArgs__:<index>`).
+    const paramtype = Number(argKey.split(':')[0]);
+    if (paramtype === body) takesBody = true;
+    const metatype = types[index];
+    if (
+      validatedKinds.includes(paramtype) &&
+      typeof metatype === 'function' &&
+      !UNVALIDATED_TYPES.includes(metatype)
+    ) {
+      validated = true;
+    }
+  }
+  const problems = new Map<number, readonly string[]>();
+  for (const table of [problemCodesOf(controller), problemCodesOf(handler)]) {
+    for (const [status, codes] of table) {
+      problems.set(status, [...new Set([...(problems.get(status) ?? []), ...codes])]);
+    }
+  }
+  return { isPublic, roles, validated, takesBody, problems };
+}
+
+/** Security as the AuthGuard applies it, and the roles it asks for, in the description. */
+function describeAccess(operation: OperationObject, facts: RouteFacts): void {
+  operation.security = facts.isPublic ? [] : [{ [BEARER]: [] }];
+  const access = facts.isPublic
+    ? 'No token needed.'
+    : facts.roles.length === 0
+      ? 'Any signed-in user may call this.'
+      : `Roles: ${facts.roles.map((role) => `\`${role}\``).join(', ')}.`;
+  operation.description =
+    operation.description === undefined || operation.description === ''
+      ? access
+      : `${operation.description}\n\n${access}`;
+}
+
+/** Every problem the operation answers with, one response per status. */
+function describeProblems(operation: OperationObject, facts: RouteFacts): void {
+  const problems = new Map<number, string[]>();
+  const add = (status: number, ...codes: string[]): void => {
+    problems.set(status, [...new Set([...(problems.get(status) ?? []), ...codes])]);
+  };
+  if (facts.validated) add(400, 'VALIDATION_FAILED');
+  if (facts.takesBody) add(400, 'BAD_REQUEST');
+  if (!facts.isPublic) add(401, ...TOKEN_PROBLEMS);
+  if (!facts.isPublic && facts.roles.length > 0) add(403, ROLE_PROBLEM);
+  for (const [status, codes] of facts.problems) add(status, ...codes);
+
+  const responses = operation.responses;
+  for (const [status, response] of Object.entries(responses)) {
+    if (response !== undefined && 'description' in response && response.description === '') {
+      response.description = STATUS_CODES[Number(status)] ?? status;
+    }
+  }
+  for (const status of [...problems.keys()].sort((a, b) => a - b)) {
+    responses[String(status)] = problemResponse(status, problems.get(status) ?? []);
+  }
+}
+
+function problemResponse(status: number, codes: readonly string[]): ResponseObject {
+  const schema = status === 400 ? ValidationProblemDetailsDto : ProblemDetailsDto;
+  return {
+    description: `${STATUS_CODES[status] ?? 'Error'}: ${codes.map((code) => `\`${code}\``).join(', ')}.`,
+    ...(status === 401
+      ? {
+          headers: {
+            'WWW-Authenticate': {
+              description: 'Bearer realm="santunan", with error="invalid_token" for a bad token.',
+              schema: { type: 'string' },
+            },
+          },
+        }
+      : {}),
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(schema) } } },
+  };
+}
+
+/**
+ * GET /health comes with every service (ServicePlatformModule); what it answers is said here,
+ * where every service's document is made.
+ */
+function describeHealth(operation: OperationObject): void {
+  operation.summary ??= 'Whether the service, its database and its outbox relay are up';
+  operation.description ??=
+    'For load balancers and orchestrators: 200 while the database answers; `relay` says ' +
+    'whether this instance publishes the outbox (one leader per service).';
+  operation.responses['200'] = {
+    description: 'Up.',
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['status', 'service', 'relay', 'checkedAt'],
+          properties: {
+            status: { type: 'string', enum: ['ok'] },
+            service: { type: 'string', example: 'payouts' },
+            relay: { type: 'string', enum: ['leader', 'follower'] },
+            checkedAt: { type: 'string', format: 'date-time' },
+          },
+        },
+      },
+    },
+  };
+  operation.responses['500'] = problemResponse(500, ['INTERNAL_ERROR']);
+  operation.responses['500'].description = 'Down: the database does not answer (`INTERNAL_ERROR`).';
+}
+
+/** Every tag an operation uses, declared once (sorted), as linters expect. */
+function tagsOf(document: OpenAPIObject): NonNullable<OpenAPIObject['tags']> {
+  const declared = new Map((document.tags ?? []).map((tag) => [tag.name, tag]));
+  for (const item of Object.values(document.paths)) {
+    for (const operation of operationsOf(item)) {
+      for (const name of operation.tags ?? []) {
+        if (!declared.has(name)) declared.set(name, { name });
+      }
+    }
+  }
+  return [...declared.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Schemas no operation reaches: DTOs the scanner found elsewhere (the Kafka controllers'
+ * payloads, described by the AsyncAPI documents instead).
+ */
+function pruneUnusedSchemas(document: OpenAPIObject): void {
+  const schemas = document.components?.schemas;
+  if (schemas === undefined) return;
+  const prefix = '#/components/schemas/';
+  const reached = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+    } else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string' && value.startsWith(prefix)) {
+          const name = value.slice(prefix.length);
+          if (!reached.has(name)) {
+            reached.add(name);
+            visit(schemas[name]);
+          }
+        } else {
+          visit(value);
+        }
+      }
+    }
+  };
+  visit(document.paths);
+  for (const name of Object.keys(schemas)) {
+    if (!reached.has(name)) delete schemas[name];
+  }
 }

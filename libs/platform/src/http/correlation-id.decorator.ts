@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+
+export const CORRELATION_ID_HEADER = 'X-Correlation-Id';
+
+const ACCEPTABLE = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** The header, as an operation that reads it documents it. */
+const documentHeader = (target: object, key: string | symbol | undefined): void => {
+  if (key === undefined) return;
+  const descriptor = Object.getOwnPropertyDescriptor(target, key);
+  if (descriptor === undefined) return;
+  ApiHeader({
+    name: CORRELATION_ID_HEADER,
+    required: false,
+    description:
+      'Carried by every event the request causes; a new id when absent or not an id ' +
+      '(1–100 letters, digits, `.`, `_`, `:`, `-`).',
+    schema: { type: 'string', pattern: ACCEPTABLE.source, maxLength: 100 },
+  })(target, key, descriptor);
+};
+
+/**
+ * The request's correlation id: the caller's `X-Correlation-Id` when it looks like an id,
+ * else a new one. Every event the request causes carries it. Documents the header on the
+ * operation.
+ */
+export const CorrelationId = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string => {
+    const request = context.switchToHttp().getRequest<{ headers?: Record<string, unknown> }>();
+    const header = request.headers?.['x-correlation-id'];
+    return typeof header === 'string' && ACCEPTABLE.test(header) ? header : randomUUID();
+  },
+  [documentHeader],
+);
