@@ -3,3 +3,8 @@ export * from './enrollment/events';
 export * from './contributions/events';
 export * from './claims/events';
 export * from './payouts';
+export * from './json-schema';
+export * from './enrollment/schemas';
+export * from './contributions/schemas';
+export * from './claims/schemas';
+export * from './published-event-schemas';

@@ -1,8 +1,9 @@
 /**
  * The published JSON Schemas (draft-07) of `payouts.events` (one per event type, each the
  * whole envelope with its `data`) and of `payouts.settlements`. They describe the wire form:
- * personal fields are encrypted objects. Referenced by docs/asyncapi/payouts.asyncapi.yaml.
+ * personal fields are encrypted objects. Referenced by docs/asyncapi/payouts.asyncapi.yaml and santunan.asyncapi.yaml.
  */
+import type { JsonSchemaDocument } from '../../json-schema';
 import type { PayoutsEventType } from '../events';
 import common from './common.schema.json';
 import envelope from './envelope.schema.json';
@@ -18,12 +19,6 @@ import payoutReturned from './payout-returned.schema.json';
 import payoutScheduled from './payout-scheduled.schema.json';
 import payoutSettled from './payout-settled.schema.json';
 import settlementReport from './settlement-report.schema.json';
-
-/** A JSON Schema document as parsed JSON, with its relative `$id` (the file name). */
-export interface JsonSchemaDocument {
-  readonly $id: string;
-  readonly [keyword: string]: unknown;
-}
 
 /** Referenced by the event schemas (`common.schema.json#/definitions/…`, the envelope). */
 export const PAYOUTS_SHARED_SCHEMAS: readonly JsonSchemaDocument[] = [common, envelope];

@@ -1,0 +1,28 @@
+/**
+ * The published JSON Schemas (draft-07) of `enrollment.events`: one per event type and schema version,
+ * each the whole envelope with its `data`. They describe the wire form: personal fields are
+ * encrypted objects. Referenced by docs/asyncapi/santunan.asyncapi.yaml; ADR 0019.
+ */
+import type { JsonSchemaDocument } from '../../json-schema';
+import type { EnrollmentEventType } from '../events';
+import childRegisteredForScholarship from './child-registered-for-scholarship.schema.json';
+import common from './common.schema.json';
+import declaredIncomeChanged from './declared-income-changed.schema.json';
+import envelope from './envelope.schema.json';
+import heirsDesignated from './heirs-designated.schema.json';
+import participantDeceased from './participant-deceased.schema.json';
+import participantDetailsCorrected from './participant-details-corrected.schema.json';
+import participantRegistered from './participant-registered.schema.json';
+
+/** Referenced by the event schemas (`common.schema.json#/definitions/…`, the envelope). */
+export const ENROLLMENT_SHARED_SCHEMAS: readonly JsonSchemaDocument[] = [common, envelope];
+
+/** The schema of each event type at its current schema version. */
+export const ENROLLMENT_EVENT_SCHEMAS: Readonly<Record<EnrollmentEventType, JsonSchemaDocument>> = {
+  ChildRegisteredForScholarship: childRegisteredForScholarship,
+  DeclaredIncomeChanged: declaredIncomeChanged,
+  HeirsDesignated: heirsDesignated,
+  ParticipantDeceased: participantDeceased,
+  ParticipantDetailsCorrected: participantDetailsCorrected,
+  ParticipantRegistered: participantRegistered,
+};
