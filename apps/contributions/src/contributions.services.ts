@@ -1,18 +1,15 @@
-import type { ContributionAccountEvent, SponsorProgramEvent } from '@santunan/contracts';
 import type {
   ContributionAccountState,
   ContributionPolicy,
   SponsorProgramState,
 } from '@santunan/contributions-domain';
-import type { ServiceRuntime } from '@santunan/platform';
+import { FoldedStateCache, type ServiceRuntime } from '@santunan/platform';
 import {
   DEFAULT_CONTRIBUTIONS_SETTINGS,
   type ContributionsConfig,
 } from './config/contributions-config';
 import { CoverageViewReader } from './coverage-view/coverage-view.reader';
 import { ParticipantEnrolment } from './enrol-participant/participant-enrolment';
-import { EventSourcedStreams } from './event-sourcing/event-sourced-streams';
-import { FoldedStateCache } from './event-sourcing/folded-state.cache';
 import { SessionLeaderLock } from './event-sourcing/session-leader-lock';
 import { StoreSubscription } from './event-sourcing/store-subscription';
 import { ProgramReportReader } from './program-report/program-report.reader';
@@ -20,13 +17,13 @@ import { ParticipantDeath } from './record-death/participant-death';
 import { ContributionScheduler } from './scheduler/contribution-scheduler';
 import { SchedulerJob } from './scheduler/scheduler.job';
 import { AccountRegistry } from './shared/account-registry';
-import { CONTRIBUTION_ACCOUNT_FOLDING, ContributionAccounts } from './shared/contribution-accounts';
+import { ContributionAccounts } from './shared/contribution-accounts';
 import { CONTRIBUTION_ACCOUNT_STREAM, SPONSOR_PROGRAM_STREAM } from './shared/contribution-streams';
 import { ContributionsContext } from './shared/contributions-context';
 import { PaymentReferences } from './shared/payment-references';
 import { ProgramAccess } from './shared/program-access';
 import { ProgramRegistry } from './shared/program-registry';
-import { SPONSOR_PROGRAM_FOLDING, SponsorPrograms } from './shared/sponsor-programs';
+import { SponsorPrograms } from './shared/sponsor-programs';
 import { SponsorStatementReader } from './sponsor-statement/sponsor-statement.reader';
 import { SponsorshipProcessManager } from './sponsorship-process/sponsorship.process-manager';
 
@@ -59,30 +56,22 @@ export class ContributionsServices {
     readonly config: ContributionsConfig,
     policy?: ContributionPolicy,
   ) {
-    const { database, store, clock, ids } = runtime;
-    const dependencies = { database, store, clock, ids };
+    const { database, store, clock } = runtime;
     this.context = new ContributionsContext(clock, policy);
+    // The platform's write path, with program folds cached (a program holds every enrolment).
     this.programs = new SponsorPrograms(
-      new EventSourcedStreams<SponsorProgramEvent, SponsorProgramState>(
-        dependencies,
-        SPONSOR_PROGRAM_STREAM,
-        SPONSOR_PROGRAM_FOLDING,
-        new FoldedStateCache<SponsorProgramState>(config.programCacheSize),
-      ),
+      runtime.repository(SPONSOR_PROGRAM_STREAM),
       this.context,
+      new FoldedStateCache<SponsorProgramState>(config.programCacheSize),
     );
     // Account streams grow by a few events a month; a monthly run over every account reads
     // only what each gained since its cached fold (checked against the stored hash).
     this.accounts = new ContributionAccounts(
-      new EventSourcedStreams<ContributionAccountEvent, ContributionAccountState>(
-        dependencies,
-        CONTRIBUTION_ACCOUNT_STREAM,
-        CONTRIBUTION_ACCOUNT_FOLDING,
-        new FoldedStateCache<ContributionAccountState>(
-          config.accountCacheSize ?? DEFAULT_CONTRIBUTIONS_SETTINGS.accountCacheSize,
-        ),
-      ),
+      runtime.repository(CONTRIBUTION_ACCOUNT_STREAM),
       this.context,
+      new FoldedStateCache<ContributionAccountState>(
+        config.accountCacheSize ?? DEFAULT_CONTRIBUTIONS_SETTINGS.accountCacheSize,
+      ),
     );
     this.programRegistry = new ProgramRegistry(database);
     this.accountRegistry = new AccountRegistry(database);

@@ -4,8 +4,13 @@ import {
   initialContributionAccountState,
   type ContributionAccountState,
 } from '@santunan/contributions-domain';
-import type { EventEnvelope, EventStore, Projection, Transaction } from '@santunan/platform';
-import { FoldedStateCache } from '../event-sourcing/folded-state.cache';
+import {
+  FoldedStateCache,
+  type EventEnvelope,
+  type EventStore,
+  type Projection,
+  type Transaction,
+} from '@santunan/platform';
 import { COVERAGE_ROW_CHANGES, coverageRecordOf } from './coverage-record';
 
 const domainEventOf = (envelope: EventEnvelope): ContributionAccountEvent =>

@@ -6,8 +6,7 @@ import {
   type Enrolment,
   type SponsorProgramState,
 } from '@santunan/contributions-domain';
-import type { DomainRejection, Transaction } from '@santunan/platform';
-import type { CommandMetadata } from '../event-sourcing/event-sourced-streams';
+import type { CommandMetadata, DomainRejection, Transaction } from '@santunan/platform';
 import type { ContributionAccounts } from '../shared/contribution-accounts';
 import type { ContributionsContext } from '../shared/contributions-context';
 import type { SponsorPrograms } from '../shared/sponsor-programs';

@@ -1,6 +1,5 @@
 import { sponsorshipsEndedByDeath } from '@santunan/contributions-domain';
-import type { Transaction } from '@santunan/platform';
-import type { CommandCause } from '../event-sourcing/event-sourced-streams';
+import type { CommandCause, Transaction } from '@santunan/platform';
 import type { ContributionAccounts } from '../shared/contribution-accounts';
 import { CommandRefusedError } from '../shared/rejection.problem';
 import type { SponsorPrograms } from '../shared/sponsor-programs';

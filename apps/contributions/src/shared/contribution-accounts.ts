@@ -6,38 +6,50 @@ import {
   type ContributionAccountCommand,
   type ContributionAccountState,
 } from '@santunan/contributions-domain';
-import type { CommandResult, SqlExecutor, Transaction } from '@santunan/platform';
-import type { FoldedStream } from '../event-sourcing/folded-state.cache';
 import type {
   CommandMetadata,
-  EventSourcedStreams,
-  StreamCommand,
-} from '../event-sourcing/event-sourced-streams';
+  CommandRequest,
+  CommandResult,
+  EventSourcedRepository,
+  FoldedStateCache,
+  FoldedStream,
+  SqlExecutor,
+  StreamFold,
+  Transaction,
+} from '@santunan/platform';
 import type { ContributionsContext } from './contributions-context';
 import { contributionAccountStreamId } from './contribution-streams';
 
-export type AccountStreams = EventSourcedStreams<
+export type AccountStreams = EventSourcedRepository<ContributionAccountEvent>;
+
+export const CONTRIBUTION_ACCOUNT_FOLDING: StreamFold<
   ContributionAccountEvent,
   ContributionAccountState
->;
-
-export const CONTRIBUTION_ACCOUNT_FOLDING = {
+> = {
   evolve: evolveContributionAccount,
   initialState: initialContributionAccountState,
 };
 
-export type AccountCommandRequest = StreamCommand<
+export type AccountCommandRequest = CommandRequest<
   ContributionAccountCommand,
   ContributionAccountEvent,
   ContributionAccountState
 >;
 
-/** Commands to participants' contribution accounts, with today, calendar and policy bound. */
+/**
+ * Commands to participants' contribution accounts, with today, calendar and policy bound, on
+ * the platform's write path (with the account folds cached when a cache is given).
+ */
 export class ContributionAccounts {
+  private readonly fold: StreamFold<ContributionAccountEvent, ContributionAccountState>;
+
   constructor(
     readonly streams: AccountStreams,
     private readonly context: ContributionsContext,
-  ) {}
+    cache?: FoldedStateCache<ContributionAccountState>,
+  ) {
+    this.fold = { ...CONTRIBUTION_ACCOUNT_FOLDING, cache };
+  }
 
   request(
     participantId: string,
@@ -49,7 +61,9 @@ export class ContributionAccounts {
       ...metadata,
       streamId: contributionAccountStreamId(participantId),
       command,
-      decide: (c, state) => decideContributionAccount(c, state, context),
+      decider: { ...this.fold, decide: (c, state) => decideContributionAccount(c, state, context) },
+      // Contributions events hold no personal data; the participant would be its subject.
+      dataSubjectId: participantId,
     };
   }
 
@@ -74,6 +88,6 @@ export class ContributionAccounts {
     participantId: string,
     executor?: SqlExecutor,
   ): Promise<FoldedStream<ContributionAccountState>> {
-    return this.streams.load(contributionAccountStreamId(participantId), executor);
+    return this.streams.load(contributionAccountStreamId(participantId), this.fold, executor);
   }
 }

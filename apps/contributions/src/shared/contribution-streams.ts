@@ -6,11 +6,16 @@ import {
 } from '@santunan/contracts';
 import type { StreamDefinition } from '@santunan/platform';
 
-/** A sponsor program: budget, quota, enrolments, statements, payments (docs/adr/0008). */
+/**
+ * A sponsor program: budget, quota, enrolments, statements, payments (docs/adr/0008). Its
+ * writers queue (docs/adr/0012), and so do an account's: the scheduler and the fan-out write
+ * accounts in batches, where one lost race would redo the whole batch.
+ */
 export const SPONSOR_PROGRAM_STREAM: StreamDefinition<SponsorProgramEvent> = {
   streamType: 'sponsor-program',
   schemaVersions: CONTRIBUTIONS_SCHEMA_VERSIONS,
   personalDataPaths: CONTRIBUTIONS_PERSONAL_DATA_PATHS,
+  queueWriters: true,
 };
 
 /** A participant's contribution account: memberships, dues, payments, coverage. */
@@ -18,6 +23,7 @@ export const CONTRIBUTION_ACCOUNT_STREAM: StreamDefinition<ContributionAccountEv
   streamType: 'contribution-account',
   schemaVersions: CONTRIBUTIONS_SCHEMA_VERSIONS,
   personalDataPaths: CONTRIBUTIONS_PERSONAL_DATA_PATHS,
+  queueWriters: true,
 };
 
 export const sponsorProgramStreamId = (programId: string): string => `sponsor-program-${programId}`;

@@ -13,12 +13,12 @@ import {
 } from '@santunan/contributions-domain';
 import type {
   Actor,
+  CommandCause,
   CommandResult,
   DomainRejection,
   EventEnvelope,
   PlatformDatabase,
 } from '@santunan/platform';
-import type { CommandCause } from '../event-sourcing/event-sourced-streams';
 import type { StoreSubscriber } from '../event-sourcing/store-subscription';
 import type { ContributionAccounts } from '../shared/contribution-accounts';
 import type { ContributionsContext } from '../shared/contributions-context';

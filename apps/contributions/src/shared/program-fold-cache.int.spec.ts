@@ -1,7 +1,11 @@
 import type { SponsorProgramEvent } from '@santunan/contracts';
 import type { SponsorProgramState } from '@santunan/contributions-domain';
 import {
+  EventSourcedRepository,
   EventStore,
+  FoldedStateCache,
+  InMemorySubjectKeyStore,
+  PersonalDataCipher,
   PlatformDatabase,
   SERVICE_DATABASE_MIGRATIONS,
   fixedClock,
@@ -10,11 +14,9 @@ import {
   type Actor,
 } from '@santunan/platform';
 import { createTestDatabase, type TestDatabase } from '@santunan/testing';
-import { ContributionsContext } from '../shared/contributions-context';
-import { SPONSOR_PROGRAM_STREAM } from '../shared/contribution-streams';
-import { SPONSOR_PROGRAM_FOLDING, SponsorPrograms } from '../shared/sponsor-programs';
-import { EventSourcedStreams } from './event-sourced-streams';
-import { FoldedStateCache } from './folded-state.cache';
+import { ContributionsContext } from './contributions-context';
+import { SPONSOR_PROGRAM_STREAM } from './contribution-streams';
+import { SponsorPrograms } from './sponsor-programs';
 
 const actor: Actor = { id: 'operator-1', kind: 'user', roles: ['sponsor-operator'] };
 const meta = { actor, correlationId: 'c-1' };
@@ -40,22 +42,24 @@ class CountingStore extends EventStore {
   }
 }
 
-describe('EventSourcedStreams with a folded-state cache (real PostgreSQL)', () => {
+describe('Sponsor programs on the platform write path, with a folded-state cache (real PostgreSQL)', () => {
   let testDatabase: TestDatabase;
   let database: PlatformDatabase;
   const clock = fixedClock('2025-12-10T03:00:00Z');
   const context = new ContributionsContext(clock);
   const store = new CountingStore({ topicFor: publishAllTo('int.streams') });
-  const programsWith = (cache: FoldedStateCache<SponsorProgramState> | null) =>
-    new SponsorPrograms(
-      new EventSourcedStreams<SponsorProgramEvent, SponsorProgramState>(
-        { database, store, clock, ids: uuidIds },
-        SPONSOR_PROGRAM_STREAM,
-        SPONSOR_PROGRAM_FOLDING,
-        cache,
-      ),
-      context,
+  const cipher = new PersonalDataCipher(new InMemorySubjectKeyStore());
+  const repository = () =>
+    new EventSourcedRepository<SponsorProgramEvent>(
+      database,
+      store,
+      cipher,
+      SPONSOR_PROGRAM_STREAM,
+      clock,
+      uuidIds,
     );
+  const programsWith = (cache: FoldedStateCache<SponsorProgramState> | null) =>
+    new SponsorPrograms(repository(), context, cache ?? undefined);
   const enrol = (programs: SponsorPrograms, index: number) =>
     programs.handle(
       'p-1',
@@ -145,13 +149,8 @@ describe('EventSourcedStreams with a folded-state cache (real PostgreSQL)', () =
   });
 
   it('decides a batch with one read and one append, in order per stream, with refusals apart', async () => {
-    const streams = new EventSourcedStreams<SponsorProgramEvent, SponsorProgramState>(
-      { database, store, clock, ids: uuidIds },
-      SPONSOR_PROGRAM_STREAM,
-      SPONSOR_PROGRAM_FOLDING,
-      new FoldedStateCache(4),
-    );
-    const programs = new SponsorPrograms(streams, context);
+    const streams = repository();
+    const programs = new SponsorPrograms(streams, context, new FoldedStateCache(4));
     const open = (programId: string) =>
       programs.request(programId, { ...PROGRAM, programId }, meta);
     const enrolIn = (programId: string, participantId: string) =>
@@ -181,82 +180,5 @@ describe('EventSourcedStreams with a folded-state cache (real PostgreSQL)', () =
     expect(a.state).toEqual(results[1]?.state);
     expect((await fresh.load('batch-b')).version).toBe(0);
     expect((await fresh.load('batch-c')).version).toBe(1);
-  });
-
-  it('goes one by one when a stream moved between the batch read and its append', async () => {
-    /** Appends to one stream behind the batch's back, right after the batch has read it. */
-    class InterferingStore extends EventStore {
-      interfere: (() => Promise<void>) | null = null;
-
-      override async readStreams(...args: Parameters<EventStore['readStreams']>) {
-        const read = await super.readStreams(...args);
-        const interfere = this.interfere;
-        this.interfere = null;
-        await interfere?.();
-        return read;
-      }
-    }
-    const interfering = new InterferingStore({ topicFor: publishAllTo('int.streams') });
-    const streams = new EventSourcedStreams<SponsorProgramEvent, SponsorProgramState>(
-      { database, store: interfering, clock, ids: uuidIds },
-      SPONSOR_PROGRAM_STREAM,
-      SPONSOR_PROGRAM_FOLDING,
-    );
-    const programs = new SponsorPrograms(streams, context);
-    await programs.handle('moving', { ...PROGRAM, programId: 'moving' }, meta);
-    // A writer that does not take the stream lock (a plain append from another process).
-    interfering.interfere = async () => {
-      const loaded = await programsWith(null).load('moving');
-      const other = programs.request(
-        'moving',
-        { type: 'EnrolParticipant', participantId: 'w-other', fromMonth: '2026-01' },
-        meta,
-      );
-      const decision = other.decide(other.command, loaded.state);
-      if (!decision.ok) throw new Error(decision.rejection.code);
-      await database.transaction((tx) =>
-        store.append(tx, {
-          streamId: other.streamId,
-          streamType: SPONSOR_PROGRAM_STREAM.streamType,
-          expectedVersion: loaded.version,
-          events: decision.events.map((event) => ({
-            eventId: uuidIds.next(),
-            type: event.type,
-            schemaVersion: SPONSOR_PROGRAM_STREAM.schemaVersions[event.type],
-            occurredAt: clock.now(),
-            data: event.data,
-          })),
-          metadata: { correlationId: 'c-2', causationId: null, actor },
-          recordedAt: clock.now(),
-        }),
-      );
-    };
-    const results = await streams.handleMany([
-      programs.request(
-        'moving',
-        { type: 'EnrolParticipant', participantId: 'w-mine', fromMonth: '2026-01' },
-        meta,
-      ),
-    ]);
-    expect(results[0]).toMatchObject({ ok: true, version: 3 });
-    const state = (await programsWith(null).load('moving')).state;
-    expect(
-      state.status === 'open' && ['w-mine', 'w-other'].every((w) => state.enrolments.has(w)),
-    ).toBe(true);
-  });
-
-  it('refuses a stream definition with personal fields (they would not be sealed)', () => {
-    expect(
-      () =>
-        new EventSourcedStreams(
-          { database, store, clock, ids: uuidIds },
-          {
-            streamType: 'participant',
-            schemaVersions: { ParticipantRegistered: 1 },
-            personalDataPaths: { ParticipantRegistered: ['nik'] },
-          },
-          { evolve: (state: number) => state, initialState: () => 0 },
-        ),
-    ).toThrow(/personal fields/);
   });
 });
