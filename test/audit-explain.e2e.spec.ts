@@ -21,9 +21,12 @@ import {
   verifyPlatform,
   type AuditTargets,
 } from '@santunan/audit';
-import { reportSettlement, settlementReport } from '../apps/payouts/src/testing/settlement-reports';
-import { TopicRecorder } from '../apps/payouts/src/testing/topic-recorder';
-import { runAudit } from '../tools/audit/cli';
+import { runAudit } from '@santunan/audit-cli';
+import {
+  TopicRecorder,
+  reportSettlement,
+  settlementReport,
+} from '@santunan/payouts-service/testing';
 import {
   MONTHLY_CONTRIBUTION,
   PATIENCE,

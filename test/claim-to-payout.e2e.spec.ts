@@ -17,8 +17,11 @@ import {
   type MessagePublisher,
 } from '@santunan/platform';
 import { eventually, testMessaging } from '@santunan/testing';
-import { reportSettlement, settlementReport } from '../apps/payouts/src/testing/settlement-reports';
-import { TopicRecorder } from '../apps/payouts/src/testing/topic-recorder';
+import {
+  TopicRecorder,
+  reportSettlement,
+  settlementReport,
+} from '@santunan/payouts-service/testing';
 import {
   PATIENCE,
   actingAs,

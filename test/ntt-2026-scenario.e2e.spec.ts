@@ -2,8 +2,7 @@
 // services run together (test/support/santunan-platform.ts) on this run's databases and
 // topics; the scenario drives them over HTTP only, as `npm run scenario -- --small` drives
 // `npm run platform`, and the auditor verifies what they stored and published.
-import { runNttScenario, ScenarioFailed } from '../tools/scenario/run-ntt-scenario';
-import type { ScenarioSummary } from '../tools/scenario/summary';
+import { runNttScenario, ScenarioFailed, type ScenarioSummary } from '@santunan/scenario';
 import { startSantunanPlatform, type SantunanPlatform } from './support/santunan-platform';
 import { auditConnectionsOf } from './support/audit-connections';
 

@@ -22,24 +22,26 @@ import {
   uniqueName,
   type TestDatabase,
 } from '@santunan/testing';
-import { ClaimsModule } from '../../apps/claims/src/claims.module';
 import {
+  ClaimsModule,
   DEFAULT_CHECKER_THRESHOLD,
   claimsCalendar,
-} from '../../apps/claims/src/config/claims-config';
-import type { ContributionsConfig } from '../../apps/contributions/src/config/contributions-config';
-import { ContributionsModule } from '../../apps/contributions/src/contributions.module';
-import { TestClock } from '../../apps/contributions/src/testing/test-clock';
+} from '@santunan/claims-service';
+import {
+  ContributionsModule,
+  type ContributionsConfig,
+} from '@santunan/contributions-service';
+import { TestClock } from '@santunan/contributions-service/testing';
 import {
   DEFAULT_BULK_CONFIG,
+  EnrollmentModule,
   type EnrollmentConfig,
-} from '../../apps/enrollment/src/config/enrollment-config';
-import { EnrollmentModule } from '../../apps/enrollment/src/enrollment.module';
+} from '@santunan/enrollment-service';
 import {
   DEFAULT_CONSUMER_NAMES,
+  PayoutsModule,
   type PayoutsConfig,
-} from '../../apps/payouts/src/config/payouts-config';
-import { PayoutsModule } from '../../apps/payouts/src/payouts.module';
+} from '@santunan/payouts-service';
 
 export type ServiceName = 'enrollment' | 'contributions' | 'claims' | 'payouts';
 export const SERVICE_NAMES: readonly ServiceName[] = [

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { testKafkaBrokers } from '@santunan/testing';
-import { jkmDeathApproved } from '../../apps/payouts/src/testing/claim-decisions';
-import { ClaimsPublisher } from '../../apps/payouts/src/testing/claims-publisher';
 import {
+  ClaimsPublisher,
   createPayoutsTestWorld,
+  jkmDeathApproved,
   type PayoutsTestWorld,
-} from '../../apps/payouts/src/testing/payouts-test-app';
+} from '@santunan/payouts-service/testing';
 
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);

@@ -1,9 +1,9 @@
 import type { AuditTargets, AuditedService, ReadModelSet } from '@santunan/audit';
 import { readOnlyCipher } from '@santunan/audit';
-import { claimsReadModels } from '../../apps/claims/src/read-models';
-import { contributionsReadModels } from '../../apps/contributions/src/read-models';
-import { enrollmentReadModels } from '../../apps/enrollment/src/read-models';
-import { payoutsReadModels } from '../../apps/payouts/src/read-models';
+import { claimsReadModels } from '@santunan/claims-service';
+import { contributionsReadModels } from '@santunan/contributions-service';
+import { enrollmentReadModels } from '@santunan/enrollment-service';
+import { payoutsReadModels } from '@santunan/payouts-service';
 
 /** Each service's projections as the service builds them, configured from the same environment. */
 export function readModelsOf(

@@ -22,8 +22,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
-import type { SponsorProgramEvent } from '@santunan/contracts';
-import type { SponsorProgramState } from '@santunan/contributions-domain';
 import { addMonths } from '@santunan/domain-kernel';
 import {
   authConfig,
@@ -36,15 +34,13 @@ import {
   type Clock,
   type OutgoingMessage,
 } from '@santunan/platform';
-import type { ContributionsConfig } from '../../apps/contributions/src/config/contributions-config';
-import { ContributionsModule } from '../../apps/contributions/src/contributions.module';
-import { ContributionsServices } from '../../apps/contributions/src/contributions.services';
-import { EventSourcedStreams } from '../../apps/contributions/src/event-sourcing/event-sourced-streams';
-import { SPONSOR_PROGRAM_STREAM } from '../../apps/contributions/src/shared/contribution-streams';
 import {
-  SPONSOR_PROGRAM_FOLDING,
+  ContributionsModule,
+  ContributionsServices,
+  SPONSOR_PROGRAM_STREAM,
   SponsorPrograms,
-} from '../../apps/contributions/src/shared/sponsor-programs';
+  type ContributionsConfig,
+} from '@santunan/contributions-service';
 
 const REPORT_FILE = path.resolve(__dirname, '../../reports/bench-contributions.json');
 const TARIFF = 16_800;
@@ -305,14 +301,12 @@ async function main(): Promise<void> {
       }
       return (performance.now() - started) / repeat;
     };
-    const uncachedStreams = new EventSourcedStreams<SponsorProgramEvent, SponsorProgramState>(
-      services.runtime,
-      SPONSOR_PROGRAM_STREAM,
-      SPONSOR_PROGRAM_FOLDING,
+    const uncached = new SponsorPrograms(
+      services.runtime.repository(SPONSOR_PROGRAM_STREAM),
+      services.context,
     );
-    const uncached = new SponsorPrograms(uncachedStreams, services.context);
     const coldStart = performance.now();
-    const cold = await uncachedStreams.load(`sponsor-program-${PROGRAM_ID}`);
+    const cold = await uncached.load(PROGRAM_ID);
     report['programCache'] = {
       streamVersion: cold.version,
       coldLoadMs: Math.round(performance.now() - coldStart),

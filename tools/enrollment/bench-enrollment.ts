@@ -38,14 +38,14 @@ import {
 import {
   DEFAULT_BULK_CONFIG,
   DEVELOPMENT_LOOKUP_KEY,
+  EnrollmentModule,
   type EnrollmentConfig,
-} from '../../apps/enrollment/src/config/enrollment-config';
-import { EnrollmentModule } from '../../apps/enrollment/src/enrollment.module';
+} from '@santunan/enrollment-service';
 import {
   syntheticWorker,
   WORKER_CSV_HEADER,
   workerCsvLine,
-} from '../../apps/enrollment/src/testing/synthetic-workers';
+} from '@santunan/enrollment-service/testing';
 import { EnrollmentClient, type JobStatus } from './enrollment-client';
 
 const REPORT_FILE = path.resolve(__dirname, '../../reports/bench-enrollment.json');

@@ -4,21 +4,17 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { PayoutSettled } from '@santunan/contracts';
 import { eventually, testKafkaBrokers, testMessaging, uniqueName } from '@santunan/testing';
+import { startFinanceConsumer, type FinanceConsumer } from '@santunan/finance-consumer';
+import { benefitPayoutId, payoutsReadModels } from '@santunan/payouts-service';
 import {
-  startFinanceConsumer,
-  type FinanceConsumer,
-} from '../../../tools/payouts/finance-consumer';
-import { benefitPayoutId } from '../../../apps/payouts/src/payouts/payout-ids';
-import { payoutsReadModels } from '../../../apps/payouts/src/read-models';
-import { jkmDeathApproved } from '../../../apps/payouts/src/testing/claim-decisions';
-import { ClaimsPublisher } from '../../../apps/payouts/src/testing/claims-publisher';
-import {
+  ClaimsPublisher,
+  TopicRecorder,
   createPayoutsTestWorld,
+  jkmDeathApproved,
   startPayoutsApp,
   type PayoutsApp,
   type PayoutsTestWorld,
-} from '../../../apps/payouts/src/testing/payouts-test-app';
-import { TopicRecorder } from '../../../apps/payouts/src/testing/topic-recorder';
+} from '@santunan/payouts-service/testing';
 import { exportPeriod } from './exporter';
 import { verifyExport } from './ndjson-export';
 import { renderReport } from './report';

@@ -18,8 +18,7 @@ import {
 import { createTestDatabase, freePort, testKeycloak, testRunId } from '@santunan/testing';
 import globalSetup from '../../../libs/testing/src/infrastructure/global-setup';
 import globalTeardown from '../../../libs/testing/src/infrastructure/global-teardown';
-import { createConsoleApp } from '../../../apps/console/src/console-app';
-import { openConsoleDatabase } from '../../../apps/console/src/database/console-database';
+import { createConsoleApp, openConsoleDatabase } from '@santunan/console-service';
 import { lodgedJkmDeath, type Worker } from '../../support/jkm-death-flow';
 import { startSantunanPlatform, type SantunanPlatform } from '../../support/santunan-platform';
 import type { BrowserPlatformHandle, BrowserUser, SeededClaim } from './handle';

@@ -54,14 +54,13 @@ import {
   connectEventTransport,
 } from '@santunan/platform';
 import { ruleSetInForce } from '@santunan/rules';
-import { ClaimsModule } from '../../../apps/claims/src/claims.module';
 import {
+  ClaimsModule,
   DEFAULT_CHECKER_THRESHOLD,
   claimsCalendar,
-} from '../../../apps/claims/src/config/claims-config';
-import { DEFAULT_CONSUMER_NAMES } from '../../../apps/payouts/src/config/payouts-config';
-import { PayoutsModule } from '../../../apps/payouts/src/payouts.module';
-import { syntheticWorker } from '../../../apps/enrollment/src/testing/synthetic-workers';
+} from '@santunan/claims-service';
+import { syntheticWorker } from '@santunan/enrollment-service/testing';
+import { DEFAULT_CONSUMER_NAMES, PayoutsModule } from '@santunan/payouts-service';
 import {
   inParallel,
   latencySummary,

@@ -19,9 +19,11 @@ import {
   type Clock,
   type KafkaMessaging,
 } from '@santunan/platform';
-import type { ContributionsConfig } from '../../../apps/contributions/src/config/contributions-config';
-import { ContributionsModule } from '../../../apps/contributions/src/contributions.module';
-import { ContributionsServices } from '../../../apps/contributions/src/contributions.services';
+import {
+  ContributionsModule,
+  ContributionsServices,
+  type ContributionsConfig,
+} from '@santunan/contributions-service';
 import {
   now,
   progress,

@@ -22,14 +22,14 @@ import {
 import {
   DEFAULT_BULK_CONFIG,
   DEVELOPMENT_LOOKUP_KEY,
+  EnrollmentModule,
   type EnrollmentConfig,
-} from '../../../apps/enrollment/src/config/enrollment-config';
-import { EnrollmentModule } from '../../../apps/enrollment/src/enrollment.module';
+} from '@santunan/enrollment-service';
 import {
   WORKER_CSV_HEADER,
   syntheticWorker,
   workerCsvLine,
-} from '../../../apps/enrollment/src/testing/synthetic-workers';
+} from '@santunan/enrollment-service/testing';
 import { EnrollmentClient } from '../../enrollment/enrollment-client';
 import {
   countRows,

@@ -7,11 +7,12 @@
  * services stopped, so nothing else moves the checkpoints), and checks that each rebuilt
  * model equals the live one it replaced.
  */
-import { LookupHasher } from '../../../apps/enrollment/src/participants/lookup-hasher';
-import { ParticipantViewProjection } from '../../../apps/enrollment/src/participant-view/participant-view.projection';
-import { CoverageViewProjection } from '../../../apps/contributions/src/coverage-view/coverage-view.projection';
-import { ProgramReportProjection } from '../../../apps/contributions/src/program-report/program-report.projection';
 import { Client } from 'pg';
+import {
+  CoverageViewProjection,
+  ProgramReportProjection,
+} from '@santunan/contributions-service';
+import { LookupHasher, ParticipantViewProjection } from '@santunan/enrollment-service';
 import {
   ProjectionRunner,
   ServiceRuntime,

@@ -1,0 +1,5 @@
+// The NTT-2026 scenario's public entry point, `@santunan/scenario`, for the end-to-end test that
+// plays it against the in-process platform (test/ntt-2026-scenario.e2e.spec.ts). The command
+// line starts from main.ts.
+export { ScenarioFailed, runNttScenario, type RunNttScenarioOptions } from './run-ntt-scenario';
+export { renderSummary, type ScenarioSummary } from './summary';
