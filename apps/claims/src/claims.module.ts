@@ -1,3 +1,4 @@
+import { eventPayloadSchemas } from '@santunan/contracts';
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
   ServicePlatformModule,
@@ -60,6 +61,8 @@ export class ClaimsModule {
       topic: config.eventsTopic,
       migrations: [ClaimsTables1764300000000],
       projections: [workQueue, timeline],
+      // Every consumed payload is checked against its published schema first (ADR 0019).
+      eventSchemas: eventPayloadSchemas,
       consumers: [
         {
           name: ENROLLMENT_FACTS_CONSUMER,

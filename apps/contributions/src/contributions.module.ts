@@ -1,3 +1,4 @@
+import { eventPayloadSchemas } from '@santunan/contracts';
 import {
   Inject,
   Injectable,
@@ -66,9 +67,14 @@ export function contributionsRuntimeOptions(
     migrations: [ContributionsTables1764300000000],
     projections: [
       // Reads account streams back; a store needs no topic routing to read.
-      new CoverageViewProjection(new EventStore({ topicFor: () => null }), config.coverageCacheSize),
+      new CoverageViewProjection(
+        new EventStore({ topicFor: () => null }),
+        config.coverageCacheSize,
+      ),
       new ProgramReportProjection(),
     ],
+    // Every consumed payload is checked against its published schema first (ADR 0019).
+    eventSchemas: eventPayloadSchemas,
     consumers: [
       {
         name: ENROLLMENT_CONSUMER,
@@ -118,9 +124,7 @@ export class ContributionsModule {
     return {
       module: ContributionsModule,
       imports: [
-        ServicePlatformModule.forRoot(
-          contributionsRuntimeOptions(options),
-        ),
+        ServicePlatformModule.forRoot(contributionsRuntimeOptions(options)),
         ...simulationImports(options.clock),
       ],
       controllers: [

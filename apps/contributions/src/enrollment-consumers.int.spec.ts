@@ -121,7 +121,13 @@ describe('consumers of enrollment.events and claims.events', () => {
     const byReason = Object.fromEntries(
       dead.map((message) => [message.headers['dlq-reason-code'], message.headers['dlq-error']]),
     );
-    expect(byReason['PAYLOAD_INVALID']).toMatch(/declaredIncome.*incomeEffectiveFrom.*membership/s);
+    // Checked against the published schema of ParticipantRegistered v1: every wrong field named.
+    for (const field of [
+      'declaredIncome (type)',
+      'incomeEffectiveFrom (required)',
+      'membership (required)',
+    ])
+      expect(byReason['PAYLOAD_INVALID']).toContain(field);
     expect(byReason['HANDLER_FAILED']).toContain('PROGRAM_NOT_FOUND');
     // The refusal rolled the whole registration back: no account without its sponsorship.
     await coverage(unknownProgram).expect(404);

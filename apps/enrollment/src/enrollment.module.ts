@@ -1,3 +1,4 @@
+import { eventPayloadSchemas } from '@santunan/contracts';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { kemendagriRegions } from '@santunan/enrollment-domain';
 import {
@@ -49,6 +50,8 @@ export class EnrollmentModule {
       topic: config.eventsTopic,
       migrations: [EnrollmentTables1764200000000],
       projections: [(runtime) => new ParticipantViewProjection(runtime.cipher, hasher)],
+      // Every consumed payload is checked against its published schema first (ADR 0019).
+      eventSchemas: eventPayloadSchemas,
       consumers: [
         {
           name: CLAIMS_DEATHS_CONSUMER,

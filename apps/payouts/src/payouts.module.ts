@@ -1,3 +1,4 @@
+import { eventPayloadSchemas } from '@santunan/contracts';
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
   ServicePlatformModule,
@@ -40,6 +41,8 @@ export class PayoutsModule {
       topic: config.eventsTopic,
       migrations: [PayoutsTables1764400000000],
       projections: [projections.payoutView, projections.reconciliation],
+      // Every consumed payload is checked against its published schema first (ADR 0019).
+      eventSchemas: eventPayloadSchemas,
       consumers: [
         {
           name: config.consumers.claimsDecisions,
