@@ -1,28 +1,19 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { CoverageEvent } from '@santunan/claims-domain';
-import type { ContributionsEventType } from '@santunan/contracts';
+import type { ContributionsEventMap, ContributionsEventType } from '@santunan/contracts';
 import type { EventContext } from '@santunan/platform';
 import { jakartaDateOf } from '../shared/local-date';
 import { PendingClaimsReassessor } from '../reassess-pending-claim/pending-claims.reassessor';
 import { CoverageFactsStore } from './coverage-facts.store';
-import {
-  ContributionGraceExpiredDto,
-  ContributionPaidDto,
-  CoverageExtendedDto,
-  CoverageLapsedDto,
-  CoverageReinstatedDto,
-  ParticipantSponsorshipEndedDto,
-  RefundDueDto,
-  SelfPayingMembershipStartedDto,
-  SponsorshipStartedDto,
-  payerOf,
-} from './contributions-events.dto';
 
 /** Stable: names the consumer group and its inbox rows. */
 export const CONTRIBUTIONS_FACTS_CONSUMER = 'contributions-facts';
 
 const on = <Type extends ContributionsEventType>(type: Type): Type => type;
+
+/** A payload as published (checked against its JSON Schema by the transport). */
+type Published<Type extends ContributionsEventType> = ContributionsEventMap[Type];
 
 /**
  * The local coverage projection, kept from `contributions.events`: each event is folded into
@@ -39,7 +30,7 @@ export class ContributionsEventsKafkaController {
 
   @EventPattern(on('SponsorshipStarted'))
   async sponsorshipStarted(
-    @Payload() { participantId, programId, fromMonth, toMonth }: SponsorshipStartedDto,
+    @Payload() { participantId, programId, fromMonth, toMonth }: Published<'SponsorshipStarted'>,
     @Ctx() context: EventContext,
   ): Promise<void> {
     await this.fold(context, participantId, {
@@ -50,7 +41,7 @@ export class ContributionsEventsKafkaController {
 
   @EventPattern(on('ParticipantSponsorshipEnded'))
   async sponsorshipEnded(
-    @Payload() { participantId, programId, lastMonth }: ParticipantSponsorshipEndedDto,
+    @Payload() { participantId, programId, lastMonth }: Published<'ParticipantSponsorshipEnded'>,
     @Ctx() context: EventContext,
   ): Promise<void> {
     await this.fold(context, participantId, {
@@ -61,7 +52,7 @@ export class ContributionsEventsKafkaController {
 
   @EventPattern(on('SelfPayingMembershipStarted'))
   async selfPayingStarted(
-    @Payload() { participantId, fromMonth }: SelfPayingMembershipStartedDto,
+    @Payload() { participantId, fromMonth }: Published<'SelfPayingMembershipStarted'>,
     @Ctx() context: EventContext,
   ): Promise<void> {
     await this.fold(context, participantId, {
@@ -72,13 +63,13 @@ export class ContributionsEventsKafkaController {
 
   @EventPattern(on('ContributionPaid'))
   async contributionPaid(
-    @Payload() data: ContributionPaidDto,
+    @Payload() data: Published<'ContributionPaid'>,
     @Ctx() context: EventContext,
   ): Promise<void> {
     const { participantId, month, payer, paymentReference, paidAt, paidOn } = data;
     await this.fold(context, participantId, {
       type: 'ContributionPaid',
-      data: { month, payer: payerOf(payer), paymentReference, paidAt, paidOn },
+      data: { month, payer, paymentReference, paidAt, paidOn },
     });
     if (payer.kind === 'program') {
       await this.reassessor.reassess(context.transaction, participantId, context.event);
@@ -87,7 +78,7 @@ export class ContributionsEventsKafkaController {
 
   @EventPattern(on('CoverageExtended'))
   async coverageExtended(
-    @Payload() { participantId, firstPaidMonth }: CoverageExtendedDto,
+    @Payload() { participantId, firstPaidMonth }: Published<'CoverageExtended'>,
     @Ctx() context: EventContext,
   ): Promise<void> {
     await this.fold(context, participantId, { type: 'CoverageExtended', data: { firstPaidMonth } });
@@ -95,7 +86,7 @@ export class ContributionsEventsKafkaController {
 
   @EventPattern(on('CoverageLapsed'))
   async coverageLapsed(
-    @Payload() { participantId, unpaidMonths, cause }: CoverageLapsedDto,
+    @Payload() { participantId, unpaidMonths, cause }: Published<'CoverageLapsed'>,
     @Ctx() context: EventContext,
   ): Promise<void> {
     await this.fold(context, participantId, {
@@ -106,7 +97,7 @@ export class ContributionsEventsKafkaController {
 
   @EventPattern(on('CoverageReinstated'))
   async coverageReinstated(
-    @Payload() { participantId, from }: CoverageReinstatedDto,
+    @Payload() { participantId, from }: Published<'CoverageReinstated'>,
     @Ctx() context: EventContext,
   ): Promise<void> {
     await this.fold(context, participantId, { type: 'CoverageReinstated', data: { from } });
@@ -114,7 +105,7 @@ export class ContributionsEventsKafkaController {
 
   @EventPattern(on('RefundDue'))
   async refundDue(
-    @Payload() { participantId, lines }: RefundDueDto,
+    @Payload() { participantId, lines }: Published<'RefundDue'>,
     @Ctx() context: EventContext,
   ): Promise<void> {
     await this.fold(context, participantId, {
@@ -125,7 +116,7 @@ export class ContributionsEventsKafkaController {
 
   @EventPattern(on('ContributionGraceExpired'))
   async graceExpired(
-    @Payload() { participantId }: ContributionGraceExpiredDto,
+    @Payload() { participantId }: Published<'ContributionGraceExpired'>,
     @Ctx() context: EventContext,
   ): Promise<void> {
     await this.reassessor.reassess(context.transaction, participantId, context.event);

@@ -1,16 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { EnrollmentEventType } from '@santunan/contracts';
-import type { EventContext } from '@santunan/platform';
+import type { EnrollmentEventMap, EnrollmentEventType } from '@santunan/contracts';
+import type { EventContext, Sealed } from '@santunan/platform';
 import { jakartaDateOf } from '../shared/local-date';
-import {
-  ChildRegisteredForScholarshipDto,
-  DeclaredIncomeChangedDto,
-  HeirsDesignatedDto,
-  ParticipantDeceasedDto,
-  ParticipantDetailsCorrectedDto,
-  ParticipantRegisteredDto,
-} from './enrollment-events.dto';
+
+// Payloads as published (checked against their JSON Schemas by the transport); names stay
+// sealed as they came and are decrypted only where a claim is read.
+type Registered = Sealed<EnrollmentEventMap['ParticipantRegistered'], 'fullName'>;
+type DetailsCorrected = Sealed<EnrollmentEventMap['ParticipantDetailsCorrected'], 'fullName'>;
+type ChildRegistered = Sealed<EnrollmentEventMap['ChildRegisteredForScholarship'], 'fullName'>;
 
 /** Stable: names the consumer group and its inbox rows. */
 export const ENROLLMENT_FACTS_CONSUMER = 'enrollment-facts';
@@ -26,7 +24,7 @@ const on = <Type extends EnrollmentEventType>(type: Type): Type => type;
 export class EnrollmentEventsKafkaController {
   @EventPattern(on('ParticipantRegistered'))
   async registered(
-    @Payload() data: ParticipantRegisteredDto,
+    @Payload() data: Registered,
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
     // Enrollment publishes no registration date: the day the registration happened is the day.
@@ -53,7 +51,7 @@ export class EnrollmentEventsKafkaController {
 
   @EventPattern(on('ParticipantDetailsCorrected'))
   async detailsCorrected(
-    @Payload() data: ParticipantDetailsCorrectedDto,
+    @Payload() data: DetailsCorrected,
     @Ctx() { transaction }: EventContext,
   ): Promise<void> {
     await transaction.query(
@@ -72,7 +70,7 @@ export class EnrollmentEventsKafkaController {
 
   @EventPattern(on('DeclaredIncomeChanged'))
   async declaredIncomeChanged(
-    @Payload() data: DeclaredIncomeChangedDto,
+    @Payload() data: EnrollmentEventMap['DeclaredIncomeChanged'],
     @Ctx() { transaction }: EventContext,
   ): Promise<void> {
     await transaction.query(
@@ -85,7 +83,7 @@ export class EnrollmentEventsKafkaController {
 
   @EventPattern(on('HeirsDesignated'))
   async heirsDesignated(
-    @Payload() data: HeirsDesignatedDto,
+    @Payload() data: EnrollmentEventMap['HeirsDesignated'],
     @Ctx() { transaction }: EventContext,
   ): Promise<void> {
     // A designation replaces the list; names and accounts stay sealed as they came.
@@ -98,7 +96,7 @@ export class EnrollmentEventsKafkaController {
 
   @EventPattern(on('ChildRegisteredForScholarship'))
   async childRegistered(
-    @Payload() data: ChildRegisteredForScholarshipDto,
+    @Payload() data: ChildRegistered,
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
     await transaction.query(
@@ -117,7 +115,7 @@ export class EnrollmentEventsKafkaController {
 
   @EventPattern(on('ParticipantDeceased'))
   async participantDeceased(
-    @Payload() data: ParticipantDeceasedDto,
+    @Payload() data: EnrollmentEventMap['ParticipantDeceased'],
     @Ctx() { transaction }: EventContext,
   ): Promise<void> {
     await transaction.query(

@@ -1,4 +1,4 @@
-import type { EnrollmentEventType } from '@santunan/contracts';
+import type { EnrollmentEventMap, EnrollmentEventType } from '@santunan/contracts';
 import { monthOf } from '@santunan/domain-kernel';
 import { sectorOfOccupation } from '@santunan/contributions-domain';
 import { Controller, Inject } from '@nestjs/common';
@@ -6,11 +6,10 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { Actor, ConsumedEvent, EventContext, Transaction } from '@santunan/platform';
 import { ContributionsServices } from '../contributions.services';
 import { CommandRefusedError } from '../shared/rejection.problem';
-import {
-  DeathPayload,
-  DeclaredIncomeChangedPayload,
-  ParticipantRegisteredPayload,
-} from './enrollment-events.dto';
+
+// Payloads as published (checked against their JSON Schemas by the transport). Only
+// participantId, occupation, income and membership are read here, none of them personal data.
+type Registered = EnrollmentEventMap['ParticipantRegistered'];
 
 /** The consumer acts for the enrollment context; the officer is on the cause. */
 export const ENROLLMENT_ACTOR: Actor = {
@@ -38,10 +37,11 @@ function metadataOf(event: ConsumedEvent<unknown>) {
  */
 async function register(
   services: ContributionsServices,
-  event: ConsumedEvent<ParticipantRegisteredPayload>,
+  data: Registered,
+  event: ConsumedEvent<unknown>,
   tx: Transaction,
 ): Promise<void> {
-  const { participantId, occupation, declaredIncome, incomeEffectiveFrom, membership } = event.data;
+  const { participantId, occupation, declaredIncome, incomeEffectiveFrom, membership } = data;
   const metadata = metadataOf(event);
   const opened = await services.accounts.handle(
     participantId,
@@ -90,19 +90,15 @@ export class EnrollmentEventsKafkaController {
 
   @EventPattern(type('ParticipantRegistered'))
   async registered(
-    @Payload() _data: ParticipantRegisteredPayload,
+    @Payload() data: Registered,
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
-    await register(
-      this.services,
-      event as ConsumedEvent<ParticipantRegisteredPayload>,
-      transaction,
-    );
+    await register(this.services, data, event, transaction);
   }
 
   @EventPattern(type('DeclaredIncomeChanged'))
   async declaredIncomeChanged(
-    @Payload() data: DeclaredIncomeChangedPayload,
+    @Payload() data: EnrollmentEventMap['DeclaredIncomeChanged'],
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
     const { participantId, declaredIncome, effectiveFrom } = data;
@@ -117,7 +113,7 @@ export class EnrollmentEventsKafkaController {
 
   @EventPattern(type('ParticipantDeceased'))
   async participantDeceased(
-    @Payload() data: DeathPayload,
+    @Payload() data: EnrollmentEventMap['ParticipantDeceased'],
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
     await this.services.death.record(

@@ -1,9 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { ClaimsEventType } from '@santunan/contracts';
+import type { ClaimsEventMap, ClaimsEventType } from '@santunan/contracts';
 import type { Actor, EventContext } from '@santunan/platform';
 import { ContributionsServices } from '../contributions.services';
-import { DeathPayload } from '../enrollment-events/enrollment-events.dto';
 
 const DEATH_RECORDED: ClaimsEventType = 'DeathRecorded';
 
@@ -17,7 +16,7 @@ export class DeathRecordedKafkaController {
 
   @EventPattern(DEATH_RECORDED)
   async deathRecorded(
-    @Payload() data: DeathPayload,
+    @Payload() data: ClaimsEventMap['DeathRecorded'],
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
     await this.services.death.record(

@@ -1,9 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { ClaimsEventType } from '@santunan/contracts';
+import type { ClaimsEventMap, ClaimsEventType } from '@santunan/contracts';
 import type { Actor, EventContext } from '@santunan/platform';
 import { ParticipantCommands } from '../participants/participant-commands';
-import { DeathRecordedDto } from './death-recorded.dto';
 
 const DEATH_RECORDED: ClaimsEventType = 'DeathRecorded';
 
@@ -26,7 +25,7 @@ export class DeathRecordedKafkaController {
 
   @EventPattern(DEATH_RECORDED)
   async deathRecorded(
-    @Payload() data: DeathRecordedDto,
+    @Payload() data: ClaimsEventMap['DeathRecorded'],
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
     const result = await this.participants.handleWithin(transaction, {

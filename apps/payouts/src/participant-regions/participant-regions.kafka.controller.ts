@@ -1,58 +1,7 @@
-import type { EnrollmentEventType } from '@santunan/contracts';
+import type { EnrollmentEventMap, EnrollmentEventType } from '@santunan/contracts';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventContext } from '@santunan/platform';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-
-class RegionDto {
-  @Matches(/^\d{4}$/)
-  regencyCode!: string;
-}
-
-class MembershipDto {
-  @IsIn(['self-paying', 'sponsored'])
-  kind!: 'self-paying' | 'sponsored';
-
-  @ValidateIf((membership: MembershipDto) => membership.kind === 'sponsored')
-  @IsString()
-  @IsNotEmpty()
-  programId?: string;
-}
-
-/** The part of `ParticipantRegistered` reconciliation needs: where, and who sponsors. */
-export class ParticipantRegisteredRegionDto {
-  @IsString()
-  @IsNotEmpty()
-  participantId!: string;
-
-  @ValidateNested()
-  @Type(() => RegionDto)
-  address!: RegionDto;
-
-  @ValidateNested()
-  @Type(() => MembershipDto)
-  membership!: MembershipDto;
-}
-
-export class ParticipantDetailsCorrectedRegionDto {
-  @IsString()
-  @IsNotEmpty()
-  participantId!: string;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RegionDto)
-  address?: RegionDto;
-}
 
 const REGISTERED: EnrollmentEventType = 'ParticipantRegistered';
 const CORRECTED: EnrollmentEventType = 'ParticipantDetailsCorrected';
@@ -66,7 +15,7 @@ const CORRECTED: EnrollmentEventType = 'ParticipantDetailsCorrected';
 export class ParticipantRegionsKafkaController {
   @EventPattern(REGISTERED)
   async registered(
-    @Payload() data: ParticipantRegisteredRegionDto,
+    @Payload() data: EnrollmentEventMap['ParticipantRegistered'],
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
     const { participantId, address, membership } = data;
@@ -79,7 +28,7 @@ export class ParticipantRegionsKafkaController {
       [
         participantId,
         address.regencyCode,
-        membership.kind === 'sponsored' ? (membership.programId ?? null) : null,
+        membership.kind === 'sponsored' ? membership.programId : null,
         event.eventId,
       ],
     );
@@ -87,7 +36,7 @@ export class ParticipantRegionsKafkaController {
 
   @EventPattern(CORRECTED)
   async corrected(
-    @Payload() data: ParticipantDetailsCorrectedRegionDto,
+    @Payload() data: EnrollmentEventMap['ParticipantDetailsCorrected'],
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
     const { participantId, address } = data;

@@ -16,6 +16,15 @@ export interface EncryptedField {
 }
 
 /** What a personal field reads as once its subject's key is erased. */
+/**
+ * A published payload as it travels: the named top-level personal fields are sealed
+ * (EncryptedField) instead of plain. Nested personal fields (an address line, heirs' names)
+ * keep their contract type; a consumer that reads them decrypts them with the cipher.
+ */
+export type Sealed<T, K extends keyof T> = Omit<T, K> & {
+  readonly [P in keyof Pick<T, K>]: EncryptedField;
+};
+
 export interface Redacted {
   readonly redacted: true;
 }
