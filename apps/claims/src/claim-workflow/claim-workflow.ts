@@ -27,15 +27,14 @@ import {
 } from '@santunan/claims-domain';
 import type { ClaimApproved } from '@santunan/contracts';
 import type {
-  Actor,
-  BoundDecider,
+  CommandCause,
   CommandRequest,
   CommandResult,
-  DomainEvent,
   EventEnvelope,
   EventSourcedRepository,
   ServiceRuntime,
   SqlExecutor,
+  StreamFold,
   Transaction,
 } from '@santunan/platform';
 import {
@@ -52,30 +51,21 @@ import { notFound, rejectionProblem } from '../shared/rejection.problem';
 import type { ClaimsSettings } from './claims-settings';
 
 /** Who acts, and the request or event that made them act. */
-export interface Acting {
-  readonly actor: Actor;
-  readonly correlationId: string;
-  readonly causationId?: string | null;
-}
+export type Acting = CommandCause;
 
-type Fold<Event extends DomainEvent, State> = Pick<
-  BoundDecider<unknown, Event, State>,
-  'evolve' | 'initialState'
->;
-
-export const ACCIDENT_REPORT_FOLD: Fold<AccidentReportEvent, AccidentReportState> = {
+export const ACCIDENT_REPORT_FOLD: StreamFold<AccidentReportEvent, AccidentReportState> = {
   evolve: evolveAccidentReport,
   initialState: initialAccidentReportState,
 };
-export const CLAIM_FOLD: Fold<ClaimEvent, ClaimState> = {
+export const CLAIM_FOLD: StreamFold<ClaimEvent, ClaimState> = {
   evolve: evolveClaim,
   initialState: initialClaimState,
 };
-export const DEATH_REGISTER_FOLD: Fold<DeathRegisterEvent, DeathRegisterState> = {
+export const DEATH_REGISTER_FOLD: StreamFold<DeathRegisterEvent, DeathRegisterState> = {
   evolve: evolveDeathRegister,
   initialState: initialDeathRegisterState,
 };
-export const SCHOLARSHIP_FOLD: Fold<ScholarshipEvent, ScholarshipState> = {
+export const SCHOLARSHIP_FOLD: StreamFold<ScholarshipEvent, ScholarshipState> = {
   evolve: evolveScholarship,
   initialState: initialScholarshipState,
 };
@@ -267,12 +257,7 @@ export class ClaimWorkflow {
   }
 
   private request(acting: Acting, participantId: string) {
-    return {
-      actor: acting.actor,
-      correlationId: acting.correlationId,
-      causationId: acting.causationId ?? null,
-      dataSubjectId: participantId,
-    };
+    return { ...acting, dataSubjectId: participantId };
   }
 
   private async recordSubject(

@@ -8,11 +8,10 @@ import {
   type RegionDirectory,
 } from '@santunan/enrollment-domain';
 import type {
-  Actor,
   BoundDecider,
+  CommandMetadata,
   CommandRequest,
   CommandResult,
-  EventEnvelope,
   EventSourcedRepository,
   ServiceRuntime,
   Transaction,
@@ -20,17 +19,9 @@ import type {
 import { enrollmentContextFor } from './enrollment-context';
 import { PARTICIPANT_STREAM, participantStreamId } from './participant.stream';
 
-export interface ParticipantCommandRequest {
+export interface ParticipantCommandRequest extends CommandMetadata<ParticipantState> {
   readonly participantId: string;
   readonly command: ParticipantCommand;
-  readonly actor: Actor;
-  readonly correlationId: string;
-  readonly causationId?: string;
-  readonly alongside?: (
-    tx: Transaction,
-    stored: readonly EventEnvelope[],
-    state: ParticipantState,
-  ) => Promise<void>;
 }
 
 /**
@@ -70,16 +61,13 @@ export class ParticipantCommands {
   private commandRequest(
     request: ParticipantCommandRequest,
   ): CommandRequest<ParticipantCommand, EnrollmentEvent, ParticipantState> {
+    const { participantId, ...metadata } = request;
     return {
-      streamId: participantStreamId(request.participantId),
+      ...metadata,
+      streamId: participantStreamId(participantId),
       decider: this.decider(request.command),
-      command: request.command,
-      actor: request.actor,
-      correlationId: request.correlationId,
-      causationId: request.causationId ?? null,
       // The participant is the data subject: erasing their key shreds every copy.
-      dataSubjectId: request.participantId,
-      alongside: request.alongside,
+      dataSubjectId: participantId,
     };
   }
 

@@ -11,6 +11,7 @@ import type {
   PayoutPlanState,
 } from '@santunan/payouts-domain';
 import type {
+  CommandMetadata,
   CommandResult,
   EventEnvelope,
   EventSourcedRepository,
@@ -32,11 +33,7 @@ import {
   payoutStreamId,
 } from './payout-streams';
 
-type Alongside<State> = (
-  tx: Transaction,
-  stored: readonly EventEnvelope[],
-  state: State,
-) => Promise<void>;
+type Alongside<State> = NonNullable<CommandMetadata<State>['alongside']>;
 
 /**
  * The three aggregates' streams, decided and appended inside the caller's transaction: one
