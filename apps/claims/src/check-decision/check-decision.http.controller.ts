@@ -1,15 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ClaimCommand } from '@santunan/claims-domain';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import {
   DecisionOutcomeResponse,
   decisionOutcome,
 } from '../propose-decision/decision-outcome.response';
-import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { accepted } from '../shared/command-result';
-import { CorrelationId } from '../shared/correlation-id.decorator';
 import { ClaimDecisionParams } from '../shared/http.dto';
 import { RejectionReasonDto } from '../shared/rejection-reason.dto';
 import { CHECKER } from '../shared/roles';
@@ -23,7 +21,6 @@ import { SendBackDecisionDto } from './check-decision.dto';
  * it decided (409).
  */
 @ApiTags('decisions')
-@ProtectedRoute()
 @Controller('claims/:claimId/decisions/:decisionId')
 export class CheckDecisionController {
   constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
@@ -40,10 +37,11 @@ export class CheckDecisionController {
       'maker’s reason code and note (policy `officer-review`), naming maker and checker.',
   })
   @ApiOkResponse({ type: DecisionOutcomeResponse })
-  @CommandProblems({
-    notFound: 'CLAIM_NOT_FOUND',
-    conflict: 'CLAIM_ALREADY_DECIDED, NO_DECISION_PROPOSED, DECISION_NOT_PENDING',
-    unprocessable: 'SLA_NOT_COMPUTABLE',
+  @ApiProblems({
+    403: 'MAKER_CHECKER_SAME_PERSON',
+    404: 'CLAIM_NOT_FOUND',
+    409: ['CLAIM_ALREADY_DECIDED', 'NO_DECISION_PROPOSED', 'DECISION_NOT_PENDING'],
+    422: 'SLA_NOT_COMPUTABLE',
   })
   async approve(
     @Param() params: ClaimDecisionParams,
@@ -69,11 +67,16 @@ export class CheckDecisionController {
       'A rejection proposal is approved or sent back instead (REJECTION_ALREADY_PROPOSED).',
   })
   @ApiOkResponse({ type: DecisionOutcomeResponse })
-  @CommandProblems({
-    notFound: 'CLAIM_NOT_FOUND',
-    conflict:
-      'CLAIM_ALREADY_DECIDED, NO_DECISION_PROPOSED, DECISION_NOT_PENDING, REJECTION_ALREADY_PROPOSED',
-    unprocessable: 'REASON_REQUIRED, REASON_CODE_INVALID',
+  @ApiProblems({
+    403: 'MAKER_CHECKER_SAME_PERSON',
+    404: 'CLAIM_NOT_FOUND',
+    409: [
+      'CLAIM_ALREADY_DECIDED',
+      'NO_DECISION_PROPOSED',
+      'DECISION_NOT_PENDING',
+      'REJECTION_ALREADY_PROPOSED',
+    ],
+    422: ['REASON_REQUIRED', 'REASON_CODE_INVALID'],
   })
   async reject(
     @Param() params: ClaimDecisionParams,
@@ -100,10 +103,11 @@ export class CheckDecisionController {
   @Roles(...CHECKER)
   @ApiOperation({ summary: 'Send a proposal back to the maker (checker), with the reason' })
   @ApiOkResponse({ type: DecisionOutcomeResponse })
-  @CommandProblems({
-    notFound: 'CLAIM_NOT_FOUND',
-    conflict: 'CLAIM_ALREADY_DECIDED, NO_DECISION_PROPOSED, DECISION_NOT_PENDING',
-    unprocessable: 'REASON_REQUIRED',
+  @ApiProblems({
+    403: 'MAKER_CHECKER_SAME_PERSON',
+    404: 'CLAIM_NOT_FOUND',
+    409: ['CLAIM_ALREADY_DECIDED', 'NO_DECISION_PROPOSED', 'DECISION_NOT_PENDING'],
+    422: 'REASON_REQUIRED',
   })
   async sendBack(
     @Param() params: ClaimDecisionParams,

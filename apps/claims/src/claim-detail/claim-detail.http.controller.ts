@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles, ServiceRuntime } from '@santunan/platform';
-import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
+import { ApiProblems, Roles, ServiceRuntime } from '@santunan/platform';
 import { ClaimIdParams } from '../shared/http.dto';
 import { notFound } from '../shared/rejection.problem';
 import { READERS } from '../shared/roles';
@@ -9,7 +8,6 @@ import { ChainVerificationResponse, ClaimDetailResponse } from './claim-detail.d
 import { ClaimDetailReader } from './claim-detail.reader';
 
 @ApiTags('work queue')
-@ProtectedRoute()
 @Controller('claims/:claimId')
 export class ClaimDetailController {
   constructor(
@@ -24,7 +22,7 @@ export class ClaimDetailController {
     description: 'The timeline lists every event with who did it (the actor of the event).',
   })
   @ApiOkResponse({ type: ClaimDetailResponse })
-  @CommandProblems({ notFound: 'CLAIM_NOT_FOUND' })
+  @ApiProblems({ 404: 'CLAIM_NOT_FOUND' })
   async detail(@Param() params: ClaimIdParams): Promise<ClaimDetailResponse> {
     const detail = await this.reader.detail(params.claimId, this.runtime.clock.today());
     if (detail === null) throw notFound('CLAIM_NOT_FOUND', `no claim ${params.claimId}`);
@@ -42,7 +40,7 @@ export class ClaimDetailController {
       'removed or reordered.',
   })
   @ApiOkResponse({ type: ChainVerificationResponse })
-  @CommandProblems({ notFound: 'CLAIM_NOT_FOUND' })
+  @ApiProblems({ 404: 'CLAIM_NOT_FOUND' })
   async chainVerification(@Param() params: ClaimIdParams): Promise<ChainVerificationResponse> {
     const result = await this.reader.chainVerification(params.claimId, this.runtime.clock.now());
     if (result === null) throw notFound('CLAIM_NOT_FOUND', `no claim ${params.claimId}`);

@@ -1,14 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccidentReportCommand } from '@santunan/claims-domain';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ACCIDENT_REPORT_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { AccidentReportResponse } from '../report-accident/report-accident.dto';
 import { accidentReportResponse } from '../report-accident/report-accident.http.controller';
-import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { accidentReportStreamId } from '../shared/claims-streams';
 import { accepted } from '../shared/command-result';
-import { CorrelationId } from '../shared/correlation-id.decorator';
 import { notFound } from '../shared/rejection.problem';
 import { CLAIMS_STAFF, READERS } from '../shared/roles';
 import {
@@ -19,7 +17,6 @@ import {
 
 /** BPJS decides within 30 days of the report whether it was a work accident (stage I). */
 @ApiTags('accident reports (JKK stage I)')
-@ProtectedRoute()
 @Controller('accident-reports/:reportId')
 export class DecideWorkAccidentController {
   constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
@@ -28,7 +25,7 @@ export class DecideWorkAccidentController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'An accident report and the stage I decision' })
   @ApiOkResponse({ type: AccidentReportResponse })
-  @CommandProblems({ notFound: 'REPORT_NOT_FOUND' })
+  @ApiProblems({ 404: 'REPORT_NOT_FOUND' })
   async read(@Param() params: ReportIdParams): Promise<AccidentReportResponse> {
     const { state, version } = await this.workflow.reports.load(
       accidentReportStreamId(params.reportId),
@@ -43,7 +40,7 @@ export class DecideWorkAccidentController {
   @Roles(...CLAIMS_STAFF)
   @ApiOperation({ summary: 'Confirm that it was a work accident' })
   @ApiOkResponse({ type: AccidentReportResponse })
-  @CommandProblems({ notFound: 'REPORT_NOT_FOUND', conflict: 'WORK_ACCIDENT_ALREADY_DECIDED' })
+  @ApiProblems({ 404: 'REPORT_NOT_FOUND', 409: 'WORK_ACCIDENT_ALREADY_DECIDED' })
   async confirm(
     @Param() params: ReportIdParams,
     @Body() body: ConfirmWorkAccidentDto,
@@ -63,10 +60,10 @@ export class DecideWorkAccidentController {
   @Roles(...CLAIMS_STAFF)
   @ApiOperation({ summary: 'Find that it was not a work accident (a JKK claim is then refused)' })
   @ApiOkResponse({ type: AccidentReportResponse })
-  @CommandProblems({
-    notFound: 'REPORT_NOT_FOUND',
-    conflict: 'WORK_ACCIDENT_ALREADY_DECIDED',
-    unprocessable: 'REASON_REQUIRED',
+  @ApiProblems({
+    404: 'REPORT_NOT_FOUND',
+    409: 'WORK_ACCIDENT_ALREADY_DECIDED',
+    422: 'REASON_REQUIRED',
   })
   async refute(
     @Param() params: ReportIdParams,

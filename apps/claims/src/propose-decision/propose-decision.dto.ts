@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BankAccountDto } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -10,7 +11,6 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { BankAccountDto } from '../shared/http.dto';
 
 /** No heir: whoever arranged the burial receives the funeral benefit (rules reference §5). */
 export class BurialArrangerDto {

@@ -1,12 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ClaimFactsBuilder, type DecisionEvidence } from '../claim-facts/claim-facts.builder';
 import { CLAIM_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
-import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { claimStreamId } from '../shared/claims-streams';
 import { accepted } from '../shared/command-result';
-import { CorrelationId } from '../shared/correlation-id.decorator';
 import { ClaimIdParams, bankAccountOf } from '../shared/http.dto';
 import { notFound } from '../shared/rejection.problem';
 import { MAKER } from '../shared/roles';
@@ -42,7 +40,6 @@ function evidenceOf(body: ProposeDecisionDto): DecisionEvidence {
 }
 
 @ApiTags('decisions')
-@ProtectedRoute()
 @Controller('claims/:claimId/decisions')
 export class ProposeDecisionController {
   constructor(
@@ -64,12 +61,25 @@ export class ProposeDecisionController {
       'awaits a checker, anything else is approved at once.',
   })
   @ApiCreatedResponse({ type: DecisionOutcomeResponse })
-  @CommandProblems({
-    notFound: 'CLAIM_NOT_FOUND',
-    conflict:
-      'DECISION_ALREADY_PROPOSED, CLAIM_ALREADY_DECIDED, DOCUMENTS_INCOMPLETE, WORK_ACCIDENT_NOT_YET_DECIDED, DEATH_BENEFIT_NOT_REGISTERED, PERSONAL_DATA_ERASED',
-    unprocessable:
-      'PAYEE_CONSENT_MISSING, PAYEE_BANK_ACCOUNT_MISSING, BURIAL_ARRANGER_UNKNOWN, SCHOLARSHIP_PAYEE_MISSING, FACTS_INVALID, BENEFIT_NOT_COMPUTABLE, PARTICIPANT_UNKNOWN',
+  @ApiProblems({
+    404: 'CLAIM_NOT_FOUND',
+    409: [
+      'DECISION_ALREADY_PROPOSED',
+      'CLAIM_ALREADY_DECIDED',
+      'DOCUMENTS_INCOMPLETE',
+      'WORK_ACCIDENT_NOT_YET_DECIDED',
+      'DEATH_BENEFIT_NOT_REGISTERED',
+      'PERSONAL_DATA_ERASED',
+    ],
+    422: [
+      'PAYEE_CONSENT_MISSING',
+      'PAYEE_BANK_ACCOUNT_MISSING',
+      'BURIAL_ARRANGER_UNKNOWN',
+      'SCHOLARSHIP_PAYEE_MISSING',
+      'FACTS_INVALID',
+      'BENEFIT_NOT_COMPUTABLE',
+      'PARTICIPANT_UNKNOWN',
+    ],
   })
   async propose(
     @Param() params: ClaimIdParams,

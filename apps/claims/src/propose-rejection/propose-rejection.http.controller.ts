@@ -1,14 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import {
   DecisionOutcomeResponse,
   decisionOutcome,
 } from '../propose-decision/decision-outcome.response';
-import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { accepted } from '../shared/command-result';
-import { CorrelationId } from '../shared/correlation-id.decorator';
 import { ClaimIdParams } from '../shared/http.dto';
 import { RejectionReasonDto } from '../shared/rejection-reason.dto';
 import { MAKER } from '../shared/roles';
@@ -19,7 +17,6 @@ import { MAKER } from '../shared/roles';
  * confirms it (`…/decisions/:decisionId/approval`) or sends it back (`…/send-back`).
  */
 @ApiTags('decisions')
-@ProtectedRoute()
 @Controller('claims/:claimId/rejection-proposals')
 export class ProposeRejectionController {
   constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
@@ -37,10 +34,10 @@ export class ProposeRejectionController {
       'approves the proposal.',
   })
   @ApiCreatedResponse({ type: DecisionOutcomeResponse })
-  @CommandProblems({
-    notFound: 'CLAIM_NOT_FOUND',
-    conflict: 'DECISION_ALREADY_PROPOSED, CLAIM_ALREADY_DECIDED',
-    unprocessable: 'REASON_REQUIRED, REASON_CODE_INVALID',
+  @ApiProblems({
+    404: 'CLAIM_NOT_FOUND',
+    409: ['DECISION_ALREADY_PROPOSED', 'CLAIM_ALREADY_DECIDED'],
+    422: ['REASON_REQUIRED', 'REASON_CODE_INVALID'],
   })
   async propose(
     @Param() params: ClaimIdParams,

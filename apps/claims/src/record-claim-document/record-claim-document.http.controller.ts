@@ -1,19 +1,16 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { deathRegisterFacts, isDeathClaim } from '@santunan/claims-domain';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ClaimWorkflow, DEATH_REGISTER_FOLD } from '../claim-workflow/claim-workflow';
-import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { claimChangeResponse } from '../shared/claim-change.response';
 import { deathRegisterStreamId } from '../shared/claims-streams';
 import { accepted } from '../shared/command-result';
-import { CorrelationId } from '../shared/correlation-id.decorator';
 import { ClaimIdParams } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
 import { RecordClaimDocumentDto, RecordClaimDocumentResponse } from './record-claim-document.dto';
 
 @ApiTags('claims')
-@ProtectedRoute()
 @Controller('claims/:claimId/documents')
 export class RecordClaimDocumentController {
   constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
@@ -28,10 +25,10 @@ export class RecordClaimDocumentController {
       'the death certificate enters the claim in the death register in the same transaction.',
   })
   @ApiOkResponse({ type: RecordClaimDocumentResponse })
-  @CommandProblems({
-    notFound: 'CLAIM_NOT_FOUND',
-    conflict: 'DECISION_ALREADY_PROPOSED, CLAIM_ALREADY_DECIDED, DEATH_DATE_CONFLICT',
-    unprocessable: 'DOCUMENT_DATE_INVALID, DOCUMENT_REFERENCE_MISSING',
+  @ApiProblems({
+    404: 'CLAIM_NOT_FOUND',
+    409: ['DECISION_ALREADY_PROPOSED', 'CLAIM_ALREADY_DECIDED', 'DEATH_DATE_CONFLICT'],
+    422: ['DOCUMENT_DATE_INVALID', 'DOCUMENT_REFERENCE_MISSING'],
   })
   async record(
     @Param() params: ClaimIdParams,

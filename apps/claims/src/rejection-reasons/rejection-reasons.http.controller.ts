@@ -1,7 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { OFFICER_REJECTION_REASONS, type OfficerRejectionReason } from '@santunan/contracts';
-import { ProtectedRoute } from '../shared/api-docs';
 
 export class RejectionReasonItem {
   @ApiProperty({ enum: OFFICER_REJECTION_REASONS })
@@ -21,7 +20,6 @@ export class RejectionReasonsResponse {
 
 /** The closed list a rejection form offers; the same list the DTOs and the decider accept. */
 @ApiTags('decisions')
-@ProtectedRoute()
 @Controller('claims/rejection-reasons')
 export class RejectionReasonsController {
   @Get()

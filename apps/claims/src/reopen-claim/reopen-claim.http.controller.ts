@@ -1,17 +1,14 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
-import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { claimChangeResponse } from '../shared/claim-change.response';
 import { accepted } from '../shared/command-result';
-import { CorrelationId } from '../shared/correlation-id.decorator';
 import { ClaimIdParams } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
 import { ReopenClaimDto, ReopenClaimResponse } from './reopen-claim.dto';
 
 @ApiTags('decisions')
-@ProtectedRoute()
 @Controller('claims/:claimId/reopening')
 export class ReopenClaimController {
   constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
@@ -26,11 +23,7 @@ export class ReopenClaimController {
       'the one it replaces; payouts acts on the difference.',
   })
   @ApiOkResponse({ type: ReopenClaimResponse })
-  @CommandProblems({
-    notFound: 'CLAIM_NOT_FOUND',
-    conflict: 'CLAIM_NOT_DECIDED',
-    unprocessable: 'REASON_REQUIRED',
-  })
+  @ApiProblems({ 404: 'CLAIM_NOT_FOUND', 409: 'CLAIM_NOT_DECIDED', 422: 'REASON_REQUIRED' })
   async reopen(
     @Param() params: ClaimIdParams,
     @Body() body: ReopenClaimDto,

@@ -1,12 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccidentReportState } from '@santunan/claims-domain';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { ParticipantDirectory } from '../participants/participant-directory';
-import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { accepted } from '../shared/command-result';
-import { CorrelationId } from '../shared/correlation-id.decorator';
 import { MAKER } from '../shared/roles';
 import { AccidentReportResponse, ReportAccidentDto } from './report-accident.dto';
 
@@ -41,7 +39,6 @@ export function accidentReportResponse(
 }
 
 @ApiTags('accident reports (JKK stage I)')
-@ProtectedRoute()
 @Controller('accident-reports')
 export class ReportAccidentController {
   constructor(
@@ -59,9 +56,14 @@ export class ReportAccidentController {
       'are sealed with the participant’s key.',
   })
   @ApiCreatedResponse({ type: AccidentReportResponse })
-  @CommandProblems({
-    unprocessable:
-      'PARTICIPANT_UNKNOWN, INCIDENT_DATE_IN_FUTURE, REPORT_BEFORE_INCIDENT, REPORT_INCOMPLETE, DATE_INVALID',
+  @ApiProblems({
+    422: [
+      'PARTICIPANT_UNKNOWN',
+      'INCIDENT_DATE_IN_FUTURE',
+      'REPORT_BEFORE_INCIDENT',
+      'REPORT_INCOMPLETE',
+      'DATE_INVALID',
+    ],
   })
   async report(
     @Body() body: ReportAccidentDto,

@@ -1,17 +1,14 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
-import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
 import { accepted } from '../shared/command-result';
-import { CorrelationId } from '../shared/correlation-id.decorator';
 import { ClaimIdParams } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
 import { RequestClaimDocumentsDto } from './request-claim-documents.dto';
 
 @ApiTags('claims')
-@ProtectedRoute()
 @Controller('claims/:claimId/document-requests')
 export class RequestClaimDocumentsController {
   constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
@@ -26,10 +23,10 @@ export class RequestClaimDocumentsController {
       'working days in between do not count against the SLA.',
   })
   @ApiOkResponse({ type: ClaimChangeResponse })
-  @CommandProblems({
-    notFound: 'CLAIM_NOT_FOUND',
-    conflict: 'DECISION_ALREADY_PROPOSED, CLAIM_ALREADY_DECIDED',
-    unprocessable: 'DOCUMENTS_REQUEST_EMPTY',
+  @ApiProblems({
+    404: 'CLAIM_NOT_FOUND',
+    409: ['DECISION_ALREADY_PROPOSED', 'CLAIM_ALREADY_DECIDED'],
+    422: 'DOCUMENTS_REQUEST_EMPTY',
   })
   async request(
     @Param() params: ClaimIdParams,

@@ -4,6 +4,7 @@ import {
   type ScholarshipDocumentCode,
   type ScholarshipLevel,
 } from '@santunan/contracts';
+import { BankAccountDto } from '@santunan/platform';
 import type { ChildWork } from '@santunan/rules';
 import { Type } from 'class-transformer';
 import {
@@ -22,7 +23,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { BankAccountDto, ISO_DATE_MESSAGE, ISO_DATE_PATTERN } from '../shared/http.dto';
+import { ISO_DATE_MESSAGE, ISO_DATE_PATTERN } from '../shared/http.dto';
 
 const LEVELS: readonly ScholarshipLevel[] = ['TK-SD', 'SMP', 'SMA', 'PT'];
 const WORK_KINDS: readonly ChildWork['kind'][] = [

@@ -5,12 +5,17 @@ import type {
   ScholarshipEvent,
   ScholarshipState,
 } from '@santunan/claims-domain';
-import { CurrentActor, Roles, type Actor, type CommandResult } from '@santunan/platform';
+import {
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+  type CommandResult,
+} from '@santunan/platform';
 import { ClaimWorkflow, SCHOLARSHIP_FOLD } from '../claim-workflow/claim-workflow';
-import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { scholarshipStreamId } from '../shared/claims-streams';
 import { accepted } from '../shared/command-result';
-import { CorrelationId } from '../shared/correlation-id.decorator';
 import { bankAccountOf } from '../shared/http.dto';
 import { notFound } from '../shared/rejection.problem';
 import { CHECKER, MAKER, READERS } from '../shared/roles';
@@ -40,7 +45,6 @@ const OUTCOMES: Partial<
  * threshold — checked by a supervisor.
  */
 @ApiTags('scholarships')
-@ProtectedRoute()
 @Controller('scholarships/:entitlementId')
 export class ScholarshipApplicationController {
   constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
@@ -51,7 +55,7 @@ export class ScholarshipApplicationController {
     summary: 'A scholarship entitlement: its children, instalments paid and pending',
   })
   @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
-  @CommandProblems({ notFound: 'ENTITLEMENT_NOT_FOUND' })
+  @ApiProblems({ 404: 'ENTITLEMENT_NOT_FOUND' })
   async read(
     @Param() params: EntitlementIdParams,
   ): Promise<ScholarshipState & { version: number }> {
@@ -75,11 +79,15 @@ export class ScholarshipApplicationController {
       'unmarried and not working on the application date and the level’s years are not used up.',
   })
   @ApiOkResponse({ type: ScholarshipApplicationResponse })
-  @CommandProblems({
-    notFound: 'ENTITLEMENT_NOT_FOUND',
-    conflict: 'ENTITLEMENT_NOT_GRANTED, INSTALMENT_PENDING, SCHOLARSHIP_ENDED_FOR_CHILD',
-    unprocessable:
-      'CHILD_NOT_IN_ENTITLEMENT, SCHOOL_YEAR_MISMATCH, SCHOLARSHIP_DOCUMENTS_INCOMPLETE, APPLICATION_DATE_IN_FUTURE',
+  @ApiProblems({
+    404: 'ENTITLEMENT_NOT_FOUND',
+    409: ['ENTITLEMENT_NOT_GRANTED', 'INSTALMENT_PENDING', 'SCHOLARSHIP_ENDED_FOR_CHILD'],
+    422: [
+      'CHILD_NOT_IN_ENTITLEMENT',
+      'SCHOOL_YEAR_MISMATCH',
+      'SCHOLARSHIP_DOCUMENTS_INCOMPLETE',
+      'APPLICATION_DATE_IN_FUTURE',
+    ],
   })
   async apply(
     @Param() params: EntitlementIdParams,
@@ -122,9 +130,10 @@ export class ScholarshipApplicationController {
   @Roles(...CHECKER)
   @ApiOperation({ summary: 'Approve a proposed instalment (checker, not the maker)' })
   @ApiOkResponse({ type: ScholarshipApplicationResponse })
-  @CommandProblems({
-    notFound: 'ENTITLEMENT_NOT_FOUND',
-    conflict: 'NO_INSTALMENT_PROPOSED, APPLICATION_ALREADY_DECIDED',
+  @ApiProblems({
+    403: 'MAKER_CHECKER_SAME_PERSON',
+    404: 'ENTITLEMENT_NOT_FOUND',
+    409: ['NO_INSTALMENT_PROPOSED', 'APPLICATION_ALREADY_DECIDED'],
   })
   async approve(
     @Param() params: ApplicationParams,
@@ -150,7 +159,11 @@ export class ScholarshipApplicationController {
   @Roles(...CHECKER)
   @ApiOperation({ summary: 'Send a proposed instalment back (checker)' })
   @ApiOkResponse({ type: ScholarshipApplicationResponse })
-  @CommandProblems({ notFound: 'ENTITLEMENT_NOT_FOUND', conflict: 'NO_INSTALMENT_PROPOSED' })
+  @ApiProblems({
+    403: 'MAKER_CHECKER_SAME_PERSON',
+    404: 'ENTITLEMENT_NOT_FOUND',
+    409: 'NO_INSTALMENT_PROPOSED',
+  })
   async sendBack(
     @Param() params: ApplicationParams,
     @Body() body: SendBackInstalmentDto,
@@ -177,9 +190,9 @@ export class ScholarshipApplicationController {
   @Roles(...MAKER)
   @ApiOperation({ summary: 'End a child’s scholarship (married, working, or turned 23)' })
   @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
-  @CommandProblems({
-    notFound: 'ENTITLEMENT_NOT_FOUND',
-    unprocessable: 'CHILD_NOT_IN_ENTITLEMENT, AGE_LIMIT_NOT_REACHED, DATE_INVALID',
+  @ApiProblems({
+    404: 'ENTITLEMENT_NOT_FOUND',
+    422: ['CHILD_NOT_IN_ENTITLEMENT', 'AGE_LIMIT_NOT_REACHED', 'DATE_INVALID'],
   })
   async end(
     @Param() params: ChildParams,

@@ -5,15 +5,8 @@ import {
   type Claimant,
   type HeirRelationship,
 } from '@santunan/contracts';
-import {
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import type { BankAccountDto } from '@santunan/platform';
+import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const ISO_DATE_MESSAGE = '$property must be a YYYY-MM-DD date';
@@ -28,24 +21,6 @@ export class ClaimDecisionParams extends ClaimIdParams {
   @ApiProperty({ format: 'uuid', description: 'The proposal the supervisor looked at.' })
   @IsUUID()
   decisionId!: string;
-}
-
-export class BankAccountDto {
-  @ApiProperty({ example: 'BRI' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20)
-  bankCode!: string;
-
-  @ApiProperty({ example: '0123456789', description: 'Sealed with the participant’s key.' })
-  @Matches(/^[0-9-]{4,34}$/, { message: 'accountNumber must be 4–34 digits' })
-  accountNumber!: string;
-
-  @ApiProperty({ example: 'Maria Bria', description: 'Sealed with the participant’s key.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  accountName!: string;
 }
 
 export function bankAccountOf(dto: BankAccountDto): BankAccount {

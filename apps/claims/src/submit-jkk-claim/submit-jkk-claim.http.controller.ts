@@ -1,20 +1,17 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { accidentReportFacts } from '@santunan/claims-domain';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ACCIDENT_REPORT_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
-import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
 import { accidentReportStreamId } from '../shared/claims-streams';
 import { accepted } from '../shared/command-result';
-import { CorrelationId } from '../shared/correlation-id.decorator';
 import { bankAccountOf, claimantOf } from '../shared/http.dto';
 import { notFound } from '../shared/rejection.problem';
 import { MAKER } from '../shared/roles';
 import { SubmitJkkClaimDto, benefitLineOf } from './submit-jkk-claim.dto';
 
 @ApiTags('claims')
-@ProtectedRoute()
 @Controller('claims/jkk')
 export class SubmitJkkClaimController {
   constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
@@ -29,11 +26,16 @@ export class SubmitJkkClaimController {
       'percentage, CTT, or death. The answer lists the documents the claim needs.',
   })
   @ApiCreatedResponse({ type: ClaimChangeResponse })
-  @CommandProblems({
-    notFound: 'REPORT_NOT_FOUND',
-    conflict: 'NOT_A_WORK_ACCIDENT',
-    unprocessable:
-      'NO_BENEFIT_CLAIMED, BENEFIT_LINES_INVALID, DEATH_DATE_INVALID, CLAIMANT_INVALID, LODGED_DATE_INVALID',
+  @ApiProblems({
+    404: 'REPORT_NOT_FOUND',
+    409: 'NOT_A_WORK_ACCIDENT',
+    422: [
+      'NO_BENEFIT_CLAIMED',
+      'BENEFIT_LINES_INVALID',
+      'DEATH_DATE_INVALID',
+      'CLAIMANT_INVALID',
+      'LODGED_DATE_INVALID',
+    ],
   })
   async submit(
     @Body() body: SubmitJkkClaimDto,

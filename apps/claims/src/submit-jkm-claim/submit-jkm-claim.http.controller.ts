@@ -1,18 +1,15 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { ParticipantDirectory } from '../participants/participant-directory';
-import { CommandProblems, ProtectedRoute } from '../shared/api-docs';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
 import { accepted } from '../shared/command-result';
-import { CorrelationId } from '../shared/correlation-id.decorator';
 import { claimantOf } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
 import { SubmitJkmClaimDto } from './submit-jkm-claim.dto';
 
 @ApiTags('claims')
-@ProtectedRoute()
 @Controller('claims/jkm')
 export class SubmitJkmClaimController {
   constructor(
@@ -30,9 +27,14 @@ export class SubmitJkmClaimController {
       'enters the claim in the death register (one death, one death benefit).',
   })
   @ApiCreatedResponse({ type: ClaimChangeResponse })
-  @CommandProblems({
-    unprocessable:
-      'PARTICIPANT_UNKNOWN, INCIDENT_DATE_IN_FUTURE, LODGED_DATE_INVALID, CLAIMANT_INVALID, DATE_INVALID',
+  @ApiProblems({
+    422: [
+      'PARTICIPANT_UNKNOWN',
+      'INCIDENT_DATE_IN_FUTURE',
+      'LODGED_DATE_INVALID',
+      'CLAIMANT_INVALID',
+      'DATE_INVALID',
+    ],
   })
   async submit(
     @Body() body: SubmitJkmClaimDto,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ClaimState, ProposalKind } from '@santunan/claims-domain';
 import type { ClaimBenefitType, ClaimProgram } from '@santunan/contracts';
+import { OffsetPageQuery } from '@santunan/platform';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
@@ -41,7 +42,7 @@ const flag = ({ value }: { value: unknown }): unknown =>
       ? false
       : value;
 
-export class WorkQueueQuery {
+export class WorkQueueQuery extends OffsetPageQuery({ defaultLimit: 50, maxLimit: 200 }) {
   @ApiPropertyOptional({ enum: CLAIM_STATUSES })
   @IsOptional()
   @IsIn(CLAIM_STATUSES)
@@ -122,21 +123,6 @@ export class WorkQueueQuery {
   @IsOptional()
   @IsIn(PROPOSAL_KINDS)
   proposalKind?: ProposalKind;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export class SlaView {

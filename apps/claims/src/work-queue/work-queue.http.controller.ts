@@ -1,13 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, ServiceRuntime, type Actor } from '@santunan/platform';
-import { ProtectedRoute } from '../shared/api-docs';
 import { READERS } from '../shared/roles';
 import { WorkQueuePage, WorkQueueQuery } from './work-queue.dto';
 import { WorkQueueReader } from './work-queue.reader';
 
 @ApiTags('work queue')
-@ProtectedRoute()
 @Controller('claims')
 export class WorkQueueController {
   constructor(

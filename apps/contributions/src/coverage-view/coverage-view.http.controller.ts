@@ -1,12 +1,10 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProtectedRoute } from '../shared/http.decorators';
-import { ProblemDetailsDto } from '../shared/problem-details.dto';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@santunan/platform';
 import { CoverageViewDto, ParticipantIdParams } from './coverage-view.dto';
 import { CoverageViewReader } from './coverage-view.reader';
 
 @ApiTags('coverage')
-@ProtectedRoute()
 @Controller('participants/:participantId/coverage')
 export class CoverageViewController {
   constructor(@Inject(CoverageViewReader) private readonly reader: CoverageViewReader) {}
@@ -17,7 +15,7 @@ export class CoverageViewController {
     summary: 'A participant’s coverage: standing, paid through, masa iur, dues and refunds',
   })
   @ApiOkResponse({ type: CoverageViewDto })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'COVERAGE_NOT_FOUND' })
+  @ApiProblems({ 404: 'COVERAGE_NOT_FOUND' })
   find(@Param() params: ParticipantIdParams): Promise<CoverageViewDto> {
     return this.reader.find(params.participantId);
   }

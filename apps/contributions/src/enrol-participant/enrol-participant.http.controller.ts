@@ -1,23 +1,13 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ProgramIdParams } from '../program-report/program-report.dto';
-import { CorrelationId, ProtectedRoute } from '../shared/http.decorators';
-import { ProblemDetailsDto } from '../shared/problem-details.dto';
 import { ProgramAccess } from '../shared/program-access';
 import { rejectionProblem } from '../shared/rejection.problem';
 import { EnrolmentDto, EnrolParticipantDto } from './enrol-participant.dto';
 import { ParticipantEnrolment } from './participant-enrolment';
 
 @ApiTags('sponsor programs')
-@ProtectedRoute()
 @Controller('programs/:programId/enrolments')
 export class EnrolParticipantController {
   constructor(
@@ -33,18 +23,18 @@ export class EnrolParticipantController {
       'Participants registered by enrollment with a sponsored membership are enrolled automatically.',
   })
   @ApiCreatedResponse({ type: EnrolmentDto })
-  @ApiNotFoundResponse({
-    type: ProblemDetailsDto,
-    description: 'PROGRAM_NOT_FOUND, ACCOUNT_NOT_OPENED',
-  })
-  @ApiConflictResponse({
-    type: ProblemDetailsDto,
-    description:
-      'PROGRAM_QUOTA_EXHAUSTED, PROGRAM_CLOSED, PARTICIPANT_ALREADY_ENROLLED, SPONSORSHIP_CONFLICT, PARTICIPANT_DECEASED, MONTHS_ALREADY_PAID',
-  })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemDetailsDto,
-    description: 'ENROLMENT_OUTSIDE_COVERAGE, ENROLMENT_START_IN_THE_PAST',
+  @ApiProblems({
+    403: 'PROGRAM_NOT_OPERATED',
+    404: ['PROGRAM_NOT_FOUND', 'ACCOUNT_NOT_OPENED'],
+    409: [
+      'PROGRAM_QUOTA_EXHAUSTED',
+      'PROGRAM_CLOSED',
+      'PARTICIPANT_ALREADY_ENROLLED',
+      'SPONSORSHIP_CONFLICT',
+      'PARTICIPANT_DECEASED',
+      'MONTHS_ALREADY_PAID',
+    ],
+    422: ['ENROLMENT_OUTSIDE_COVERAGE', 'ENROLMENT_START_IN_THE_PAST'],
   })
   async enrol(
     @Param() params: ProgramIdParams,

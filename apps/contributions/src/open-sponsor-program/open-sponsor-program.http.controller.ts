@@ -1,14 +1,13 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor, type IdGenerator } from '@santunan/platform';
-import { CorrelationId, ProtectedRoute } from '../shared/http.decorators';
-import { ProblemDetailsDto } from '../shared/problem-details.dto';
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+  type IdGenerator,
+} from '@santunan/platform';
 import { ProgramRegistry } from '../shared/program-registry';
 import { rejectionProblem } from '../shared/rejection.problem';
 import { SERVICE_IDS } from '../shared/service-tokens';
@@ -16,7 +15,6 @@ import { SponsorPrograms } from '../shared/sponsor-programs';
 import { OpenSponsorProgramDto, SponsorProgramDto } from './open-sponsor-program.dto';
 
 @ApiTags('sponsor programs')
-@ProtectedRoute()
 @Controller('programs')
 export class OpenSponsorProgramController {
   constructor(
@@ -32,11 +30,14 @@ export class OpenSponsorProgramController {
     description: 'The same opening sent again is answered with the program (changed: false).',
   })
   @ApiCreatedResponse({ type: SponsorProgramDto })
-  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'PROGRAM_ALREADY_OPENED' })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemDetailsDto,
-    description:
-      'PROGRAM_INVALID, PROGRAM_BUDGET_TOO_SMALL, PROGRAM_TARIFF_VARIES, TARIFF_UNAVAILABLE',
+  @ApiProblems({
+    409: 'PROGRAM_ALREADY_OPENED',
+    422: [
+      'PROGRAM_INVALID',
+      'PROGRAM_BUDGET_TOO_SMALL',
+      'PROGRAM_TARIFF_VARIES',
+      'TARIFF_UNAVAILABLE',
+    ],
   })
   async open(
     @Body() body: OpenSponsorProgramDto,

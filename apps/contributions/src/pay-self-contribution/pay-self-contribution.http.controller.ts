@@ -1,25 +1,15 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { masaIurOf, paidThroughOf, standingOf } from '@santunan/contributions-domain';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ParticipantIdParams } from '../coverage-view/coverage-view.dto';
 import { ContributionAccounts } from '../shared/contribution-accounts';
 import { contributionAccountStreamId } from '../shared/contribution-streams';
-import { CorrelationId, ProtectedRoute } from '../shared/http.decorators';
 import { PaymentReferences } from '../shared/payment-references';
-import { ProblemDetailsDto } from '../shared/problem-details.dto';
 import { rejectionProblem } from '../shared/rejection.problem';
 import { PaySelfContributionDto, SelfPaymentDto } from './pay-self-contribution.dto';
 
 @ApiTags('participants')
-@ProtectedRoute()
 @Controller('participants/:participantId/self-payments')
 export class PaySelfContributionController {
   constructor(
@@ -36,16 +26,23 @@ export class PaySelfContributionController {
       'Each month at its own tariff (PP 50/2025 discount for transport workers included); the amount must be exact. The same reference again is the same payment; a reference used by anyone else is refused.',
   })
   @ApiOkResponse({ type: SelfPaymentDto })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'ACCOUNT_NOT_OPENED' })
-  @ApiConflictResponse({
-    type: ProblemDetailsDto,
-    description:
-      'PAYMENT_REFERENCE_CONFLICT, MEMBERSHIP_LAPSED, NOT_SELF_PAYING, PARTICIPANT_DECEASED',
-  })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemDetailsDto,
-    description:
-      'PAYMENT_AMOUNT_MISMATCH (with expectedAmount and the months), PAYMENT_MONTH_NOT_NEXT (with expectedFirstMonth), PAYMENT_MONTH_COUNT_NOT_ALLOWED, PAYMENT_TOO_FAR_AHEAD, PAYMENT_INVALID',
+  @ApiProblems({
+    404: 'ACCOUNT_NOT_OPENED',
+    409: [
+      'PAYMENT_REFERENCE_CONFLICT',
+      'MEMBERSHIP_LAPSED',
+      'NOT_SELF_PAYING',
+      'PARTICIPANT_DECEASED',
+    ],
+    // PAYMENT_AMOUNT_MISMATCH carries expectedAmount and the months, PAYMENT_MONTH_NOT_NEXT
+    // expectedFirstMonth.
+    422: [
+      'PAYMENT_AMOUNT_MISMATCH',
+      'PAYMENT_MONTH_NOT_NEXT',
+      'PAYMENT_MONTH_COUNT_NOT_ALLOWED',
+      'PAYMENT_TOO_FAR_AHEAD',
+      'PAYMENT_INVALID',
+    ],
   })
   async pay(
     @Param() params: ParticipantIdParams,

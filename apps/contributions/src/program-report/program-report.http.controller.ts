@@ -1,14 +1,11 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
-import { ProtectedRoute } from '../shared/http.decorators';
-import { ProblemDetailsDto } from '../shared/problem-details.dto';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ProgramAccess } from '../shared/program-access';
 import { ProgramIdParams, ProgramReportDto } from './program-report.dto';
 import { ProgramReportReader } from './program-report.reader';
 
 @ApiTags('sponsor programs')
-@ProtectedRoute()
 @Controller('programs/:programId/report')
 export class ProgramReportController {
   constructor(
@@ -22,9 +19,10 @@ export class ProgramReportController {
     summary: 'Program report: quota, enrolled, committed, billed, paid and remaining budget',
   })
   @ApiOkResponse({ type: ProgramReportDto })
-  @ApiNotFoundResponse({
-    type: ProblemDetailsDto,
-    description: 'PROGRAM_NOT_FOUND, PROGRAM_REPORT_NOT_FOUND (the read model is behind)',
+  // PROGRAM_REPORT_NOT_FOUND: the read model is behind the program.
+  @ApiProblems({
+    403: 'PROGRAM_NOT_OPERATED',
+    404: ['PROGRAM_NOT_FOUND', 'PROGRAM_REPORT_NOT_FOUND'],
   })
   async find(
     @Param() params: ProgramIdParams,

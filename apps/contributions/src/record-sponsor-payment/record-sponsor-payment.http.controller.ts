@@ -1,18 +1,9 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ProgramIdParams } from '../program-report/program-report.dto';
 import { sponsorProgramStreamId } from '../shared/contribution-streams';
-import { CorrelationId, ProtectedRoute } from '../shared/http.decorators';
 import { PaymentReferences } from '../shared/payment-references';
-import { ProblemDetailsDto } from '../shared/problem-details.dto';
 import { ProgramAccess } from '../shared/program-access';
 import { rejectionProblem } from '../shared/rejection.problem';
 import { SponsorPrograms } from '../shared/sponsor-programs';
@@ -20,7 +11,6 @@ import { monthLedgerOf } from './month-ledger';
 import { RecordSponsorPaymentDto, SponsorPaymentDto } from './record-sponsor-payment.dto';
 
 @ApiTags('sponsor programs')
-@ProtectedRoute()
 @Controller('programs/:programId/payments')
 export class RecordSponsorPaymentController {
   constructor(
@@ -38,12 +28,16 @@ export class RecordSponsorPaymentController {
       'Allocated to the month’s dues in enrolment order, whole dues only; what is short of one more due is held for the month’s next payment; more than the month owes is refused. The same reference again is the same payment.',
   })
   @ApiOkResponse({ type: SponsorPaymentDto })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PROGRAM_NOT_FOUND' })
-  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'PAYMENT_REFERENCE_CONFLICT' })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemDetailsDto,
-    description:
-      'PAYMENT_EXCEEDS_OUTSTANDING (with outstanding), MONTH_OUTSIDE_COVERAGE, PAYMENT_INVALID, PAYMENT_AMOUNT_INVALID',
+  @ApiProblems({
+    404: 'PROGRAM_NOT_FOUND',
+    409: 'PAYMENT_REFERENCE_CONFLICT',
+    // PAYMENT_EXCEEDS_OUTSTANDING carries outstanding.
+    422: [
+      'PAYMENT_EXCEEDS_OUTSTANDING',
+      'MONTH_OUTSIDE_COVERAGE',
+      'PAYMENT_INVALID',
+      'PAYMENT_AMOUNT_INVALID',
+    ],
   })
   async record(
     @Param() params: ProgramIdParams,

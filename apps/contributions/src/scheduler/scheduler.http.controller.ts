@@ -1,18 +1,17 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentActor, ProblemException, Roles, type Actor } from '@santunan/platform';
-import { CorrelationId, ProtectedRoute } from '../shared/http.decorators';
-import { ProblemDetailsDto } from '../shared/problem-details.dto';
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  ProblemException,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
 import { ContributionScheduler } from './contribution-scheduler';
 import { SchedulerRunDto, SchedulerRunRequestDto } from './scheduler.dto';
 
 @ApiTags('scheduler')
-@ProtectedRoute()
 @Controller('scheduler/runs')
 export class SchedulerController {
   constructor(@Inject(ContributionScheduler) private readonly scheduler: ContributionScheduler) {}
@@ -24,11 +23,8 @@ export class SchedulerController {
     summary: 'Run a scheduler task for a month now (idempotent: a repeat changes nothing)',
   })
   @ApiOkResponse({ type: SchedulerRunDto })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemDetailsDto,
-    description:
-      'Every program or account refused, with the reason as the code: MONTH_NOT_ENDED, BILLING_TOO_EARLY, STATEMENT_TOO_EARLY…',
-  })
+  // Every program or account refused, for one reason: that reason is the code (with `run`).
+  @ApiProblems({ 422: ['MONTH_NOT_ENDED', 'BILLING_TOO_EARLY', 'STATEMENT_TOO_EARLY'] })
   async run(
     @Body() body: SchedulerRunRequestDto,
     @CurrentActor() actor: Actor,

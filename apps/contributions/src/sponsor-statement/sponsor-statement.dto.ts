@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { OffsetPageQuery } from '@santunan/platform';
+import { Matches } from 'class-validator';
 import { ProgramIdParams } from '../program-report/program-report.dto';
 import { MonthLedgerDto } from '../record-sponsor-payment/record-sponsor-payment.dto';
 import { ISO_MONTH_PATTERN } from '../shared/calendar.dto';
@@ -11,22 +11,8 @@ export class StatementParams extends ProgramIdParams {
   month!: string;
 }
 
-export class StatementPageQuery {
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-}
+/** A page of a statement's dues. */
+export class StatementPageQuery extends OffsetPageQuery({ defaultLimit: 100, maxLimit: 1000 }) {}
 
 export class StatementLineDto {
   @ApiProperty()

@@ -1,14 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
-import { ProtectedRoute } from '../shared/http.decorators';
-import { ProblemDetailsDto } from '../shared/problem-details.dto';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { ProgramAccess } from '../shared/program-access';
 import { SponsorStatementDto, StatementPageQuery, StatementParams } from './sponsor-statement.dto';
 import { SponsorStatementReader } from './sponsor-statement.reader';
 
 @ApiTags('sponsor programs')
-@ProtectedRoute()
 @Controller('programs/:programId/statements/:month')
 export class SponsorStatementController {
   constructor(
@@ -20,9 +17,9 @@ export class SponsorStatementController {
   @Roles('sponsor-operator', 'admin', 'finance', 'auditor')
   @ApiOperation({ summary: 'A program’s monthly statement, its payments and its dues (paged)' })
   @ApiOkResponse({ type: SponsorStatementDto })
-  @ApiNotFoundResponse({
-    type: ProblemDetailsDto,
-    description: 'PROGRAM_NOT_FOUND, STATEMENT_NOT_ISSUED',
+  @ApiProblems({
+    403: 'PROGRAM_NOT_OPERATED',
+    404: ['PROGRAM_NOT_FOUND', 'STATEMENT_NOT_ISSUED'],
   })
   async find(
     @Param() params: StatementParams,
@@ -31,8 +28,8 @@ export class SponsorStatementController {
   ): Promise<SponsorStatementDto> {
     await this.access.check(actor, params.programId, ['finance', 'auditor']);
     return this.statements.find(params.programId, params.month, {
-      offset: query.offset ?? 0,
-      limit: query.limit ?? 100,
+      offset: query.offset,
+      limit: query.limit,
     });
   }
 }

@@ -1,8 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, ProblemException, Roles, type Actor } from '@santunan/platform';
-import { ProtectedRoute } from '../participants/api-responses';
-import { ProblemDetailsDto } from '../participants/common.dto';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentActor, ProblemException, Roles, type Actor } from '@santunan/platform';
 import {
   EnrollmentJobStatus,
   JobParams,
@@ -19,7 +17,7 @@ const DEFAULT_PROBLEM_ROWS = 100;
 const SEES_EVERY_JOB = ['enrollment-officer', 'auditor', 'admin'];
 
 @ApiTags('bulk enrollment')
-@ProtectedRoute()
+@ApiProblems({ 404: 'ENROLLMENT_JOB_NOT_FOUND' })
 @Controller('enrollment-jobs/:jobId')
 export class EnrollmentJobController {
   constructor(@Inject(EnrollmentJobStore) private readonly jobs: EnrollmentJobStore) {}
@@ -28,7 +26,6 @@ export class EnrollmentJobController {
   @Roles('sponsor-operator', 'enrollment-officer', 'auditor', 'admin')
   @ApiOperation({ summary: 'Progress of a bulk enrollment job' })
   @ApiOkResponse({ type: EnrollmentJobStatus })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'ENROLLMENT_JOB_NOT_FOUND' })
   async status(
     @Param() params: JobParams,
     @CurrentActor() actor: Actor,
@@ -40,7 +37,6 @@ export class EnrollmentJobController {
   @Roles('sponsor-operator', 'enrollment-officer', 'auditor', 'admin')
   @ApiOperation({ summary: 'The rows of a job that were not enrolled: row number, field, reason' })
   @ApiOkResponse({ type: JobProblemsResponse })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'ENROLLMENT_JOB_NOT_FOUND' })
   async problems(
     @Param() params: JobParams,
     @Query() query: ProblemsQuery,

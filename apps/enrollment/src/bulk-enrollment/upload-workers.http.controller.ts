@@ -1,25 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { Controller, HttpCode, HttpStatus, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
-import {
+  ApiProblems,
+  CorrelationId,
   CurrentActor,
   ProblemException,
   Roles,
   ServiceRuntime,
   type Actor,
 } from '@santunan/platform';
-import { ProtectedRoute } from '../participants/api-responses';
-import { ProblemDetailsDto } from '../participants/common.dto';
-import { CorrelationId } from '../participants/correlation-id.decorator';
 import { CsvUploadReceiver } from './csv-upload.receiver';
 import { EnrollmentJobStatus, jobStatusOf, ProgramParams, UploadQuery } from './enrollment-job.dto';
 
@@ -33,7 +23,6 @@ const CSV_MEDIA_TYPES = new Set([
 ]);
 
 @ApiTags('bulk enrollment')
-@ProtectedRoute()
 @Controller('sponsor-programs/:programId/enrollment-jobs')
 export class UploadWorkersController {
   constructor(
@@ -56,13 +45,18 @@ export class UploadWorkersController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiAcceptedResponse({ type: EnrollmentJobStatus })
-  @ApiBadRequestResponse({
-    type: ProblemDetailsDto,
-    description:
-      'CSV_EMPTY, CSV_NO_ROWS, CSV_COLUMNS_MISSING, CSV_MALFORMED, CSV_RECORD_TOO_LARGE, VALIDATION_FAILED',
+  @ApiProblems({
+    400: [
+      'CSV_EMPTY',
+      'CSV_NO_ROWS',
+      'CSV_COLUMNS_MISSING',
+      'CSV_MALFORMED',
+      'CSV_RECORD_TOO_LARGE',
+      'UPLOAD_INTERRUPTED',
+    ],
+    413: 'UPLOAD_TOO_LARGE',
+    415: 'UPLOAD_MEDIA_TYPE',
   })
-  @ApiPayloadTooLargeResponse({ type: ProblemDetailsDto, description: 'UPLOAD_TOO_LARGE' })
-  @ApiUnsupportedMediaTypeResponse({ type: ProblemDetailsDto, description: 'UPLOAD_MEDIA_TYPE' })
   async upload(
     @Param() params: ProgramParams,
     @Query() query: UploadQuery,

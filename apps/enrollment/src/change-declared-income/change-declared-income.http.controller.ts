@@ -1,23 +1,13 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { acknowledge } from '../participants/acknowledge';
-import { ProtectedRoute } from '../participants/api-responses';
-import { ParticipantChangeResponse, ProblemDetailsDto } from '../participants/common.dto';
-import { CorrelationId } from '../participants/correlation-id.decorator';
+import { ParticipantChangeResponse } from '../participants/common.dto';
 import { ParticipantCommands } from '../participants/participant-commands';
 import { ParticipantIdParams } from '../participants/participant-id.params';
 import { ChangeDeclaredIncomeDto } from './change-declared-income.dto';
 
 @ApiTags('participants')
-@ProtectedRoute()
 @Controller('participants/:participantId/income-changes')
 export class ChangeDeclaredIncomeController {
   constructor(@Inject(ParticipantCommands) private readonly participants: ParticipantCommands) {}
@@ -27,11 +17,10 @@ export class ChangeDeclaredIncomeController {
   @Roles('enrollment-officer', 'admin')
   @ApiOperation({ summary: 'Change the declared income from a later month' })
   @ApiOkResponse({ type: ParticipantChangeResponse })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PARTICIPANT_NOT_REGISTERED' })
-  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'PARTICIPANT_DECEASED' })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemDetailsDto,
-    description: 'INCOME_BELOW_FLOOR, INCOME_EFFECTIVE_MONTH_INVALID',
+  @ApiProblems({
+    404: 'PARTICIPANT_NOT_REGISTERED',
+    409: 'PARTICIPANT_DECEASED',
+    422: ['INCOME_NOT_INTEGER_RUPIAH', 'INCOME_BELOW_FLOOR', 'INCOME_EFFECTIVE_MONTH_INVALID'],
   })
   async change(
     @Param() params: ParticipantIdParams,

@@ -1,22 +1,13 @@
 import { Body, Controller, Inject, Param, Patch } from '@nestjs/common';
-import {
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { acknowledge } from '../participants/acknowledge';
-import { ProtectedRoute } from '../participants/api-responses';
-import { ParticipantChangeResponse, ProblemDetailsDto } from '../participants/common.dto';
-import { CorrelationId } from '../participants/correlation-id.decorator';
+import { ParticipantChangeResponse } from '../participants/common.dto';
 import { ParticipantCommands } from '../participants/participant-commands';
 import { ParticipantIdParams } from '../participants/participant-id.params';
 import { CorrectParticipantDetailsDto } from './correct-participant-details.dto';
 
 @ApiTags('participants')
-@ProtectedRoute()
 @Controller('participants/:participantId/details')
 export class CorrectParticipantDetailsController {
   constructor(@Inject(ParticipantCommands) private readonly participants: ParticipantCommands) {}
@@ -27,10 +18,9 @@ export class CorrectParticipantDetailsController {
     summary: 'Correct a participant’s name, address, phone or occupation, with a reason',
   })
   @ApiOkResponse({ type: ParticipantChangeResponse })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PARTICIPANT_NOT_REGISTERED' })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemDetailsDto,
-    description: 'CORRECTION_EMPTY, ADDRESS_REGENCY_UNKNOWN',
+  @ApiProblems({
+    404: 'PARTICIPANT_NOT_REGISTERED',
+    422: ['CORRECTION_EMPTY', 'ADDRESS_REGENCY_UNKNOWN'],
   })
   async correct(
     @Param() params: ParticipantIdParams,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HEIR_RELATIONSHIPS, type HeirRelationship } from '@santunan/contracts';
+import { BankAccountDto } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,22 +15,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ISO_DATE_PATTERN } from '../participants/common.dto';
-
-export class BankAccountDto {
-  @ApiProperty({ example: 'BRI', description: 'Bank code.' })
-  @Matches(/^[A-Za-z0-9]{2,12}$/, { message: 'bankCode must be 2–12 letters or digits' })
-  bankCode!: string;
-
-  @ApiProperty({ example: '012301000123567' })
-  @Matches(/^\d{5,34}$/, { message: 'accountNumber must be 5–34 digits' })
-  accountNumber!: string;
-
-  @ApiProperty({ example: 'Maria Bria', maxLength: 120 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  accountName!: string;
-}
 
 export class HeirDto {
   @ApiPropertyOptional({

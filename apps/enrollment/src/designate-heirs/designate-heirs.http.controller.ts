@@ -1,23 +1,21 @@
 import { Body, Controller, Inject, Param, Put } from '@nestjs/common';
-import {
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Heir } from '@santunan/contracts';
-import { CurrentActor, Roles, ServiceRuntime, type Actor } from '@santunan/platform';
+import {
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  ServiceRuntime,
+  type Actor,
+} from '@santunan/platform';
 import { acknowledge } from '../participants/acknowledge';
-import { ProtectedRoute } from '../participants/api-responses';
-import { ParticipantChangeResponse, ProblemDetailsDto } from '../participants/common.dto';
-import { CorrelationId } from '../participants/correlation-id.decorator';
+import { ParticipantChangeResponse } from '../participants/common.dto';
 import { ParticipantCommands } from '../participants/participant-commands';
 import { ParticipantIdParams } from '../participants/participant-id.params';
 import { DesignateHeirsDto, type HeirDto } from './designate-heirs.dto';
 
 @ApiTags('participants')
-@ProtectedRoute()
 @Controller('participants/:participantId/heirs')
 export class DesignateHeirsController {
   constructor(
@@ -33,8 +31,7 @@ export class DesignateHeirsController {
       'Replaces the list. Names and bank accounts are sealed with the participant’s key.',
   })
   @ApiOkResponse({ type: ParticipantChangeResponse })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PARTICIPANT_NOT_REGISTERED' })
-  @ApiUnprocessableEntityResponse({ type: ProblemDetailsDto, description: 'HEIR_INVALID' })
+  @ApiProblems({ 404: 'PARTICIPANT_NOT_REGISTERED', 422: 'HEIR_INVALID' })
   async designate(
     @Param() params: ParticipantIdParams,
     @Body() body: DesignateHeirsDto,

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HEIR_RELATIONSHIPS } from '@santunan/contracts';
+import { ApiPersonalText } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   IsInt,
@@ -11,6 +13,12 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+
+/**
+ * A personal value: a string as the caller may see it, or `{ redacted: true }` once its key is
+ * erased (documented by ApiPersonalText; `unknown` here, as the presenter hands it over).
+ */
+type PersonalText = unknown;
 
 const PERSONAL =
   'Personal data: in full for enrollment officers and auditors, masked for other roles ' +
@@ -55,8 +63,8 @@ export class SearchParticipantsDto {
 }
 
 export class AddressView {
-  @ApiProperty({ description: PERSONAL })
-  line!: unknown;
+  @ApiPersonalText({ description: PERSONAL, example: 'Jl. El Tari 10, Oebobo' })
+  line!: PersonalText;
 
   @ApiProperty({ example: '5371' })
   regencyCode!: string;
@@ -66,11 +74,61 @@ export class AddressView {
 }
 
 export class IncomePeriodView {
-  @ApiProperty({ example: 1_000_000 })
+  @ApiProperty({ type: 'integer', example: 1_000_000, description: 'Whole rupiah a month.' })
   declaredIncome!: number;
 
   @ApiProperty({ example: '2026-01' })
   effectiveFrom!: string;
+}
+
+export class MembershipView {
+  @ApiProperty({ enum: ['self-paying', 'sponsored'] })
+  kind!: 'self-paying' | 'sponsored';
+
+  @ApiPropertyOptional({ example: 'ntt-2026', description: 'A sponsored membership only.' })
+  programId?: string;
+}
+
+export class HeirBankAccountView {
+  @ApiProperty({ example: 'BRI' })
+  bankCode!: string;
+
+  @ApiPersonalText({ description: PERSONAL, example: '***********3567' })
+  accountNumber!: PersonalText;
+
+  @ApiPersonalText({ description: PERSONAL, example: 'M. B.' })
+  accountName!: PersonalText;
+}
+
+export class HeirView {
+  @ApiProperty({ format: 'uuid' })
+  heirId!: string;
+
+  @ApiPersonalText({ description: PERSONAL, example: 'M. B.' })
+  fullName!: PersonalText;
+
+  @ApiProperty({ enum: HEIR_RELATIONSHIPS })
+  relationship!: string;
+
+  @ApiPropertyOptional({ example: '1992-03-01' })
+  birthDate?: string;
+
+  @ApiPropertyOptional({ type: HeirBankAccountView })
+  bankAccount?: HeirBankAccountView;
+}
+
+export class ChildView {
+  @ApiProperty({ format: 'uuid' })
+  childId!: string;
+
+  @ApiPersonalText({ description: PERSONAL, example: 'A. B.' })
+  fullName!: PersonalText;
+
+  @ApiProperty({ example: '2012-07-01' })
+  birthDate!: string;
+
+  @ApiProperty({ enum: ['biological', 'step', 'adopted'] })
+  relationship!: string;
 }
 
 export class ParticipantSummary {
@@ -80,13 +138,16 @@ export class ParticipantSummary {
   @ApiProperty({ enum: ['active', 'deceased'] })
   status!: 'active' | 'deceased';
 
-  @ApiProperty({ description: PERSONAL, example: '5371********0001' })
-  nik!: unknown;
+  @ApiPersonalText({ description: PERSONAL, example: '5371********0001' })
+  nik!: PersonalText;
 
-  @ApiProperty({ description: PERSONAL, example: 'Y. B.' })
-  fullName!: unknown;
+  @ApiPersonalText({ description: PERSONAL, example: 'Y. B.' })
+  fullName!: PersonalText;
 
-  @ApiProperty({ example: '1990-08-15', description: 'Only the year for masked views.' })
+  @ApiProperty({
+    example: '1990-08-15',
+    description: 'Only the year (`1990-**-**`) for masked views.',
+  })
   birthDate!: string;
 
   @ApiProperty({ enum: ['male', 'female'] })
@@ -95,10 +156,10 @@ export class ParticipantSummary {
   @ApiProperty({ example: '5371' })
   regencyCode!: string;
 
-  @ApiProperty({ example: { kind: 'sponsored', programId: 'ntt-2026' } })
-  membership!: unknown;
+  @ApiProperty({ type: MembershipView })
+  membership!: MembershipView;
 
-  @ApiProperty({ example: 1_000_000 })
+  @ApiProperty({ type: 'integer', example: 1_000_000, description: 'Whole rupiah a month.' })
   declaredIncome!: number;
 
   @ApiProperty({ enum: ['full', 'masked'] })
@@ -109,8 +170,8 @@ export class ParticipantProfile extends ParticipantSummary {
   @ApiProperty({ type: AddressView })
   address!: AddressView;
 
-  @ApiProperty({ description: PERSONAL })
-  phone!: unknown;
+  @ApiPersonalText({ description: PERSONAL, example: '***********789' })
+  phone!: PersonalText;
 
   @ApiProperty()
   occupation!: string;
@@ -118,25 +179,25 @@ export class ParticipantProfile extends ParticipantSummary {
   @ApiProperty({ type: [IncomePeriodView] })
   incomeHistory!: IncomePeriodView[];
 
-  @ApiProperty({ description: `Heirs with relationship and bank account. ${PERSONAL}` })
-  heirs!: unknown[];
+  @ApiProperty({ type: [HeirView], description: 'Heirs with relationship and bank account.' })
+  heirs!: readonly unknown[];
 
-  @ApiProperty({ description: `Children registered for scholarships. ${PERSONAL}` })
-  children!: unknown[];
+  @ApiProperty({ type: [ChildView], description: 'Children registered for scholarships.' })
+  children!: readonly unknown[];
 
   @ApiPropertyOptional({ example: '2026-05-02' })
   dateOfDeath?: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   registeredAt!: string;
 
   @ApiProperty({ description: 'The user who registered the participant.' })
   registeredBy!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   version!: number;
 }
 
@@ -149,6 +210,17 @@ export class SearchResponse {
     description: 'Pass as `after` for the next page; absent on the last.',
   })
   next?: string;
+}
+
+export class ActorView {
+  @ApiProperty({ example: 'officer-1' })
+  id!: string;
+
+  @ApiProperty({ enum: ['user', 'system'] })
+  kind!: 'user' | 'system';
+
+  @ApiPropertyOptional({ type: [String], example: ['enrollment-officer'] })
+  roles?: readonly string[];
 }
 
 export class HistoryEntry {
@@ -170,8 +242,8 @@ export class HistoryEntry {
   @ApiProperty({ description: 'When the platform recorded it.' })
   recordedAt!: string;
 
-  @ApiProperty({ description: 'Who did it: user id, kind and roles.' })
-  actor!: unknown;
+  @ApiProperty({ type: ActorView, description: 'Who did it.' })
+  actor!: ActorView;
 
   @ApiProperty()
   correlationId!: string;
@@ -179,8 +251,12 @@ export class HistoryEntry {
   @ApiPropertyOptional({ description: 'The event that caused it, e.g. the claims death record.' })
   causationId?: string | null;
 
-  @ApiProperty({ description: `The event payload, opened. ${PERSONAL}` })
-  data!: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: `The event payload (its schema: enrollment.events in AsyncAPI), opened. ${PERSONAL}`,
+  })
+  data!: Readonly<Record<string, unknown>>;
 }
 
 export class HistoryResponse {

@@ -1,14 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentActor, ProblemException, type Actor } from '@santunan/platform';
-import { ProtectedRoute } from '../participants/api-responses';
-import { ProblemDetailsDto } from '../participants/common.dto';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentActor, ProblemException, type Actor } from '@santunan/platform';
 import { ParticipantIdParams } from '../participants/participant-id.params';
 import {
   HistoryResponse,
@@ -32,7 +24,6 @@ function notFound(participantId: string): ProblemException {
 
 /** The read side: open to every authenticated role, personal data masked by role. */
 @ApiTags('participants')
-@ProtectedRoute()
 @Controller('participants')
 export class ParticipantViewController {
   constructor(@Inject(ParticipantViewReader) private readonly reader: ParticipantViewReader) {}
@@ -46,10 +37,7 @@ export class ParticipantViewController {
       'At least one criterion. Results are ordered by participant id; page with `after`.',
   })
   @ApiOkResponse({ type: SearchResponse })
-  @ApiBadRequestResponse({
-    type: ProblemDetailsDto,
-    description: 'VALIDATION_FAILED, SEARCH_CRITERIA_MISSING',
-  })
+  @ApiProblems({ 400: 'SEARCH_CRITERIA_MISSING' })
   async search(
     @Body() body: SearchParticipantsDto,
     @CurrentActor() actor: Actor,
@@ -77,7 +65,7 @@ export class ParticipantViewController {
   @Get(':participantId')
   @ApiOperation({ summary: 'A participant’s profile: current state' })
   @ApiOkResponse({ type: ParticipantProfile })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PARTICIPANT_NOT_REGISTERED' })
+  @ApiProblems({ 404: 'PARTICIPANT_NOT_REGISTERED' })
   async profile(
     @Param() params: ParticipantIdParams,
     @CurrentActor() actor: Actor,
@@ -90,7 +78,7 @@ export class ParticipantViewController {
   @Get(':participantId/history')
   @ApiOperation({ summary: 'A participant’s events, oldest first, with who did what and when' })
   @ApiOkResponse({ type: HistoryResponse })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PARTICIPANT_NOT_REGISTERED' })
+  @ApiProblems({ 404: 'PARTICIPANT_NOT_REGISTERED' })
   async history(
     @Param() params: ParticipantIdParams,
     @CurrentActor() actor: Actor,

@@ -31,30 +31,6 @@ export class ParticipantChangeResponse {
   changed!: boolean;
 }
 
-/** RFC 9457 problem details, as every error of this API is answered. */
-export class ProblemDetailsDto {
-  @ApiProperty({ example: 'urn:santunan:problem:participant-already-registered' })
-  type!: string;
-
-  @ApiProperty({ example: 'NIK already registered with other details' })
-  title!: string;
-
-  @ApiProperty({ example: 409 })
-  status!: number;
-
-  @ApiProperty()
-  detail!: string;
-
-  @ApiProperty({
-    example: 'PARTICIPANT_ALREADY_REGISTERED',
-    description: 'Stable; switch on this.',
-  })
-  code!: string;
-
-  @ApiProperty({ required: false, example: '/participants' })
-  instance?: string;
-}
-
 export class NameDto {
   @ApiProperty({ example: 'Yohanes Bria', maxLength: 120 })
   @IsString()

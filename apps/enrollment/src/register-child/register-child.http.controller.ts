@@ -1,23 +1,19 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentActor, Roles, ServiceRuntime, type Actor } from '@santunan/platform';
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  ServiceRuntime,
+  type Actor,
+} from '@santunan/platform';
 import { acknowledge } from '../participants/acknowledge';
-import { ProtectedRoute } from '../participants/api-responses';
-import { ProblemDetailsDto } from '../participants/common.dto';
-import { CorrelationId } from '../participants/correlation-id.decorator';
 import { ParticipantCommands } from '../participants/participant-commands';
 import { ParticipantIdParams } from '../participants/participant-id.params';
 import { ChildRegistrationResponse, RegisterChildDto } from './register-child.dto';
 
 @ApiTags('participants')
-@ProtectedRoute()
 @Controller('participants/:participantId/children')
 export class RegisterChildController {
   constructor(
@@ -32,11 +28,10 @@ export class RegisterChildController {
     description: 'A third child is refused with 409 CHILD_LIMIT_REACHED (PP 82/2019).',
   })
   @ApiCreatedResponse({ type: ChildRegistrationResponse })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PARTICIPANT_NOT_REGISTERED' })
-  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'CHILD_LIMIT_REACHED' })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemDetailsDto,
-    description: 'CHILD_INVALID, DATE_INVALID, BIRTH_DATE_IN_FUTURE',
+  @ApiProblems({
+    404: 'PARTICIPANT_NOT_REGISTERED',
+    409: 'CHILD_LIMIT_REACHED',
+    422: ['CHILD_INVALID', 'DATE_INVALID', 'BIRTH_DATE_IN_FUTURE'],
   })
   async register(
     @Param() params: ParticipantIdParams,

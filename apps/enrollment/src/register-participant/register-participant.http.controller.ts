@@ -1,23 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import { Body, Controller, HttpStatus, Inject, Post, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
-import { ProtectedRoute } from '../participants/api-responses';
-import { ProblemDetailsDto } from '../participants/common.dto';
-import { CorrelationId } from '../participants/correlation-id.decorator';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { RegisterParticipantDto, RegistrationResponse } from './register-participant.dto';
 import { RegisterParticipantHandler } from './register-participant.handler';
 
 @ApiTags('participants')
-@ProtectedRoute()
 @Controller('participants')
 export class RegisterParticipantController {
   constructor(
@@ -34,12 +22,24 @@ export class RegisterParticipantController {
   })
   @ApiCreatedResponse({ type: RegistrationResponse, description: 'Registered.' })
   @ApiOkResponse({ type: RegistrationResponse, description: 'Already registered with this data.' })
-  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'VALIDATION_FAILED' })
-  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'PARTICIPANT_ALREADY_REGISTERED' })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemDetailsDto,
-    description:
-      'NIK_* (format, region, date, sex), INCOME_BELOW_FLOOR, ADDRESS_REGENCY_UNKNOWN, …',
+  @ApiProblems({
+    409: ['PARTICIPANT_ALREADY_REGISTERED', 'PARTICIPANT_DECEASED'],
+    422: [
+      'NIK_FORMAT',
+      'NIK_PROVINCE_UNKNOWN',
+      'NIK_REGENCY_UNKNOWN',
+      'NIK_DISTRICT_INVALID',
+      'NIK_DATE_INVALID',
+      'NIK_BIRTH_DATE_MISMATCH',
+      'NIK_SEX_MISMATCH',
+      'NIK_SERIAL_INVALID',
+      'DATE_INVALID',
+      'BIRTH_DATE_IN_FUTURE',
+      'ADDRESS_REGENCY_UNKNOWN',
+      'INCOME_NOT_INTEGER_RUPIAH',
+      'INCOME_BELOW_FLOOR',
+      'INCOME_EFFECTIVE_MONTH_INVALID',
+    ],
   })
   async register(
     @Body() body: RegisterParticipantDto,

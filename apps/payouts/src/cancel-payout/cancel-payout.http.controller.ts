@@ -1,17 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { ProtectedRoute } from '../http/api-responses';
-import { CorrelationId } from '../http/correlation-id.decorator';
-import { ProblemDetailsDto } from '../http/problem-details.dto';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
 import { PayoutIdParams } from '../payout-view/payout-view.dto';
@@ -33,7 +23,6 @@ export class CancelPayoutDto {
 }
 
 @ApiTags('payouts')
-@ProtectedRoute()
 @Controller('payouts/:payoutId/cancellation')
 export class CancelPayoutController {
   constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
@@ -46,8 +35,7 @@ export class CancelPayoutController {
     description: 'Reconciliation then lists the decision as short until a new decision pays it.',
   })
   @ApiOkResponse({ type: PayoutChangeResponse })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PAYOUT_NOT_FOUND' })
-  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'PAYOUT_NOT_CANCELLABLE' })
+  @ApiProblems({ 404: 'PAYOUT_NOT_FOUND', 409: 'PAYOUT_NOT_CANCELLABLE' })
   async cancel(
     @Param() params: PayoutIdParams,
     @Body() body: CancelPayoutDto,

@@ -1,19 +1,20 @@
 import type { ServerResponse } from 'node:http';
 import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
 import {
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentActor, ProblemException, Roles, type Actor } from '@santunan/platform';
-import { ProtectedRoute } from '../http/api-responses';
-import { CorrelationId } from '../http/correlation-id.decorator';
-import { ProblemDetailsDto } from '../http/problem-details.dto';
+import {
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  ProblemException,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
 import { RejectedCommandError, rejectionProblem } from '../payouts/payouts-problems';
@@ -25,7 +26,6 @@ import {
 } from './payout-batch.dto';
 
 @ApiTags('payout batches')
-@ProtectedRoute()
 @Controller('payout-batches')
 export class PayoutBatchController {
   constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
@@ -41,10 +41,8 @@ export class PayoutBatchController {
   })
   @ApiCreatedResponse({ type: PayoutBatchResponse })
   @ApiOkResponse({ type: PayoutBatchResponse, description: 'The batch existed already.' })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemDetailsDto,
-    description: 'BATCH_EMPTY: nothing scheduled',
-  })
+  // BATCH_EMPTY: nothing scheduled; BATCH_ALREADY_INSTRUCTED: the id names another batch.
+  @ApiProblems({ 409: 'BATCH_ALREADY_INSTRUCTED', 422: 'BATCH_EMPTY' })
   async create(
     @Body() body: CreatePayoutBatchDto,
     @CurrentActor() actor: Actor,
@@ -73,7 +71,7 @@ export class PayoutBatchController {
   @Roles('finance', 'auditor')
   @ApiOperation({ summary: 'A batch and where each of its payouts stands' })
   @ApiOkResponse({ type: PayoutBatchDetailResponse })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'BATCH_NOT_FOUND' })
+  @ApiProblems({ 404: 'BATCH_NOT_FOUND' })
   async get(@Param() params: BatchIdParams): Promise<PayoutBatchDetailResponse> {
     const batch = await this.services.payouts.batch(params.batchId);
     if (batch === undefined) throw notFound(params.batchId);
@@ -89,12 +87,19 @@ export class PayoutBatchController {
       'X-Batch-Count and X-Batch-Total (whole rupiah) carry the control totals.',
   })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The CSV file.' })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'BATCH_NOT_FOUND' })
-  @ApiConflictResponse({
-    type: ProblemDetailsDto,
-    description: 'PERSONAL_DATA_ERASED: an account can no longer be read',
+  @ApiOkResponse({
+    description: 'The CSV file.',
+    schema: { type: 'string' },
+    headers: {
+      'X-Batch-Count': {
+        description: 'Credit transfers in the file.',
+        schema: { type: 'integer' },
+      },
+      'X-Batch-Total': { description: 'Their sum, whole rupiah.', schema: { type: 'integer' } },
+    },
   })
+  // PERSONAL_DATA_ERASED: an account can no longer be read (with payoutIds).
+  @ApiProblems({ 404: 'BATCH_NOT_FOUND', 409: 'PERSONAL_DATA_ERASED' })
   async file(
     @Param() params: BatchIdParams,
     @Res({ passthrough: true }) response: ServerResponse,

@@ -5,10 +5,10 @@ import {
   type PayoutProgram,
   type PayoutStatus,
 } from '@santunan/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { OffsetPageQuery } from '@santunan/platform';
+import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 
-export class PayoutQueryDto {
+export class PayoutQueryDto extends OffsetPageQuery({ defaultLimit: 50, maxLimit: 500 }) {
   @ApiPropertyOptional({ enum: PAYOUT_STATUSES })
   @IsOptional()
   @IsIn(PAYOUT_STATUSES)
@@ -38,21 +38,6 @@ export class PayoutQueryDto {
   @IsOptional()
   @IsUUID()
   batchId?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export class PayoutIdParams {
@@ -91,6 +76,47 @@ export class PayoutAccountResponse {
   accountName!: string | null;
 }
 
+export class PayoutComponentResponse {
+  @ApiProperty({
+    example: 'JKM_LUMP_SUM',
+    description: 'The benefit component of the decision (its explanation names the rule).',
+  })
+  code!: string;
+
+  @ApiProperty({ type: 'integer', example: 20_000_000, description: 'Whole rupiah.' })
+  amount!: number;
+}
+
+export class PayoutFailureResponse {
+  @ApiProperty({ example: 'ACCOUNT_CLOSED', description: 'The bank’s reason code.' })
+  reasonCode!: string;
+
+  @ApiProperty({ example: 'Rekening ditutup' })
+  reason!: string;
+
+  @ApiProperty({ example: '2026-03-26', description: 'When it failed or came back.' })
+  on!: string;
+
+  @ApiProperty({ type: 'integer', description: 'The attempt that failed.' })
+  attempt!: number;
+}
+
+export class PendingReissueResponse {
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ description: 'The finance officer who asked (the maker).' }) requestedBy!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ example: '2026-03-27' }) requestedOn!: string;
+}
+
+export class CompensationResponse {
+  @ApiProperty({ type: 'integer', example: 3 }) daysLate!: number;
+  @ApiProperty({ example: '2026-03-20', description: 'The SLA due date of the benefit.' })
+  dueDate!: string;
+  @ApiProperty({ example: '2026-03-25' }) settledOn!: string;
+  @ApiProperty({ type: 'integer', example: 42_000_000, description: 'Whole rupiah.' })
+  benefitAmount!: number;
+}
+
 export class PayoutResponse {
   @ApiProperty({ format: 'uuid' }) payoutId!: string;
   @ApiProperty({ enum: ['benefit', 'late-payment-compensation'] }) kind!: string;
@@ -101,9 +127,11 @@ export class PayoutResponse {
   @ApiProperty() participantId!: string;
   @ApiProperty({ type: PayoutBeneficiaryResponse }) beneficiary!: PayoutBeneficiaryResponse;
   @ApiProperty({ type: PayoutAccountResponse }) bankAccount!: PayoutAccountResponse;
-  @ApiProperty({ example: 42000000, description: 'Whole rupiah.' }) amount!: number;
+  @ApiProperty({ type: 'integer', example: 42000000, description: 'Whole rupiah.' })
+  amount!: number;
   @ApiProperty({ enum: ['IDR'] }) currency!: 'IDR';
-  @ApiProperty({ example: [{ code: 'JKM_LUMP_SUM', amount: 20000000 }] }) components!: object[];
+  @ApiProperty({ type: [PayoutComponentResponse] })
+  components!: readonly PayoutComponentResponse[];
   @ApiProperty({ enum: PAYOUT_STATUSES }) status!: string;
   @ApiProperty() attempt!: number;
   @ApiProperty({ nullable: true, type: String }) batchId!: string | null;
@@ -112,10 +140,25 @@ export class PayoutResponse {
   @ApiProperty() scheduledOn!: string;
   @ApiProperty({ nullable: true, type: String }) instructedOn!: string | null;
   @ApiProperty({ nullable: true, type: String }) settledOn!: string | null;
-  @ApiProperty({ nullable: true, type: Object }) failure!: unknown;
-  @ApiProperty({ nullable: true, type: Object }) pendingReissue!: object | null;
+  @ApiProperty({
+    type: PayoutFailureResponse,
+    nullable: true,
+    description: 'Why the last attempt failed or came back; null otherwise.',
+  })
+  failure!: PayoutFailureResponse | null;
+  @ApiProperty({
+    type: PendingReissueResponse,
+    nullable: true,
+    description: 'A reissue awaiting its checker.',
+  })
+  pendingReissue!: PendingReissueResponse | null;
   @ApiProperty({ nullable: true, type: String }) compensatesPayoutId!: string | null;
-  @ApiProperty({ nullable: true, type: Object }) compensation!: object | null;
+  @ApiProperty({
+    type: CompensationResponse,
+    nullable: true,
+    description: 'A late-payment compensation payout: what it compensates.',
+  })
+  compensation!: CompensationResponse | null;
   @ApiProperty() version!: number;
 }
 

@@ -1,14 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentActor, ProblemException, Roles, type Actor } from '@santunan/platform';
-import { ProtectedRoute } from '../http/api-responses';
-import { ProblemDetailsDto } from '../http/problem-details.dto';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentActor, ProblemException, Roles, type Actor } from '@santunan/platform';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
 import type { PayoutHistoryEntry, PayoutView } from './payout-view.reader';
@@ -20,7 +12,6 @@ import {
 } from './payout-view.dto';
 
 @ApiTags('payouts')
-@ProtectedRoute()
 @Controller('payouts')
 export class PayoutViewController {
   constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
@@ -32,15 +23,11 @@ export class PayoutViewController {
     description: 'Filter by status, program, decision, claim, participant or batch.',
   })
   @ApiOkResponse({ type: PayoutListResponse })
-  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'VALIDATION_FAILED' })
   list(
     @Query() query: PayoutQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<{ items: PayoutView[]; total: number }> {
-    return this.services.payouts.list(
-      { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 },
-      actor,
-    );
+    return this.services.payouts.list(query, actor);
   }
 
   @Get(':payoutId')
@@ -50,7 +37,7 @@ export class PayoutViewController {
     description: 'The current state and every event of its stream.',
   })
   @ApiOkResponse({ type: PayoutDetailResponse })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PAYOUT_NOT_FOUND' })
+  @ApiProblems({ 404: 'PAYOUT_NOT_FOUND' })
   async get(
     @Param() params: PayoutIdParams,
     @CurrentActor() actor: Actor,

@@ -1,18 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { DailyReport, DecisionCheckReport } from '@santunan/payouts-domain';
 import { Roles } from '@santunan/platform';
 import { Matches } from 'class-validator';
-import { ProtectedRoute } from '../http/api-responses';
-import { ProblemDetailsDto } from '../http/problem-details.dto';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
+import { DailyReportResponse, DecisionCheckReportResponse } from './reconciliation.dto';
 
 export class DailyReportQuery {
   @ApiProperty({ example: '2026-03-25', description: 'The business date (Asia/Jakarta).' })
@@ -21,7 +14,6 @@ export class DailyReportQuery {
 }
 
 @ApiTags('reconciliation')
-@ProtectedRoute()
 @Controller('reconciliation')
 export class ReconciliationController {
   constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
@@ -36,8 +28,7 @@ export class ReconciliationController {
       'The regency is the decision’s when it carries one, else the participant’s registration; ' +
       'otherwise "unknown" (counted in unknownRegencyMovements).',
   })
-  @ApiOkResponse({ description: 'The daily report.' })
-  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'VALIDATION_FAILED' })
+  @ApiOkResponse({ type: DailyReportResponse, description: 'The daily report.' })
   daily(@Query() query: DailyReportQuery): Promise<DailyReport> {
     return this.services.reconciliation.daily(query.date);
   }
@@ -50,7 +41,10 @@ export class ReconciliationController {
       'Each decision (with those it superseded) is settled-in-full, in-progress, short or over; ' +
       'short and over are listed under mismatches. Late-payment compensation is outside the decided amount.',
   })
-  @ApiOkResponse({ description: 'The check, mismatches listed.' })
+  @ApiOkResponse({
+    type: DecisionCheckReportResponse,
+    description: 'The check, mismatches listed.',
+  })
   decisions(): Promise<DecisionCheckReport> {
     return this.services.reconciliation.decisions();
   }

@@ -1,18 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@santunan/platform';
-import { ProtectedRoute } from '../http/api-responses';
-import { CorrelationId } from '../http/correlation-id.decorator';
-import { ProblemDetailsDto } from '../http/problem-details.dto';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
 import { rejectionProblem } from '../payouts/payouts-problems';
@@ -35,7 +23,6 @@ export class SettlementRecordedResponse {
 }
 
 @ApiTags('settlements')
-@ProtectedRoute()
 @Controller('payout-settlements')
 export class SettlementController {
   constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
@@ -50,16 +37,15 @@ export class SettlementController {
       'A benefit settled after its SLA due date gets a late-payment compensation payout.',
   })
   @ApiOkResponse({ type: SettlementRecordedResponse })
-  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'VALIDATION_FAILED' })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PAYOUT_NOT_FOUND' })
-  @ApiConflictResponse({
-    type: ProblemDetailsDto,
-    description:
-      'PAYOUT_NOT_INSTRUCTED, PAYOUT_NOT_SETTLED, SETTLEMENT_BATCH_MISMATCH, BANK_REFERENCE_CONFLICT',
-  })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemDetailsDto,
-    description: 'SETTLEMENT_AMOUNT_MISMATCH, SETTLEMENT_INVALID',
+  @ApiProblems({
+    404: 'PAYOUT_NOT_FOUND',
+    409: [
+      'PAYOUT_NOT_INSTRUCTED',
+      'PAYOUT_NOT_SETTLED',
+      'SETTLEMENT_BATCH_MISMATCH',
+      'BANK_REFERENCE_CONFLICT',
+    ],
+    422: ['SETTLEMENT_AMOUNT_MISMATCH', 'SETTLEMENT_INVALID'],
   })
   async record(
     @Body() body: SettlementReportDto,

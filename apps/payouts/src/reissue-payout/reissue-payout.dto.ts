@@ -1,30 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BankAccountDto } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-
-export class CorrectedBankAccountDto {
-  @ApiProperty({ example: 'BNI', description: 'Bank code.' })
-  @Matches(/^[A-Za-z0-9]{2,12}$/, { message: 'bankCode must be 2–12 letters or digits' })
-  bankCode!: string;
-
-  @ApiProperty({ example: '0123456789' })
-  @Matches(/^\d{5,34}$/, { message: 'accountNumber must be 5–34 digits' })
-  accountNumber!: string;
-
-  @ApiProperty({ example: 'Maria Bria', maxLength: 120 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  accountName!: string;
-}
 
 export class RequestReissueDto {
   @ApiPropertyOptional({
@@ -35,10 +19,10 @@ export class RequestReissueDto {
   @IsUUID()
   requestId?: string;
 
-  @ApiProperty({ type: CorrectedBankAccountDto })
+  @ApiProperty({ type: BankAccountDto, description: 'The corrected account.' })
   @ValidateNested()
-  @Type(() => CorrectedBankAccountDto)
-  bankAccount!: CorrectedBankAccountDto;
+  @Type(() => BankAccountDto)
+  bankAccount!: BankAccountDto;
 
   @ApiProperty({ example: 'Rekening lama ditutup; buku tabungan baru diterima', maxLength: 500 })
   @IsString()

@@ -1,17 +1,13 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentActor, ProblemException, Roles, type Actor } from '@santunan/platform';
-import { ProtectedRoute } from '../http/api-responses';
-import { CorrelationId } from '../http/correlation-id.decorator';
-import { ProblemDetailsDto } from '../http/problem-details.dto';
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  ProblemException,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
 import { rejectionProblem } from '../payouts/payouts-problems';
@@ -43,7 +39,6 @@ export function payoutChange(
 }
 
 @ApiTags('payouts')
-@ProtectedRoute()
 @Controller('payouts/:payoutId/reissue-requests')
 export class ReissuePayoutController {
   constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
@@ -56,10 +51,10 @@ export class ReissuePayoutController {
       'Another finance officer must approve it before the payout goes into a batch again.',
   })
   @ApiCreatedResponse({ type: ReissueRequestedResponse })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'PAYOUT_NOT_FOUND' })
-  @ApiConflictResponse({
-    type: ProblemDetailsDto,
-    description: 'PAYOUT_NOT_REISSUABLE, REISSUE_ALREADY_REQUESTED',
+  @ApiProblems({
+    404: 'PAYOUT_NOT_FOUND',
+    409: ['PAYOUT_NOT_REISSUABLE', 'REISSUE_ALREADY_REQUESTED'],
+    422: 'BANK_ACCOUNT_INVALID',
   })
   async request(
     @Param() params: PayoutIdParams,
@@ -88,11 +83,11 @@ export class ReissuePayoutController {
     description: 'The payout is scheduled again, to the corrected account, for the next batch.',
   })
   @ApiOkResponse({ type: PayoutChangeResponse })
-  @ApiNotFoundResponse({
-    type: ProblemDetailsDto,
-    description: 'PAYOUT_NOT_FOUND, REISSUE_REQUEST_NOT_FOUND',
+  @ApiProblems({
+    403: 'REISSUE_SAME_PERSON',
+    404: ['PAYOUT_NOT_FOUND', 'REISSUE_REQUEST_NOT_FOUND'],
+    409: 'PAYOUT_NOT_REISSUABLE',
   })
-  @ApiForbiddenResponse({ type: ProblemDetailsDto, description: 'REISSUE_SAME_PERSON' })
   async approve(
     @Param() params: ReissueRequestParams,
     @CurrentActor() actor: Actor,
