@@ -9,13 +9,16 @@
  *     created here and migrated by each service at start
  *   - every context's topic and its dead-letter topic
  *   - each service in apps/ as its own process, on ports 3001-3004, verifying Keycloak's
- *     tokens (AUTH_MODE=jwks), waited for via /health; then the console on :3000
+ *     tokens (AUTH_MODE=jwks), waited for via /health; then the console on :3000. They run
+ *     from their build (`node dist/apps/<app>/main.js`, ADR 0018), what ships; an app whose
+ *     sources are newer than its build is built first (`nx run-many -t build`)
  *   - LOCAL ONLY: demo users, one per role (two claims officers, two supervisors), printed
  * `AUTH_MODE=hs256` runs offline instead: no Keycloak, no console, tokens from `npm run token`
  * signed with .local/auth-jwt-secret.
  * `--simulate-from 2026-01-05` runs every service on a simulated clock that starts there and
  * moves only by PUT /simulation/clock (ADR 0016); never on by default.
- * Ctrl-C stops what it started.
+ * Ctrl-C, or SIGINT/SIGTERM/SIGHUP to this process (`npm run platform` execs it, so a signal
+ * sent to npm arrives here), stops what it started; so does its parent going away.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -28,6 +31,7 @@ import {
   locatePostgres,
   type PostgresServer,
 } from '@santunan/platform';
+import { buildApps, staleBuilds } from './build';
 import { platformDatabases } from './databases';
 import { localAuthSecret, localSecret } from './local-auth-secret';
 import {
@@ -102,10 +106,12 @@ function startKeycloak(
   return localKeycloak(ROOT, { ...process.env, KEYCLOAK_URL: `http://127.0.0.1:${port}` });
 }
 
+/** Set once a signal has begun the shutdown: what fails after that is not worth reporting. */
+let stopping = false;
+
 async function main(): Promise<void> {
   const simulateFrom = simulationStartFromArguments(process.argv.slice(2));
   const stops: Array<() => Promise<void> | void> = [];
-  let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
@@ -116,10 +122,35 @@ async function main(): Promise<void> {
     log('stopped');
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void shutdown(signal));
+  // npm killed without a chance to pass a signal on (SIGKILL): nobody would stop the services.
+  const parent = process.ppid;
+  const watchParent = setInterval(() => {
+    if (process.ppid !== parent) void shutdown('parent process gone');
+  }, 1000);
+  watchParent.unref();
+  /** Whether to go on starting things (false once a signal has begun the shutdown). */
+  const starting = (): boolean => !stopping;
 
   const offline = process.env['AUTH_MODE']?.trim().toLowerCase() === 'hs256';
+  // Compile errors show before anything starts; nothing runs from stale JavaScript.
+  const apps = [
+    ...availableServices(ROOT).map((service) => service.name),
+    ...(!offline && isAvailable(ROOT, CONSOLE) ? [CONSOLE.name] : []),
+  ];
+  const stale = staleBuilds(ROOT, apps);
+  if (stale.length > 0) {
+    log(`building ${stale.join(', ')} (sources newer than dist/)`);
+    const build = buildApps(ROOT, stale);
+    stops.push(() => build.stop());
+    // Stopped by a signal: not a failure to report.
+    await build.done.catch((error: unknown) => {
+      if (starting()) throw error;
+    });
+  }
+  if (!starting()) return;
+
   const postgres: PostgresServer = await locatePostgres({
     embeddedDataDir: path.join(ROOT, '.local/postgres-embedded'),
     log,
@@ -182,15 +213,19 @@ async function main(): Promise<void> {
     log(`SIMULATION: every service's clock starts at ${simulateFrom} and stands still until`);
     log('PUT /simulation/clock {"now": "<ISO>"} (role admin) moves it forward; not real time');
   }
+  if (!starting()) return;
   const services = availableServices(ROOT).map((service) => startService(ROOT, service, env, log));
-  for (const service of services) stops.push(() => stopService(service));
+  // Together: each takes a few seconds to leave its consumer groups.
+  stops.push(() =>
+    Promise.all(services.map((service) => stopService(service))).then(() => undefined),
+  );
   await Promise.all(services.map((service) => waitUntilHealthy(service)));
   for (const service of services) {
     log(`${service.name.padEnd(13)} ${service.url}  (Swagger UI ${service.url}/docs)`);
   }
 
   let consoleUrl: string | null = null;
-  if (keycloak !== null && isAvailable(ROOT, CONSOLE)) {
+  if (keycloak !== null && isAvailable(ROOT, CONSOLE) && starting()) {
     const port = servicePort(CONSOLE, env);
     const serviceUrl = (name: string) =>
       `http://127.0.0.1:${servicePort(SERVICES.find((service) => service.name === name)!, env)}`;
@@ -239,6 +274,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (stopping) return; // a service stopped while it was starting, say
   process.stderr.write(
     `[platform] failed: ${error instanceof Error ? error.stack : String(error)}\n`,
   );

@@ -10,7 +10,7 @@ export const SERVICES = [
   { name: 'payouts', port: 3004 },
 ] as const;
 
-/** A process the runner starts from apps/<name>/src/main.ts, listening on <NAME>_PORT. */
+/** A process the runner starts from dist/apps/<name>/main.js, listening on <NAME>_PORT. */
 export interface ServiceProcess {
   readonly name: string;
   readonly port: number;
@@ -18,6 +18,25 @@ export interface ServiceProcess {
 
 /** The console (apps/console): the people's web app in front of the four services. */
 export const CONSOLE: ServiceProcess = { name: 'console', port: 3000 };
+
+/**
+ * How a service runs: `dist`, the build (`nx build <name>`, ADR 0018) — what ships and what
+ * the runner starts; `ts-node`, from TypeScript as the `serve` targets do (for comparison).
+ */
+export type RunFrom = 'dist' | 'ts-node';
+
+/** Node's arguments for a service, run from the build or from its TypeScript. */
+export function serviceArguments(name: string, from: RunFrom = 'dist'): string[] {
+  return from === 'dist'
+    ? [path.join('dist/apps', name, 'main.js')]
+    : [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        path.join('apps', name, 'src/main.ts'),
+      ];
+}
 
 export interface RunningService {
   readonly name: string;
@@ -45,23 +64,14 @@ export function startService(
   service: ServiceProcess,
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
+  from: RunFrom = 'dist',
 ): RunningService {
   const port = servicePort(service, env);
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      path.join('apps', service.name, 'src/main.ts'),
-    ],
-    {
-      cwd: root,
-      env: { ...env, [`${service.name.toUpperCase()}_PORT`]: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, serviceArguments(service.name, from), {
+    cwd: root,
+    env: { ...env, [`${service.name.toUpperCase()}_PORT`]: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = (chunk: Buffer): void => {
     for (const line of chunk.toString().split('\n'))
       if (line.trim() !== '') log(`[${service.name}] ${line}`);
