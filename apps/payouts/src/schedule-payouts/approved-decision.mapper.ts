@@ -1,9 +1,37 @@
-import type { BankAccount, Beneficiary } from '@santunan/contracts';
+import type {
+  BankAccount,
+  Beneficiary,
+  ClaimApproved,
+  DecisionPayment,
+  Disbursement,
+  Payee,
+  ScholarshipInstalmentApproved,
+} from '@santunan/contracts';
 import type { ApprovedDecision, DecidedDisbursement } from '@santunan/payouts-domain';
-import type { EncryptedField, PersonalDataCipher } from '@santunan/platform';
-import type { ClaimApprovedDto } from './claim-approved.dto';
-import type { EncryptedBankAccountDto, PayeeDto } from './decision-payload.dto';
-import type { ScholarshipInstalmentApprovedDto } from './scholarship-instalment-approved.dto';
+import type { EncryptedField, PersonalDataCipher, Sealed } from '@santunan/platform';
+
+// The decisions as claims publishes them (CLAIMS_PERSONAL_DATA_PATHS): each payee's name and
+// account sealed with the participant's key, everything else as in the contract.
+type SealedBankAccount = Sealed<BankAccount, 'accountNumber' | 'accountName'>;
+type SealedPayee<P extends Payee = Payee> = P extends Payee
+  ? Omit<P, 'fullName' | 'bankAccount'> & {
+      readonly fullName: EncryptedField;
+      readonly bankAccount: SealedBankAccount;
+    }
+  : never;
+type SealedDisbursement = Omit<Disbursement, 'payee'> & { readonly payee: SealedPayee };
+
+/** `ClaimApproved` on claims.events (checked against its JSON Schema by the transport). */
+export type PublishedClaimApproved = Omit<ClaimApproved, 'payment'> & {
+  readonly payment: Omit<DecisionPayment, 'disbursements'> & {
+    readonly disbursements: readonly SealedDisbursement[];
+  };
+};
+
+/** `ScholarshipInstalmentApproved` on claims.events. */
+export type PublishedInstalmentApproved = Omit<ScholarshipInstalmentApproved, 'payee'> & {
+  readonly payee: SealedPayee<Extract<Payee, { kind: 'scholarship-account' }>>;
+};
 
 /** The participant's key is erased: nobody can be paid from this decision any more. */
 export class PersonalDataErasedError extends Error {
@@ -22,17 +50,17 @@ async function reveal(cipher: PersonalDataCipher, field: EncryptedField): Promis
 
 async function bankAccountOf(
   cipher: PersonalDataCipher,
-  dto: EncryptedBankAccountDto,
+  account: SealedBankAccount,
 ): Promise<BankAccount> {
   return {
-    bankCode: dto.bankCode,
-    accountNumber: await reveal(cipher, dto.accountNumber),
-    accountName: await reveal(cipher, dto.accountName),
+    bankCode: account.bankCode,
+    accountNumber: await reveal(cipher, account.accountNumber),
+    accountName: await reveal(cipher, account.accountName),
   };
 }
 
 /** `<kind>:<id>`: the same person under a decision and the decisions that supersede it. */
-function beneficiaryIdOf(payee: PayeeDto, childId: string | null): string {
+function beneficiaryIdOf(payee: SealedPayee, childId: string | null): string {
   switch (payee.kind) {
     case 'participant':
       return `participant:${payee.participantId ?? ''}`;
@@ -43,7 +71,7 @@ function beneficiaryIdOf(payee: PayeeDto, childId: string | null): string {
     case 'scholarship-account':
       return `scholarship-account:${childId ?? payee.childId ?? 'guardian'}`;
     default: {
-      const _exhaustive: never = payee.kind;
+      const _exhaustive: never = payee;
       return _exhaustive;
     }
   }
@@ -51,7 +79,7 @@ function beneficiaryIdOf(payee: PayeeDto, childId: string | null): string {
 
 async function disbursementOf(
   cipher: PersonalDataCipher,
-  payee: PayeeDto,
+  payee: SealedPayee,
   components: readonly { code: string; amount: number }[],
   amount: number,
   childId: string | null = null,
@@ -74,7 +102,7 @@ async function disbursementOf(
 /** `ClaimApproved` as the payouts domain reads it: payees decrypted, one disbursement each. */
 export async function fromClaimApproved(
   cipher: PersonalDataCipher,
-  event: ClaimApprovedDto,
+  event: PublishedClaimApproved,
 ): Promise<ApprovedDecision> {
   const disbursements = await Promise.all(
     event.payment.disbursements.map((d) => disbursementOf(cipher, d.payee, d.components, d.amount)),
@@ -99,7 +127,8 @@ export async function fromClaimApproved(
       dueDate: event.sla.dueDate,
       ruleSetId: event.sla.ruleSetId,
     },
-    regencyCode: event.inputs?.regencyCode ?? null,
+    // A decision carries no region; reconciliation takes it from enrollment.events.
+    regencyCode: null,
     approvedOn: event.approval.approvedOn,
   };
 }
@@ -110,7 +139,7 @@ export async function fromClaimApproved(
  */
 export async function fromScholarshipInstalment(
   cipher: PersonalDataCipher,
-  event: ScholarshipInstalmentApprovedDto,
+  event: PublishedInstalmentApproved,
 ): Promise<ApprovedDecision> {
   const disbursement = await disbursementOf(
     cipher,

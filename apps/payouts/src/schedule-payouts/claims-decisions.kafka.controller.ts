@@ -5,9 +5,12 @@ import type { EventContext } from '@santunan/platform';
 import { SYSTEM_ACTORS, type Cause } from '../payouts/cause';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
-import { fromClaimApproved, fromScholarshipInstalment } from './approved-decision.mapper';
-import { ClaimApprovedDto } from './claim-approved.dto';
-import { ScholarshipInstalmentApprovedDto } from './scholarship-instalment-approved.dto';
+import {
+  fromClaimApproved,
+  fromScholarshipInstalment,
+  type PublishedClaimApproved,
+  type PublishedInstalmentApproved,
+} from './approved-decision.mapper';
 
 const CLAIM_APPROVED: ClaimsEventType = 'ClaimApproved';
 const INSTALMENT_APPROVED: ClaimsEventType = 'ScholarshipInstalmentApproved';
@@ -30,14 +33,17 @@ export class ClaimsDecisionsKafkaController {
   constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
 
   @EventPattern(CLAIM_APPROVED)
-  async claimApproved(@Payload() data: ClaimApprovedDto, @Ctx() context: EventContext): Promise<void> {
+  async claimApproved(
+    @Payload() data: PublishedClaimApproved,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
     const decision = await fromClaimApproved(this.services.runtime.cipher, data);
     await this.services.schedulePayouts.apply(context.transaction, decision, causeOf(context));
   }
 
   @EventPattern(INSTALMENT_APPROVED)
   async instalmentApproved(
-    @Payload() data: ScholarshipInstalmentApprovedDto,
+    @Payload() data: PublishedInstalmentApproved,
     @Ctx() context: EventContext,
   ): Promise<void> {
     const decision = await fromScholarshipInstalment(this.services.runtime.cipher, data);

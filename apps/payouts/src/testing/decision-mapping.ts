@@ -2,9 +2,10 @@ import type { ClaimApproved } from '@santunan/contracts';
 import type { ApprovedDecision } from '@santunan/payouts-domain';
 import { encryptPersonalFields, type ServiceRuntime } from '@santunan/platform';
 import { CLAIMS_PERSONAL_DATA_PATHS } from '@santunan/contracts';
-import { plainToInstance } from 'class-transformer';
-import { fromClaimApproved } from '../schedule-payouts/approved-decision.mapper';
-import { ClaimApprovedDto } from '../schedule-payouts/claim-approved.dto';
+import {
+  fromClaimApproved,
+  type PublishedClaimApproved,
+} from '../schedule-payouts/approved-decision.mapper';
 
 /** A decision as the consumer hands it to the use case: sealed as claims seals it, then read. */
 export async function fromClaimApprovedForTest(
@@ -17,5 +18,5 @@ export async function fromClaimApprovedForTest(
     decision as unknown as Record<string, unknown>,
     CLAIMS_PERSONAL_DATA_PATHS.ClaimApproved,
   );
-  return fromClaimApproved(runtime.cipher, plainToInstance(ClaimApprovedDto, sealed));
+  return fromClaimApproved(runtime.cipher, sealed as unknown as PublishedClaimApproved);
 }
