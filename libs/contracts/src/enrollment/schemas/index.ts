@@ -19,10 +19,10 @@ export const ENROLLMENT_SHARED_SCHEMAS: readonly JsonSchemaDocument[] = [common,
 
 /** The schema of each event type at its current schema version. */
 export const ENROLLMENT_EVENT_SCHEMAS: Readonly<Record<EnrollmentEventType, JsonSchemaDocument>> = {
-  ChildRegisteredForScholarship: childRegisteredForScholarship,
+  ParticipantRegistered: participantRegistered,
+  ParticipantDetailsCorrected: participantDetailsCorrected,
   DeclaredIncomeChanged: declaredIncomeChanged,
   HeirsDesignated: heirsDesignated,
+  ChildRegisteredForScholarship: childRegisteredForScholarship,
   ParticipantDeceased: participantDeceased,
-  ParticipantDetailsCorrected: participantDetailsCorrected,
-  ParticipantRegistered: participantRegistered,
 };
