@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CLAIM_DOCUMENT_CODES, type ClaimDocumentCode } from '@santunan/contracts';
+import { ISO_DATE_PATTERN } from '@santunan/platform';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ClaimChangeResponse } from '../shared/claim-change.response';
-import { ISO_DATE_MESSAGE, ISO_DATE_PATTERN } from '../shared/http.dto';
+import { ISO_DATE_MESSAGE } from '../shared/http.dto';
 
 /** A document of the checklist, received: its reference, never the file. */
 export class RecordClaimDocumentDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AccidentNotifierKind } from '@santunan/contracts';
+import { ISO_DATE_PATTERN } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,7 +15,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ISO_DATE_MESSAGE, ISO_DATE_PATTERN } from '../shared/http.dto';
+import { ISO_DATE_MESSAGE } from '../shared/http.dto';
 
 const NOTIFIER_KINDS: readonly AccidentNotifierKind[] = [
   'employer',

@@ -4,7 +4,7 @@ import {
   type ScholarshipDocumentCode,
   type ScholarshipLevel,
 } from '@santunan/contracts';
-import { BankAccountDto } from '@santunan/platform';
+import { BankAccountDto, ISO_DATE_PATTERN } from '@santunan/platform';
 import type { ChildWork } from '@santunan/rules';
 import { Type } from 'class-transformer';
 import {
@@ -23,7 +23,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ISO_DATE_MESSAGE, ISO_DATE_PATTERN } from '../shared/http.dto';
+import { ISO_DATE_MESSAGE } from '../shared/http.dto';
 
 const LEVELS: readonly ScholarshipLevel[] = ['TK-SD', 'SMP', 'SMA', 'PT'];
 const WORK_KINDS: readonly ChildWork['kind'][] = [

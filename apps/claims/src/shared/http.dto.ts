@@ -8,7 +8,6 @@ import {
 import type { BankAccountDto } from '@santunan/platform';
 import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
-export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const ISO_DATE_MESSAGE = '$property must be a YYYY-MM-DD date';
 
 export class ClaimIdParams {

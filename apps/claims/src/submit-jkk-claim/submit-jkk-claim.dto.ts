@@ -5,7 +5,7 @@ import type {
   JkkBenefitLine,
   TransportMode,
 } from '@santunan/contracts';
-import { BankAccountDto } from '@santunan/platform';
+import { BankAccountDto, ISO_DATE_PATTERN } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,7 +22,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ClaimantDto, ISO_DATE_MESSAGE, ISO_DATE_PATTERN, validated } from '../shared/http.dto';
+import { ClaimantDto, ISO_DATE_MESSAGE, validated } from '../shared/http.dto';
 
 const BENEFIT_KINDS: readonly JkkBenefitKind[] = [
   'medical-care',

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ISO_DATE_PATTERN } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import { IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
-import { ClaimantDto, ISO_DATE_MESSAGE, ISO_DATE_PATTERN } from '../shared/http.dto';
+import { ClaimantDto, ISO_DATE_MESSAGE } from '../shared/http.dto';
 
 /** JKM: death not caused by a work accident, claimed by an heir or the burial arranger. */
 export class SubmitJkmClaimDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ISO_MONTH_PATTERN } from '@santunan/platform';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
-import { ISO_MONTH_PATTERN } from '../shared/calendar.dto';
 
 export class EnrolParticipantDto {
   @ApiProperty({ format: 'uuid' })

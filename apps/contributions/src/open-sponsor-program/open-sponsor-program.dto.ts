@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SPONSOR_TYPES, type SponsorType } from '@santunan/contracts';
+import { ISO_MONTH_PATTERN } from '@santunan/platform';
 import {
   ArrayMaxSize,
   IsArray,
@@ -13,7 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ISO_MONTH_PATTERN, PROGRAM_ID_PATTERN } from '../shared/calendar.dto';
+import { PROGRAM_ID_PATTERN } from '../shared/calendar.dto';
 import { MonthlyContributionDto } from '../program-report/program-report.dto';
 
 export class OpenSponsorProgramDto {

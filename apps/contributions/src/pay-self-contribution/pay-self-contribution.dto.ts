@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_DATE_PATTERN, ISO_INSTANT_PATTERN, ISO_MONTH_PATTERN } from '@santunan/platform';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ISO_DATE_PATTERN, ISO_INSTANT_PATTERN, ISO_MONTH_PATTERN } from '../shared/calendar.dto';
 
 export class PaySelfContributionDto {
   @ApiProperty({

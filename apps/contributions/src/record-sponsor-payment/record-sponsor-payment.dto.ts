@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_DATE_PATTERN, ISO_INSTANT_PATTERN, ISO_MONTH_PATTERN } from '@santunan/platform';
 import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ISO_DATE_PATTERN, ISO_INSTANT_PATTERN, ISO_MONTH_PATTERN } from '../shared/calendar.dto';
 
 export class RecordSponsorPaymentDto {
   @ApiProperty({ example: '2026-01', description: 'The coverage month the payment is for.' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_MONTH_PATTERN } from '@santunan/platform';
 import { IsIn, Matches } from 'class-validator';
-import { ISO_MONTH_PATTERN } from '../shared/calendar.dto';
 import { SCHEDULER_TASKS, type SchedulerTask } from './contribution-scheduler';
 
 export class SchedulerRunRequestDto {

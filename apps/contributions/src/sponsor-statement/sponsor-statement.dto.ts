@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OffsetPageQuery } from '@santunan/platform';
+import { ISO_MONTH_PATTERN, OffsetPageQuery } from '@santunan/platform';
 import { Matches } from 'class-validator';
 import { ProgramIdParams } from '../program-report/program-report.dto';
 import { MonthLedgerDto } from '../record-sponsor-payment/record-sponsor-payment.dto';
-import { ISO_MONTH_PATTERN } from '../shared/calendar.dto';
 
 export class StatementParams extends ProgramIdParams {
   @ApiProperty({ example: '2026-01' })

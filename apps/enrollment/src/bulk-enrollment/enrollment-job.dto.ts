@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ISO_MONTH_PATTERN } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ISO_MONTH_PATTERN } from '../participants/common.dto';
 import type { EnrollmentJob, StoredRowProblem } from './enrollment-job.store';
 
 export class ProgramParams {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_MONTH_PATTERN } from '@santunan/platform';
 import { IsInt, Matches, Min } from 'class-validator';
-import { ISO_MONTH_PATTERN } from '../participants/common.dto';
 
 export class ChangeDeclaredIncomeDto {
   @ApiProperty({ example: 1_500_000, description: 'Whole rupiah per month, at least the floor.' })

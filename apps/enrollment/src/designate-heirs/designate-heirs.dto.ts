@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HEIR_RELATIONSHIPS, type HeirRelationship } from '@santunan/contracts';
-import { BankAccountDto } from '@santunan/platform';
+import { BankAccountDto, ISO_DATE_PATTERN } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,7 +14,6 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ISO_DATE_PATTERN } from '../participants/common.dto';
 
 export class HeirDto {
   @ApiPropertyOptional({

@@ -1,8 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
-export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-export const ISO_MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const PHONE_PATTERN = /^\+?\d{8,15}$/;
 
 export class AddressDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ChildRelationship } from '@santunan/contracts';
+import { ISO_DATE_PATTERN } from '@santunan/platform';
 import {
   IsIn,
   IsNotEmpty,
@@ -9,7 +10,6 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { ISO_DATE_PATTERN } from '../participants/common.dto';
 
 const CHILD_RELATIONSHIPS: readonly ChildRelationship[] = ['biological', 'step', 'adopted'];
 

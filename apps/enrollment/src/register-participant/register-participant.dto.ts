@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ISO_DATE_PATTERN, ISO_MONTH_PATTERN } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -11,12 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import {
-  AddressDto,
-  ISO_DATE_PATTERN,
-  ISO_MONTH_PATTERN,
-  PHONE_PATTERN,
-} from '../participants/common.dto';
+import { AddressDto, PHONE_PATTERN } from '../participants/common.dto';
 
 export class RegisterParticipantDto {
   @ApiProperty({

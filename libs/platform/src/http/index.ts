@@ -10,3 +10,4 @@ export * from './correlation-id.decorator';
 export * from './bank-account.dto';
 export * from './pagination.dto';
 export * from './personal-text.dto';
+export * from './calendar-patterns';
