@@ -6,10 +6,11 @@ import path from 'node:path';
 import { ALL_TOPICS, deadLetterTopic } from '@santunan/contracts';
 import { parse } from 'yaml';
 import { claimsConfigFromEnvironment } from '../../apps/claims/src/config/claims-config';
+import { consoleConfigFromEnvironment } from '../../apps/console/src/config/console-config';
 import { contributionsConfigFromEnvironment } from '../../apps/contributions/src/config/contributions-config';
 import { enrollmentConfigFromEnvironment } from '../../apps/enrollment/src/config/enrollment-config';
 import { payoutsConfigFromEnvironment } from '../../apps/payouts/src/config/payouts-config';
-import { SERVICES } from '../platform/services';
+import { CONSOLE, SERVICES, serviceArguments } from '../platform/services';
 
 const ROOT = path.resolve(__dirname, '../..');
 const read = (file: string): string => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -168,13 +169,67 @@ describe('docker/compose.yml: the platform as containers', () => {
     expect(script).toContain(`--topic "${deadLetterTopic('$$topic')}"`);
   });
 
-  it('runs each app with the command tools/platform/services.ts uses', () => {
-    const dockerfile = read('docker/Dockerfile');
-    expect(read('tools/platform/services.ts')).toContain("'ts-node/register/transpile-only'");
-    expect(dockerfile).toContain(
-      'node -r ts-node/register/transpile-only -r tsconfig-paths/register apps/${SANTUNAN_SERVICE}/src/main.ts',
+  it('every app the image runs listens on 0.0.0.0, so its published port reaches it', () => {
+    const fromImage = Object.entries(compose.services).filter(
+      ([, service]) => service.build?.dockerfile === 'docker/Dockerfile',
     );
-    expect(dockerfile).toMatch(/^FROM node:20/m);
-    expect(dockerfile).toContain('RUN npm ci');
+    expect(fromImage.map(([name]) => name).sort()).toEqual(
+      [...SERVICES.map((service) => service.name), CONSOLE.name].sort(),
+    );
+    for (const [name, service] of fromImage) {
+      const env = interpolated(service.environment ?? {});
+      const host =
+        name === CONSOLE.name
+          ? consoleConfigFromEnvironment(env).host
+          : serviceSettings(name, env).httpHost;
+      expect({ name, host }).toEqual({ name, host: '0.0.0.0' });
+    }
+  });
+
+  it('outside a container the apps listen on 127.0.0.1 unless told otherwise', () => {
+    const local = {
+      AUTH_MODE: 'hs256',
+      AUTH_JWT_SECRET: 'a-local-secret-of-at-least-32-characters',
+    };
+    for (const service of SERVICES)
+      expect(serviceSettings(service.name, local).httpHost).toBe('127.0.0.1');
+    expect(
+      consoleConfigFromEnvironment({
+        CONSOLE_SESSION_SECRET: 'a-session-secret-of-at-least-thirty-two-chars',
+        OIDC_CLIENT_SECRET: 'secret',
+      }).host,
+    ).toBe('127.0.0.1');
+  });
+
+  it('builds every app in one stage and runs the built JavaScript, as npm run platform does, in the other', () => {
+    const stages = read('docker/Dockerfile')
+      .split(/^FROM /m)
+      .slice(1);
+    expect(stages.map((stage) => stage.split('\n')[0])).toEqual([
+      'node:20-bookworm-slim AS build',
+      'node:20-bookworm-slim AS runtime',
+    ]);
+    const [build = '', runtime = ''] = stages;
+    expect(build).toContain('RUN npm ci');
+    expect(build).toContain('RUN npm run build');
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> })
+      .scripts;
+    expect(scripts['build']).toBe('nx run-many -t build');
+    for (const app of [...SERVICES.map((service) => service.name), CONSOLE.name]) {
+      const project = JSON.parse(read(`apps/${app}/project.json`)) as {
+        targets: Record<string, { options?: { command?: string } }>;
+      };
+      expect(project.targets['build']?.options?.command).toBe(
+        `node tools/build/build-app.mjs ${app}`,
+      );
+    }
+    // Production dependencies and the build only; not root.
+    expect(runtime).toContain('RUN npm ci --omit=dev');
+    expect(runtime).toContain('COPY --from=build /build/dist ./dist');
+    expect(runtime).not.toMatch(/ts-node|tsconfig-paths|COPY (apps|libs)/);
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/HOST=0\.0\.0\.0/);
+    expect(runtime).toContain('exec node dist/apps/${SANTUNAN_SERVICE}/main.js');
+    expect(serviceArguments('enrollment')).toEqual(['dist/apps/enrollment/main.js']);
   });
 });

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
       'eligibility as named policies with reasons, decisions with their legal basis under ' +
       'maker–checker, the payment SLA, the work queue and each claim’s timeline.',
     port: config.service.httpPort,
+    host: config.service.httpHost,
   });
 }
 

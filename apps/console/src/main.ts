@@ -9,8 +9,11 @@ async function main(): Promise<void> {
   const database = await openConsoleDatabase(config.databaseUrl);
   const app = await createConsoleApp(config, database);
   app.enableShutdownHooks();
-  await app.listen(config.port, '127.0.0.1');
-  process.stdout.write(`[console] listening on ${config.publicUrl} (port ${config.port})\n`);
+  const host = config.host ?? '127.0.0.1';
+  await app.listen(config.port, host);
+  process.stdout.write(
+    `[console] listening on ${host}:${config.port}, reached at ${config.publicUrl}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       'quota, monthly statements and sponsor payments, self-paying participants’ payments for ' +
       '1/3/6/12 months, and coverage per participant (paid through, arrears, lapse, masa iur).',
     port: config.service.httpPort,
+    host: config.service.httpHost,
   });
 }
 

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
       'declared income, heirs, children for scholarships, bulk enrollment of a sponsor’s workers ' +
       'from CSV, and the read side (profile, history, search) with personal data masked by role.',
     port: config.service.httpPort,
+    host: config.service.httpHost,
   });
 }
 

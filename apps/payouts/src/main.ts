@@ -15,6 +15,7 @@ async function main(): Promise<void> {
       'compensation and daily reconciliation. Finance consumes payouts.events (see ' +
       'docs/asyncapi/payouts.asyncapi.yaml) and reports back on payouts.settlements or here.',
     port: config.service.httpPort,
+    host: config.service.httpHost,
   });
 }
 

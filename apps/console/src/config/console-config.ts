@@ -10,6 +10,8 @@ export interface ServiceUrls {
 
 export interface ConsoleConfig {
   readonly port: number;
+  /** The address it listens on: 127.0.0.1 unless set (0.0.0.0 in a container). */
+  readonly host?: string;
   /** Where browsers reach the console; redirect URIs and the cookie's Secure flag follow it. */
   readonly publicUrl: string;
   readonly oidc: {
@@ -44,8 +46,9 @@ function baseUrl(env: Environment, name: string, fallback: string): string {
 }
 
 /**
- * CONSOLE_PORT (3000), CONSOLE_PUBLIC_URL (http://127.0.0.1:<port>), OIDC_ISSUER_URL
- * (http://127.0.0.1:8180/realms/santunan), OIDC_CLIENT_ID (santunan-console),
+ * CONSOLE_PORT (3000), CONSOLE_HOST or HOST (127.0.0.1), CONSOLE_PUBLIC_URL
+ * (http://127.0.0.1:<port>), OIDC_ISSUER_URL (http://127.0.0.1:8180/realms/santunan),
+ * OIDC_CLIENT_ID (santunan-console),
  * OIDC_CLIENT_SECRET, CONSOLE_SESSION_SECRET (at least 32 characters), ENROLLMENT_URL,
  * CONTRIBUTIONS_URL, CLAIMS_URL, PAYOUTS_URL (127.0.0.1:3001–3004), and CONSOLE_DATABASE_URL
  * or `santunan_console` on DATABASE_URL's server.
@@ -62,6 +65,7 @@ export function consoleConfigFromEnvironment(env: Environment = process.env): Co
   const server = value(env, 'DATABASE_URL') ?? LOCAL_POSTGRES_URL;
   return {
     port,
+    host: value(env, 'CONSOLE_HOST') ?? value(env, 'HOST') ?? '127.0.0.1',
     publicUrl: baseUrl(env, 'CONSOLE_PUBLIC_URL', `http://127.0.0.1:${port}`),
     oidc: {
       issuerUrl: baseUrl(env, 'OIDC_ISSUER_URL', 'http://127.0.0.1:8180/realms/santunan'),

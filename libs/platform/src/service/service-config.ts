@@ -7,6 +7,8 @@ export interface ServiceConfig {
   /** The bounded context: names the database, the topic and the consumer groups. */
   readonly serviceName: string;
   readonly httpPort: number;
+  /** The address the HTTP server listens on: 127.0.0.1 unless set (0.0.0.0 in a container). */
+  readonly httpHost?: string;
   /** The service's own database. */
   readonly databaseUrl: string;
   /** The shared key database for personal-data keys (crypto-shredding). */
@@ -23,7 +25,8 @@ function env(name: string): string | undefined {
 /**
  * `<SERVICE>_DATABASE_URL` or `santunan_<service>` on the server of `DATABASE_URL` (default
  * the local server); `KEYS_DATABASE_URL` or `santunan_keys` on the same server;
- * `KAFKA_BROKERS` (default 127.0.0.1:9092); `<SERVICE>_PORT` or `PORT`; `AUTH_JWT_*`.
+ * `KAFKA_BROKERS` (default 127.0.0.1:9092); `<SERVICE>_PORT` or `PORT`; `<SERVICE>_HOST` or
+ * `HOST` (default 127.0.0.1, this machine only); `AUTH_JWT_*`.
  */
 export function serviceConfigFromEnvironment(
   serviceName: string,
@@ -36,6 +39,7 @@ export function serviceConfigFromEnvironment(
   return {
     serviceName,
     httpPort: port,
+    httpHost: env(`${upper}_HOST`) ?? env('HOST') ?? '127.0.0.1',
     databaseUrl: env(`${upper}_DATABASE_URL`) ?? databaseUrl(server, `santunan_${serviceName}`),
     keyDatabaseUrl: env('KEYS_DATABASE_URL') ?? databaseUrl(server, 'santunan_keys'),
     kafkaBrokers: (env('KAFKA_BROKERS') ?? '127.0.0.1:9092').split(','),
