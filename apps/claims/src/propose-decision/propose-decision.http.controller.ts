@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  ApiTag,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
 import { ClaimFactsBuilder, type DecisionEvidence } from '../claim-facts/claim-facts.builder';
 import { CLAIM_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { claimStreamId } from '../shared/claims-streams';
@@ -39,7 +46,10 @@ function evidenceOf(body: ProposeDecisionDto): DecisionEvidence {
   };
 }
 
-@ApiTags('decisions')
+@ApiTag(
+  'decisions',
+  'Decisions under maker–checker: the officer proposes (an approval with its explanation, or a rejection), a supervisor approves, sends back or rejects; reopening for an appeal.',
+)
 @Controller('claims/:claimId/decisions')
 export class ProposeDecisionController {
   constructor(

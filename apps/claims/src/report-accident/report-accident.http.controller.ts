@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { AccidentReportState } from '@santunan/claims-domain';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import {
+  ApiProblems,
+  ApiTag,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
 import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { ParticipantDirectory } from '../participants/participant-directory';
 import { accepted } from '../shared/command-result';
@@ -38,7 +45,10 @@ export function accidentReportResponse(
   };
 }
 
-@ApiTags('accident reports (JKK stage I)')
+@ApiTag(
+  'accident reports (JKK stage I)',
+  'Work accidents and occupational diseases reported, and BPJS’s finding whether it was a work accident.',
+)
 @Controller('accident-reports')
 export class ReportAccidentController {
   constructor(

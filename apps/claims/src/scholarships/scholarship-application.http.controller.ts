@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type {
   ScholarshipCommand,
   ScholarshipEvent,
@@ -7,6 +7,7 @@ import type {
 } from '@santunan/claims-domain';
 import {
   ApiProblems,
+  ApiTag,
   CorrelationId,
   CurrentActor,
   Roles,
@@ -44,7 +45,10 @@ const OUTCOMES: Partial<
  * yearly application with proof of enrolment, decided by the maker and — at or above the
  * threshold — checked by a supervisor.
  */
-@ApiTags('scholarships')
+@ApiTag(
+  'scholarships',
+  'Scholarships (beasiswa) for the children after a death or total permanent disability.',
+)
 @Controller('scholarships/:entitlementId')
 export class ScholarshipApplicationController {
   constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}

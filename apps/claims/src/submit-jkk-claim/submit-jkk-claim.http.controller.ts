@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import { accidentReportFacts } from '@santunan/claims-domain';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import {
+  ApiProblems,
+  ApiTag,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
 import { ACCIDENT_REPORT_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
 import { accidentReportStreamId } from '../shared/claims-streams';
@@ -11,7 +18,7 @@ import { notFound } from '../shared/rejection.problem';
 import { MAKER } from '../shared/roles';
 import { SubmitJkkClaimDto, benefitLineOf } from './submit-jkk-claim.dto';
 
-@ApiTags('claims')
+@ApiTag('claims', 'Lodging JKK and JKM claims and their documents.')
 @Controller('claims/jkk')
 export class SubmitJkkClaimController {
   constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}

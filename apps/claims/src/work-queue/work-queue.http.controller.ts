@@ -1,11 +1,14 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, ServiceRuntime, type Actor } from '@santunan/platform';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiTag, CurrentActor, Roles, ServiceRuntime, type Actor } from '@santunan/platform';
 import { READERS } from '../shared/roles';
 import { WorkQueuePage, WorkQueueQuery } from './work-queue.dto';
 import { WorkQueueReader } from './work-queue.reader';
 
-@ApiTags('work queue')
+@ApiTag(
+  'work queue',
+  'The claims office’s queue and a claim’s full picture, with its hash chains verified.',
+)
 @Controller('claims')
 export class WorkQueueController {
   constructor(

@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@santunan/platform';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiProblems, ApiTag } from '@santunan/platform';
 import { CoverageViewDto, ParticipantIdParams } from './coverage-view.dto';
 import { CoverageViewReader } from './coverage-view.reader';
 
-@ApiTags('coverage')
+@ApiTag('coverage', 'Where a participant stands: paid through, masa iur, dues and refunds.')
 @Controller('participants/:participantId/coverage')
 export class CoverageViewController {
   constructor(@Inject(CoverageViewReader) private readonly reader: CoverageViewReader) {}

@@ -1,7 +1,8 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import {
   ApiProblems,
+  ApiTag,
   CorrelationId,
   CurrentActor,
   Roles,
@@ -14,7 +15,10 @@ import { SERVICE_IDS } from '../shared/service-tokens';
 import { SponsorPrograms } from '../shared/sponsor-programs';
 import { OpenSponsorProgramDto, SponsorProgramDto } from './open-sponsor-program.dto';
 
-@ApiTags('sponsor programs')
+@ApiTag(
+  'sponsor programs',
+  'Contribution-assistance programs: opening, enrolments within budget and quota, the sponsor’s monthly payments, statements and reports.',
+)
 @Controller('programs')
 export class OpenSponsorProgramController {
   constructor(

@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { masaIurOf, paidThroughOf, standingOf } from '@santunan/contributions-domain';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import {
+  ApiProblems,
+  ApiTag,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
 import { ParticipantIdParams } from '../coverage-view/coverage-view.dto';
 import { ContributionAccounts } from '../shared/contribution-accounts';
 import { contributionAccountStreamId } from '../shared/contribution-streams';
@@ -9,7 +16,7 @@ import { PaymentReferences } from '../shared/payment-references';
 import { rejectionProblem } from '../shared/rejection.problem';
 import { PaySelfContributionDto, SelfPaymentDto } from './pay-self-contribution.dto';
 
-@ApiTags('participants')
+@ApiTag('participants', 'A self-paying participant’s contributions.')
 @Controller('participants/:participantId/self-payments')
 export class PaySelfContributionController {
   constructor(

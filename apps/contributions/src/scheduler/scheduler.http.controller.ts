@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   ApiProblems,
+  ApiTag,
   CorrelationId,
   CurrentActor,
   ProblemException,
@@ -11,7 +12,7 @@ import {
 import { ContributionScheduler } from './contribution-scheduler';
 import { SchedulerRunDto, SchedulerRunRequestDto } from './scheduler.dto';
 
-@ApiTags('scheduler')
+@ApiTag('scheduler', 'The monthly billing, lapse and statement tasks, run on demand (admins).')
 @Controller('scheduler/runs')
 export class SchedulerController {
   constructor(@Inject(ContributionScheduler) private readonly scheduler: ContributionScheduler) {}

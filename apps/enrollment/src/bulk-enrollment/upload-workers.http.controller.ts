@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { Controller, HttpCode, HttpStatus, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
 import {
   ApiProblems,
+  ApiTag,
   CorrelationId,
   CurrentActor,
   ProblemException,
@@ -22,7 +23,10 @@ const CSV_MEDIA_TYPES = new Set([
   'application/octet-stream',
 ]);
 
-@ApiTags('bulk enrollment')
+@ApiTag(
+  'bulk enrollment',
+  'A sponsor’s CSV of workers enrolled as a job: upload, progress, and the rows refused.',
+)
 @Controller('sponsor-programs/:programId/enrollment-jobs')
 export class UploadWorkersController {
   constructor(

@@ -1,11 +1,21 @@
 import type { ServerResponse } from 'node:http';
 import { Body, Controller, HttpStatus, Inject, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  ApiTag,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
 import { RegisterParticipantDto, RegistrationResponse } from './register-participant.dto';
 import { RegisterParticipantHandler } from './register-participant.handler';
 
-@ApiTags('participants')
+@ApiTag(
+  'participants',
+  'BPU participants: registration, corrections, declared income, heirs, children, and the read side (profile, history, search) with personal data masked by role.',
+)
 @Controller('participants')
 export class RegisterParticipantController {
   constructor(

@@ -1,14 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import {
   ApiProblems,
+  ApiTag,
   CorrelationId,
   CurrentActor,
   ProblemException,
@@ -25,7 +20,7 @@ import {
   PayoutBatchResponse,
 } from './payout-batch.dto';
 
-@ApiTags('payout batches')
+@ApiTag('payout batches', 'Scheduled payouts handed to the bank as a batch, and its bank file.')
 @Controller('payout-batches')
 export class PayoutBatchController {
   constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}

@@ -1,6 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentActor, ProblemException, Roles, type Actor } from '@santunan/platform';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  ApiTag,
+  CurrentActor,
+  ProblemException,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
 import type { PayoutHistoryEntry, PayoutView } from './payout-view.reader';
@@ -11,7 +18,10 @@ import {
   PayoutQueryDto,
 } from './payout-view.dto';
 
-@ApiTags('payouts')
+@ApiTag(
+  'payouts',
+  'Payout orders: what is owed to whom, where each stands, cancellation and reissue to a corrected account.',
+)
 @Controller('payouts')
 export class PayoutViewController {
   constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}

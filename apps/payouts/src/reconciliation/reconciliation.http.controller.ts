@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import type { DailyReport, DecisionCheckReport } from '@santunan/payouts-domain';
-import { Roles } from '@santunan/platform';
+import { ApiTag, Roles } from '@santunan/platform';
 import { Matches } from 'class-validator';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
@@ -13,7 +13,7 @@ export class DailyReportQuery {
   date!: string;
 }
 
-@ApiTags('reconciliation')
+@ApiTag('reconciliation', 'Daily movements and settled amounts checked against decisions.')
 @Controller('reconciliation')
 export class ReconciliationController {
   constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}

@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  ApiTag,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
 import { rejectionProblem } from '../payouts/payouts-problems';
@@ -22,7 +29,7 @@ export class SettlementRecordedResponse {
   compensationPayoutId!: string | null;
 }
 
-@ApiTags('settlements')
+@ApiTag('settlements', 'The bank’s outcome of a payout, as on the payouts.settlements topic.')
 @Controller('payout-settlements')
 export class SettlementController {
   constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}

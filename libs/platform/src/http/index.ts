@@ -11,3 +11,5 @@ export * from './bank-account.dto';
 export * from './pagination.dto';
 export * from './personal-text.dto';
 export * from './calendar-patterns';
+export * from './api-tag';
+export * from './domain-rejections';

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { Body, Controller, Get, Param, Post, Query, type INestApplication } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import { IsString, IsUUID } from 'class-validator';
 import request from 'supertest';
 import { Public, Roles } from '../auth/auth.decorators';
 import { ApiProblems } from '../http/api-problems';
+import { ApiTag } from '../http/api-tag';
 import { CorrelationId } from '../http/correlation-id.decorator';
 import { OffsetPageQuery } from '../http/pagination.dto';
 import { ProblemDetailsModule } from '../http/problem-details.module';
@@ -25,7 +26,7 @@ class RenameThingDto {
 
 class ThingsQuery extends OffsetPageQuery({ defaultLimit: 20, maxLimit: 100 }) {}
 
-@ApiTags('things')
+@ApiTag('things', 'Things to rename.')
 @ApiProblems({ 404: 'THING_NOT_FOUND' })
 @Controller('things')
 class ThingsController {
@@ -91,7 +92,10 @@ describe('the OpenAPI document of a service', () => {
     const doc = document();
     expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
     expect(doc.info.license?.name).toBe('Apache-2.0');
-    expect(doc.tags?.map((tag) => tag.name)).toEqual(['Ping', 'things']);
+    expect(doc.tags).toEqual([
+      { name: 'Ping' },
+      { name: 'things', description: 'Things to rename.' },
+    ]);
   });
 
   it('documents the problems of an operation: its own, validation, token and role', () => {

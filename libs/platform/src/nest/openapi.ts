@@ -11,6 +11,7 @@ import type {
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { PUBLIC_METADATA, ROLES_METADATA } from '../auth/auth.decorators';
 import { problemCodesOf } from '../http/api-problems';
+import { apiTagOf } from '../http/api-tag';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem-details';
 import {
   FieldErrorDto,
@@ -103,7 +104,7 @@ export function openApiDocument(
       describeProblems(operation, facts);
     }
   }
-  document.tags = tagsOf(document);
+  document.tags = tagsOf(document, tagDescriptions(app));
   pruneUnusedSchemas(document);
   return document;
 }
@@ -275,8 +276,11 @@ function describeHealth(operation: OperationObject): void {
   operation.responses['500'].description = 'Down: the database does not answer (`INTERNAL_ERROR`).';
 }
 
-/** Every tag an operation uses, declared once (sorted), as linters expect. */
-function tagsOf(document: OpenAPIObject): NonNullable<OpenAPIObject['tags']> {
+/** Every tag an operation uses, declared once (sorted) with its description, as linters expect. */
+function tagsOf(
+  document: OpenAPIObject,
+  descriptions: ReadonlyMap<string, string>,
+): NonNullable<OpenAPIObject['tags']> {
   const declared = new Map((document.tags ?? []).map((tag) => [tag.name, tag]));
   for (const item of Object.values(document.paths)) {
     for (const operation of operationsOf(item)) {
@@ -285,7 +289,29 @@ function tagsOf(document: OpenAPIObject): NonNullable<OpenAPIObject['tags']> {
       }
     }
   }
-  return [...declared.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...declared.values()]
+    .map((tag) => {
+      const description = tag.description ?? descriptions.get(tag.name);
+      return description === undefined ? tag : { ...tag, description };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Descriptions given with `@ApiTag` on the controllers, and GET /health's own. */
+function tagDescriptions(app: INestApplication): Map<string, string> {
+  const descriptions = new Map<string, string>([
+    ['health', 'Whether the service is up (every service has it).'],
+  ]);
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const described =
+        typeof wrapper.metatype === 'function' ? apiTagOf(wrapper.metatype) : undefined;
+      if (described !== undefined && !descriptions.has(described.name)) {
+        descriptions.set(described.name, described.description);
+      }
+    }
+  }
+  return descriptions;
 }
 
 /**
