@@ -13,3 +13,4 @@ export * from './personal-text.dto';
 export * from './calendar-patterns';
 export * from './api-tag';
 export * from './domain-rejections';
+export * from './domain-rejections';

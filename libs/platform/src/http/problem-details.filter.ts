@@ -2,11 +2,19 @@ import { STATUS_CODES } from 'node:http';
 import {
   Catch,
   HttpException,
+  Inject,
+  Optional,
   Logger,
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import {
+  DomainRejectedError,
+  REJECTION_ANSWERS,
+  rejectionProblem,
+  type RejectionAnswers,
+} from './domain-rejections';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details';
 import { ProblemException } from './problem.exception';
 
@@ -38,7 +46,12 @@ const INTERNAL_DETAIL = 'An unexpected error occurred. It has been logged; pleas
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Optional()
+    @Inject(REJECTION_ANSWERS)
+    private readonly rejections: RejectionAnswers | null,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     // Only HTTP requests have a caller waiting for problem details.
@@ -65,6 +78,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, instance: string | undefined): ProblemDetails {
+    if (exception instanceof DomainRejectedError) {
+      return rejectionProblem(exception.rejection, this.rejections ?? undefined).toProblem(
+        instance,
+      );
+    }
     if (exception instanceof ProblemException) {
       return exception.toProblem(instance);
     }

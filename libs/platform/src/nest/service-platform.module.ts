@@ -10,6 +10,7 @@ import {
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { AuthModule } from '../auth/auth.module';
+import { REJECTION_ANSWERS } from '../http/domain-rejections';
 import { ProblemDetailsModule } from '../http/problem-details.module';
 import { ServiceRuntime, type ServiceRuntimeOptions } from '../service/service-runtime';
 
@@ -49,7 +50,7 @@ class HealthController {
 /**
  * What every service's root module imports: the runtime (database, event store, relay,
  * projections, consumers), JWT auth on every route unless @Public(), problem details for
- * every error, and GET /health.
+ * every error (a decider's rejection answered from the service's table), and GET /health.
  */
 @Module({})
 export class ServicePlatformModule {
@@ -61,9 +62,10 @@ export class ServicePlatformModule {
       controllers: [HealthController],
       providers: [
         { provide: ServiceRuntime, useFactory: () => ServiceRuntime.start(options) },
+        { provide: REJECTION_ANSWERS, useValue: options.rejections ?? null },
         RuntimeShutdown,
       ],
-      exports: [ServiceRuntime],
+      exports: [ServiceRuntime, REJECTION_ANSWERS],
     };
   }
 }

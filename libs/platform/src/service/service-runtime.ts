@@ -28,9 +28,9 @@ import {
   type EventConsumerDefinition,
 } from '../transport/kafka-event-transport';
 import type { EventPayloadSchemas } from '../transport/event-payload-schemas';
+import type { RejectionAnswers } from '../http/domain-rejections';
 
 type Migration = new () => unknown;
-
 
 export interface ServiceRuntimeOptions {
   readonly config: ServiceConfig;
@@ -48,6 +48,8 @@ export interface ServiceRuntimeOptions {
    * by the KafkaEventTransport (`connectEventTransport`).
    */
   readonly consumers?: readonly EventConsumerDefinition[];
+  /** How the HTTP edge answers the service's rejection codes (ServicePlatformModule). */
+  readonly rejections?: RejectionAnswers;
   /** The published payload schemas every consumed event is checked against. */
   readonly eventSchemas?: EventPayloadSchemas;
   readonly upcasters?: UpcasterRegistry;
@@ -102,7 +104,9 @@ export class ServiceRuntime {
 
   /** The one projection of a class, for the readers and tests that catch it up. */
   projection<P extends Projection>(type: abstract new (...args: never[]) => P): P {
-    const found = this.projections.find((projection): projection is P => projection instanceof type);
+    const found = this.projections.find(
+      (projection): projection is P => projection instanceof type,
+    );
     if (!found) throw new Error(`${this.options.config.serviceName} keeps no ${type.name}`);
     return found;
   }
