@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { REJECTION_ANSWERS, type RejectionAnswers } from '@santunan/platform';
 import {
   SERVICE_NAMES,
   startSantunanPlatform,
@@ -204,6 +205,31 @@ describe('the OpenAPI documents the services serve', () => {
         }
       }
       expect(missing).toEqual([]);
+    },
+  );
+
+  it.each(SERVICE_NAMES)(
+    '%s: documents each domain rejection under the status the service answers it with',
+    (name) => {
+      const document = documents.get(name);
+      if (document === undefined) throw new Error(`no document for ${name}`);
+      const answers = platform.apps[name].get<typeof REJECTION_ANSWERS, RejectionAnswers | null>(
+        REJECTION_ANSWERS,
+        { strict: false },
+      );
+      // The table the problem-details filter answers with (none given: nothing to compare).
+      const wrong: string[] = [];
+      for (const [operation, { responses }] of operations(document)) {
+        for (const [status, response] of Object.entries(responses)) {
+          for (const [, code] of response.description.matchAll(/`([A-Z0-9_]+)`/g)) {
+            const answer = code === undefined ? undefined : answers?.byCode[code];
+            if (answer !== undefined && String(answer[0]) !== status) {
+              wrong.push(`${operation}: ${code} documented as ${status}, answered ${answer[0]}`);
+            }
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
     },
   );
 
