@@ -13,4 +13,3 @@ export * from './personal-text.dto';
 export * from './calendar-patterns';
 export * from './api-tag';
 export * from './domain-rejections';
-export * from './domain-rejections';
