@@ -1,66 +1,29 @@
 /**
  * Platform benchmark (a script, not a test): event-store append throughput and outbox relay
  * publish throughput, each beside a raw baseline measured in the same run.
- *
- *   npm run bench:platform
- *   (= npx ts-node --transpile-only -r tsconfig-paths/register tools/bench/platform-bench.ts)
- *
- * Uses DATABASE_URL / KAFKA_BROKERS, or postgres://postgres@127.0.0.1:5432/postgres and
- * 127.0.0.1:9092. Creates and drops its own database and topics. Writes
- * reports/bench-platform.json.
- * Sizes: BENCH_EVENTS, BENCH_EVENTS_PER_STREAM, BENCH_STREAMS_PER_TRANSACTION, BENCH_RELAY_BATCH.
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import {
   EventStore,
-  KafkaMessaging,
-  LOCAL_POSTGRES_URL,
   OutboxRelay,
   PlatformDatabase,
-  dropDatabase,
-  ensureDatabase,
   eventStoreMigrations,
   publishAllTo,
   type AppendRequest,
   type EventEnvelope,
+  type KafkaMessaging,
   type OutgoingMessage,
   type PendingOutboxRow,
   type WorkerLogger,
 } from '@santunan/platform';
+import { n, now, progress, rate, ratio, runBench, type Rate } from './shared/harness';
+import { pgBatchedInsert } from './shared/raw-baselines';
 
 interface Workload {
   readonly events: number;
   readonly eventsPerStream: number;
   readonly streamsPerTransaction: number;
   readonly relayBatch: number;
-}
-
-interface Throughput {
-  readonly events: number;
-  readonly seconds: number;
-  readonly eventsPerSecond: number;
-}
-
-const REPORT_FILE = path.resolve(__dirname, '../../reports/bench-platform.json');
-
-function workloadFromEnvironment(): Workload {
-  const size = (name: string, fallback: number): number => {
-    const value = Number(process.env[name] ?? fallback);
-    if (!Number.isInteger(value) || value < 1)
-      throw new Error(`${name} must be a positive integer`);
-    return value;
-  };
-  return {
-    events: size('BENCH_EVENTS', 20_000),
-    eventsPerStream: size('BENCH_EVENTS_PER_STREAM', 4),
-    streamsPerTransaction: size('BENCH_STREAMS_PER_TRANSACTION', 50),
-    relayBatch: size('BENCH_RELAY_BATCH', 500),
-  };
 }
 
 /** Transactions of appends: each append opens a stream with a few events, as one command would. */
@@ -99,81 +62,74 @@ function appendTransactions(workload: Workload, label: string): AppendRequest[][
   return transactions;
 }
 
-function throughput(events: number, startedAt: number): Throughput {
-  const seconds = (performance.now() - startedAt) / 1000;
-  return { events, seconds: round(seconds, 3), eventsPerSecond: Math.round(events / seconds) };
-}
-
-function round(value: number, digits: number): number {
-  return Number(value.toFixed(digits));
-}
-
 async function appendThroughEventStore(
   database: PlatformDatabase,
   store: EventStore,
   transactions: readonly AppendRequest[][],
-): Promise<{ result: Throughput; stored: EventEnvelope[][] }> {
-  const stored: EventEnvelope[][] = [];
-  const startedAt = performance.now();
+): Promise<{ result: Rate; stored: EventEnvelope[] }> {
+  const stored: EventEnvelope[] = [];
+  const startedAt = now();
   for (const requests of transactions) {
     stored.push(
-      await database.transaction(async (tx) => {
+      ...(await database.transaction(async (tx) => {
         const envelopes: EventEnvelope[] = [];
         for (const request of requests) envelopes.push(...(await store.append(tx, request)));
         return envelopes;
-      }),
+      })),
     );
   }
-  return { result: throughput(stored.flat().length, startedAt), stored };
+  return { result: rate(stored.length, startedAt), stored };
 }
 
-/** The same rows, one multi-row INSERT per transaction, through pg into a table with no constraints. */
-async function insertRaw(
-  url: string,
-  transactions: readonly EventEnvelope[][],
-): Promise<Throughput> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`create table raw_events (
+/**
+ * The same rows (every column, hashes included), as many per multi-row INSERT and transaction
+ * as the store appended per transaction, into a table with no constraints and no outbox.
+ */
+function insertRaw(url: string, events: readonly EventEnvelope[], perTransaction: number) {
+  return pgBatchedInsert(url, {
+    createTable: `create table raw_events (
       id bigserial primary key, event_id uuid, stream_id text, stream_type text, version integer, type text,
       schema_version integer, data jsonb, metadata jsonb, occurred_at timestamptz, occurred_at_iso text,
-      recorded_at timestamptz, recorded_at_iso text, previous_hash text, hash text)`);
-    const startedAt = performance.now();
-    for (const events of transactions) {
-      const parameters: unknown[] = [];
-      const tuples = events.map((event) => {
-        const values = [
-          event.eventId,
-          event.streamId,
-          event.streamType,
-          event.version,
-          event.type,
-          event.schemaVersion,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-          event.occurredAt,
-          event.occurredAt,
-          event.recordedAt,
-          event.recordedAt,
-          event.previousHash,
-          event.hash,
-        ];
-        const placeholders = values.map((value) => `$${parameters.push(value)}`);
-        return `(${placeholders.join(', ')})`;
-      });
-      await client.query('begin');
-      await client.query(
-        `insert into raw_events (event_id, stream_id, stream_type, version, type, schema_version, data, metadata,
-           occurred_at, occurred_at_iso, recorded_at, recorded_at_iso, previous_hash, hash) values ${tuples.join(', ')}`,
-        parameters,
-      );
-      await client.query('commit');
-    }
-    return throughput(transactions.flat().length, startedAt);
-  } finally {
-    await client.end();
-  }
+      recorded_at timestamptz, recorded_at_iso text, previous_hash text, hash text)`,
+    table: 'raw_events',
+    columns: [
+      'event_id',
+      'stream_id',
+      'stream_type',
+      'version',
+      'type',
+      'schema_version',
+      'data',
+      'metadata',
+      'occurred_at',
+      'occurred_at_iso',
+      'recorded_at',
+      'recorded_at_iso',
+      'previous_hash',
+      'hash',
+    ],
+    rows: events.length,
+    batch: perTransaction,
+    row: (index) => {
+      const event = events[index] as EventEnvelope;
+      return [
+        event.eventId,
+        event.streamId,
+        event.streamType,
+        event.version,
+        event.type,
+        event.schemaVersion,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        event.occurredAt,
+        event.occurredAt,
+        event.recordedAt,
+        event.recordedAt,
+        event.previousHash,
+        event.hash,
+      ];
+    },
+  });
 }
 
 async function relayOutbox(
@@ -181,7 +137,7 @@ async function relayOutbox(
   messaging: KafkaMessaging,
   workload: Workload,
   events: number,
-): Promise<Throughput> {
+): Promise<Rate> {
   const relay = new OutboxRelay({
     databaseUrl: url,
     relayName: 'bench',
@@ -190,11 +146,11 @@ async function relayOutbox(
     idlePollMs: 10,
     logger: quietLogger,
   });
-  const startedAt = performance.now();
+  const startedAt = now();
   relay.start();
   try {
     await relay.waitUntilDrained(600_000);
-    return throughput(events, startedAt);
+    return rate(events, startedAt);
   } finally {
     await relay.stop();
   }
@@ -206,19 +162,19 @@ async function publishRaw(
   topic: string,
   rows: readonly PendingOutboxRow[],
   batch: number,
-): Promise<Throughput> {
+): Promise<Rate> {
   const messages: OutgoingMessage[] = rows.map((row) => ({
     key: row.message_key,
     value: row.payload,
     headers: row.headers,
   }));
-  const startedAt = performance.now();
+  const startedAt = now();
   const publisher = await messaging.createPublisher();
   try {
     for (let first = 0; first < messages.length; first += batch) {
       await publisher.publish(topic, messages.slice(first, first + batch));
     }
-    return throughput(messages.length, startedAt);
+    return rate(messages.length, startedAt);
   } finally {
     await publisher.close();
   }
@@ -226,98 +182,107 @@ async function publishRaw(
 
 const quietLogger: WorkerLogger = {
   info: () => undefined,
-  warn: (message, context) =>
-    process.stderr.write(`[bench] ${message} ${JSON.stringify(context)}\n`),
+  warn: (message, context) => progress('platform', `${message} ${JSON.stringify(context)}`),
 };
 
-async function machine(url: string, brokers: readonly string[]): Promise<Record<string, unknown>> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  const [server] = (await client.query<{ server_version: string }>('show server_version')).rows;
-  await client.end();
-  return {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    postgres: server?.server_version,
-    kafkaBrokers: brokers,
-  };
-}
-
-async function main(): Promise<void> {
-  const workload = workloadFromEnvironment();
-  const adminUrl = process.env['DATABASE_URL'] ?? LOCAL_POSTGRES_URL;
-  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
-  const runId = `${Date.now().toString(36)}${process.pid}`;
-  const databaseName = `bench_platform_${runId}`;
-  const relayTopic = `bench.platform.${runId}.relay`;
-  const rawTopic = `bench.platform.${runId}.raw`;
-  const url = await ensureDatabase(adminUrl, databaseName);
-  const database = new PlatformDatabase({ url, migrations: eventStoreMigrations, poolSize: 2 });
-  const messaging = new KafkaMessaging({ brokers, clientId: 'platform-bench', logLevel: 'error' });
-  try {
-    await database.open();
-    await database.migrate();
-    await messaging.ensureTopics([
-      { name: relayTopic, partitions: 3 },
-      { name: rawTopic, partitions: 3 },
-    ]);
-    const store = new EventStore({ topicFor: publishAllTo(relayTopic) });
-    console.log(`workload: ${JSON.stringify(workload)}`);
-
-    // Warm-up (connections, plans), then clear its outbox rows so the relay sees the measured ones only.
-    await appendThroughEventStore(
-      database,
-      store,
-      appendTransactions({ ...workload, events: 400 }, 'warmup'),
-    );
-    await database.query('delete from outbox');
-
-    const appended = await appendThroughEventStore(
-      database,
-      store,
-      appendTransactions(workload, 'measured'),
-    );
-    const rawInsert = await insertRaw(url, appended.stored);
-    report('append: event store', appended.result, 'raw INSERT', rawInsert);
-
-    const pending = await database.query<PendingOutboxRow>(
-      'select id, topic, message_key, payload, headers from outbox order by id',
-    );
-    const relayed = await relayOutbox(url, messaging, workload, pending.length);
-    const rawPublish = await publishRaw(messaging, rawTopic, pending, workload.relayBatch);
-    report('publish: outbox relay', relayed, 'raw producer', rawPublish);
-
-    const figures = {
-      runAt: new Date().toISOString(),
-      machine: await machine(url, brokers),
-      workload,
-      append: { eventStore: appended.result, rawInsert, ratio: ratio(appended.result, rawInsert) },
-      publish: { outboxRelay: relayed, rawProducer: rawPublish, ratio: ratio(relayed, rawPublish) },
-    };
-    await fs.mkdir(path.dirname(REPORT_FILE), { recursive: true });
-    await fs.writeFile(REPORT_FILE, `${JSON.stringify(figures, null, 2)}\n`);
-    console.log(`figures written to ${path.relative(process.cwd(), REPORT_FILE)}`);
-  } finally {
-    await database.close();
-    await dropDatabase(adminUrl, databaseName);
-    await messaging.deleteTopics([relayTopic, rawTopic]);
-  }
-}
-
-function ratio(ours: Throughput, raw: Throughput): number {
-  return round(ours.eventsPerSecond / raw.eventsPerSecond, 3);
-}
-
-function report(label: string, ours: Throughput, baselineLabel: string, raw: Throughput): void {
+function print(label: string, ours: Rate, baselineLabel: string, raw: Rate): void {
   console.log(
-    `${label}: ${ours.eventsPerSecond} events/s (${ours.events} in ${ours.seconds} s) | ` +
-      `${baselineLabel}: ${raw.eventsPerSecond} events/s (${raw.events} in ${raw.seconds} s) | ratio ${ratio(ours, raw)}`,
+    `${label}: ${n(ours.perSecond)} events/s (${n(ours.count)} in ${ours.seconds} s) | ` +
+      `${baselineLabel}: ${n(raw.perSecond)} events/s (${n(raw.count)} in ${raw.seconds} s) | ratio ${ratio(ours.perSecond, raw.perSecond)}`,
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
+runBench({
+  name: 'platform',
+  usage: `
+npm run bench:platform -- [options]
+
+Event-store append throughput vs the same rows in raw multi-row INSERTs, and outbox relay publish
+throughput vs the same messages sent straight to Kafka, after a warm-up of 400 events.
+DATABASE_URL (a server) / KAFKA_BROKERS, else the local PostgreSQL and 127.0.0.1:9092; creates
+and drops bench_platform_<run> and bench.platform.<run>.{relay,raw}. Figures on stdout,
+everything in reports/bench-platform.json.`,
+  options: {
+    events: { type: 'integer', env: 'BENCH_EVENTS', default: 20_000, help: 'events appended' },
+    'events-per-stream': {
+      type: 'integer',
+      env: 'BENCH_EVENTS_PER_STREAM',
+      default: 4,
+      help: 'events per append, one new stream each',
+    },
+    'streams-per-transaction': {
+      type: 'integer',
+      env: 'BENCH_STREAMS_PER_TRANSACTION',
+      default: 50,
+      help: 'appends per transaction',
+    },
+    'relay-batch': {
+      type: 'integer',
+      env: 'BENCH_RELAY_BATCH',
+      default: 500,
+      help: 'messages per relay batch and per raw send',
+    },
+  },
+  async run({ options, resources, messaging, report }) {
+    const workload: Workload = {
+      events: options.events,
+      eventsPerStream: options['events-per-stream'],
+      streamsPerTransaction: options['streams-per-transaction'],
+      relayBatch: options['relay-batch'],
+    };
+    const relayTopic = resources.topic('platform', 'relay');
+    const rawTopic = resources.topic('platform', 'raw');
+    const url = await resources.createDatabase('platform');
+    const database = new PlatformDatabase({ url, migrations: eventStoreMigrations, poolSize: 2 });
+    try {
+      await database.open();
+      await database.migrate();
+      await messaging.ensureTopics([
+        { name: relayTopic, partitions: 3 },
+        { name: rawTopic, partitions: 3 },
+      ]);
+      const store = new EventStore({ topicFor: publishAllTo(relayTopic) });
+      console.log(`workload: ${JSON.stringify(workload)}`);
+
+      // Warm-up (connections, plans), then clear its outbox rows so the relay sees the measured ones only.
+      const warmup = appendTransactions({ ...workload, events: 400 }, 'warmup');
+      await appendThroughEventStore(database, store, warmup);
+      await database.query('delete from outbox');
+
+      const appended = await appendThroughEventStore(
+        database,
+        store,
+        appendTransactions(workload, 'measured'),
+      );
+      const rawInsert = await insertRaw(
+        url,
+        appended.stored,
+        workload.streamsPerTransaction * workload.eventsPerStream,
+      );
+      print('append: event store', appended.result, 'raw INSERT', rawInsert);
+
+      const pending = await database.query<PendingOutboxRow>(
+        'select id, topic, message_key, payload, headers from outbox order by id',
+      );
+      const relayed = await relayOutbox(url, messaging, workload, pending.length);
+      const rawPublish = await publishRaw(messaging, rawTopic, pending, workload.relayBatch);
+      print('publish: outbox relay', relayed, 'raw producer', rawPublish);
+
+      Object.assign(report, {
+        workload,
+        append: {
+          eventStore: appended.result,
+          rawInsert,
+          ratio: ratio(appended.result.perSecond, rawInsert.perSecond),
+        },
+        publish: {
+          outboxRelay: relayed,
+          rawProducer: rawPublish,
+          ratio: ratio(relayed.perSecond, rawPublish.perSecond),
+        },
+      });
+    } finally {
+      await database.close();
+    }
+  },
 });

@@ -1,9 +1,6 @@
 /**
  * End-to-end benchmarks of the platform (issue 10), a script, not a test:
  *
- *   npm run bench -- [--size full|small] [--only enrollment,contributions,claim-to-payout,replay]
- *                    [--enrollment-rows N] [--contributions-workers N] [--claims N] [--claims-rate R]
- *
  * 1. enrollment      rows/s of one CSV through the real enrollment service's bulk path
  *                    vs `pg` batched INSERT of the same rows;
  * 2. contributions   events/s of the contributions service billing and paying 12 months for N
@@ -20,49 +17,27 @@
  * workers (60,000 dues) for contributions instead of the NTT's 50,000 (600,000 dues, 40+ min on
  * a 2-core machine at ~250 dues/s): pass `--contributions-workers 50000` for the whole year.
  * Small size (`--size small`, ~2–3 minutes): 5,000 rows, 200 workers, 40 claims.
- *
- * DATABASE_URL (a server) / KAFKA_BROKERS, else postgres://postgres@127.0.0.1:5432/postgres and
- * 127.0.0.1:9092. Creates and drops its own databases and topics. Progress on stderr, one line
- * per figure on stdout, everything in reports/bench-santunan.json.
  */
 import 'reflect-metadata';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { KafkaMessaging } from '@santunan/platform';
 import {
+  printClaimToPayout,
   runClaimToPayoutPart,
-  type ClaimToPayoutFigures,
   type ClaimToPayoutSize,
 } from './parts/claim-to-payout-part';
 import {
+  printContributions,
   runContributionsPart,
-  type ContributionsFigures,
   type ContributionsSize,
-  type ContributionsStore,
 } from './parts/contributions-part';
-import {
-  runEnrollmentPart,
-  type EnrollmentFigures,
-  type EnrollmentSize,
-  type EnrollmentStore,
-} from './parts/enrollment-part';
-import { runReplayPart, type ReplayFigures } from './parts/replay-part';
-import {
-  Cleanup,
-  benchEnvironment,
-  describeMachine,
-  now,
-  progress,
-  secondsSince,
-} from './shared/bench-support';
+import { printEnrollment, runEnrollmentPart, type EnrollmentSize } from './parts/enrollment-part';
+import { printReplay, runReplayPart } from './parts/replay-part';
+import { describeError, n, now, progress, runBench, secondsSince } from './shared/harness';
 
-const REPORT_FILE = path.resolve(__dirname, '../../reports/bench-santunan.json');
 const PARTS = ['enrollment', 'contributions', 'claim-to-payout', 'replay'] as const;
-type Part = (typeof PARTS)[number];
 type SizeName = 'full' | 'small';
 
 /** Default contributions size at `--size full`: what a run can afford (see the header). */
-export const FULL_CONTRIBUTIONS_WORKERS = 5_000;
+const FULL_CONTRIBUTIONS_WORKERS = 5_000;
 
 interface Sizes {
   readonly enrollment: EnrollmentSize;
@@ -70,224 +45,138 @@ interface Sizes {
   readonly claimToPayout: ClaimToPayoutSize;
 }
 
+/** Accounts whose folds stay in memory: every one, up to 20,000 (about 9 kB each, per side). */
+const cachedAccounts = (workers: number): number => Math.min(workers + 100, 20_000);
+
 const SIZES: Record<SizeName, Sizes> = {
   full: {
     enrollment: { rows: 100_000, rawBatch: 1_000 },
-    contributions: { workers: FULL_CONTRIBUTIONS_WORKERS, months: 12, batch: 200, concurrency: 2 },
+    contributions: {
+      workers: FULL_CONTRIBUTIONS_WORKERS,
+      months: 12,
+      batch: 200,
+      concurrency: 2,
+      cachedAccounts: cachedAccounts(FULL_CONTRIBUTIONS_WORKERS),
+    },
     claimToPayout: { claims: 300, ratePerSecond: 5, warmup: 3 },
   },
   small: {
     enrollment: { rows: 5_000, rawBatch: 1_000 },
-    contributions: { workers: 200, months: 12, batch: 200, concurrency: 2 },
+    contributions: {
+      workers: 200,
+      months: 12,
+      batch: 200,
+      concurrency: 2,
+      cachedAccounts: cachedAccounts(200),
+    },
     claimToPayout: { claims: 40, ratePerSecond: 5, warmup: 2 },
   },
 };
 
-interface Options {
-  readonly size: SizeName;
-  readonly parts: ReadonlySet<Part>;
-  readonly sizes: Sizes;
-}
+runBench({
+  name: 'santunan',
+  scope: 'e2e',
+  usage: `
+npm run bench -- [options]
 
-function parseArguments(argv: readonly string[]): Options {
-  const valueOf = (name: string): string | undefined => {
-    const at = argv.indexOf(`--${name}`);
-    if (at >= 0) return argv[at + 1];
-    return argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-  };
-  const integer = (name: string, fallback: number): number => {
-    const raw = valueOf(name);
-    const value = raw === undefined ? fallback : Number(raw);
-    if (!Number.isSafeInteger(value) || value < 1)
-      throw new Error(`--${name} must be a positive integer`);
-    return value;
-  };
-  const known = new Set([
-    'size',
-    'only',
-    'enrollment-rows',
-    'contributions-workers',
-    'claims',
-    'claims-rate',
-  ]);
-  for (const arg of argv) {
-    const name = arg.startsWith('--') ? arg.slice(2).split('=')[0] : undefined;
-    if (name !== undefined && !known.has(name)) throw new Error(`unknown option ${arg}`);
-  }
-  const size = valueOf('size') ?? 'full';
-  if (size !== 'full' && size !== 'small') throw new Error('--size is full or small');
-  const only = valueOf('only');
-  const parts = new Set<Part>();
-  for (const name of only === undefined ? PARTS : only.split(',')) {
-    if (!(PARTS as readonly string[]).includes(name)) {
-      throw new Error(`--only takes ${PARTS.join(',')}; not ${name}`);
-    }
-    parts.add(name as Part);
-  }
-  const base = SIZES[size];
-  return {
-    size,
-    parts,
-    sizes: {
-      enrollment: { ...base.enrollment, rows: integer('enrollment-rows', base.enrollment.rows) },
-      contributions: {
-        ...base.contributions,
-        workers: integer('contributions-workers', base.contributions.workers),
-      },
+The four end-to-end figures, each beside a raw baseline measured in the same run: enrollment
+rows/s (vs pg batched INSERT), contributions events/s outbox → Kafka → consumer (vs kafkajs
+produce+consume), claim-to-payout p50/p99 (vs kafkajs round trips at the same rate), replay
+events/s (vs pg sequential read). Full size: 100,000 rows, 5,000 sponsored workers × 12 months,
+300 claims at 5/s; small (~2–3 minutes): 5,000 rows, 200 workers, 40 claims.
+DATABASE_URL (a server) / KAFKA_BROKERS, else the local PostgreSQL and 127.0.0.1:9092; creates
+and drops bench_e2e_*_<run> and bench.e2e.<run>.*. One line per figure on stdout, everything in
+reports/bench-santunan.json.`,
+  options: {
+    size: { type: 'choice', choices: ['full', 'small'], default: 'full', help: 'the sizes' },
+    only: { type: 'list', choices: PARTS, default: PARTS, help: 'the parts to run' },
+    'enrollment-rows': { type: 'integer', help: 'CSV rows, instead of the size’s' },
+    'contributions-workers': { type: 'integer', help: 'sponsored workers, instead of the size’s' },
+    claims: { type: 'integer', help: 'claims approved while measuring, instead of the size’s' },
+    'claims-rate': { type: 'integer', help: 'approvals per second, instead of the size’s' },
+  },
+  async run(bench) {
+    const { options, report } = bench;
+    const size = options.size as SizeName;
+    const base = SIZES[size];
+    const workers = options['contributions-workers'] ?? base.contributions.workers;
+    const sizes: Sizes = {
+      enrollment: { ...base.enrollment, rows: options['enrollment-rows'] ?? base.enrollment.rows },
+      contributions: { ...base.contributions, workers, cachedAccounts: cachedAccounts(workers) },
       claimToPayout: {
         ...base.claimToPayout,
-        claims: integer('claims', base.claimToPayout.claims),
-        ratePerSecond: integer('claims-rate', base.claimToPayout.ratePerSecond),
+        claims: options.claims ?? base.claimToPayout.claims,
+        ratePerSecond: options['claims-rate'] ?? base.claimToPayout.ratePerSecond,
       },
-    },
-  };
-}
-
-const n = (value: number): string => value.toLocaleString('en-US');
-
-function printEnrollment(f: EnrollmentFigures): void {
-  console.log(
-    `enrollment        ${n(f.enrolled.perSecond)} rows/s (${n(f.rows)} rows in ${f.enrolled.seconds} s)` +
-      ` | baseline pg batched INSERT ${n(f.baseline.pgBatchedInsert.perSecond)} rows/s | ratio ${f.ratio}`,
-  );
-}
-
-function printContributions(f: ContributionsFigures): void {
-  console.log(
-    `contributions     ${n(f.endToEnd.perSecond)} events/s outbox → Kafka → consumer (${n(f.events)} events, ${n(f.dues)} dues, ${n(f.workers)} workers × ${f.months} months, in ${f.endToEnd.seconds} s)` +
-      ` | baseline kafkajs batched produce+consume ${n(f.baseline.kafkaProduceConsume.produceAndConsume.perSecond)} msg/s | ratio ${f.ratio.endToEndVsKafka}`,
-  );
-  console.log(
-    `contributions     write side ${n(f.writeSide.perSecond)} events/s (${n(f.duesPerSecond)} dues/s)` +
-      ` | baseline pg batched INSERT ${n(f.baseline.pgBatchedInsert.perSecond)} rows/s | ratio ${f.ratio.writeSideVsPgInsert}`,
-  );
-}
-
-function printClaimToPayout(f: ClaimToPayoutFigures): void {
-  const raw = f.baseline.kafkaRoundTrip.latency;
-  console.log(
-    `claim-to-payout   p50 ${f.claimToPayout.p50Ms} ms, p99 ${f.claimToPayout.p99Ms} ms (${f.claims} approvals at ${f.ratePerSecond}/s)` +
-      ` | baseline kafkajs produce→consume round trip p50 ${raw.p50Ms} ms, p99 ${raw.p99Ms} ms | ratio (baseline/ours) p50 ${f.ratio.p50}, p99 ${f.ratio.p99}`,
-  );
-}
-
-function printReplay(f: ReplayFigures): void {
-  console.log(
-    `replay ${f.store.padEnd(13)} ${n(f.rebuild.perSecond)} events/s (${f.projections.join(' + ')}, ${n(f.rebuild.count)} events read in ${f.rebuild.seconds} s${f.equalsLive ? ', equals live' : ', DIFFERS FROM LIVE'})` +
-      ` | baseline pg sequential read ${n(f.baseline.pgSequentialRead.perSecond)} rows/s (pages of ${f.baseline.page}) | ratio ${f.ratio}`,
-  );
-}
-
-async function main(): Promise<void> {
-  const options = parseArguments(process.argv.slice(2));
-  const environment = benchEnvironment();
-  const messaging = new KafkaMessaging({
-    brokers: environment.brokers,
-    clientId: 'santunan-bench',
-    logLevel: 'nothing',
-  });
-  const cleanup = new Cleanup(environment, messaging);
-  const parts = new Set(options.parts);
-  if (parts.has('replay')) {
-    for (const needed of ['enrollment', 'contributions'] as const) {
-      if (!parts.has(needed)) {
-        progress('bench', `replay rebuilds the store the ${needed} part builds: running it too`);
-        parts.add(needed);
-      }
-    }
-  }
-  const contributionsNote =
-    options.size === 'full' && options.sizes.contributions.workers < 50_000
-      ? `contributions at ${n(options.sizes.contributions.workers)} workers, not the NTT's 50,000 ` +
-        `(600,000 dues take 40+ minutes on 2 cores); pass --contributions-workers 50000 for the whole year`
-      : undefined;
-  progress('bench', `run ${environment.run}, size ${options.size}, parts ${[...parts].join(', ')}`);
-  if (contributionsNote && parts.has('contributions')) progress('bench', contributionsNote);
-  const report: Record<string, unknown> = {
-    benchmark: 'santunan-end-to-end',
-    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-    run: environment.run,
-    startedAt: new Date().toISOString(),
-    size: options.size,
-    sizes: options.sizes,
-    notes: contributionsNote ? [contributionsNote] : [],
-  };
-  const results: Record<string, unknown> = {};
-  const errors: Record<string, string> = {};
-  const startedAt = now();
-  const attempt = async <T>(part: string, work: () => Promise<T>): Promise<T | undefined> => {
-    const partStart = now();
-    try {
-      const result = await work();
-      progress('bench', `${part} done in ${secondsSince(partStart).toFixed(0)} s`);
-      return result;
-    } catch (error) {
-      errors[part] = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      progress('bench', `${part} FAILED: ${errors[part]}`);
-      process.exitCode = 1;
-      return undefined;
-    }
-  };
-  try {
-    let enrollmentStore: EnrollmentStore | undefined;
-    let contributionsStore: ContributionsStore | undefined;
-    if (parts.has('enrollment')) {
-      const done = await attempt('enrollment', () =>
-        runEnrollmentPart(environment, cleanup, messaging, options.sizes.enrollment),
-      );
-      if (done) {
-        results['enrollment'] = done.figures;
-        enrollmentStore = done.store;
-        printEnrollment(done.figures);
-      }
-    }
-    if (parts.has('contributions')) {
-      const done = await attempt('contributions', () =>
-        runContributionsPart(environment, cleanup, messaging, options.sizes.contributions),
-      );
-      if (done) {
-        results['contributions'] = done.figures;
-        contributionsStore = done.store;
-        printContributions(done.figures);
-      }
-    }
-    if (parts.has('claim-to-payout')) {
-      const done = await attempt('claim-to-payout', () =>
-        runClaimToPayoutPart(environment, cleanup, messaging, options.sizes.claimToPayout),
-      );
-      if (done) {
-        results['claimToPayout'] = done;
-        printClaimToPayout(done);
-      }
-    }
+    };
+    const parts = new Set(options.only);
     if (parts.has('replay')) {
-      const done = await attempt('replay', () =>
-        runReplayPart({ enrollment: enrollmentStore, contributions: contributionsStore }),
-      );
-      if (done) {
-        results['replay'] = done;
-        done.forEach(printReplay);
+      for (const needed of ['enrollment', 'contributions'] as const) {
+        if (!parts.has(needed)) {
+          progress('bench', `replay rebuilds the store the ${needed} part builds: running it too`);
+          parts.add(needed);
+        }
       }
     }
-  } finally {
-    progress('bench', 'dropping databases and topics');
-    await cleanup.run();
-  }
-  report['totalSeconds'] = Math.round(secondsSince(startedAt));
-  report['machine'] = await describeMachine(environment);
-  report['results'] = results;
-  if (Object.keys(errors).length > 0) report['errors'] = errors;
-  await fs.mkdir(path.dirname(REPORT_FILE), { recursive: true });
-  await fs.writeFile(REPORT_FILE, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`report: ${path.relative(process.cwd(), REPORT_FILE)}`);
-}
+    const contributionsNote =
+      size === 'full' && workers < 50_000
+        ? `contributions at ${n(workers)} workers, not the NTT's 50,000 ` +
+          `(600,000 dues take 40+ minutes on 2 cores); pass --contributions-workers 50000 for the whole year`
+        : undefined;
+    progress('bench', `run ${bench.environment.run}, size ${size}, parts ${[...parts].join(', ')}`);
+    if (contributionsNote && parts.has('contributions')) progress('bench', contributionsNote);
+    Object.assign(report, { size, sizes, notes: contributionsNote ? [contributionsNote] : [] });
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    // A part that fails is recorded; the others still run, and the exit code is 1.
+    const results: Record<string, unknown> = {};
+    const errors: Record<string, string> = {};
+    report['results'] = results;
+    const attempt = async <T, F>(
+      part: string,
+      work: () => Promise<T>,
+      figuresOf: (result: T) => F,
+      print: (figures: F) => void,
+    ): Promise<T | undefined> => {
+      if (!parts.has(part)) return undefined;
+      const partStart = now();
+      try {
+        const result = await work();
+        progress('bench', `${part} done in ${secondsSince(partStart).toFixed(0)} s`);
+        const figures = figuresOf(result);
+        results[part.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())] = figures;
+        print(figures);
+        return result;
+      } catch (error) {
+        errors[part] = describeError(error);
+        report['errors'] = errors;
+        progress('bench', `${part} FAILED: ${errors[part]}`);
+        process.exitCode = 1;
+        return undefined;
+      }
+    };
+    const enrollment = await attempt(
+      'enrollment',
+      () => runEnrollmentPart(bench, sizes.enrollment),
+      (done) => done.figures,
+      printEnrollment,
     );
-    process.exit(1);
+    const contributions = await attempt(
+      'contributions',
+      () => runContributionsPart(bench, sizes.contributions),
+      (done) => done.figures,
+      printContributions,
+    );
+    await attempt(
+      'claim-to-payout',
+      () => runClaimToPayoutPart(bench, sizes.claimToPayout),
+      (figures) => figures,
+      printClaimToPayout,
+    );
+    await attempt(
+      'replay',
+      () => runReplayPart({ enrollment: enrollment?.store, contributions: contributions?.store }),
+      (figures) => figures,
+      (figures) => figures.forEach(printReplay),
+    );
   },
-);
+});

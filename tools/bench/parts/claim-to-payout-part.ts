@@ -45,34 +45,32 @@ import {
   fixedClock,
   mintAccessToken,
   type Actor,
+  type BoundDecider,
+  type DomainEvent,
+  type EventSourcedRepository,
   type Hs256AuthConfig,
   type EventEnvelope,
-  type KafkaMessaging,
   type Role,
   type ServiceConfig,
   type Subscription,
   connectEventTransport,
 } from '@santunan/platform';
 import { ruleSetInForce } from '@santunan/rules';
-import {
-  ClaimsModule,
-  DEFAULT_CHECKER_THRESHOLD,
-  claimsCalendar,
-} from '@santunan/claims-service';
+import { ClaimsModule, DEFAULT_CHECKER_THRESHOLD, claimsCalendar } from '@santunan/claims-service';
 import { syntheticWorker } from '@santunan/enrollment-service/testing';
 import { DEFAULT_CONSUMER_NAMES, PayoutsModule } from '@santunan/payouts-service';
 import {
   inParallel,
   latencySummary,
+  n,
   now,
   progress,
   ratio,
   sleep,
   until,
-  type BenchEnvironment,
-  type Cleanup,
+  type BenchRun,
   type LatencySummary,
-} from '../shared/bench-support';
+} from '../shared/harness';
 import { kafkaRoundTripLatency, type RoundTrip } from '../shared/raw-baselines';
 
 /** Claims decides on this day (Asia/Jakarta), as in the claims integration tests. */
@@ -143,33 +141,41 @@ class Upstreams {
       incomeFloor: rules.value.contributions.bpu.incomeFloor.value,
       regions: kemendagriRegions(),
     };
-    const result = await this.participants.handle({
-      streamId: `participant-${id}`,
-      decider: {
-        decide: (c: ParticipantCommand, state) => decideParticipant(c, state, context),
-        evolve: evolveParticipant,
-        initialState: initialParticipantState,
-      },
-      command,
-      actor: this.actor,
-      correlationId: `bench-${id}`,
-      dataSubjectId: id,
-      occurredAt: at(today),
+    await this.decided('enrollment', this.participants, `participant-${id}`, id, today, command, {
+      decide: (c: ParticipantCommand, state) => decideParticipant(c, state, context),
+      evolve: evolveParticipant,
+      initialState: initialParticipantState,
     });
-    if (!result.ok)
-      throw new Error(`enrollment refused ${command.type}: ${result.rejection.message}`);
   }
 
   async account(id: string, command: ContributionAccountCommand, today: string): Promise<void> {
     const context = { today, calendar: claimsCalendar(), policy: DEFAULT_CONTRIBUTION_POLICY };
-    const result = await this.accounts.handle({
-      streamId: `contribution-account-${id}`,
-      decider: {
-        decide: (c: ContributionAccountCommand, state) =>
-          decideContributionAccount(c, state, context),
-        evolve: evolveContributionAccount,
-        initialState: initialContributionAccountState,
-      },
+    const stream = `contribution-account-${id}`;
+    await this.decided('contributions', this.accounts, stream, id, today, command, {
+      decide: (c: ContributionAccountCommand, state) =>
+        decideContributionAccount(c, state, context),
+      evolve: evolveContributionAccount,
+      initialState: initialContributionAccountState,
+    });
+  }
+
+  /** One command on one stream, as the upstream service would handle it. */
+  private async decided<
+    Event extends DomainEvent,
+    Command extends { readonly type: string },
+    State,
+  >(
+    service: string,
+    repository: EventSourcedRepository<Event>,
+    streamId: string,
+    id: string,
+    today: string,
+    command: Command,
+    decider: BoundDecider<Command, Event, State>,
+  ): Promise<void> {
+    const result = await repository.handle({
+      streamId,
+      decider,
       command,
       actor: this.actor,
       correlationId: `bench-${id}`,
@@ -177,7 +183,7 @@ class Upstreams {
       occurredAt: at(today),
     });
     if (!result.ok)
-      throw new Error(`contributions refused ${command.type}: ${result.rejection.message}`);
+      throw new Error(`${service} refused ${command.type}: ${result.rejection.message}`);
   }
 
   /** A self-paying worker with a spouse heir (bank account), paid January to December 2026. */
@@ -341,28 +347,26 @@ async function prepareClaim(
 }
 
 export async function runClaimToPayoutPart(
-  environment: BenchEnvironment,
-  cleanup: Cleanup,
-  messaging: KafkaMessaging,
+  { environment, resources, messaging }: BenchRun,
   size: ClaimToPayoutSize,
 ): Promise<ClaimToPayoutFigures> {
   const { run } = environment;
   const auth = authConfig({ secret: randomBytes(32).toString('hex') });
-  const keys = cleanup.database(`bench_e2e_c2p_keys_${run}`);
+  const keys = resources.database('c2p', 'keys');
   const service = (name: string, database: string): ServiceConfig => ({
     serviceName: `bench-${name}-${run}`,
     httpPort: 0,
-    databaseUrl: cleanup.database(database),
+    databaseUrl: resources.database('c2p', database),
     keyDatabaseUrl: keys,
     kafkaBrokers: environment.brokers,
     auth,
   });
   const topics = {
-    enrollment: cleanup.topic(`bench.e2e.${run}.c2p.enrollment.events`),
-    contributions: cleanup.topic(`bench.e2e.${run}.c2p.contributions.events`),
-    claims: cleanup.topic(`bench.e2e.${run}.c2p.claims.events`),
-    payouts: cleanup.topic(`bench.e2e.${run}.c2p.payouts.events`),
-    settlements: cleanup.topic(`bench.e2e.${run}.c2p.payouts.settlements`),
+    enrollment: resources.topic('c2p', 'enrollment.events'),
+    contributions: resources.topic('c2p', 'contributions.events'),
+    claims: resources.topic('c2p', 'claims.events'),
+    payouts: resources.topic('c2p', 'payouts.events'),
+    settlements: resources.topic('c2p', 'payouts.settlements'),
   };
   await messaging.ensureTopics(Object.values(topics).map((name) => ({ name, partitions: 3 })));
   const total = size.warmup + size.claims;
@@ -370,18 +374,18 @@ export async function runClaimToPayoutPart(
   let observer: Subscription | undefined;
   try {
     const enrollment = await ServiceRuntime.start({
-      config: service('c2p-enrollment', `bench_e2e_c2p_enrol_${run}`),
+      config: service('c2p-enrollment', 'enrol'),
       topic: topics.enrollment,
     });
     started.push({ close: () => enrollment.stop() });
     const contributions = await ServiceRuntime.start({
-      config: service('c2p-contributions', `bench_e2e_c2p_contrib_${run}`),
+      config: service('c2p-contributions', 'contrib'),
       topic: topics.contributions,
     });
     started.push({ close: () => contributions.stop() });
     const claimsApp: INestApplication = await NestFactory.create(
       ClaimsModule.forRoot({
-        service: service('claims', `bench_e2e_c2p_claims_${run}`),
+        service: service('claims', 'claims'),
         eventsTopic: topics.claims,
         enrollmentTopic: topics.enrollment,
         contributionsTopic: topics.contributions,
@@ -397,7 +401,7 @@ export async function runClaimToPayoutPart(
     const claimsPort = ((claimsApp.getHttpServer() as Server).address() as AddressInfo).port;
     const payoutsApp = await NestFactory.create(
       PayoutsModule.forRoot({
-        service: service('payouts', `bench_e2e_c2p_payouts_${run}`),
+        service: service('payouts', 'payouts'),
         eventsTopic: topics.payouts,
         claimsTopic: topics.claims,
         settlementsTopic: topics.settlements,
@@ -521,15 +525,11 @@ export async function runClaimToPayoutPart(
     log(
       `raw baseline: ${measured.length} kafkajs round trips of ${claimApprovedBytes} bytes at ${size.ratePerSecond}/s`,
     );
-    const roundTrip = await kafkaRoundTripLatency(
-      messaging,
-      cleanup.topic(`bench.e2e.${run}.c2p.raw`),
-      {
-        messages: measured.length,
-        ratePerSecond: size.ratePerSecond,
-        bytes: claimApprovedBytes,
-      },
-    );
+    const roundTrip = await kafkaRoundTripLatency(messaging, resources.topic('c2p', 'raw'), {
+      messages: measured.length,
+      ratePerSecond: size.ratePerSecond,
+      bytes: claimApprovedBytes,
+    });
     const approvedTotal =
       measured.reduce((sum, claim) => sum + claim.total, 0) +
       warmup.reduce((sum, claim) => sum + claim.total, 0);
@@ -552,4 +552,13 @@ export async function runClaimToPayoutPart(
     await observer?.stop().catch(() => undefined);
     for (const service of started.reverse()) await service.close().catch(() => undefined);
   }
+}
+
+/** The figure's line on stdout. */
+export function printClaimToPayout(f: ClaimToPayoutFigures): void {
+  const raw = f.baseline.kafkaRoundTrip.latency;
+  console.log(
+    `claim-to-payout   p50 ${f.claimToPayout.p50Ms} ms, p99 ${f.claimToPayout.p99Ms} ms (${n(f.claims)} approvals at ${f.ratePerSecond}/s)` +
+      ` | baseline kafkajs produce→consume round trip p50 ${raw.p50Ms} ms, p99 ${raw.p99Ms} ms | ratio (baseline/ours) p50 ${f.ratio.p50}, p99 ${f.ratio.p99}`,
+  );
 }

@@ -1,43 +1,43 @@
 /**
- * Part 2 — contribution events/s through outbox → Kafka → a downstream consumer. The real
- * contributions root module (event store, outbox relay, projections, the sponsorship process)
- * on fresh databases: a sponsor program of N workers, then for each month the statement run,
- * the bill run, the sponsor's payment and its fan-out to every account (ContributionPaid +
- * CoverageExtended each). Measured from the first command of the first month to the last event
- * read by a downstream consumer group on contributions.events (what claims' coverage consumer
- * subscribes to). Beside it, in the same run: kafkajs batched produce + consume and `pg`
- * batched INSERTs of the same number and average size of messages.
- * (Adapted from tools/contributions/bench-contributions.ts, which stays the detailed benchmark.)
+ * Contribution events/s through outbox → Kafka → a downstream consumer: the NTT case at scale
+ * through the real contributions root module (event store, outbox relay, projections, the
+ * sponsorship process) on fresh databases. A sponsor program of N workers, then for each month
+ * the statement run, the bill run, the sponsor's payment and its fan-out to every account
+ * (ContributionPaid + CoverageExtended each). Measured from the first command of the first
+ * month to the last event read by a downstream consumer group on contributions.events (what
+ * claims' coverage consumer subscribes to). Beside it, in the same run: kafkajs batched produce
+ * + consume, and `pg` batched INSERTs then a sequential read, of the same number and average
+ * size of messages. Part 2 of `npm run bench`, and the whole of `npm run bench:contributions`
+ * (which also times a command on the program stream with and without its cached fold).
  */
 import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
-import { addMonths } from '@santunan/domain-kernel';
-import {
-  authConfig,
-  fixedClock,
-  type Actor,
-  type Clock,
-  type KafkaMessaging,
-} from '@santunan/platform';
 import {
   ContributionsModule,
   ContributionsServices,
+  SPONSOR_PROGRAM_STREAM,
+  SponsorPrograms,
   type ContributionsConfig,
 } from '@santunan/contributions-service';
+import { addMonths } from '@santunan/domain-kernel';
+import { authConfig, fixedClock, type Actor, type Clock } from '@santunan/platform';
 import {
+  n,
   now,
   progress,
   rate,
   ratio,
+  round,
+  secondsSince,
   until,
-  type BenchEnvironment,
-  type Cleanup,
+  type BenchRun,
   type Rate,
-} from '../shared/bench-support';
+} from '../shared/harness';
 import {
   filler,
   kafkaProduceThenConsume,
   pgBatchedInsert,
+  pgSequentialRead,
   type ProduceConsume,
 } from '../shared/raw-baselines';
 
@@ -45,17 +45,31 @@ const TARIFF = 16_800;
 const PROGRAM_ID = 'ntt-bench';
 const OPERATOR: Actor = { id: 'bench-operator', kind: 'user', roles: ['sponsor-operator'] };
 const FINANCE: Actor = { id: 'bench-finance', kind: 'user', roles: ['finance'] };
+/** Messages per raw produce and rows per raw INSERT. */
+const RAW_BATCH = 500;
 
 export interface ContributionsSize {
   readonly workers: number;
+  /** At most 12: one coverage year. */
   readonly months: number;
   /** Accounts per transaction, and transactions in flight (the service's batch settings). */
   readonly batch: number;
   readonly concurrency: number;
+  /** Accounts whose folds the write side and the coverage projection keep in memory (~9 kB each). */
+  readonly cachedAccounts: number;
+  /** Also time a command on the program stream with and without its cached fold. */
+  readonly programCacheProbe?: boolean;
 }
 
 export interface ContributionsStore {
   readonly config: ContributionsConfig;
+}
+
+export interface ProgramCacheFigures {
+  readonly streamVersion: number;
+  readonly coldLoadMs: number;
+  readonly commandWithCacheMs: number;
+  readonly commandWithoutCacheMs: number;
 }
 
 export interface ContributionsFigures {
@@ -65,19 +79,32 @@ export interface ContributionsFigures {
   readonly events: number;
   readonly averageMessageBytes: number;
   readonly setup: { readonly enrolments: Rate; readonly sponsorshipsStartedSeconds: number };
+  readonly programCache?: ProgramCacheFigures;
+  /** Per month: the statement and bill runs, and the whole month through its fan-out. */
+  readonly perMonth: Record<string, { readonly billRunSeconds: number; readonly seconds: number }>;
   /** First command → last command's effects committed (fan-out included). */
   readonly writeSide: Rate;
   readonly duesPerSecond: number;
+  /** First command → the outbox empty. */
+  readonly publishedSeconds: number;
   /** First command → the last event read by the downstream consumer group: the figure. */
   readonly endToEnd: Rate;
   readonly coverageCaughtUpSecondsAfterWriteSide: number;
+  readonly programReport: Record<string, number> | undefined;
+  /** The program report holds exactly N × tariff × months billed, paid and received. */
   readonly totalsExact: boolean;
   readonly baseline: {
     readonly kafkaProduceConsume: ProduceConsume;
     readonly pgBatchedInsert: Rate;
+    readonly pgSequentialRead: Rate;
     readonly batch: number;
   };
-  readonly ratio: { readonly endToEndVsKafka: number; readonly writeSideVsPgInsert: number };
+  readonly ratio: {
+    readonly endToEndVsKafka: number;
+    readonly writeSideVsPgInsert: number;
+    /** Against the insert and the read back-to-back. */
+    readonly writeSideVsPgInsertAndRead: number;
+  };
 }
 
 const log = (line: string): void => progress('contributions', line);
@@ -99,35 +126,39 @@ class MonthClock implements Clock {
   }
 }
 
+/** UUID-shaped, so ids sort like the service's real ones. */
 function workerId(index: number): string {
   return `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
 }
 
 export async function runContributionsPart(
-  environment: BenchEnvironment,
-  cleanup: Cleanup,
-  messaging: KafkaMessaging,
+  { environment, resources, messaging }: BenchRun,
   size: ContributionsSize,
 ): Promise<{ figures: ContributionsFigures; store: ContributionsStore }> {
   const { run } = environment;
+  if (size.months > 12) throw new Error('at most 12 months (one coverage year)');
   const clock = new MonthClock();
   const config: ContributionsConfig = {
     service: {
+      // Its own name: consumer groups are named after it, and must not join a running platform's.
       serviceName: `bench-contributions-${run}`,
       httpPort: 0,
-      databaseUrl: cleanup.database(`bench_e2e_contrib_${run}`),
-      keyDatabaseUrl: cleanup.database(`bench_e2e_contrib_keys_${run}`),
+      databaseUrl: resources.database('contrib'),
+      keyDatabaseUrl: resources.database('contrib', 'keys'),
       kafkaBrokers: environment.brokers,
       auth: authConfig({ secret: randomBytes(32).toString('hex') }),
     },
-    eventsTopic: cleanup.topic(`bench.e2e.${run}.contributions.events`),
-    enrollmentTopic: cleanup.topic(`bench.e2e.${run}.contributions.enrollment`),
-    claimsTopic: cleanup.topic(`bench.e2e.${run}.contributions.claims`),
+    eventsTopic: resources.topic('contributions', 'events'),
+    enrollmentTopic: resources.topic('contributions', 'enrollment'),
+    claimsTopic: resources.topic('contributions', 'claims'),
     schedulerIntervalMs: null,
     batchSize: size.batch,
     batchConcurrency: size.concurrency,
     programCacheSize: 10,
-    coverageCacheSize: Math.min(size.workers + 100, 20_000),
+    // A monthly run touches every account in turn, which an LRU smaller than the population
+    // would always miss.
+    coverageCacheSize: size.cachedAccounts,
+    accountCacheSize: size.cachedAccounts,
   };
   log(`${size.workers} sponsored workers × ${size.months} months`);
   const app = await NestFactory.createApplicationContext(
@@ -143,6 +174,7 @@ export async function runContributionsPart(
       const [row] = await database.query<{ n: string }>(sql, parameters);
       return Number(row?.n ?? 0);
     };
+    /** Polls the sponsorship process's checkpoint (one row), not the events table. */
     const processedThrough = async (position: string | undefined): Promise<true | undefined> => {
       const [row] = await database.query<{ global_position: string }>(
         `select global_position from projection_checkpoints where name = 'sponsorship-process'`,
@@ -182,6 +214,7 @@ export async function runContributionsPart(
     let lastEnrolment: string | undefined;
     for (let at = 0; at < ids.length; at += size.batch) {
       const chunk = ids.slice(at, at + size.batch);
+      // What the registration consumer does for each worker, a batch per transaction.
       const openedAccounts = await accounts.handleMany(
         chunk.map((participantId) =>
           accounts.request(
@@ -215,21 +248,59 @@ export async function runContributionsPart(
       if (last?.ok) lastEnrolment = last.events[last.events.length - 1]?.globalPosition;
     }
     const enrolments = rate(size.workers, setupStart);
-    await until('the sponsorships to start', () => processedThrough(lastEnrolment));
-    const sponsorshipsStartedSeconds = rate(0, setupStart).seconds;
+    await until('the sponsorships to start', () => processedThrough(lastEnrolment), 3_600_000, 250);
+    const sponsorshipsStartedSeconds = round(secondsSince(setupStart), 3);
     log(
       `setup: ${enrolments.perSecond} enrolments/s; sponsorships started after ${sponsorshipsStartedSeconds} s`,
     );
-    await until('the setup to be published', async () =>
-      (await count('select count(*) as n from outbox')) === 0 ? true : undefined,
+
+    let programCache: ProgramCacheFigures | undefined;
+    if (size.programCacheProbe) {
+      // The program stream's cached fold against a fold from the store, for one command.
+      const probe = {
+        type: 'EnrolParticipant',
+        participantId: ids[0] ?? '',
+        fromMonth: '2026-01',
+      } as const;
+      const millisecondsPerCommand = async (
+        under: SponsorPrograms,
+        repeat: number,
+      ): Promise<number> => {
+        const started = now();
+        for (let index = 0; index < repeat; index += 1) {
+          const result = await under.handle(PROGRAM_ID, probe, cause(OPERATOR));
+          if (!result.ok) throw new Error(result.rejection.message);
+        }
+        return (now() - started) / repeat;
+      };
+      const uncached = new SponsorPrograms(
+        services.runtime.repository(SPONSOR_PROGRAM_STREAM),
+        services.context,
+      );
+      const coldStart = now();
+      const cold = await uncached.load(PROGRAM_ID);
+      programCache = {
+        streamVersion: cold.version,
+        coldLoadMs: Math.round(now() - coldStart),
+        commandWithCacheMs: round(await millisecondsPerCommand(programs, 200), 2),
+        commandWithoutCacheMs: round(await millisecondsPerCommand(uncached, 3), 1),
+      };
+      log(`program cache: ${JSON.stringify(programCache)}`);
+    }
+
+    await until(
+      'the setup to be published',
+      async () => ((await count('select count(*) as n from outbox')) === 0 ? true : undefined),
+      3_600_000,
+      250,
     );
     const eventsBefore = await count('select count(*) as n from events');
 
-    // The downstream consumer group: it starts at the end of what is already there.
+    // The downstream consumer group: it reads the whole topic, setup included.
     let received = 0;
     let lastReceivedAt = 0;
     const downstream = await messaging.subscribe({
-      groupId: `bench.e2e.${run}.contributions.downstream`,
+      groupId: `${config.eventsTopic}.downstream`,
       topics: [config.eventsTopic],
       fromBeginning: true,
       handle: async () => {
@@ -241,11 +312,13 @@ export async function runContributionsPart(
 
     const phaseStart = now();
     const months = Array.from({ length: size.months }, (_, index) => addMonths('2026-01', index));
+    const perMonth: Record<string, { billRunSeconds: number; seconds: number }> = {};
     for (const month of months) {
       const monthStart = now();
       clock.set(`${month}-02T02:00:00Z`);
       await scheduler.run('issue-statements', month, FINANCE, `bench-${month}`);
       const billed = await scheduler.run('bill', month, FINANCE, `bench-${month}`);
+      const billRunSeconds = round(secondsSince(monthStart), 1);
       if (billed.changed !== size.workers) throw new Error(`${month}: billed ${billed.changed}`);
       const paid = await programs.handle(
         PROGRAM_ID,
@@ -260,28 +333,48 @@ export async function runContributionsPart(
         { ...cause(FINANCE), occurredAt: `${month}-02T10:00:00+08:00` },
       );
       if (!paid.ok) throw new Error(paid.rejection.message);
-      // The month's shares reach the accounts before the next month's bills go out.
-      await until(`the ${month} fan-out`, () =>
-        processedThrough(paid.events[paid.events.length - 1]?.globalPosition),
+      // Bills go out at the start of a month and the sponsor pays around the 14th: the month's
+      // shares reach the accounts before the next month's bills do, as in the year they model.
+      await until(
+        `the ${month} fan-out`,
+        () => processedThrough(paid.events[paid.events.length - 1]?.globalPosition),
+        3_600_000,
+        250,
       );
-      log(`${month}: ${size.workers} billed and paid in ${rate(0, monthStart).seconds} s`);
+      perMonth[month] = { billRunSeconds, seconds: round(secondsSince(monthStart), 1) };
+      log(
+        `${month}: statement and ${billed.changed} bills in ${billRunSeconds} s; ` +
+          `the payment and its fan-out by ${perMonth[month]?.seconds} s`,
+      );
     }
+    // Each month waited for its fan-out: the write side is done with the last command.
     const writeSideDoneAt = now();
     const dues = size.workers * size.months;
-    const events = (await count('select count(*) as n from events')) - eventsBefore;
+    const total = await count('select count(*) as n from events');
+    const events = total - eventsBefore;
     const writeSide = rate(events, phaseStart, writeSideDoneAt);
     const lastMonth = months[months.length - 1] ?? '2026-01';
-    const coveredAt = await until('the coverage projection', async () =>
-      (await count(
-        'select count(*) as n from coverage_view where paid_through = $1 and masa_iur_months = $2',
-        [lastMonth, size.months],
-      )) >= size.workers
-        ? now()
-        : undefined,
+    const coveredAt = await until(
+      'the coverage projection',
+      async () =>
+        (await count(
+          'select count(*) as n from coverage_view where paid_through = $1 and masa_iur_months = $2',
+          [lastMonth, size.months],
+        )) >= size.workers
+          ? now()
+          : undefined,
+      3_600_000,
+      250,
+    );
+    const publishedAt = await until(
+      'the relay',
+      async () => ((await count('select count(*) as n from outbox')) === 0 ? now() : undefined),
+      3_600_000,
+      250,
     );
     await until(
       'the downstream consumer',
-      () => (received >= events ? true : undefined),
+      () => (received >= total ? true : undefined),
       1_800_000,
       20,
     );
@@ -308,26 +401,31 @@ export async function runContributionsPart(
     await app.close();
 
     log(`raw baselines: ${events} messages of ${averageMessageBytes} bytes`);
-    const rawTopic = cleanup.topic(`bench.e2e.${run}.contributions.raw`);
-    const kafka = await kafkaProduceThenConsume(messaging, rawTopic, {
-      messages: events,
-      bytes: averageMessageBytes,
-      batch: 500,
-    });
-    const rawBatch = 500;
-    const pg = await pgBatchedInsert(config.service.databaseUrl, {
+    const kafka = await kafkaProduceThenConsume(
+      messaging,
+      resources.topic('contributions', 'raw'),
+      { messages: events, bytes: averageMessageBytes, batch: RAW_BATCH },
+    );
+    const pgInsert = await pgBatchedInsert(config.service.databaseUrl, {
       createTable:
         'create table bench_raw_events (id bigserial primary key, stream_id text not null, type text not null, data jsonb not null)',
       table: 'bench_raw_events',
       columns: ['stream_id', 'type', 'data'],
       rows: events,
-      batch: rawBatch,
+      batch: RAW_BATCH,
       row: (index) => [
         `stream-${index % 50_000}`,
         'ContributionPaid',
         filler(averageMessageBytes, index, 'ContributionPaid'),
       ],
     });
+    const pgRead = await pgSequentialRead(
+      config.service.databaseUrl,
+      'bench_raw_events',
+      'id',
+      5_000,
+    );
+    const pgInsertAndRead = events / (pgInsert.seconds + pgRead.seconds);
     return {
       figures: {
         workers: size.workers,
@@ -336,15 +434,25 @@ export async function runContributionsPart(
         events,
         averageMessageBytes,
         setup: { enrolments, sponsorshipsStartedSeconds },
+        ...(programCache ? { programCache } : {}),
+        perMonth,
         writeSide,
         duesPerSecond: rate(dues, phaseStart, writeSideDoneAt).perSecond,
+        publishedSeconds: round(secondsSince(phaseStart, publishedAt), 3),
         endToEnd,
-        coverageCaughtUpSecondsAfterWriteSide: rate(0, writeSideDoneAt, coveredAt).seconds,
+        coverageCaughtUpSecondsAfterWriteSide: round(secondsSince(writeSideDoneAt, coveredAt), 3),
+        programReport: report?.report,
         totalsExact,
-        baseline: { kafkaProduceConsume: kafka, pgBatchedInsert: pg, batch: rawBatch },
+        baseline: {
+          kafkaProduceConsume: kafka,
+          pgBatchedInsert: pgInsert,
+          pgSequentialRead: pgRead,
+          batch: RAW_BATCH,
+        },
         ratio: {
           endToEndVsKafka: ratio(endToEnd.perSecond, kafka.produceAndConsume.perSecond),
-          writeSideVsPgInsert: ratio(writeSide.perSecond, pg.perSecond),
+          writeSideVsPgInsert: ratio(writeSide.perSecond, pgInsert.perSecond),
+          writeSideVsPgInsertAndRead: ratio(writeSide.perSecond, pgInsertAndRead),
         },
       },
       store: { config },
@@ -353,4 +461,24 @@ export async function runContributionsPart(
     await downstreamStop?.().catch(() => undefined);
     await app.close().catch(() => undefined);
   }
+}
+
+/** The figures' lines on stdout. */
+export function printContributions(f: ContributionsFigures): void {
+  if (f.programCache) {
+    const c = f.programCache;
+    console.log(
+      `contributions     program command ${c.commandWithCacheMs} ms with its cached fold, ` +
+        `${c.commandWithoutCacheMs} ms folding ${n(c.streamVersion)} events (cold load ${c.coldLoadMs} ms)`,
+    );
+  }
+  console.log(
+    `contributions     ${n(f.endToEnd.perSecond)} events/s outbox → Kafka → consumer (${n(f.events)} events, ${n(f.dues)} dues, ${n(f.workers)} workers × ${f.months} months, in ${f.endToEnd.seconds} s)` +
+      ` | baseline kafkajs batched produce+consume ${n(f.baseline.kafkaProduceConsume.produceAndConsume.perSecond)} msg/s | ratio ${f.ratio.endToEndVsKafka}`,
+  );
+  console.log(
+    `contributions     write side ${n(f.writeSide.perSecond)} events/s (${n(f.duesPerSecond)} dues/s)` +
+      ` | baseline pg batched INSERT ${n(f.baseline.pgBatchedInsert.perSecond)} rows/s | ratio ${f.ratio.writeSideVsPgInsert}` +
+      ` (INSERT + read ${f.ratio.writeSideVsPgInsertAndRead})`,
+  );
 }

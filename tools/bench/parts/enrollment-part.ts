@@ -1,8 +1,10 @@
 /**
- * Part 1 — enrollment rows/s: N synthetic NTT workers from one CSV through the real enrollment
- * service's bulk path (HTTP upload as a sponsor operator, the job polled until completed),
- * beside `pg` batched INSERTs of the same rows into a plain table. The service's databases
- * are kept for the replay part (its event store holds one ParticipantRegistered per worker).
+ * Enrollment rows/s: N synthetic NTT workers from one CSV through the real enrollment
+ * service's bulk path (HTTP upload as a sponsor operator, the job polled until completed; then
+ * until everything is published and the participant view holds every worker), beside `pg`
+ * batched INSERTs of the same rows into a plain table. Part 1 of `npm run bench`, and the
+ * whole of `npm run bench:enrollment`. The service's databases are kept for the replay part
+ * (its event store holds one ParticipantRegistered per worker).
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -12,13 +14,6 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import {
-  ServiceRuntime,
-  authConfig,
-  mintAccessToken,
-  type KafkaMessaging,
-  connectEventTransport,
-} from '@santunan/platform';
 import {
   DEFAULT_BULK_CONFIG,
   DEVELOPMENT_LOOKUP_KEY,
@@ -30,24 +25,34 @@ import {
   syntheticWorker,
   workerCsvLine,
 } from '@santunan/enrollment-service/testing';
+import {
+  ServiceRuntime,
+  authConfig,
+  connectEventTransport,
+  mintAccessToken,
+} from '@santunan/platform';
 import { EnrollmentClient } from '../../enrollment/enrollment-client';
 import {
   countRows,
+  n,
   now,
   progress,
   rate,
   ratio,
   sleep,
   until,
-  type BenchEnvironment,
-  type Cleanup,
+  type BenchRun,
   type Rate,
-} from '../shared/bench-support';
+} from '../shared/harness';
 import { pgBatchedInsert } from '../shared/raw-baselines';
 
 export interface EnrollmentSize {
   readonly rows: number;
+  /** Rows per raw INSERT. */
   readonly rawBatch: number;
+  /** Rows per enrolment transaction and such batches at once; the service's defaults if not given. */
+  readonly batchSize?: number;
+  readonly batchesInFlight?: number;
 }
 
 export interface EnrollmentStore {
@@ -72,57 +77,70 @@ export interface EnrollmentFigures {
 
 const log = (line: string): void => progress('enrollment', line);
 
+const RAW_COLUMNS = [
+  'nik',
+  'full_name',
+  'birth_date',
+  'sex',
+  'address',
+  'regency_code',
+  'phone',
+  'occupation',
+  'declared_income',
+] as const;
+
 async function writeWorkerFile(file: string, rows: number): Promise<number> {
   const out = fs.createWriteStream(file);
-  for (const line of [WORKER_CSV_HEADER]) out.write(`${line}\n`);
-  for (let i = 0; i < rows; i += 1) {
-    if (!out.write(`${workerCsvLine(syntheticWorker(i))}\n`)) await once(out, 'drain');
-  }
-  await new Promise<void>((resolve, reject) => {
-    out.once('error', reject);
-    out.end(resolve);
-  });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  const write = async (line: string): Promise<void> => {
+    if (!out.write(`${line}\n`)) await Promise.race([once(out, 'drain'), failed]);
+  };
+  await write(WORKER_CSV_HEADER);
+  for (let i = 0; i < rows; i += 1) await write(workerCsvLine(syntheticWorker(i)));
+  await new Promise<void>((resolve) => out.end(resolve));
   return (await fs.promises.stat(file)).size;
 }
 
 export async function runEnrollmentPart(
-  environment: BenchEnvironment,
-  cleanup: Cleanup,
-  messaging: KafkaMessaging,
+  { environment, resources, messaging }: BenchRun,
   size: EnrollmentSize,
 ): Promise<{ figures: EnrollmentFigures; store: EnrollmentStore }> {
-  const { run } = environment;
   // HS256: the bench mints its own tokens and needs no identity provider.
   const benchAuth = authConfig({ secret: randomBytes(32).toString('hex') });
+  const bulk = {
+    ...DEFAULT_BULK_CONFIG,
+    batchSize: size.batchSize ?? DEFAULT_BULK_CONFIG.batchSize,
+    batchesInFlight: size.batchesInFlight ?? DEFAULT_BULK_CONFIG.batchesInFlight,
+  };
   const config: EnrollmentConfig = {
     service: {
-      serviceName: `bench-enrollment-${run}`,
+      serviceName: `bench-enrollment-${environment.run}`,
       httpPort: 0,
-      databaseUrl: cleanup.database(`bench_e2e_enrol_${run}`),
-      keyDatabaseUrl: cleanup.database(`bench_e2e_enrol_keys_${run}`),
+      databaseUrl: resources.database('enrollment'),
+      keyDatabaseUrl: resources.database('enrollment', 'keys'),
       kafkaBrokers: environment.brokers,
       auth: benchAuth,
     },
-    eventsTopic: cleanup.topic(`bench.e2e.${run}.enrollment.events`),
-    claimsTopic: cleanup.topic(`bench.e2e.${run}.enrollment.claims`),
+    eventsTopic: resources.topic('enrollment', 'events'),
+    claimsTopic: resources.topic('enrollment', 'claims'),
     lookupKey: DEVELOPMENT_LOOKUP_KEY,
-    bulk: DEFAULT_BULK_CONFIG,
+    bulk,
   };
   await messaging.ensureTopics([
     { name: config.eventsTopic, partitions: 3 },
     { name: config.claimsTopic, partitions: 3 },
   ]);
-  const file = path.join(os.tmpdir(), `bench-e2e-enrollment-${run}.csv`);
+  const file = path.join(os.tmpdir(), `bench-enrollment-${environment.run}.csv`);
   try {
     const fileBytes = await writeWorkerFile(file, size.rows);
-    log(`${size.rows} rows in one CSV, ${(fileBytes / 2 ** 20).toFixed(1)} MiB`);
+    log(
+      `${size.rows} rows in one CSV, ${(fileBytes / 2 ** 20).toFixed(1)} MiB, ` +
+        `${bulk.batchSize} rows per transaction, ${bulk.batchesInFlight} in flight`,
+    );
     const app = await NestFactory.create(EnrollmentModule.forRoot(config), {
       logger: ['error', 'warn'],
     });
-    let service: Omit<
-      EnrollmentFigures,
-      'baseline' | 'ratio' | 'rows' | 'fileBytes' | 'batchSize' | 'batchesInFlight'
-    >;
+    let service: Pick<EnrollmentFigures, 'upload' | 'enrolled' | 'published' | 'searchable'>;
     try {
       await connectEventTransport(app);
       await app.listen(0, '127.0.0.1');
@@ -148,7 +166,9 @@ export async function runEnrollmentPart(
       }
       const enrolled = rate(size.rows, startedAt);
       if (job.state !== 'completed' || job.enrolled !== size.rows) {
-        throw new Error(`the enrollment job ended ${job.state} with ${job.enrolled} enrolled`);
+        throw new Error(
+          `the enrollment job ended ${job.state} with ${job.enrolled} enrolled: ${JSON.stringify(job)}`,
+        );
       }
       log(`job completed after ${enrolled.seconds} s: ${enrolled.perSecond} rows/s`);
       await app.get(ServiceRuntime).waitUntilPublished(600_000);
@@ -177,17 +197,7 @@ export async function runEnrollmentPart(
       createTable: `create table bench_raw_workers (nik text, full_name text, birth_date date, sex text,
         address text, regency_code text, phone text, occupation text, declared_income bigint)`,
       table: 'bench_raw_workers',
-      columns: [
-        'nik',
-        'full_name',
-        'birth_date',
-        'sex',
-        'address',
-        'regency_code',
-        'phone',
-        'occupation',
-        'declared_income',
-      ],
+      columns: RAW_COLUMNS,
       rows: size.rows,
       batch: size.rawBatch,
       row: (index) => {
@@ -209,8 +219,8 @@ export async function runEnrollmentPart(
       figures: {
         rows: size.rows,
         fileBytes,
-        batchSize: DEFAULT_BULK_CONFIG.batchSize,
-        batchesInFlight: DEFAULT_BULK_CONFIG.batchesInFlight,
+        batchSize: bulk.batchSize,
+        batchesInFlight: bulk.batchesInFlight,
         ...service,
         baseline: { pgBatchedInsert: raw, batch: size.rawBatch },
         ratio: ratio(service.enrolled.perSecond, raw.perSecond),
@@ -220,4 +230,13 @@ export async function runEnrollmentPart(
   } finally {
     await fs.promises.rm(file, { force: true });
   }
+}
+
+/** The figure's line on stdout. */
+export function printEnrollment(f: EnrollmentFigures): void {
+  console.log(
+    `enrollment        ${n(f.enrolled.perSecond)} rows/s (${n(f.rows)} rows in ${f.enrolled.seconds} s; ` +
+      `published after ${f.published.seconds} s, searchable after ${f.searchable.seconds} s)` +
+      ` | baseline pg batched INSERT ${n(f.baseline.pgBatchedInsert.perSecond)} rows/s | ratio ${f.ratio}`,
+  );
 }

@@ -8,10 +8,7 @@
  * model equals the live one it replaced.
  */
 import { Client } from 'pg';
-import {
-  CoverageViewProjection,
-  ProgramReportProjection,
-} from '@santunan/contributions-service';
+import { CoverageViewProjection, ProgramReportProjection } from '@santunan/contributions-service';
 import { LookupHasher, ParticipantViewProjection } from '@santunan/enrollment-service';
 import {
   ProjectionRunner,
@@ -19,7 +16,7 @@ import {
   type Projection,
   type ServiceConfig,
 } from '@santunan/platform';
-import { countRows, now, progress, rate, ratio, type Rate } from '../shared/bench-support';
+import { countRows, n, now, progress, rate, ratio, type Rate } from '../shared/harness';
 import { pgSequentialRead } from '../shared/raw-baselines';
 import type { EnrollmentStore } from './enrollment-part';
 import type { ContributionsStore } from './contributions-part';
@@ -163,4 +160,12 @@ export async function runReplayPart(stores: {
     );
   }
   return figures;
+}
+
+/** The figure's line on stdout, one per store. */
+export function printReplay(f: ReplayFigures): void {
+  console.log(
+    `replay ${f.store.padEnd(13)} ${n(f.rebuild.perSecond)} events/s (${f.projections.join(' + ')}, ${n(f.rebuild.count)} events read in ${f.rebuild.seconds} s${f.equalsLive ? ', equals live' : ', DIFFERS FROM LIVE'})` +
+      ` | baseline pg sequential read ${n(f.baseline.pgSequentialRead.perSecond)} rows/s (pages of ${f.baseline.page}) | ratio ${f.ratio}`,
+  );
 }

@@ -1,6 +1,10 @@
 /**
- * What every part of the end-to-end benchmark shares: where PostgreSQL and Kafka are, a run
- * id, progress on stderr, timing, rates, ratios, percentiles and the machine's description.
+ * The one harness every benchmark program runs on (santunan-bench, platform-bench,
+ * bench-contributions, bench-enrollment): its command line (options, `--help`, environment
+ * fallbacks), where PostgreSQL and Kafka are, a run id, the databases and topics it creates and
+ * drops, progress on stderr, the report in reports/bench-<name>.json with the machine's
+ * description, and the exit code. Also the measuring kit: timing, rates, ratios, percentiles,
+ * polling.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -9,32 +13,322 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import {
+  KafkaMessaging,
   LOCAL_POSTGRES_URL,
   databaseUrl,
   dropDatabase,
-  type KafkaMessaging,
+  ensureDatabase,
 } from '@santunan/platform';
 
+const WORKSPACE = path.resolve(__dirname, '../../..');
+
+// ─── the command line ────────────────────────────────────────────────────────────────────────
+
+interface IntegerOption {
+  readonly type: 'integer';
+  readonly help: string;
+  /** Without a default the value is undefined when not given (the program picks one). */
+  readonly default?: number;
+  /** An environment variable read when the option is not given. */
+  readonly env?: string;
+  readonly max?: number;
+}
+
+interface ChoiceOption {
+  readonly type: 'choice';
+  readonly help: string;
+  readonly choices: readonly string[];
+  readonly default: string;
+}
+
+interface ListOption {
+  readonly type: 'list';
+  readonly help: string;
+  readonly choices: readonly string[];
+  readonly default: readonly string[];
+}
+
+export type BenchOption = IntegerOption | ChoiceOption | ListOption;
+export type BenchOptions = Readonly<Record<string, BenchOption>>;
+
+export type OptionValues<S extends BenchOptions> = {
+  readonly [K in keyof S]: S[K] extends ChoiceOption
+    ? string
+    : S[K] extends ListOption
+      ? readonly string[]
+      : S[K] extends { readonly default: number }
+        ? number
+        : number | undefined;
+};
+
+export class UsageError extends Error {}
+
+/**
+ * `--name value` or `--name=value`; an integer option not given falls back to its environment
+ * variable, then to its default. Unknown options and bad values are a UsageError.
+ */
+export function parseOptions<S extends BenchOptions>(
+  spec: S,
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): OptionValues<S> {
+  const given = new Map<string, string>();
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? '';
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument ${arg}`);
+    const [name = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (!(name in spec)) throw new UsageError(`unknown option --${name}`);
+    const value = inline ?? argv[(index += 1)];
+    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    given.set(name, value);
+  }
+  const values: Record<string, unknown> = {};
+  for (const [name, option] of Object.entries(spec)) {
+    const raw = given.get(name);
+    switch (option.type) {
+      case 'integer': {
+        const fromEnv = option.env === undefined ? undefined : env[option.env];
+        const text = raw ?? (fromEnv === '' ? undefined : fromEnv);
+        const label = raw === undefined && fromEnv ? option.env : `--${name}`;
+        if (text === undefined) {
+          values[name] = option.default;
+          break;
+        }
+        const value = Number(text);
+        if (!Number.isSafeInteger(value) || value < 1)
+          throw new UsageError(`${label} must be a positive integer`);
+        if (option.max !== undefined && value > option.max)
+          throw new UsageError(`${label} is at most ${option.max}`);
+        values[name] = value;
+        break;
+      }
+      case 'choice': {
+        const value = raw ?? option.default;
+        if (!option.choices.includes(value))
+          throw new UsageError(`--${name} is ${option.choices.join(' or ')}; not ${value}`);
+        values[name] = value;
+        break;
+      }
+      case 'list': {
+        const value = raw === undefined ? option.default : raw.split(',');
+        const wrong = value.find((item) => !option.choices.includes(item));
+        if (wrong !== undefined)
+          throw new UsageError(`--${name} takes ${option.choices.join(',')}; not ${wrong}`);
+        values[name] = value;
+        break;
+      }
+      default: {
+        const _exhaustive: never = option;
+        return _exhaustive;
+      }
+    }
+  }
+  return values as OptionValues<S>;
+}
+
+/** The options as `--help` lists them. */
+export function optionsHelp(spec: BenchOptions): string {
+  const rows = Object.entries(spec).map(([name, option]) => {
+    const form =
+      option.type === 'integer'
+        ? `--${name} N`
+        : `--${name} ${option.type === 'list' ? 'a,b' : option.choices.join('|')}`;
+    const notes = [
+      option.type === 'list' ? `of ${option.choices.join(',')}` : undefined,
+      option.default === undefined
+        ? undefined
+        : `default ${Array.isArray(option.default) ? option.default.join(',') : String(option.default)}`,
+      option.type === 'integer' && option.env ? `env ${option.env}` : undefined,
+    ].filter((note) => note !== undefined);
+    return [form, `${option.help}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`] as const;
+  });
+  const width = Math.max(...rows.map(([form]) => form.length)) + 2;
+  return rows.map(([form, text]) => `  ${form.padEnd(width)}${text}`).join('\n');
+}
+
+// ─── where the run happens, and what it leaves behind ───────────────────────────────────────
+
 export interface BenchEnvironment {
-  /** A server URL (any database on it): the parts create theirs beside it. */
+  /** A server URL (any database on it): the programs create theirs beside it. */
   readonly server: string;
   readonly brokers: readonly string[];
   /** Names this run's databases and topics. */
   readonly run: string;
 }
 
-export function benchEnvironment(): BenchEnvironment {
+export function benchEnvironment(env: NodeJS.ProcessEnv = process.env): BenchEnvironment {
   return {
-    server: process.env['DATABASE_URL'] || LOCAL_POSTGRES_URL,
-    brokers: (process.env['KAFKA_BROKERS'] || '127.0.0.1:9092').split(','),
+    server: env['DATABASE_URL'] || LOCAL_POSTGRES_URL,
+    brokers: (env['KAFKA_BROKERS'] || '127.0.0.1:9092').split(','),
     run: `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`,
   };
+}
+
+/**
+ * The run's databases and topics, named after the run and removed at its end whatever
+ * happened: `bench[_<scope>]_<part>[_<suffix>]_<run>` and `bench.<part>.<run>.<name>` (with a
+ * scope: `bench.<scope>.<run>.<part>.<name>`).
+ */
+export class BenchResources {
+  private readonly databases = new Set<string>();
+  private readonly topics = new Set<string>();
+
+  constructor(
+    private readonly environment: BenchEnvironment,
+    private readonly messaging: KafkaMessaging,
+    private readonly scope?: string,
+  ) {}
+
+  /** The URL of a database of this run (a service creates its own when it starts). */
+  database(part: string, suffix?: string): string {
+    return databaseUrl(this.environment.server, this.databaseName(part, suffix));
+  }
+
+  /** A database of this run, created now. */
+  createDatabase(part: string, suffix?: string): Promise<string> {
+    return ensureDatabase(this.environment.server, this.databaseName(part, suffix));
+  }
+
+  private databaseName(part: string, suffix?: string): string {
+    const name = ['bench', this.scope, part, suffix, this.environment.run]
+      .filter((piece) => piece !== undefined)
+      .join('_');
+    this.databases.add(name);
+    return name;
+  }
+
+  /** A topic of this run, and its dead-letter topic. */
+  topic(part: string, name: string): string {
+    const { run } = this.environment;
+    const topic =
+      this.scope === undefined
+        ? `bench.${part}.${run}.${name}`
+        : `bench.${this.scope}.${run}.${part}.${name}`;
+    this.topics.add(topic);
+    this.topics.add(`${topic}.dlq`);
+    return topic;
+  }
+
+  async drop(): Promise<void> {
+    for (const name of this.databases) {
+      await dropDatabase(this.environment.server, name).catch((error: unknown) =>
+        progress('cleanup', `could not drop ${name}: ${String(error)}`),
+      );
+    }
+    await this.messaging
+      .deleteTopics([...this.topics])
+      .catch((error: unknown) => progress('cleanup', `could not delete topics: ${String(error)}`));
+  }
+}
+
+// ─── a benchmark program ─────────────────────────────────────────────────────────────────────
+
+/** What a part of a benchmark runs in. */
+export interface BenchRun {
+  readonly environment: BenchEnvironment;
+  readonly resources: BenchResources;
+  readonly messaging: KafkaMessaging;
+}
+
+export interface Bench<S extends BenchOptions> extends BenchRun {
+  readonly options: OptionValues<S>;
+  /** Written to reports/bench-<name>.json at the end, with the machine and the run's length. */
+  readonly report: Record<string, unknown>;
+}
+
+export interface BenchProgram<S extends BenchOptions> {
+  /** `bench-<name>.json`, the Kafka client id, the progress prefix. */
+  readonly name: string;
+  /** What `--help` prints above the options: the command and what it measures. */
+  readonly usage: string;
+  readonly options: S;
+  /** Names the databases and topics `bench_<scope>_…` (the end-to-end benchmark's `e2e`). */
+  readonly scope?: string;
+  /** Measures; prints its figures on stdout and adds them to the report. */
+  run(bench: Bench<S>): Promise<void>;
+}
+
+/**
+ * Runs a benchmark program: `--help`, the options, the environment, Kafka, the resources
+ * dropped at the end, the report written (errors included), and the process's exit code: 0, 1
+ * when the run failed or set `process.exitCode`, 2 for a bad command line.
+ */
+export function runBench<S extends BenchOptions>(program: BenchProgram<S>): void {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${program.usage.trim()}\n\nOptions:\n${optionsHelp(program.options)}\n`);
+    process.exit(0);
+  }
+  let options: OptionValues<S>;
+  try {
+    options = parseOptions(program.options, argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n(--help lists the options)\n`);
+    process.exit(2);
+  }
+  measure(program, options).then(
+    () => process.exit(process.exitCode ?? 0),
+    (error: unknown) => {
+      process.stderr.write(`bench-${program.name} failed: ${describeError(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+async function measure<S extends BenchOptions>(
+  program: BenchProgram<S>,
+  options: OptionValues<S>,
+): Promise<void> {
+  const environment = benchEnvironment();
+  const messaging = new KafkaMessaging({
+    brokers: environment.brokers,
+    clientId: `bench-${program.name}`,
+    logLevel: 'nothing',
+  });
+  const resources = new BenchResources(environment, messaging, program.scope);
+  const report: Record<string, unknown> = {
+    benchmark: program.name,
+    command: ['node', ...process.execArgv, ...process.argv.slice(1)]
+      .map((arg) => path.relative(WORKSPACE, arg) || arg)
+      .join(' '),
+    run: environment.run,
+    startedAt: new Date().toISOString(),
+    options,
+  };
+  const startedAt = now();
+  let failure: Error | undefined;
+  try {
+    await program.run({ options, environment, resources, messaging, report });
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    report['error'] = describeError(error);
+  } finally {
+    progress(program.name, 'dropping databases and topics');
+    await resources.drop();
+  }
+  report['totalSeconds'] = Math.round(secondsSince(startedAt));
+  report['machine'] = await describeMachine(environment).catch(() => undefined);
+  const file = path.join(WORKSPACE, 'reports', `bench-${program.name}.json`);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await fs.promises.writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`report: ${path.relative(process.cwd(), file)}`);
+  if (failure !== undefined) throw failure;
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 /** Progress goes to stderr; stdout carries the figures only. */
 export function progress(part: string, line: string): void {
   process.stderr.write(`[bench:${part}] ${line}\n`);
 }
+
+/** Thousands separated, for the figures' lines. */
+export const n = (value: number): string => value.toLocaleString('en-US');
+
+// ─── measuring ───────────────────────────────────────────────────────────────────────────────
 
 export const now = (): number => performance.now();
 export const secondsSince = (from: number, to = performance.now()): number => (to - from) / 1000;
@@ -130,39 +424,7 @@ export async function countRows(
   }
 }
 
-/** Everything a run creates, removed at its end whatever happened. */
-export class Cleanup {
-  private readonly databases = new Set<string>();
-  private readonly topics = new Set<string>();
-
-  constructor(
-    private readonly environment: BenchEnvironment,
-    private readonly messaging: KafkaMessaging,
-  ) {}
-
-  database(name: string): string {
-    this.databases.add(name);
-    return databaseUrl(this.environment.server, name);
-  }
-
-  /** The topic and its dead-letter topic. */
-  topic(name: string): string {
-    this.topics.add(name);
-    this.topics.add(`${name}.dlq`);
-    return name;
-  }
-
-  async run(): Promise<void> {
-    for (const name of this.databases) {
-      await dropDatabase(this.environment.server, name).catch((error: unknown) =>
-        progress('cleanup', `could not drop ${name}: ${String(error)}`),
-      );
-    }
-    await this.messaging
-      .deleteTopics([...this.topics])
-      .catch((error: unknown) => progress('cleanup', `could not delete topics: ${String(error)}`));
-  }
-}
+// ─── the machine ─────────────────────────────────────────────────────────────────────────────
 
 export interface MachineDescription {
   readonly cpuModel: string;
@@ -198,7 +460,7 @@ export async function describeMachine(environment: BenchEnvironment): Promise<Ma
 function kafkaVersion(): string {
   if (process.env['KAFKA_VERSION']) return process.env['KAFKA_VERSION'];
   try {
-    const libs = path.resolve(__dirname, '../../kafka/libs');
+    const libs = path.join(WORKSPACE, 'tools/kafka/libs');
     const jar = fs.readdirSync(libs).find((name) => /^kafka_[\d.]+-[\d.]+\.jar$/.test(name));
     const version = jar?.match(/^kafka_[\d.]+-([\d.]+)\.jar$/)?.[1];
     return version ? `${version} (jars in tools/kafka/libs)` : 'unknown';

@@ -6,15 +6,7 @@
  */
 import { Client } from 'pg';
 import type { KafkaMessaging, OutgoingMessage } from '@santunan/platform';
-import {
-  latencySummary,
-  now,
-  rate,
-  sleep,
-  until,
-  type LatencySummary,
-  type Rate,
-} from './bench-support';
+import { latencySummary, now, rate, sleep, until, type LatencySummary, type Rate } from './harness';
 
 export interface RawInsertPlan {
   /** `create table …` run before timing. */
