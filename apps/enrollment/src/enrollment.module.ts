@@ -30,6 +30,7 @@ import { DeathRecordedKafkaController } from './record-death/death-recorded.kafk
 import { RegisterChildController } from './register-child/register-child.http.controller';
 import { RegisterParticipantHandler } from './register-participant/register-participant.handler';
 import { RegisterParticipantController } from './register-participant/register-participant.http.controller';
+import { ENROLLMENT_REJECTIONS } from './shared/enrollment-rejections';
 
 /** Stable: names the consumer group and its inbox rows. */
 export const CLAIMS_DEATHS_CONSUMER = 'claims-deaths';
@@ -49,6 +50,7 @@ export class EnrollmentModule {
       config: config.service,
       topic: config.eventsTopic,
       migrations: [EnrollmentTables1764200000000],
+      rejections: ENROLLMENT_REJECTIONS,
       projections: [(runtime) => new ParticipantViewProjection(runtime.cipher, hasher)],
       // Every consumed payload is checked against its published schema first (ADR 0019).
       eventSchemas: eventPayloadSchemas,

@@ -1,18 +1,13 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { ClaimsEventMap, ClaimsEventType } from '@santunan/contracts';
-import type { Actor, EventContext } from '@santunan/platform';
+import { accepted, type Actor, type EventContext } from '@santunan/platform';
 import { ParticipantCommands } from '../participants/participant-commands';
 
 const DEATH_RECORDED: ClaimsEventType = 'DeathRecorded';
 
 /** The consumer acts for the claims context; who recorded the death is on the cause. */
 export const CLAIMS_DEATH_CONSUMER: Actor = { id: 'enrollment.claims-deaths', kind: 'system' };
-
-/** Refused by the decider: the message goes to the DLQ with this reason after its retries. */
-export class DeathNotRecordedError extends Error {
-  override readonly name = 'DeathNotRecordedError';
-}
 
 /**
  * Claims recorded a death → the participant is deceased (no more income changes). Decided and
@@ -39,11 +34,7 @@ export class DeathRecordedKafkaController {
       correlationId: event.metadata.correlationId,
       causationId: event.eventId,
     });
-    if (!result.ok) {
-      throw new DeathNotRecordedError(
-        `death of participant ${data.participantId} (claims event ${event.eventId}) refused: ` +
-          `${result.rejection.code}: ${result.rejection.message}`,
-      );
-    }
+    // Refused by the decider: a dead letter with the code and message after the retries.
+    accepted(result, `death of participant ${data.participantId} (claims event ${event.eventId})`);
   }
 }

@@ -1,9 +1,8 @@
 import type { RegisterParticipant } from '@santunan/enrollment-domain';
-import type { Actor, IdGenerator, PlatformDatabase } from '@santunan/platform';
+import { accepted, type Actor, type IdGenerator, type PlatformDatabase } from '@santunan/platform';
 import type { LookupHasher } from '../participants/lookup-hasher';
 import { NikAlreadyIndexedError, type NikIndex } from '../participants/nik-index';
 import type { ParticipantCommands } from '../participants/participant-commands';
-import { rejectionProblem } from '../participants/rejection.problem';
 
 export type Registration = Omit<RegisterParticipant, 'type' | 'participantId'>;
 
@@ -51,8 +50,7 @@ export class RegisterParticipantHandler {
                   this.nikIndex.insert(tx, [{ nikHashHex: nikHash.toString('hex'), participantId }])
               : undefined,
         });
-        if (!result.ok) throw rejectionProblem(result.rejection);
-        return { participantId, created: result.events.length > 0 };
+        return { participantId, created: accepted(result).events.length > 0 };
       } catch (error) {
         if (error instanceof NikAlreadyIndexedError && attempt < ATTEMPTS) continue;
         throw error;
