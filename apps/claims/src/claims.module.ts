@@ -30,6 +30,7 @@ import { ProposeDecisionController } from './propose-decision/propose-decision.h
 import { ProposeRejectionController } from './propose-rejection/propose-rejection.http.controller';
 import { PendingClaimsReassessor } from './reassess-pending-claim/pending-claims.reassessor';
 import { RecordClaimDocumentController } from './record-claim-document/record-claim-document.http.controller';
+import { CLAIMS_REJECTIONS } from './shared/claims-rejections';
 import { RejectionReasonsController } from './rejection-reasons/rejection-reasons.http.controller';
 import { ReopenClaimController } from './reopen-claim/reopen-claim.http.controller';
 import { ReportAccidentController } from './report-accident/report-accident.http.controller';
@@ -60,6 +61,7 @@ export class ClaimsModule {
       config: config.service,
       topic: config.eventsTopic,
       migrations: [ClaimsTables1764300000000],
+      rejections: CLAIMS_REJECTIONS,
       projections: [workQueue, timeline],
       // Every consumed payload is checked against its published schema first (ADR 0019).
       eventSchemas: eventPayloadSchemas,

@@ -1,13 +1,19 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ClaimCommand } from '@santunan/claims-domain';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import {
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+  accepted,
+} from '@santunan/platform';
 import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import {
   DecisionOutcomeResponse,
   decisionOutcome,
 } from '../propose-decision/decision-outcome.response';
-import { accepted } from '../shared/command-result';
 import { ClaimDecisionParams } from '../shared/http.dto';
 import { RejectionReasonDto } from '../shared/rejection-reason.dto';
 import { CHECKER } from '../shared/roles';

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Roles, ServiceRuntime } from '@santunan/platform';
 import { ClaimIdParams } from '../shared/http.dto';
-import { notFound } from '../shared/rejection.problem';
+import { refused } from '../shared/claims-rejections';
 import { READERS } from '../shared/roles';
 import { ChainVerificationResponse, ClaimDetailResponse } from './claim-detail.dto';
 import { ClaimDetailReader } from './claim-detail.reader';
@@ -25,7 +25,7 @@ export class ClaimDetailController {
   @ApiProblems({ 404: 'CLAIM_NOT_FOUND' })
   async detail(@Param() params: ClaimIdParams): Promise<ClaimDetailResponse> {
     const detail = await this.reader.detail(params.claimId, this.runtime.clock.today());
-    if (detail === null) throw notFound('CLAIM_NOT_FOUND', `no claim ${params.claimId}`);
+    if (detail === null) throw refused('CLAIM_NOT_FOUND', `no claim ${params.claimId}`);
     return detail;
   }
 
@@ -43,7 +43,7 @@ export class ClaimDetailController {
   @ApiProblems({ 404: 'CLAIM_NOT_FOUND' })
   async chainVerification(@Param() params: ClaimIdParams): Promise<ChainVerificationResponse> {
     const result = await this.reader.chainVerification(params.claimId, this.runtime.clock.now());
-    if (result === null) throw notFound('CLAIM_NOT_FOUND', `no claim ${params.claimId}`);
+    if (result === null) throw refused('CLAIM_NOT_FOUND', `no claim ${params.claimId}`);
     return result;
   }
 }

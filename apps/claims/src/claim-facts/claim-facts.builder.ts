@@ -7,7 +7,7 @@ import {
   type ClaimFile,
   type ScholarshipAccountFact,
 } from '@santunan/claims-domain';
-import { ProblemException, type Transaction } from '@santunan/platform';
+import type { Transaction } from '@santunan/platform';
 import {
   ACCIDENT_REPORT_FOLD,
   DEATH_REGISTER_FOLD,
@@ -15,6 +15,7 @@ import {
 } from '../claim-workflow/claim-workflow';
 import type { CoverageFactsStore } from '../coverage/coverage-facts.store';
 import type { ParticipantFactsReader } from '../participants/participant-facts.reader';
+import { refused } from '../shared/claims-rejections';
 import { accidentReportStreamId, deathRegisterStreamId } from '../shared/claims-streams';
 
 /**
@@ -53,10 +54,8 @@ export class ClaimFactsBuilder {
     const { participantId } = file;
     const participant = await this.participants.participantFacts(executor, participantId);
     if (participant === null) {
-      throw new ProblemException(
-        422,
+      throw refused(
         'PARTICIPANT_UNKNOWN',
-        'The participant is not known to claims',
         `participant ${participantId} has not reached claims from enrollment`,
         { participantId },
       );

@@ -26,16 +26,18 @@ import {
   type ScholarshipState,
 } from '@santunan/claims-domain';
 import type { ClaimApproved } from '@santunan/contracts';
-import type {
-  CommandCause,
-  CommandRequest,
-  CommandResult,
-  EventEnvelope,
-  EventSourcedRepository,
-  ServiceRuntime,
-  SqlExecutor,
-  StreamFold,
-  Transaction,
+import {
+  accepted,
+  DomainRejectedError,
+  type CommandCause,
+  type CommandRequest,
+  type CommandResult,
+  type EventEnvelope,
+  type EventSourcedRepository,
+  type ServiceRuntime,
+  type SqlExecutor,
+  type StreamFold,
+  type Transaction,
 } from '@santunan/platform';
 import {
   ACCIDENT_REPORT_STREAM,
@@ -47,7 +49,7 @@ import {
   deathRegisterStreamId,
   scholarshipStreamId,
 } from '../shared/claims-streams';
-import { notFound, rejectionProblem } from '../shared/rejection.problem';
+import { refused } from '../shared/claims-rejections';
 import type { ClaimsSettings } from './claims-settings';
 
 /** Who acts, and the request or event that made them act. */
@@ -126,10 +128,10 @@ export class ClaimWorkflow {
     return row?.participant_id ?? null;
   }
 
-  /** The participant of a claim, or 404 CLAIM_NOT_FOUND. */
+  /** The participant of a claim, or refused with CLAIM_NOT_FOUND (404). */
   async participantOfClaim(claimId: string): Promise<string> {
     const participantId = await this.subjectOf(claimStreamId(claimId));
-    if (participantId === null) throw notFound('CLAIM_NOT_FOUND', `no claim ${claimId}`);
+    if (participantId === null) throw refused('CLAIM_NOT_FOUND', `no claim ${claimId}`);
     return participantId;
   }
 
@@ -345,7 +347,7 @@ export class ClaimWorkflow {
     // Held by another claim: this claim's proposal is rejected by the one-death policy, which
     // names the first claim. Anything else (another date of death) refuses the whole command.
     if (!result.ok && result.rejection.code !== 'DEATH_BENEFIT_ALREADY_CLAIMED') {
-      throw rejectionProblem(result.rejection);
+      throw new DomainRejectedError(result.rejection, `death benefit of claim ${claimId}`);
     }
   }
 
@@ -364,6 +366,6 @@ export class ClaimWorkflow {
       acting,
       tx,
     );
-    if (!result.ok) throw rejectionProblem(result.rejection);
+    accepted(result, `scholarship entitlement of decision ${entitlementId}`);
   }
 }

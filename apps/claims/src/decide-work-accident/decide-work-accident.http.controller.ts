@@ -1,13 +1,19 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccidentReportCommand } from '@santunan/claims-domain';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import {
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+  accepted,
+} from '@santunan/platform';
 import { ACCIDENT_REPORT_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { AccidentReportResponse } from '../report-accident/report-accident.dto';
 import { accidentReportResponse } from '../report-accident/report-accident.http.controller';
 import { accidentReportStreamId } from '../shared/claims-streams';
-import { accepted } from '../shared/command-result';
-import { notFound } from '../shared/rejection.problem';
+import { refused } from '../shared/claims-rejections';
 import { CLAIMS_STAFF, READERS } from '../shared/roles';
 import {
   ConfirmWorkAccidentDto,
@@ -31,7 +37,7 @@ export class DecideWorkAccidentController {
       accidentReportStreamId(params.reportId),
       ACCIDENT_REPORT_FOLD,
     );
-    if (state.status === 'none') throw notFound('REPORT_NOT_FOUND', `no report ${params.reportId}`);
+    if (state.status === 'none') throw refused('REPORT_NOT_FOUND', `no report ${params.reportId}`);
     return accidentReportResponse(state, version);
   }
 
@@ -86,7 +92,7 @@ export class DecideWorkAccidentController {
     correlationId: string,
   ): Promise<AccidentReportResponse> {
     const participantId = await this.workflow.subjectOf(accidentReportStreamId(reportId));
-    if (participantId === null) throw notFound('REPORT_NOT_FOUND', `no report ${reportId}`);
+    if (participantId === null) throw refused('REPORT_NOT_FOUND', `no report ${reportId}`);
     const result = accepted(
       await this.workflow.report(reportId, participantId, command, { actor, correlationId }),
     );

@@ -1,4 +1,5 @@
-import { ProblemException, type SqlExecutor } from '@santunan/platform';
+import type { SqlExecutor } from '@santunan/platform';
+import { refused } from '../shared/claims-rejections';
 import type { KnownParticipant, ParticipantFactsReader } from './participant-facts.reader';
 
 /** Participants as claims knows them from enrollment's events, for the HTTP edge. */
@@ -12,10 +13,8 @@ export class ParticipantDirectory {
   async require(participantId: string): Promise<KnownParticipant> {
     const participant = await this.reader.find(this.database, participantId);
     if (participant === null) {
-      throw new ProblemException(
-        422,
+      throw refused(
         'PARTICIPANT_UNKNOWN',
-        'The participant is not known to claims',
         `participant ${participantId} is not registered (no ParticipantRegistered from enrollment)`,
         { participantId },
       );

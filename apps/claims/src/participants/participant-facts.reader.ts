@@ -5,12 +5,8 @@ import type {
   RegisteredChildFact,
 } from '@santunan/claims-domain';
 import type { BankAccount, HeirRelationship } from '@santunan/contracts';
-import {
-  ProblemException,
-  isRedacted,
-  type PersonalDataCipher,
-  type SqlExecutor,
-} from '@santunan/platform';
+import { isRedacted, type PersonalDataCipher, type SqlExecutor } from '@santunan/platform';
+import { refused } from '../shared/claims-rejections';
 
 export interface KnownParticipant {
   readonly participantId: string;
@@ -143,10 +139,8 @@ export class ParticipantFactsReader {
   private async reveal(sealed: unknown, participantId: string): Promise<string> {
     const plain = await this.cipher.decrypt(sealed);
     if (isRedacted(plain)) {
-      throw new ProblemException(
-        409,
+      throw refused(
         'PERSONAL_DATA_ERASED',
-        'The participant’s personal data was erased',
         `participant ${participantId} was erased (UU PDP 27/2022): names and accounts can no longer be read`,
       );
     }

@@ -7,13 +7,13 @@ import {
   CurrentActor,
   Roles,
   type Actor,
+  accepted,
 } from '@santunan/platform';
 import { ClaimFactsBuilder, type DecisionEvidence } from '../claim-facts/claim-facts.builder';
 import { CLAIM_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { claimStreamId } from '../shared/claims-streams';
-import { accepted } from '../shared/command-result';
 import { ClaimIdParams, bankAccountOf } from '../shared/http.dto';
-import { notFound } from '../shared/rejection.problem';
+import { refused } from '../shared/claims-rejections';
 import { MAKER } from '../shared/roles';
 import { DecisionOutcomeResponse, decisionOutcome } from './decision-outcome.response';
 import { ProposeDecisionDto } from './propose-decision.dto';
@@ -99,7 +99,7 @@ export class ProposeDecisionController {
   ): Promise<DecisionOutcomeResponse> {
     const participantId = await this.workflow.participantOfClaim(params.claimId);
     const { state } = await this.workflow.claims.load(claimStreamId(params.claimId), CLAIM_FOLD);
-    if (state.status === 'none') throw notFound('CLAIM_NOT_FOUND', `no claim ${params.claimId}`);
+    if (state.status === 'none') throw refused('CLAIM_NOT_FOUND', `no claim ${params.claimId}`);
     const acting = { actor, correlationId };
     if (state.status === 'open' || state.status === 'pending-contribution') {
       await this.workflow.enterDeathRegister(params.claimId, state, acting);

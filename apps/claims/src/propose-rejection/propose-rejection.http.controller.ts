@@ -1,12 +1,18 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import {
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+  accepted,
+} from '@santunan/platform';
 import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import {
   DecisionOutcomeResponse,
   decisionOutcome,
 } from '../propose-decision/decision-outcome.response';
-import { accepted } from '../shared/command-result';
 import { ClaimIdParams } from '../shared/http.dto';
 import { RejectionReasonDto } from '../shared/rejection-reason.dto';
 import { MAKER } from '../shared/roles';

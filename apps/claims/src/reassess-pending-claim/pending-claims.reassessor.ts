@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import {
+  DomainRejectedError,
   type Actor,
   type ConsumedEvent,
-  ProblemException,
   type Transaction,
 } from '@santunan/platform';
 import type { ClaimFactsBuilder } from '../claim-facts/claim-facts.builder';
@@ -59,8 +59,8 @@ export class PendingClaimsReassessor {
         await tx.query('rollback to savepoint reassess_claim');
         // A claim that cannot be re-assessed (its facts are refused) keeps waiting for the
         // maker; the payment itself must still reach the coverage projection.
-        if (!(error instanceof ProblemException)) throw error;
-        this.keptWaiting(claimId, `${error.code}: ${error.detail}`);
+        if (!(error instanceof DomainRejectedError)) throw error;
+        this.keptWaiting(claimId, `${error.rejection.code}: ${error.rejection.message}`);
       }
     }
   }

@@ -1,11 +1,17 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { deathRegisterFacts, isDeathClaim } from '@santunan/claims-domain';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import {
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+  accepted,
+} from '@santunan/platform';
 import { ClaimWorkflow, DEATH_REGISTER_FOLD } from '../claim-workflow/claim-workflow';
 import { claimChangeResponse } from '../shared/claim-change.response';
 import { deathRegisterStreamId } from '../shared/claims-streams';
-import { accepted } from '../shared/command-result';
 import { ClaimIdParams } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
 import { RecordClaimDocumentDto, RecordClaimDocumentResponse } from './record-claim-document.dto';

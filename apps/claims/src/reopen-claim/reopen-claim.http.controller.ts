@@ -1,9 +1,15 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import {
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+  accepted,
+} from '@santunan/platform';
 import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { claimChangeResponse } from '../shared/claim-change.response';
-import { accepted } from '../shared/command-result';
 import { ClaimIdParams } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
 import { ReopenClaimDto, ReopenClaimResponse } from './reopen-claim.dto';

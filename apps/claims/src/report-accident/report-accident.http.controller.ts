@@ -8,10 +8,10 @@ import {
   CurrentActor,
   Roles,
   type Actor,
+  accepted,
 } from '@santunan/platform';
 import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { ParticipantDirectory } from '../participants/participant-directory';
-import { accepted } from '../shared/command-result';
 import { MAKER } from '../shared/roles';
 import { AccidentReportResponse, ReportAccidentDto } from './report-accident.dto';
 

@@ -13,12 +13,12 @@ import {
   Roles,
   type Actor,
   type CommandResult,
+  accepted,
 } from '@santunan/platform';
 import { ClaimWorkflow, SCHOLARSHIP_FOLD } from '../claim-workflow/claim-workflow';
 import { scholarshipStreamId } from '../shared/claims-streams';
-import { accepted } from '../shared/command-result';
 import { bankAccountOf } from '../shared/http.dto';
-import { notFound } from '../shared/rejection.problem';
+import { refused } from '../shared/claims-rejections';
 import { CHECKER, MAKER, READERS } from '../shared/roles';
 import {
   ApplicationParams,
@@ -68,7 +68,7 @@ export class ScholarshipApplicationController {
       SCHOLARSHIP_FOLD,
     );
     if (state.status === 'none') {
-      throw notFound('ENTITLEMENT_NOT_FOUND', `no scholarship entitlement ${params.entitlementId}`);
+      throw refused('ENTITLEMENT_NOT_FOUND', `no scholarship entitlement ${params.entitlementId}`);
     }
     return { ...state, version };
   }
@@ -229,7 +229,7 @@ export class ScholarshipApplicationController {
   ): Promise<CommandResult<ScholarshipState>> {
     const participantId = await this.workflow.subjectOf(scholarshipStreamId(entitlementId));
     if (participantId === null) {
-      throw notFound('ENTITLEMENT_NOT_FOUND', `no scholarship entitlement ${entitlementId}`);
+      throw refused('ENTITLEMENT_NOT_FOUND', `no scholarship entitlement ${entitlementId}`);
     }
     return this.workflow.scholarship(entitlementId, participantId, command, {
       actor,

@@ -8,13 +8,13 @@ import {
   CurrentActor,
   Roles,
   type Actor,
+  accepted,
 } from '@santunan/platform';
 import { ACCIDENT_REPORT_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
 import { accidentReportStreamId } from '../shared/claims-streams';
-import { accepted } from '../shared/command-result';
 import { bankAccountOf, claimantOf } from '../shared/http.dto';
-import { notFound } from '../shared/rejection.problem';
+import { refused } from '../shared/claims-rejections';
 import { MAKER } from '../shared/roles';
 import { SubmitJkkClaimDto, benefitLineOf } from './submit-jkk-claim.dto';
 
@@ -55,7 +55,7 @@ export class SubmitJkkClaimController {
     );
     const report = accidentReportFacts(state);
     if (report === null) {
-      throw notFound('REPORT_NOT_FOUND', `no accident report ${body.accidentReportId}`);
+      throw refused('REPORT_NOT_FOUND', `no accident report ${body.accidentReportId}`);
     }
     const claimId = this.workflow.newId();
     const result = accepted(

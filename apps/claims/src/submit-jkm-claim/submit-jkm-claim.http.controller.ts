@@ -1,10 +1,16 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import {
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+  accepted,
+} from '@santunan/platform';
 import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { ParticipantDirectory } from '../participants/participant-directory';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
-import { accepted } from '../shared/command-result';
 import { claimantOf } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
 import { SubmitJkmClaimDto } from './submit-jkm-claim.dto';

@@ -1,17 +1,23 @@
-import { rejectionProblem } from './rejection.problem';
+import { rejectionProblem } from '@santunan/platform';
+import { CLAIMS_REJECTIONS } from './claims-rejections';
 
-describe('domain rejections as problem details', () => {
+describe('claims rejections as problem details', () => {
   it.each([
     ['CLAIM_NOT_FOUND', 404],
+    ['ENTITLEMENT_NOT_FOUND', 404],
     ['MAKER_CHECKER_SAME_PERSON', 403],
     ['CLAIM_ALREADY_DECIDED', 409],
     ['DOCUMENTS_INCOMPLETE', 409],
     ['DEATH_DATE_CONFLICT', 409],
+    ['PERSONAL_DATA_ERASED', 409],
+    ['PARTICIPANT_UNKNOWN', 422],
     ['INCIDENT_DATE_IN_FUTURE', 422],
     ['PAYEE_CONSENT_MISSING', 422],
     ['CHILD_NOT_IN_ENTITLEMENT', 422],
   ])('answers %s with %i and the code itself', (code, status) => {
-    const problem = rejectionProblem({ code, message: 'why' }).toProblem('/claims/x');
+    const problem = rejectionProblem({ code, message: 'why' }, CLAIMS_REJECTIONS).toProblem(
+      '/claims/x',
+    );
     expect(problem).toMatchObject({
       status,
       code,
@@ -21,13 +27,17 @@ describe('domain rejections as problem details', () => {
   });
 
   it('keeps the details as extension members, renaming one that would replace a standard member', () => {
-    const problem = rejectionProblem({
-      code: 'CLAIM_ALREADY_DECIDED',
-      message: 'decided',
-      details: { decisionId: 'd-1', status: 'approved' },
-    }).toProblem();
+    const problem = rejectionProblem(
+      {
+        code: 'CLAIM_ALREADY_DECIDED',
+        message: 'decided',
+        details: { decisionId: 'd-1', status: 'approved' },
+      },
+      CLAIMS_REJECTIONS,
+    ).toProblem();
     expect(problem).toMatchObject({
       status: 409,
+      title: 'The claim is already decided',
       decisionId: 'd-1',
       currentStatus: 'approved',
     });
