@@ -91,6 +91,9 @@ const relativeImportExceptions = [
  * (`@santunan/claims-domain/testing`, `@santunan/finance-consumer`, `@santunan/<service>-service`)
  * or, for the console's audit spec, by moving it to test/. Delete each entry with its fix.
  */
+/** The cycle the console's audit spec makes (console → e2e → console); goes with its move. */
+const pendingCircularDependencies = [['console', 'e2e']];
+
 export const pendingImportFixes = [
   {
     files: ['apps/payouts/src/testing/claim-decisions.ts'],
@@ -115,7 +118,7 @@ function boundaries({ tests = false, allow = [] } = {}) {
       // A library's own specs may import it by its public name, as its users do.
       allowCircularSelfDependency: true,
       // The platform's integration specs use the testing library, which uses the platform.
-      ignoredCircularDependencies: [['platform', 'testing']],
+      ignoredCircularDependencies: [['platform', 'testing'], ...pendingCircularDependencies],
       depConstraints: tests
         ? moduleBoundaries.map((constraint) => ({
             ...constraint,
