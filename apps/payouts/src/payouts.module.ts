@@ -18,6 +18,7 @@ import { PayoutViewProjection } from './payout-view/payout-view.projection';
 import { PayoutsServices } from './payouts/payouts-services';
 import { ReconciliationController } from './reconciliation/reconciliation.http.controller';
 import { ReconciliationProjection } from './reconciliation/reconciliation.projection';
+import { PAYOUTS_REJECTIONS } from './shared/payouts-rejections';
 import { decodeSettlementReport } from './record-settlement/settlement-report.decoder';
 import { SettlementReportsKafkaController } from './record-settlement/settlement-reports.kafka.controller';
 import { SettlementController } from './record-settlement/settlement.http.controller';
@@ -43,6 +44,8 @@ export class PayoutsModule {
       projections: [projections.payoutView, projections.reconciliation],
       // Every consumed payload is checked against its published schema first (ADR 0019).
       eventSchemas: eventPayloadSchemas,
+      // Domain rejections answered over HTTP from one table (ADR 0023).
+      rejections: PAYOUTS_REJECTIONS,
       consumers: [
         {
           name: config.consumers.claimsDecisions,

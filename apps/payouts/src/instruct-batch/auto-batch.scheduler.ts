@@ -6,10 +6,10 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { DomainRejectedError } from '@santunan/platform';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import { SYSTEM_ACTORS } from '../payouts/cause';
 import type { PayoutsServices } from '../payouts/payouts-services';
-import { RejectedCommandError } from '../payouts/payouts-problems';
 
 export const AUTO_BATCH_INTERVAL_MS = Symbol('AutoBatchIntervalMs');
 
@@ -57,7 +57,7 @@ export class AutoBatchScheduler implements OnApplicationBootstrap, BeforeApplica
         `batch ${batch.batchId}: ${batch.payouts.length} payout(s), Rp${batch.total}`,
       );
     } catch (error) {
-      if (error instanceof RejectedCommandError && error.rejection.code === 'BATCH_EMPTY') return;
+      if (error instanceof DomainRejectedError && error.rejection.code === 'BATCH_EMPTY') return;
       this.logger.warn(
         `automatic batch failed: ${error instanceof Error ? error.message : String(error)}`,
       );

@@ -1,10 +1,15 @@
 import type { PayoutProgram } from '@santunan/contracts';
 import { bankFileName, type BatchedPayout } from '@santunan/payouts-domain';
-import type { Clock, IdGenerator, PlatformDatabase, ServiceRuntime } from '@santunan/platform';
+import {
+  accepted,
+  type Clock,
+  type IdGenerator,
+  type PlatformDatabase,
+  type ServiceRuntime,
+} from '@santunan/platform';
 import type { Cause } from '../payouts/cause';
 import { payoutBatchStreamId } from '../payouts/payout-streams';
 import type { PayoutStreams } from '../payouts/payout-streams.repository';
-import { RejectedCommandError } from '../payouts/payouts-problems';
 import { inTransaction } from '../payouts/transactions';
 import type { PayoutViewProjection } from '../payout-view/payout-view.projection';
 
@@ -93,7 +98,7 @@ export class InstructBatch {
         },
         cause,
       );
-      if (!batch.ok) throw new RejectedCommandError(batch.rejection);
+      accepted(batch, `batch ${batchId}`);
       const total = payouts.reduce((sum, payout) => sum + payout.amount, 0);
       return { batchId, created: true, payouts, total, fileName, instructedOn };
     });

@@ -6,13 +6,13 @@ import {
   ApiTag,
   CorrelationId,
   CurrentActor,
-  ProblemException,
+  DomainRejectedError,
   Roles,
   type Actor,
 } from '@santunan/platform';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
-import { RejectedCommandError, rejectionProblem } from '../payouts/payouts-problems';
+import { batchNotFound } from '../shared/payouts-rejections';
 import {
   BatchIdParams,
   CreatePayoutBatchDto,
@@ -44,22 +44,17 @@ export class PayoutBatchController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<PayoutBatchResponse> {
-    try {
-      const batch = await this.services.instructBatch.instruct(
-        {
-          batchId: body.batchId,
-          payoutIds: body.payoutIds,
-          program: body.program,
-          limit: body.limit ?? 1000,
-        },
-        { actor, correlationId, causationId: null },
-      );
-      if (!batch.created) response.statusCode = HttpStatus.OK;
-      return { ...batch, payouts: [...batch.payouts] };
-    } catch (error) {
-      if (error instanceof RejectedCommandError) throw rejectionProblem(error.rejection);
-      throw error;
-    }
+    const batch = await this.services.instructBatch.instruct(
+      {
+        batchId: body.batchId,
+        payoutIds: body.payoutIds,
+        program: body.program,
+        limit: body.limit ?? 1000,
+      },
+      { actor, correlationId, causationId: null },
+    );
+    if (!batch.created) response.statusCode = HttpStatus.OK;
+    return { ...batch, payouts: [...batch.payouts] };
   }
 
   @Get(':batchId')
@@ -69,7 +64,7 @@ export class PayoutBatchController {
   @ApiProblems({ 404: 'BATCH_NOT_FOUND' })
   async get(@Param() params: BatchIdParams): Promise<PayoutBatchDetailResponse> {
     const batch = await this.services.payouts.batch(params.batchId);
-    if (batch === undefined) throw notFound(params.batchId);
+    if (batch === undefined) throw new DomainRejectedError(batchNotFound(params.batchId));
     return { ...batch, payouts: [...batch.payouts] };
   }
 
@@ -102,15 +97,13 @@ export class PayoutBatchController {
     const file = await this.services.bankFiles.read(params.batchId);
     switch (file.kind) {
       case 'not-found':
-        throw notFound(params.batchId);
+        throw new DomainRejectedError(batchNotFound(params.batchId));
       case 'erased':
-        throw new ProblemException(
-          409,
-          'PERSONAL_DATA_ERASED',
-          'Personal data needed here was erased',
-          'the accounts of some payouts of this batch were erased (crypto-shredded)',
-          { payoutIds: file.payoutIds },
-        );
+        throw new DomainRejectedError({
+          code: 'PERSONAL_DATA_ERASED',
+          message: 'the accounts of some payouts of this batch were erased (crypto-shredded)',
+          details: { payoutIds: file.payoutIds },
+        });
       case 'file':
         response.setHeader('Content-Type', 'text/csv; charset=utf-8');
         response.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
@@ -123,13 +116,4 @@ export class PayoutBatchController {
       }
     }
   }
-}
-
-function notFound(batchId: string): ProblemException {
-  return new ProblemException(
-    404,
-    'BATCH_NOT_FOUND',
-    'No such payout batch',
-    `no batch ${batchId}`,
-  );
 }

@@ -4,12 +4,13 @@ import {
   ApiProblems,
   ApiTag,
   CurrentActor,
-  ProblemException,
+  DomainRejectedError,
   Roles,
   type Actor,
 } from '@santunan/platform';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
+import { payoutNotFound } from '../shared/payouts-rejections';
 import type { PayoutHistoryEntry, PayoutView } from './payout-view.reader';
 import {
   PayoutDetailResponse,
@@ -53,14 +54,7 @@ export class PayoutViewController {
     @CurrentActor() actor: Actor,
   ): Promise<{ payout: PayoutView; history: PayoutHistoryEntry[] }> {
     const found = await this.services.payouts.get(params.payoutId, actor);
-    if (found === undefined) {
-      throw new ProblemException(
-        404,
-        'PAYOUT_NOT_FOUND',
-        'No such payout',
-        `no payout ${params.payoutId}`,
-      );
-    }
+    if (found === undefined) throw new DomainRejectedError(payoutNotFound(params.payoutId));
     return found;
   }
 }

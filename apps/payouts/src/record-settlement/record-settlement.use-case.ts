@@ -4,13 +4,12 @@ import {
   type PayoutOrderEvent,
   type PayoutOrderState,
 } from '@santunan/payouts-domain';
-import type { Clock, DomainRejection, Transaction } from '@santunan/platform';
+import { accepted, type Clock, type DomainRejection, type Transaction } from '@santunan/platform';
 import type { WorkingDayCalendar } from '@santunan/rules';
 import type { Cause } from '../payouts/cause';
 import { BankReferences } from '../payouts/payout-order-index';
 import { compensationPayoutId } from '../payouts/payout-ids';
 import type { PayoutStreams } from '../payouts/payout-streams.repository';
-import { RejectedCommandError } from '../payouts/payouts-problems';
 
 export interface SettlementReportCommand extends BankOutcome {
   readonly payoutId: string;
@@ -126,7 +125,7 @@ export class RecordSettlement {
       );
     if (order.value === null) return null;
     const scheduled = await this.streams.schedule(tx, order.value.order, cause);
-    if (!scheduled.ok) throw new RejectedCommandError(scheduled.rejection);
+    accepted(scheduled, `late-payment compensation for ${payoutId}`);
     return order.value.order.payoutId;
   }
 }

@@ -1,16 +1,11 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { EventContext } from '@santunan/platform';
+import { accepted, type EventContext } from '@santunan/platform';
 import { SYSTEM_ACTORS } from '../payouts/cause';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
 import { SETTLEMENT_REPORTED } from './settlement-report.decoder';
 import { SettlementReportDto } from './settlement-report.dto';
-
-/** A report the payout refuses (another batch, another amount, …): for a person, via the DLQ. */
-export class SettlementRefusedError extends Error {
-  override readonly name = 'SettlementRefusedError';
-}
 
 /** `payouts.settlements` → the payout's bank outcome (and compensation when late). */
 @Controller()
@@ -28,11 +23,7 @@ export class SettlementReportsKafkaController {
       correlationId: event.metadata.correlationId,
       causationId: event.eventId,
     });
-    if (!outcome.ok) {
-      throw new SettlementRefusedError(
-        `settlement report ${report.reportId} for payout ${report.payoutId} refused: ` +
-          `${outcome.rejection.code}: ${outcome.rejection.message}`,
-      );
-    }
+    // A report the payout refuses (another batch, another amount, …): for a person, via the DLQ.
+    accepted(outcome, `settlement report ${report.reportId} for payout ${report.payoutId}`);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import {
+  accepted,
   ApiProblems,
   ApiTag,
   CorrelationId,
@@ -10,7 +11,6 @@ import {
 } from '@santunan/platform';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
-import { rejectionProblem } from '../payouts/payouts-problems';
 import { inTransaction } from '../payouts/transactions';
 import { SettlementReportDto } from './settlement-report.dto';
 
@@ -63,8 +63,7 @@ export class SettlementController {
     const outcome = await inTransaction(this.services.runtime.database, (tx) =>
       this.services.recordSettlement.apply(tx, report, { actor, correlationId, causationId: null }),
     );
-    if (!outcome.ok) throw rejectionProblem(outcome.rejection);
-    const { ok: _ok, ...recorded } = outcome;
+    const { ok: _ok, ...recorded } = accepted(outcome);
     return recorded;
   }
 }

@@ -1,16 +1,17 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  accepted,
   ApiProblems,
   CorrelationId,
   CurrentActor,
-  ProblemException,
+  DomainRejectedError,
   Roles,
   type Actor,
 } from '@santunan/platform';
 import { PAYOUTS_SERVICES } from '../http/services.provider';
 import type { PayoutsServices } from '../payouts/payouts-services';
-import { rejectionProblem } from '../payouts/payouts-problems';
+import { payoutNotFound } from '../shared/payouts-rejections';
 import { PayoutIdParams } from '../payout-view/payout-view.dto';
 import type { PayoutCommandOutcome } from './reissue-payout.use-case';
 import {
@@ -25,11 +26,8 @@ export function payoutChange(
   payoutId: string,
   outcome: PayoutCommandOutcome,
 ): PayoutChangeResponse {
-  if (outcome.kind === 'not-found') {
-    throw new ProblemException(404, 'PAYOUT_NOT_FOUND', 'No such payout', `no payout ${payoutId}`);
-  }
-  const { result } = outcome;
-  if (!result.ok) throw rejectionProblem(result.rejection);
+  if (outcome.kind === 'not-found') throw new DomainRejectedError(payoutNotFound(payoutId));
+  const result = accepted(outcome.result);
   return {
     payoutId,
     status: result.state.status,

@@ -8,11 +8,10 @@ import {
   type EarlierPayout,
   type PayoutPlanState,
 } from '@santunan/payouts-domain';
-import type { Clock, Transaction } from '@santunan/platform';
+import { accepted, type Clock, type Transaction } from '@santunan/platform';
 import type { Cause } from '../payouts/cause';
 import { benefitPayoutId } from '../payouts/payout-ids';
 import type { PayoutStreams } from '../payouts/payout-streams.repository';
-import { RejectedCommandError } from '../payouts/payouts-problems';
 
 export interface SchedulingOutcome {
   readonly decisionId: string;
@@ -83,7 +82,7 @@ export class SchedulePayouts {
         benefitPayoutId(decisionId, d.beneficiary.beneficiaryId),
       ]),
     );
-    const result = await this.streams.decidePlan(
+    const decided = await this.streams.decidePlan(
       tx,
       decisionId,
       decision.participantId,
@@ -96,7 +95,7 @@ export class SchedulePayouts {
       },
       cause,
     );
-    if (!result.ok) throw new RejectedCommandError(result.rejection);
+    const result = accepted(decided, `payout plan of decision ${decisionId}`);
     // A racing transaction committed the plan (and, with it, its orders) since the check above.
     if (result.events.length === 0) return unchanged;
     if (result.state.status !== 'planned')
@@ -111,8 +110,10 @@ export class SchedulePayouts {
       if (toOrder === undefined)
         throw new Error(`plan names unknown beneficiary ${planned.beneficiaryId}`);
       const order = orderFor(decision, toOrder.disbursement, planned, toOrder.components, today);
-      const outcome = await this.streams.schedule(tx, order, cause);
-      if (!outcome.ok) throw new RejectedCommandError(outcome.rejection);
+      const outcome = accepted(
+        await this.streams.schedule(tx, order, cause),
+        `payout ${planned.payoutId} of decision ${decisionId}`,
+      );
       if (outcome.events.length > 0) scheduled.push(planned.payoutId);
     }
     return {
@@ -165,7 +166,7 @@ export class SchedulePayouts {
         },
         cause,
       );
-      if (!cancelled.ok) throw new RejectedCommandError(cancelled.rejection);
+      accepted(cancelled, `cancellation of payout ${payoutId}`);
     }
     const plan = await this.streams.decidePlan(
       tx,
@@ -180,7 +181,7 @@ export class SchedulePayouts {
       },
       cause,
     );
-    if (!plan.ok) throw new RejectedCommandError(plan.rejection);
+    accepted(plan, `superseding the payout plan of decision ${earlierId}`);
     return outcome;
   }
 }
