@@ -78,66 +78,38 @@ const ACROSS_BY_PATH =
 
 describe('module boundaries', () => {
   it('report forbidden imports, and let the allowed ones through', () => {
-    const domainFile = 'libs/claims/domain/src/boundary-probe.ts';
-    const appFile = 'apps/claims/src/boundary-probe.ts';
-    const messages = lint([
-      // A domain library: the rules, the contracts and the kernel only.
-      {
-        filePath: domainFile,
-        code: importing('@santunan/rules', '@santunan/contracts', '@santunan/domain-kernel'),
-      },
-      { filePath: domainFile, code: importing('@santunan/platform') },
-      { filePath: domainFile, code: importing('@santunan/enrollment-domain') },
-      { filePath: domainFile, code: importing('@santunan/testing') },
+    const domain = 'libs/claims/domain/src/boundary-probe.ts';
+    const app = 'apps/claims/src/boundary-probe.ts';
+    const platform = 'libs/platform/src/boundary-probe.ts';
+    const contracts = 'libs/contracts/src/boundary-probe.ts';
+    const tool = 'tools/bench/boundary-probe.ts';
+    const e2e = 'test/boundary-probe.e2e.spec.ts';
+    // [file, what it imports, what the rule says]
+    const cases: [string, string[], string[]][] = [
+      // A domain library: the rules, the contracts and the kernel only…
+      [domain, ['@santunan/rules', '@santunan/contracts', '@santunan/domain-kernel'], []],
+      [domain, ['@santunan/platform'], [onlyTags('type:domain', PURE)]],
+      [domain, ['@santunan/enrollment-domain'], [onlyTags('type:domain', PURE)]],
+      [domain, ['@santunan/testing'], [onlyTags('type:domain', PURE)]],
       // …whose specs may use the testing library.
-      {
-        filePath: 'libs/claims/domain/src/boundary-probe.unit.spec.ts',
-        code: importing('@santunan/testing'),
-      },
+      ['libs/claims/domain/src/boundary-probe.unit.spec.ts', ['@santunan/testing'], []],
       // An app: libraries, never another app, neither by name nor by path.
-      {
-        filePath: appFile,
-        code: importing('@santunan/claims-domain', '@santunan/platform', '@santunan/audit'),
-      },
-      { filePath: appFile, code: importing('@santunan/payouts-service') },
-      { filePath: appFile, code: importing('../../payouts/src/payouts.module') },
-      { filePath: appFile, code: importing('@santunan/testing') },
+      [app, ['@santunan/claims-domain', '@santunan/platform', '@santunan/audit'], []],
+      [app, ['@santunan/payouts-service'], ['Imports of apps are forbidden']],
+      [app, ['../../payouts/src/payouts.module'], [ACROSS_BY_PATH]],
+      [app, ['@santunan/testing'], [onlyTags('type:app', APP_MAY_USE)]],
       // The platform and the contracts stay below the domains.
-      {
-        filePath: 'libs/platform/src/boundary-probe.ts',
-        code: importing('@santunan/claims-domain'),
-      },
-      { filePath: 'libs/contracts/src/boundary-probe.ts', code: importing('@santunan/platform') },
+      [platform, ['@santunan/claims-domain'], [onlyTags('type:platform', PURE)]],
+      [contracts, ['@santunan/platform'], [onlyTags('type:contracts', PURE)]],
       // Tools and the end-to-end tests: an app's public entry point, not a file inside it.
-      {
-        filePath: 'tools/bench/boundary-probe.ts',
-        code: importing('@santunan/payouts-service', '@santunan/payouts-service/testing'),
-      },
-      {
-        filePath: 'tools/bench/boundary-probe.ts',
-        code: importing('../../apps/payouts/src/payouts.module'),
-      },
-      {
-        filePath: 'test/boundary-probe.e2e.spec.ts',
-        code: importing('../apps/payouts/src/testing/topic-recorder'),
-      },
-    ]);
-    expect(messages).toEqual([
-      [],
-      [onlyTags('type:domain', PURE)],
-      [onlyTags('type:domain', PURE)],
-      [onlyTags('type:domain', PURE)],
-      [],
-      [],
-      ['Imports of apps are forbidden'],
-      [ACROSS_BY_PATH],
-      [onlyTags('type:app', APP_MAY_USE)],
-      [onlyTags('type:platform', PURE)],
-      [onlyTags('type:contracts', PURE)],
-      [],
-      [ACROSS_BY_PATH],
-      [ACROSS_BY_PATH],
-    ]);
+      [tool, ['@santunan/payouts-service', '@santunan/payouts-service/testing'], []],
+      [tool, ['../../apps/payouts/src/payouts.module'], [ACROSS_BY_PATH]],
+      [e2e, ['../apps/payouts/src/testing/topic-recorder'], [ACROSS_BY_PATH]],
+    ];
+    const messages = lint(
+      cases.map(([filePath, specifiers]) => ({ filePath, code: importing(...specifiers) })),
+    );
+    expect(messages).toEqual(cases.map(([, , expected]) => expected));
   }, 120_000);
 
   it('hold for every source file in the workspace', () => {
