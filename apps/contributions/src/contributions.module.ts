@@ -36,6 +36,7 @@ import { RecordSponsorPaymentController } from './record-sponsor-payment/record-
 import { ContributionScheduler } from './scheduler/contribution-scheduler';
 import { SchedulerController } from './scheduler/scheduler.http.controller';
 import { ContributionAccounts } from './shared/contribution-accounts';
+import { CONTRIBUTIONS_REJECTIONS } from './shared/contributions-rejections';
 import { PaymentReferences } from './shared/payment-references';
 import { ProgramAccess } from './shared/program-access';
 import { ProgramRegistry } from './shared/program-registry';
@@ -75,6 +76,8 @@ export function contributionsRuntimeOptions(
     ],
     // Every consumed payload is checked against its published schema first (ADR 0019).
     eventSchemas: eventPayloadSchemas,
+    // The deciders' rejections answered over HTTP (DomainRejectedError from accepted()).
+    rejections: CONTRIBUTIONS_REJECTIONS,
     consumers: [
       {
         name: ENROLLMENT_CONSUMER,

@@ -1,9 +1,15 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import {
+  accepted,
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
 import { ProgramIdParams } from '../program-report/program-report.dto';
 import { ProgramAccess } from '../shared/program-access';
-import { rejectionProblem } from '../shared/rejection.problem';
 import { EnrolmentDto, EnrolParticipantDto } from './enrol-participant.dto';
 import { ParticipantEnrolment } from './participant-enrolment';
 
@@ -43,13 +49,14 @@ export class EnrolParticipantController {
     @CorrelationId() correlationId: string,
   ): Promise<EnrolmentDto> {
     await this.access.check(actor, params.programId);
-    const outcome = await this.enrolment.enrol({
-      programId: params.programId,
-      participantId: body.participantId,
-      fromMonth: body.fromMonth,
-      metadata: { actor, correlationId },
-    });
-    if (!outcome.ok) throw rejectionProblem(outcome.rejection);
+    const outcome = accepted(
+      await this.enrolment.enrol({
+        programId: params.programId,
+        participantId: body.participantId,
+        fromMonth: body.fromMonth,
+        metadata: { actor, correlationId },
+      }),
+    );
     const { enrolment } = outcome;
     return {
       programId: params.programId,

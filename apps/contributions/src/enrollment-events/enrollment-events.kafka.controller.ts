@@ -3,9 +3,14 @@ import { monthOf } from '@santunan/domain-kernel';
 import { sectorOfOccupation } from '@santunan/contributions-domain';
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { Actor, ConsumedEvent, EventContext, Transaction } from '@santunan/platform';
+import {
+  accepted,
+  type Actor,
+  type ConsumedEvent,
+  type EventContext,
+  type Transaction,
+} from '@santunan/platform';
 import { ContributionsServices } from '../contributions.services';
-import { CommandRefusedError } from '../shared/rejection.problem';
 
 // Payloads as published (checked against their JSON Schemas by the transport). Only
 // participantId, occupation, income and membership are read here, none of them personal data.
@@ -43,44 +48,44 @@ async function register(
 ): Promise<void> {
   const { participantId, occupation, declaredIncome, incomeEffectiveFrom, membership } = data;
   const metadata = metadataOf(event);
-  const opened = await services.accounts.handle(
-    participantId,
-    {
-      type: 'OpenContributionAccount',
+  accepted(
+    await services.accounts.handle(
       participantId,
-      sector: sectorOfOccupation(occupation),
-      declaredIncome,
-      incomeEffectiveFrom,
-      membership:
-        membership.kind === 'sponsored' && membership.programId !== undefined
-          ? { kind: 'sponsored', programId: membership.programId }
-          : { kind: 'self-paying' },
-    },
-    { ...metadata, alongside: (inTx) => services.accountRegistry.register(inTx, participantId) },
-    tx,
-  );
-  if (!opened.ok) throw new CommandRefusedError(`account of ${participantId}`, opened.rejection);
-  if (membership.kind === 'self-paying' || membership.programId === undefined) {
-    const billed = await services.accounts.handle(
-      participantId,
-      { type: 'BillContributionMonth', month: monthOf(services.context.today()) },
-      metadata,
+      {
+        type: 'OpenContributionAccount',
+        participantId,
+        sector: sectorOfOccupation(occupation),
+        declaredIncome,
+        incomeEffectiveFrom,
+        membership:
+          membership.kind === 'sponsored' && membership.programId !== undefined
+            ? { kind: 'sponsored', programId: membership.programId }
+            : { kind: 'self-paying' },
+      },
+      { ...metadata, alongside: (inTx) => services.accountRegistry.register(inTx, participantId) },
       tx,
+    ),
+    `account of ${participantId}`,
+  );
+  if (membership.kind === 'self-paying' || membership.programId === undefined) {
+    accepted(
+      await services.accounts.handle(
+        participantId,
+        { type: 'BillContributionMonth', month: monthOf(services.context.today()) },
+        metadata,
+        tx,
+      ),
+      `first bill of ${participantId}`,
     );
-    if (!billed.ok)
-      throw new CommandRefusedError(`first bill of ${participantId}`, billed.rejection);
     return;
   }
-  const enrolled = await services.enrolment.enrol(
-    { programId: membership.programId, participantId, metadata },
-    tx,
+  accepted(
+    await services.enrolment.enrol(
+      { programId: membership.programId, participantId, metadata },
+      tx,
+    ),
+    `enrolment of ${participantId} in ${membership.programId}`,
   );
-  if (!enrolled.ok) {
-    throw new CommandRefusedError(
-      `enrolment of ${participantId} in ${membership.programId}`,
-      enrolled.rejection,
-    );
-  }
 }
 
 /** enrollment.events → contribution accounts (registration, income, death). */
@@ -102,13 +107,15 @@ export class EnrollmentEventsKafkaController {
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
     const { participantId, declaredIncome, effectiveFrom } = data;
-    const result = await this.services.accounts.handle(
-      participantId,
-      { type: 'RecordDeclaredIncome', declaredIncome, effectiveFrom },
-      metadataOf(event),
-      transaction,
+    accepted(
+      await this.services.accounts.handle(
+        participantId,
+        { type: 'RecordDeclaredIncome', declaredIncome, effectiveFrom },
+        metadataOf(event),
+        transaction,
+      ),
+      `income of ${participantId}`,
     );
-    if (!result.ok) throw new CommandRefusedError(`income of ${participantId}`, result.rejection);
   }
 
   @EventPattern(type('ParticipantDeceased'))

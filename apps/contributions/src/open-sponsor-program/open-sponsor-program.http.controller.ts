@@ -1,6 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import {
+  accepted,
   ApiProblems,
   ApiTag,
   CorrelationId,
@@ -10,7 +11,6 @@ import {
   type IdGenerator,
 } from '@santunan/platform';
 import { ProgramRegistry } from '../shared/program-registry';
-import { rejectionProblem } from '../shared/rejection.problem';
 import { SERVICE_IDS } from '../shared/service-tokens';
 import { SponsorPrograms } from '../shared/sponsor-programs';
 import { OpenSponsorProgramDto, SponsorProgramDto } from './open-sponsor-program.dto';
@@ -51,23 +51,24 @@ export class OpenSponsorProgramController {
     const programId = body.programId ?? this.ids.next();
     const operatorIds = body.operatorIds ?? [actor.id];
     const { programId: _id, operatorIds: _operators, ...terms } = body;
-    const result = await this.programs.handle(
-      programId,
-      { type: 'OpenSponsorProgram', programId, ...terms },
-      {
-        actor,
-        correlationId,
-        alongside: (tx) =>
-          this.registry.register(tx, {
-            programId,
-            operatorIds,
-            firstMonth: body.firstMonth,
-            lastMonth: body.lastMonth,
-            openedBy: actor.id,
-          }),
-      },
+    const result = accepted(
+      await this.programs.handle(
+        programId,
+        { type: 'OpenSponsorProgram', programId, ...terms },
+        {
+          actor,
+          correlationId,
+          alongside: (tx) =>
+            this.registry.register(tx, {
+              programId,
+              operatorIds,
+              firstMonth: body.firstMonth,
+              lastMonth: body.lastMonth,
+              openedBy: actor.id,
+            }),
+        },
+      ),
     );
-    if (!result.ok) throw rejectionProblem(result.rejection);
     const program = result.state;
     if (program.status === 'not-opened') throw new Error('an accepted opening left no program');
     const registered = await this.registry.find(programId);

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@ne
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { masaIurOf, paidThroughOf, standingOf } from '@santunan/contributions-domain';
 import {
+  accepted,
   ApiProblems,
   ApiTag,
   CorrelationId,
@@ -13,7 +14,6 @@ import { ParticipantIdParams } from '../coverage-view/coverage-view.dto';
 import { ContributionAccounts } from '../shared/contribution-accounts';
 import { contributionAccountStreamId } from '../shared/contribution-streams';
 import { PaymentReferences } from '../shared/payment-references';
-import { rejectionProblem } from '../shared/rejection.problem';
 import { PaySelfContributionDto, SelfPaymentDto } from './pay-self-contribution.dto';
 
 @ApiTag('participants', 'A self-paying participant’s contributions.')
@@ -60,17 +60,18 @@ export class PaySelfContributionController {
     const { participantId } = params;
     const streamId = contributionAccountStreamId(participantId);
     await this.references.assertAvailable(body.paymentReference, streamId);
-    const result = await this.accounts.handle(
-      participantId,
-      { type: 'PaySelfContribution', ...body },
-      {
-        actor,
-        correlationId,
-        occurredAt: body.paidAt,
-        alongside: (tx) => this.references.claim(tx, body.paymentReference, streamId),
-      },
+    const result = accepted(
+      await this.accounts.handle(
+        participantId,
+        { type: 'PaySelfContribution', ...body },
+        {
+          actor,
+          correlationId,
+          occurredAt: body.paidAt,
+          alongside: (tx) => this.references.claim(tx, body.paymentReference, streamId),
+        },
+      ),
     );
-    if (!result.ok) throw rejectionProblem(result.rejection);
     const account = result.state;
     if (account.status === 'not-opened') throw new Error('a payment to no account');
     const paidMonths = [...account.paid.values()]

@@ -1,7 +1,6 @@
 import { sponsorshipsEndedByDeath } from '@santunan/contributions-domain';
-import type { CommandCause, Transaction } from '@santunan/platform';
+import { accepted, type CommandCause, type Transaction } from '@santunan/platform';
 import type { ContributionAccounts } from '../shared/contribution-accounts';
-import { CommandRefusedError } from '../shared/rejection.problem';
 import type { SponsorPrograms } from '../shared/sponsor-programs';
 
 export type DeathOutcome = 'recorded' | 'no-account';
@@ -30,19 +29,14 @@ export class ParticipantDeath {
       cause,
       tx,
     );
-    if (!closed.ok) {
-      // A participant contributions never heard of: nothing to bill or refund.
-      if (closed.rejection.code === 'ACCOUNT_NOT_OPENED') return 'no-account';
-      throw new CommandRefusedError(`death of ${participantId}`, closed.rejection);
-    }
-    for (const ending of sponsorshipsEndedByDeath(closed.state)) {
-      const ended = await this.programs.handle(ending.programId, ending.command, cause, tx);
-      if (!ended.ok) {
-        throw new CommandRefusedError(
-          `end of the sponsorship of ${participantId} in ${ending.programId}`,
-          ended.rejection,
-        );
-      }
+    // A participant contributions never heard of: nothing to bill or refund.
+    if (!closed.ok && closed.rejection.code === 'ACCOUNT_NOT_OPENED') return 'no-account';
+    const { state } = accepted(closed, `death of ${participantId}`);
+    for (const ending of sponsorshipsEndedByDeath(state)) {
+      accepted(
+        await this.programs.handle(ending.programId, ending.command, cause, tx),
+        `end of the sponsorship of ${participantId} in ${ending.programId}`,
+      );
     }
     return 'recorded';
   }

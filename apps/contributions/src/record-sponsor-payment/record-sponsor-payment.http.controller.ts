@@ -1,11 +1,17 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import {
+  accepted,
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
 import { ProgramIdParams } from '../program-report/program-report.dto';
 import { sponsorProgramStreamId } from '../shared/contribution-streams';
 import { PaymentReferences } from '../shared/payment-references';
 import { ProgramAccess } from '../shared/program-access';
-import { rejectionProblem } from '../shared/rejection.problem';
 import { SponsorPrograms } from '../shared/sponsor-programs';
 import { monthLedgerOf } from './month-ledger';
 import { RecordSponsorPaymentDto, SponsorPaymentDto } from './record-sponsor-payment.dto';
@@ -49,17 +55,18 @@ export class RecordSponsorPaymentController {
     await this.access.check(actor, programId, ['finance']);
     const streamId = sponsorProgramStreamId(programId);
     await this.references.assertAvailable(body.paymentReference, streamId);
-    const result = await this.programs.handle(
-      programId,
-      { type: 'ReceiveSponsorPayment', ...body },
-      {
-        actor,
-        correlationId,
-        occurredAt: body.paidAt,
-        alongside: (tx) => this.references.claim(tx, body.paymentReference, streamId),
-      },
+    const result = accepted(
+      await this.programs.handle(
+        programId,
+        { type: 'ReceiveSponsorPayment', ...body },
+        {
+          actor,
+          correlationId,
+          occurredAt: body.paidAt,
+          alongside: (tx) => this.references.claim(tx, body.paymentReference, streamId),
+        },
+      ),
     );
-    if (!result.ok) throw rejectionProblem(result.rejection);
     if (result.state.status === 'not-opened') throw new Error('a payment to no program');
     const recorded = result.state.payments.get(body.paymentReference);
     const month = recorded?.month ?? body.month;

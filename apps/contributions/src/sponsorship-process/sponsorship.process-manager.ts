@@ -11,19 +11,19 @@ import {
   type ContributionAccountCommand,
   type ParticipantCommandOf,
 } from '@santunan/contributions-domain';
-import type {
-  Actor,
-  CommandCause,
-  CommandResult,
-  DomainRejection,
-  EventEnvelope,
-  PlatformDatabase,
+import {
+  accepted,
+  type Actor,
+  type CommandCause,
+  type CommandResult,
+  type DomainRejection,
+  type EventEnvelope,
+  type PlatformDatabase,
 } from '@santunan/platform';
 import type { StoreSubscriber } from '../event-sourcing/store-subscription';
 import type { ContributionAccounts } from '../shared/contribution-accounts';
 import type { ContributionsContext } from '../shared/contributions-context';
 import { runInParallel } from '../shared/parallel';
-import { CommandRefusedError } from '../shared/rejection.problem';
 import type { SponsorPrograms } from '../shared/sponsor-programs';
 
 export const SPONSORSHIP_PROCESS_ACTOR: Actor = {
@@ -149,9 +149,10 @@ export class SponsorshipProcessManager implements StoreSubscriber {
       );
       if (end !== null) {
         const { programId } = step.cause.data as ParticipantSponsored;
-        const ended = await this.programs.handle(programId, end, this.causeOf(step.cause));
-        if (!ended.ok)
-          throw new CommandRefusedError(`end of ${step.participantId}`, ended.rejection);
+        accepted(
+          await this.programs.handle(programId, end, this.causeOf(step.cause)),
+          `end of ${step.participantId}`,
+        );
       }
     }
     await this.recordFailure(step.cause, step.participantId, result.rejection);

@@ -2,7 +2,7 @@ import type {
   ContributionAccountRejectionCode,
   SponsorProgramRejectionCode,
 } from '@santunan/contributions-domain';
-import { ProblemException, type DomainRejection } from '@santunan/platform';
+import type { RejectionAnswers } from '@santunan/platform';
 
 type RejectionCode = SponsorProgramRejectionCode | ContributionAccountRejectionCode;
 
@@ -59,28 +59,12 @@ const PROBLEMS: Readonly<Record<RejectionCode, readonly [number, string]>> = {
 };
 
 /**
- * A decider's rejection at the HTTP edge: its reason code is the problem's stable code, 404
- * for an unknown program or account, 409 when the current state forbids the command, 422 when
- * the request itself breaks a rule. Details (expected amount, outstanding…) become members.
+ * How the service answers its deciders' rejections (given to the platform as
+ * `ServiceRuntimeOptions.rejections`): the reason code is the problem's stable code, 404 for
+ * an unknown program or account, 409 when the current state forbids the command, 422 when the
+ * request itself breaks a rule. Details (expected amount, outstanding…) become members.
  */
-export function rejectionProblem(rejection: DomainRejection): ProblemException {
-  const [status, title] = PROBLEMS[rejection.code as RejectionCode] ?? [
-    UNPROCESSABLE,
-    'The request breaks a contributions rule',
-  ];
-  return new ProblemException(status, rejection.code, title, rejection.message, {
-    ...(rejection.details ?? {}),
-  });
-}
-
-/** Thrown by consumers and processes when a decider refuses what an event asked for. */
-export class CommandRefusedError extends Error {
-  override readonly name = 'CommandRefusedError';
-
-  constructor(
-    what: string,
-    readonly rejection: DomainRejection,
-  ) {
-    super(`${what} refused: ${rejection.code}: ${rejection.message}`);
-  }
-}
+export const CONTRIBUTIONS_REJECTIONS: RejectionAnswers = {
+  byCode: PROBLEMS,
+  otherwise: [UNPROCESSABLE, 'The request breaks a contributions rule'],
+};
