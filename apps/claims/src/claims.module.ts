@@ -6,6 +6,7 @@ import {
   simulationImports,
   type ServiceRuntimeOptions,
 } from '@santunan/platform';
+import { CheckDecisionHandler } from './check-decision/check-decision.handler';
 import { CheckDecisionController } from './check-decision/check-decision.http.controller';
 import { ClaimDetailController } from './claim-detail/claim-detail.http.controller';
 import { ClaimDetailReader } from './claim-detail/claim-detail.reader';
@@ -19,6 +20,7 @@ import {
 } from './coverage/contributions-events.kafka.controller';
 import { CoverageFactsStore } from './coverage/coverage-facts.store';
 import { ClaimsTables1764300000000 } from './database/claims-tables.migration';
+import { DecideWorkAccidentHandler } from './decide-work-accident/decide-work-accident.handler';
 import { DecideWorkAccidentController } from './decide-work-accident/decide-work-accident.http.controller';
 import {
   ENROLLMENT_FACTS_CONSUMER,
@@ -26,17 +28,26 @@ import {
 } from './participants/enrollment-events.kafka.controller';
 import { ParticipantDirectory } from './participants/participant-directory';
 import { ParticipantFactsReader } from './participants/participant-facts.reader';
+import { ProposeDecisionHandler } from './propose-decision/propose-decision.handler';
 import { ProposeDecisionController } from './propose-decision/propose-decision.http.controller';
+import { ProposeRejectionHandler } from './propose-rejection/propose-rejection.handler';
 import { ProposeRejectionController } from './propose-rejection/propose-rejection.http.controller';
-import { PendingClaimsReassessor } from './reassess-pending-claim/pending-claims.reassessor';
+import { ReassessPendingClaimHandler } from './reassess-pending-claim/reassess-pending-claim.handler';
+import { RecordClaimDocumentHandler } from './record-claim-document/record-claim-document.handler';
 import { RecordClaimDocumentController } from './record-claim-document/record-claim-document.http.controller';
 import { CLAIMS_REJECTIONS } from './shared/claims-rejections';
 import { RejectionReasonsController } from './rejection-reasons/rejection-reasons.http.controller';
+import { ReopenClaimHandler } from './reopen-claim/reopen-claim.handler';
 import { ReopenClaimController } from './reopen-claim/reopen-claim.http.controller';
+import { ReportAccidentHandler } from './report-accident/report-accident.handler';
 import { ReportAccidentController } from './report-accident/report-accident.http.controller';
+import { RequestClaimDocumentsHandler } from './request-claim-documents/request-claim-documents.handler';
 import { RequestClaimDocumentsController } from './request-claim-documents/request-claim-documents.http.controller';
+import { ScholarshipApplicationHandler } from './scholarships/scholarship-application.handler';
 import { ScholarshipApplicationController } from './scholarships/scholarship-application.http.controller';
+import { SubmitJkkClaimHandler } from './submit-jkk-claim/submit-jkk-claim.handler';
 import { SubmitJkkClaimController } from './submit-jkk-claim/submit-jkk-claim.http.controller';
+import { SubmitJkmClaimHandler } from './submit-jkm-claim/submit-jkm-claim.handler';
 import { SubmitJkmClaimController } from './submit-jkm-claim/submit-jkm-claim.http.controller';
 import { WorkQueueController } from './work-queue/work-queue.http.controller';
 import { WorkQueueProjection } from './work-queue/work-queue.projection';
@@ -100,6 +111,19 @@ export class ClaimsModule {
         ContributionsEventsKafkaController,
       ],
       providers: [
+        // One handler per use case (ADR 0023), on the shared write side (ClaimWorkflow).
+        ReportAccidentHandler,
+        DecideWorkAccidentHandler,
+        SubmitJkkClaimHandler,
+        SubmitJkmClaimHandler,
+        RecordClaimDocumentHandler,
+        RequestClaimDocumentsHandler,
+        ProposeDecisionHandler,
+        ProposeRejectionHandler,
+        CheckDecisionHandler,
+        ReopenClaimHandler,
+        ScholarshipApplicationHandler,
+        ReassessPendingClaimHandler,
         { provide: CoverageFactsStore, useValue: coverage },
         { provide: WorkQueueProjection, useValue: workQueue },
         { provide: ClaimTimelineProjection, useValue: timeline },
@@ -124,12 +148,6 @@ export class ClaimsModule {
           inject: [ClaimWorkflow, ParticipantFactsReader],
           useFactory: (workflow: ClaimWorkflow, participants: ParticipantFactsReader) =>
             new ClaimFactsBuilder(workflow, participants, coverage),
-        },
-        {
-          provide: PendingClaimsReassessor,
-          inject: [ClaimWorkflow, ClaimFactsBuilder],
-          useFactory: (workflow: ClaimWorkflow, facts: ClaimFactsBuilder) =>
-            new PendingClaimsReassessor(workflow, facts),
         },
         {
           provide: WorkQueueReader,

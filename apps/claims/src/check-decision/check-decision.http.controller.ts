@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ClaimCommand } from '@santunan/claims-domain';
 import {
   ApiProblems,
   CorrelationId,
@@ -9,7 +8,6 @@ import {
   type Actor,
   accepted,
 } from '@santunan/platform';
-import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import {
   DecisionOutcomeResponse,
   decisionOutcome,
@@ -18,6 +16,7 @@ import { ClaimDecisionParams } from '../shared/http.dto';
 import { RejectionReasonDto } from '../shared/rejection-reason.dto';
 import { CHECKER } from '../shared/roles';
 import { SendBackDecisionDto } from './check-decision.dto';
+import { CheckDecisionHandler, type CheckerCommand } from './check-decision.handler';
 
 /**
  * The checker: a supervisor other than the maker (by user id — an admin is no exception)
@@ -29,7 +28,7 @@ import { SendBackDecisionDto } from './check-decision.dto';
 @ApiTags('decisions')
 @Controller('claims/:claimId/decisions/:decisionId')
 export class CheckDecisionController {
-  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+  constructor(@Inject(CheckDecisionHandler) private readonly handler: CheckDecisionHandler) {}
 
   @Post('approval')
   @HttpCode(200)
@@ -136,13 +135,12 @@ export class CheckDecisionController {
 
   private async check(
     params: ClaimDecisionParams,
-    command: ClaimCommand,
+    command: CheckerCommand,
     actor: Actor,
     correlationId: string,
   ): Promise<DecisionOutcomeResponse> {
-    const participantId = await this.workflow.participantOfClaim(params.claimId);
     const result = accepted(
-      await this.workflow.claim(params.claimId, participantId, command, { actor, correlationId }),
+      await this.handler.check(params.claimId, command, { actor, correlationId }),
     );
     return decisionOutcome(result.state, result.events, result.version);
   }

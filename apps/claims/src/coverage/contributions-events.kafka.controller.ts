@@ -4,7 +4,7 @@ import type { CoverageEvent } from '@santunan/claims-domain';
 import type { ContributionsEventMap, ContributionsEventType } from '@santunan/contracts';
 import type { EventContext } from '@santunan/platform';
 import { jakartaDateOf } from '../shared/local-date';
-import { PendingClaimsReassessor } from '../reassess-pending-claim/pending-claims.reassessor';
+import { ReassessPendingClaimHandler } from '../reassess-pending-claim/reassess-pending-claim.handler';
 import { CoverageFactsStore } from './coverage-facts.store';
 
 /** Stable: names the consumer group and its inbox rows. */
@@ -25,7 +25,7 @@ type Published<Type extends ContributionsEventType> = ContributionsEventMap[Type
 export class ContributionsEventsKafkaController {
   constructor(
     @Inject(CoverageFactsStore) private readonly coverage: CoverageFactsStore,
-    @Inject(PendingClaimsReassessor) private readonly reassessor: PendingClaimsReassessor,
+    @Inject(ReassessPendingClaimHandler) private readonly reassessor: ReassessPendingClaimHandler,
   ) {}
 
   @EventPattern(on('SponsorshipStarted'))

@@ -9,23 +9,23 @@ import {
   type Actor,
   accepted,
 } from '@santunan/platform';
-import { ACCIDENT_REPORT_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { AccidentReportResponse } from '../report-accident/report-accident.dto';
 import { accidentReportResponse } from '../report-accident/report-accident.http.controller';
-import { accidentReportStreamId } from '../shared/claims-streams';
-import { refused } from '../shared/claims-rejections';
 import { CLAIMS_STAFF, READERS } from '../shared/roles';
 import {
   ConfirmWorkAccidentDto,
   RefuteWorkAccidentDto,
   ReportIdParams,
 } from './decide-work-accident.dto';
+import { DecideWorkAccidentHandler } from './decide-work-accident.handler';
 
 /** BPJS decides within 30 days of the report whether it was a work accident (stage I). */
 @ApiTags('accident reports (JKK stage I)')
 @Controller('accident-reports/:reportId')
 export class DecideWorkAccidentController {
-  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+  constructor(
+    @Inject(DecideWorkAccidentHandler) private readonly handler: DecideWorkAccidentHandler,
+  ) {}
 
   @Get()
   @Roles(...READERS)
@@ -33,11 +33,7 @@ export class DecideWorkAccidentController {
   @ApiOkResponse({ type: AccidentReportResponse })
   @ApiProblems({ 404: 'REPORT_NOT_FOUND' })
   async read(@Param() params: ReportIdParams): Promise<AccidentReportResponse> {
-    const { state, version } = await this.workflow.reports.load(
-      accidentReportStreamId(params.reportId),
-      ACCIDENT_REPORT_FOLD,
-    );
-    if (state.status === 'none') throw refused('REPORT_NOT_FOUND', `no report ${params.reportId}`);
+    const { state, version } = await this.handler.read(params.reportId);
     return accidentReportResponse(state, version);
   }
 
@@ -91,11 +87,7 @@ export class DecideWorkAccidentController {
     actor: Actor,
     correlationId: string,
   ): Promise<AccidentReportResponse> {
-    const participantId = await this.workflow.subjectOf(accidentReportStreamId(reportId));
-    if (participantId === null) throw refused('REPORT_NOT_FOUND', `no report ${reportId}`);
-    const result = accepted(
-      await this.workflow.report(reportId, participantId, command, { actor, correlationId }),
-    );
+    const result = accepted(await this.handler.decide(reportId, command, { actor, correlationId }));
     return accidentReportResponse(result.state, result.version);
   }
 }

@@ -9,14 +9,12 @@ import {
   type Actor,
   accepted,
 } from '@santunan/platform';
-import { ClaimFactsBuilder, type DecisionEvidence } from '../claim-facts/claim-facts.builder';
-import { CLAIM_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
-import { claimStreamId } from '../shared/claims-streams';
+import type { DecisionEvidence } from '../claim-facts/claim-facts.builder';
 import { ClaimIdParams, bankAccountOf } from '../shared/http.dto';
-import { refused } from '../shared/claims-rejections';
 import { MAKER } from '../shared/roles';
 import { DecisionOutcomeResponse, decisionOutcome } from './decision-outcome.response';
 import { ProposeDecisionDto } from './propose-decision.dto';
+import { ProposeDecisionHandler } from './propose-decision.handler';
 
 function evidenceOf(body: ProposeDecisionDto): DecisionEvidence {
   const arranger = body.burialArrangedBy;
@@ -52,10 +50,7 @@ function evidenceOf(body: ProposeDecisionDto): DecisionEvidence {
 )
 @Controller('claims/:claimId/decisions')
 export class ProposeDecisionController {
-  constructor(
-    @Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow,
-    @Inject(ClaimFactsBuilder) private readonly facts: ClaimFactsBuilder,
-  ) {}
+  constructor(@Inject(ProposeDecisionHandler) private readonly handler: ProposeDecisionHandler) {}
 
   @Post()
   @HttpCode(201)
@@ -97,28 +92,8 @@ export class ProposeDecisionController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<DecisionOutcomeResponse> {
-    const participantId = await this.workflow.participantOfClaim(params.claimId);
-    const { state } = await this.workflow.claims.load(claimStreamId(params.claimId), CLAIM_FOLD);
-    if (state.status === 'none') throw refused('CLAIM_NOT_FOUND', `no claim ${params.claimId}`);
-    const acting = { actor, correlationId };
-    if (state.status === 'open' || state.status === 'pending-contribution') {
-      await this.workflow.enterDeathRegister(params.claimId, state, acting);
-    }
-    // Facts that never change after submission (participant, program, report) select them;
-    // their values are read now, from claims' own projections and streams.
-    const facts = await this.facts.build(state.file, evidenceOf(body));
     const result = accepted(
-      await this.workflow.claim(
-        params.claimId,
-        participantId,
-        {
-          type: 'ProposeClaimDecision',
-          decisionId: this.workflow.newId(),
-          officerId: actor.id,
-          facts,
-        },
-        acting,
-      ),
+      await this.handler.propose(params.claimId, evidenceOf(body), { actor, correlationId }),
     );
     return decisionOutcome(result.state, result.events, result.version);
   }

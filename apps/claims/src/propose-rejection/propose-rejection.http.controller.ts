@@ -8,7 +8,6 @@ import {
   type Actor,
   accepted,
 } from '@santunan/platform';
-import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import {
   DecisionOutcomeResponse,
   decisionOutcome,
@@ -16,6 +15,7 @@ import {
 import { ClaimIdParams } from '../shared/http.dto';
 import { RejectionReasonDto } from '../shared/rejection-reason.dto';
 import { MAKER } from '../shared/roles';
+import { ProposeRejectionHandler } from './propose-rejection.handler';
 
 /**
  * The maker proposes to reject a claim on the evidence, where no eligibility policy decides
@@ -25,7 +25,7 @@ import { MAKER } from '../shared/roles';
 @ApiTags('decisions')
 @Controller('claims/:claimId/rejection-proposals')
 export class ProposeRejectionController {
-  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+  constructor(@Inject(ProposeRejectionHandler) private readonly handler: ProposeRejectionHandler) {}
 
   @Post()
   @HttpCode(201)
@@ -51,18 +51,10 @@ export class ProposeRejectionController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<DecisionOutcomeResponse> {
-    const participantId = await this.workflow.participantOfClaim(params.claimId);
     const result = accepted(
-      await this.workflow.claim(
+      await this.handler.propose(
         params.claimId,
-        participantId,
-        {
-          type: 'ProposeClaimRejection',
-          decisionId: this.workflow.newId(),
-          officerId: actor.id,
-          reasonCode: body.reasonCode,
-          note: body.note,
-        },
+        { reasonCode: body.reasonCode, note: body.note },
         { actor, correlationId },
       ),
     );

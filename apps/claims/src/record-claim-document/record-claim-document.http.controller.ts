@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { deathRegisterFacts, isDeathClaim } from '@santunan/claims-domain';
+import { isDeathClaim } from '@santunan/claims-domain';
 import {
   ApiProblems,
   CorrelationId,
@@ -9,17 +9,18 @@ import {
   type Actor,
   accepted,
 } from '@santunan/platform';
-import { ClaimWorkflow, DEATH_REGISTER_FOLD } from '../claim-workflow/claim-workflow';
 import { claimChangeResponse } from '../shared/claim-change.response';
-import { deathRegisterStreamId } from '../shared/claims-streams';
 import { ClaimIdParams } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
 import { RecordClaimDocumentDto, RecordClaimDocumentResponse } from './record-claim-document.dto';
+import { RecordClaimDocumentHandler } from './record-claim-document.handler';
 
 @ApiTags('claims')
 @Controller('claims/:claimId/documents')
 export class RecordClaimDocumentController {
-  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+  constructor(
+    @Inject(RecordClaimDocumentHandler) private readonly handler: RecordClaimDocumentHandler,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -42,28 +43,16 @@ export class RecordClaimDocumentController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<RecordClaimDocumentResponse> {
-    const participantId = await this.workflow.participantOfClaim(params.claimId);
     const result = accepted(
-      await this.workflow.claim(
+      await this.handler.record(
         params.claimId,
-        participantId,
-        {
-          type: 'RecordClaimDocument',
-          document: body.document,
-          reference: body.reference,
-          receivedOn: body.receivedOn ?? this.workflow.today(),
-          officerId: actor.id,
-        },
+        { document: body.document, reference: body.reference, receivedOn: body.receivedOn },
         { actor, correlationId },
       ),
     );
     const claim = claimChangeResponse(result.state, result.version);
     if (!isDeathClaim(claim.benefitType)) return { ...claim, deathRegister: null };
-    const register = deathRegisterFacts(
-      (await this.workflow.deaths.load(deathRegisterStreamId(participantId), DEATH_REGISTER_FOLD))
-        .state,
-    );
-    const holderClaimId = register.benefitClaimedBy?.claimId ?? null;
+    const holderClaimId = await this.handler.deathBenefitHolder(claim.participantId);
     return {
       ...claim,
       deathRegister: { holderClaimId, heldByThisClaim: holderClaimId === params.claimId },

@@ -8,16 +8,16 @@ import {
   type Actor,
   accepted,
 } from '@santunan/platform';
-import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { claimChangeResponse } from '../shared/claim-change.response';
 import { ClaimIdParams } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
 import { ReopenClaimDto, ReopenClaimResponse } from './reopen-claim.dto';
+import { ReopenClaimHandler } from './reopen-claim.handler';
 
 @ApiTags('decisions')
 @Controller('claims/:claimId/reopening')
 export class ReopenClaimController {
-  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+  constructor(@Inject(ReopenClaimHandler) private readonly handler: ReopenClaimHandler) {}
 
   @Post()
   @HttpCode(200)
@@ -36,12 +36,10 @@ export class ReopenClaimController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ReopenClaimResponse> {
-    const participantId = await this.workflow.participantOfClaim(params.claimId);
     const result = accepted(
-      await this.workflow.claim(
+      await this.handler.reopen(
         params.claimId,
-        participantId,
-        { type: 'ReopenClaim', kind: body.kind, reason: body.reason, officerId: actor.id },
+        { kind: body.kind, reason: body.reason },
         { actor, correlationId },
       ),
     );

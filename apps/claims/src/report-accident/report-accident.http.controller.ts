@@ -10,10 +10,9 @@ import {
   type Actor,
   accepted,
 } from '@santunan/platform';
-import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
-import { ParticipantDirectory } from '../participants/participant-directory';
 import { MAKER } from '../shared/roles';
 import { AccidentReportResponse, ReportAccidentDto } from './report-accident.dto';
+import { ReportAccidentHandler } from './report-accident.handler';
 
 export function accidentReportResponse(
   state: AccidentReportState,
@@ -51,10 +50,7 @@ export function accidentReportResponse(
 )
 @Controller('accident-reports')
 export class ReportAccidentController {
-  constructor(
-    @Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow,
-    @Inject(ParticipantDirectory) private readonly participants: ParticipantDirectory,
-  ) {}
+  constructor(@Inject(ReportAccidentHandler) private readonly handler: ReportAccidentHandler) {}
 
   @Post()
   @HttpCode(201)
@@ -80,15 +76,9 @@ export class ReportAccidentController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<AccidentReportResponse> {
-    await this.participants.require(body.participantId);
-    const reportId = this.workflow.newId();
     const result = accepted(
-      await this.workflow.report(
-        reportId,
-        body.participantId,
+      await this.handler.report(
         {
-          type: 'ReportAccident',
-          reportId,
           participantId: body.participantId,
           incidentKind: body.incidentKind,
           incidentDate: body.incidentDate,
@@ -98,7 +88,6 @@ export class ReportAccidentController {
           notifier: { kind: body.notifier.kind, name: body.notifier.name },
           witnesses: body.witnesses.map((witness) => ({ name: witness.name })),
           ...(body.reportedOn === undefined ? {} : { reportedOn: body.reportedOn }),
-          officerId: actor.id,
         },
         { actor, correlationId },
       ),

@@ -8,16 +8,18 @@ import {
   type Actor,
   accepted,
 } from '@santunan/platform';
-import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
 import { ClaimIdParams } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
 import { RequestClaimDocumentsDto } from './request-claim-documents.dto';
+import { RequestClaimDocumentsHandler } from './request-claim-documents.handler';
 
 @ApiTags('claims')
 @Controller('claims/:claimId/document-requests')
 export class RequestClaimDocumentsController {
-  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+  constructor(
+    @Inject(RequestClaimDocumentsHandler) private readonly handler: RequestClaimDocumentsHandler,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -40,17 +42,10 @@ export class RequestClaimDocumentsController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ClaimChangeResponse> {
-    const participantId = await this.workflow.participantOfClaim(params.claimId);
     const result = accepted(
-      await this.workflow.claim(
+      await this.handler.request(
         params.claimId,
-        participantId,
-        {
-          type: 'RequestClaimDocuments',
-          documents: body.documents,
-          note: body.note,
-          officerId: actor.id,
-        },
+        { documents: body.documents, note: body.note },
         { actor, correlationId },
       ),
     );

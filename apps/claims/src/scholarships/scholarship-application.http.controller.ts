@@ -1,10 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type {
-  ScholarshipCommand,
-  ScholarshipEvent,
-  ScholarshipState,
-} from '@santunan/claims-domain';
+import type { ScholarshipEvent, ScholarshipState } from '@santunan/claims-domain';
 import {
   ApiProblems,
   ApiTag,
@@ -15,10 +11,7 @@ import {
   type CommandResult,
   accepted,
 } from '@santunan/platform';
-import { ClaimWorkflow, SCHOLARSHIP_FOLD } from '../claim-workflow/claim-workflow';
-import { scholarshipStreamId } from '../shared/claims-streams';
 import { bankAccountOf } from '../shared/http.dto';
-import { refused } from '../shared/claims-rejections';
 import { CHECKER, MAKER, READERS } from '../shared/roles';
 import {
   ApplicationParams,
@@ -30,6 +23,7 @@ import {
   SendBackInstalmentDto,
   childWorkOf,
 } from './scholarship-application.dto';
+import { ScholarshipApplicationHandler } from './scholarship-application.handler';
 
 const OUTCOMES: Partial<
   Record<ScholarshipEvent['type'], ScholarshipApplicationResponse['outcome']>
@@ -51,7 +45,9 @@ const OUTCOMES: Partial<
 )
 @Controller('scholarships/:entitlementId')
 export class ScholarshipApplicationController {
-  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+  constructor(
+    @Inject(ScholarshipApplicationHandler) private readonly handler: ScholarshipApplicationHandler,
+  ) {}
 
   @Get()
   @Roles(...READERS)
@@ -63,13 +59,7 @@ export class ScholarshipApplicationController {
   async read(
     @Param() params: EntitlementIdParams,
   ): Promise<ScholarshipState & { version: number }> {
-    const { state, version } = await this.workflow.scholarships.load(
-      scholarshipStreamId(params.entitlementId),
-      SCHOLARSHIP_FOLD,
-    );
-    if (state.status === 'none') {
-      throw refused('ENTITLEMENT_NOT_FOUND', `no scholarship entitlement ${params.entitlementId}`);
-    }
+    const { state, version } = await this.handler.read(params.entitlementId);
     return { ...state, version };
   }
 
@@ -99,16 +89,11 @@ export class ScholarshipApplicationController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ScholarshipApplicationResponse> {
-    const applicationId = this.workflow.newId();
-    return this.run(
+    const { applicationId, result } = await this.handler.apply(
       params.entitlementId,
-      applicationId,
-      body.childId,
       {
-        type: 'DecideScholarshipApplication',
-        applicationId,
         childId: body.childId,
-        applicationDate: body.applicationDate ?? this.workflow.today(),
+        applicationDate: body.applicationDate,
         schoolYear: body.schoolYear,
         level: body.level,
         enrolment: {
@@ -122,11 +107,10 @@ export class ScholarshipApplicationController {
           fullName: body.payee.fullName,
           bankAccount: bankAccountOf(body.payee.bankAccount),
         },
-        officerId: actor.id,
       },
-      actor,
-      correlationId,
+      { actor, correlationId },
     );
+    return this.respond(params.entitlementId, applicationId, body.childId, result);
   }
 
   @Post('applications/:applicationId/approval')
@@ -144,18 +128,16 @@ export class ScholarshipApplicationController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ScholarshipApplicationResponse> {
-    return this.run(
+    const result = await this.handler.decide(
       params.entitlementId,
-      params.applicationId,
-      null,
       {
         type: 'ApproveScholarshipInstalment',
         applicationId: params.applicationId,
         supervisorId: actor.id,
       },
-      actor,
-      correlationId,
+      { actor, correlationId },
     );
+    return this.respond(params.entitlementId, params.applicationId, null, result);
   }
 
   @Post('applications/:applicationId/send-back')
@@ -174,19 +156,17 @@ export class ScholarshipApplicationController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ScholarshipApplicationResponse> {
-    return this.run(
+    const result = await this.handler.decide(
       params.entitlementId,
-      params.applicationId,
-      null,
       {
         type: 'SendBackScholarshipInstalment',
         applicationId: params.applicationId,
         supervisorId: actor.id,
         reason: body.reason,
       },
-      actor,
-      correlationId,
+      { actor, correlationId },
     );
+    return this.respond(params.entitlementId, params.applicationId, null, result);
   }
 
   @Post('children/:childId/end')
@@ -205,7 +185,7 @@ export class ScholarshipApplicationController {
     @CorrelationId() correlationId: string,
   ): Promise<ScholarshipState & { version: number }> {
     const result = accepted(
-      await this.command(
+      await this.handler.decide(
         params.entitlementId,
         {
           type: 'EndScholarshipForChild',
@@ -214,42 +194,22 @@ export class ScholarshipApplicationController {
           endedOn: body.endedOn,
           officerId: actor.id,
         },
-        actor,
-        correlationId,
+        { actor, correlationId },
       ),
     );
     return { ...result.state, version: result.version };
   }
 
-  private async command(
-    entitlementId: string,
-    command: ScholarshipCommand,
-    actor: Actor,
-    correlationId: string,
-  ): Promise<CommandResult<ScholarshipState>> {
-    const participantId = await this.workflow.subjectOf(scholarshipStreamId(entitlementId));
-    if (participantId === null) {
-      throw refused('ENTITLEMENT_NOT_FOUND', `no scholarship entitlement ${entitlementId}`);
-    }
-    return this.workflow.scholarship(entitlementId, participantId, command, {
-      actor,
-      correlationId,
-    });
-  }
-
-  private async run(
+  /** The response names the decided child and instalment from the appended events. */
+  private async respond(
     entitlementId: string,
     applicationId: string,
     childId: string | null,
-    command: ScholarshipCommand,
-    actor: Actor,
-    correlationId: string,
+    decided: CommandResult<ScholarshipState>,
   ): Promise<ScholarshipApplicationResponse> {
-    const result = accepted(await this.command(entitlementId, command, actor, correlationId));
+    const result = accepted(decided);
     // The appended events, opened: the instalment's payee is sealed in the stored form.
-    const events = await Promise.all(
-      result.events.map((event) => this.workflow.scholarships.toDomainEvent(event)),
-    );
+    const events = await this.handler.opened(result.events);
     let outcome: ScholarshipApplicationResponse['outcome'] | undefined;
     let decidedChildId = childId;
     let instalment: ScholarshipApplicationResponse['instalment'] = null;
@@ -282,7 +242,9 @@ export class ScholarshipApplicationController {
       }
     }
     if (outcome === undefined || decidedChildId === null) {
-      throw new Error(`${command.type} was accepted without deciding the application`);
+      throw new Error(
+        `${result.events[0]?.type ?? 'a command'} was accepted without deciding the application`,
+      );
     }
     const response: ScholarshipApplicationResponse = {
       entitlementId,

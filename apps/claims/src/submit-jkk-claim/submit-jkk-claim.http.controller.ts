@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
-import { accidentReportFacts } from '@santunan/claims-domain';
 import {
   ApiProblems,
   ApiTag,
@@ -10,18 +9,16 @@ import {
   type Actor,
   accepted,
 } from '@santunan/platform';
-import { ACCIDENT_REPORT_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
-import { accidentReportStreamId } from '../shared/claims-streams';
 import { bankAccountOf, claimantOf } from '../shared/http.dto';
-import { refused } from '../shared/claims-rejections';
 import { MAKER } from '../shared/roles';
 import { SubmitJkkClaimDto, benefitLineOf } from './submit-jkk-claim.dto';
+import { SubmitJkkClaimHandler } from './submit-jkk-claim.handler';
 
 @ApiTag('claims', 'Lodging JKK and JKM claims and their documents.')
 @Controller('claims/jkk')
 export class SubmitJkkClaimController {
-  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+  constructor(@Inject(SubmitJkkClaimHandler) private readonly handler: SubmitJkkClaimHandler) {}
 
   @Post()
   @HttpCode(201)
@@ -49,31 +46,16 @@ export class SubmitJkkClaimController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ClaimChangeResponse> {
-    const { state } = await this.workflow.reports.load(
-      accidentReportStreamId(body.accidentReportId),
-      ACCIDENT_REPORT_FOLD,
-    );
-    const report = accidentReportFacts(state);
-    if (report === null) {
-      throw refused('REPORT_NOT_FOUND', `no accident report ${body.accidentReportId}`);
-    }
-    const claimId = this.workflow.newId();
     const result = accepted(
-      await this.workflow.claim(
-        claimId,
-        report.participantId,
+      await this.handler.submit(
+        body.accidentReportId,
         {
-          type: 'SubmitJkkClaim',
-          claimId,
-          participantId: report.participantId,
-          accidentReport: report,
           benefits: body.benefits.map(benefitLineOf),
           dateOfDeath: body.dateOfDeath ?? null,
           paymentAccount:
             body.paymentAccount === undefined ? null : bankAccountOf(body.paymentAccount),
           claimant: claimantOf(body.claimant),
           ...(body.lodgedOn === undefined ? {} : { lodgedOn: body.lodgedOn }),
-          officerId: actor.id,
         },
         { actor, correlationId },
       ),

@@ -8,20 +8,16 @@ import {
   type Actor,
   accepted,
 } from '@santunan/platform';
-import { ClaimWorkflow } from '../claim-workflow/claim-workflow';
-import { ParticipantDirectory } from '../participants/participant-directory';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
 import { claimantOf } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
 import { SubmitJkmClaimDto } from './submit-jkm-claim.dto';
+import { SubmitJkmClaimHandler } from './submit-jkm-claim.handler';
 
 @ApiTags('claims')
 @Controller('claims/jkm')
 export class SubmitJkmClaimController {
-  constructor(
-    @Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow,
-    @Inject(ParticipantDirectory) private readonly participants: ParticipantDirectory,
-  ) {}
+  constructor(@Inject(SubmitJkmClaimHandler) private readonly handler: SubmitJkmClaimHandler) {}
 
   @Post()
   @HttpCode(201)
@@ -47,20 +43,13 @@ export class SubmitJkmClaimController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ClaimChangeResponse> {
-    await this.participants.require(body.participantId);
-    const claimId = this.workflow.newId();
     const result = accepted(
-      await this.workflow.claim(
-        claimId,
-        body.participantId,
+      await this.handler.submit(
         {
-          type: 'SubmitJkmClaim',
-          claimId,
           participantId: body.participantId,
           dateOfDeath: body.dateOfDeath,
           claimant: claimantOf(body.claimant),
           ...(body.lodgedOn === undefined ? {} : { lodgedOn: body.lodgedOn }),
-          officerId: actor.id,
         },
         { actor, correlationId },
       ),

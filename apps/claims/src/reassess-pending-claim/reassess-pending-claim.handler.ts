@@ -1,12 +1,12 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DomainRejectedError,
   type Actor,
   type ConsumedEvent,
   type Transaction,
 } from '@santunan/platform';
-import type { ClaimFactsBuilder } from '../claim-facts/claim-facts.builder';
-import { CLAIM_FOLD, type ClaimWorkflow } from '../claim-workflow/claim-workflow';
+import { ClaimFactsBuilder } from '../claim-facts/claim-facts.builder';
+import { CLAIM_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { claimStreamId } from '../shared/claims-streams';
 
 /** The consumer acts for the platform; the sponsor's payment event is the cause. */
@@ -17,12 +17,13 @@ export const REASSESSING_ACTOR: Actor = { id: 'claims.pending-contribution', kin
  * looked at again when the sponsor pays or its grace runs out (`ReassessPendingClaim`): the
  * wait ends as eligible — the maker then proposes — or as a rejection.
  */
-export class PendingClaimsReassessor {
+@Injectable()
+export class ReassessPendingClaimHandler {
   private readonly logger = new Logger('PendingClaimsReassessor');
 
   constructor(
-    private readonly workflow: ClaimWorkflow,
-    private readonly facts: ClaimFactsBuilder,
+    @Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow,
+    @Inject(ClaimFactsBuilder) private readonly facts: ClaimFactsBuilder,
   ) {}
 
   async reassess(

@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ClaimCommand, ClaimState } from '@santunan/claims-domain';
+import type { CommandResult } from '@santunan/platform';
+import { ClaimWorkflow, type Acting } from '../claim-workflow/claim-workflow';
+
+export type CheckerCommand = Extract<
+  ClaimCommand,
+  { type: 'ApproveClaimDecision' | 'RejectClaimDecision' | 'SendBackClaimDecision' }
+>;
+
+/**
+ * The checker approves the proposal they looked at, sends it back, or rejects the claim
+ * instead; the decider refuses the maker as checker. The claim stream's expected version lets
+ * one of two supervisors at once decide.
+ */
+@Injectable()
+export class CheckDecisionHandler {
+  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+
+  async check(
+    claimId: string,
+    command: CheckerCommand,
+    acting: Acting,
+  ): Promise<CommandResult<ClaimState>> {
+    const participantId = await this.workflow.participantOfClaim(claimId);
+    return this.workflow.claim(claimId, participantId, command, acting);
+  }
+}

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ClaimCommand, ClaimState } from '@santunan/claims-domain';
+import type { CommandResult } from '@santunan/platform';
+import { ClaimWorkflow, type Acting } from '../claim-workflow/claim-workflow';
+
+type RequestClaimDocuments = Extract<ClaimCommand, { type: 'RequestClaimDocuments' }>;
+
+/** Asking the claimant for missing documents (pauses a running SLA clock). */
+@Injectable()
+export class RequestClaimDocumentsHandler {
+  constructor(@Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow) {}
+
+  async request(
+    claimId: string,
+    request: Pick<RequestClaimDocuments, 'documents' | 'note'>,
+    acting: Acting,
+  ): Promise<CommandResult<ClaimState>> {
+    const participantId = await this.workflow.participantOfClaim(claimId);
+    return this.workflow.claim(
+      claimId,
+      participantId,
+      {
+        type: 'RequestClaimDocuments',
+        documents: request.documents,
+        note: request.note,
+        officerId: acting.actor.id,
+      },
+      acting,
+    );
+  }
+}
