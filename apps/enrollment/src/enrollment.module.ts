@@ -14,38 +14,43 @@ import { EnrollmentJobStore } from './bulk-enrollment/enrollment-job.store';
 import { EnrollmentJobWorker } from './bulk-enrollment/enrollment-job.worker';
 import { JobWorkerLifecycle } from './bulk-enrollment/job-worker.lifecycle';
 import { UploadWorkersController } from './bulk-enrollment/upload-workers.http.controller';
+import { ChangeDeclaredIncomeHandler } from './change-declared-income/change-declared-income.handler';
 import { ChangeDeclaredIncomeController } from './change-declared-income/change-declared-income.http.controller';
 import type { EnrollmentConfig } from './config/enrollment-config';
+import { CorrectParticipantDetailsHandler } from './correct-participant-details/correct-participant-details.handler';
 import { CorrectParticipantDetailsController } from './correct-participant-details/correct-participant-details.http.controller';
 import { EnrollmentTables1764200000000 } from './database/enrollment-tables.migration';
+import { DesignateHeirsHandler } from './designate-heirs/designate-heirs.handler';
 import { DesignateHeirsController } from './designate-heirs/designate-heirs.http.controller';
 import { ParticipantViewController } from './participant-view/participant-view.http.controller';
 import { ParticipantViewProjection } from './participant-view/participant-view.projection';
 import { ParticipantViewReader } from './participant-view/participant-view.reader';
 import { ParticipantPresenter } from './participant-view/participant.presenter';
-import { LookupHasher } from './participants/lookup-hasher';
-import { NikIndex } from './participants/nik-index';
-import { ParticipantCommands } from './participants/participant-commands';
-import { DeathRecordedKafkaController } from './record-death/death-recorded.kafka.controller';
+import { RecordDeathHandler } from './record-death/record-death.handler';
+import { RecordDeathKafkaController } from './record-death/record-death.kafka.controller';
+import { RegisterChildHandler } from './register-child/register-child.handler';
 import { RegisterChildController } from './register-child/register-child.http.controller';
 import { RegisterParticipantHandler } from './register-participant/register-participant.handler';
 import { RegisterParticipantController } from './register-participant/register-participant.http.controller';
 import { ENROLLMENT_REJECTIONS } from './shared/enrollment-rejections';
+import { LookupHasher } from './shared/lookup-hasher';
+import { NikIndex } from './shared/nik-index';
+import { ParticipantCommands, REGION_DIRECTORY } from './shared/participant-commands';
 
 /** Stable: names the consumer group and its inbox rows. */
 export const CLAIMS_DEATHS_CONSUMER = 'claims-deaths';
 
 /**
  * The enrollment service's composition root. The runtime (database, event store, relay,
- * projections, consumer groups) comes from the platform module; the consumer's handler is
- * DeathRecordedKafkaController, run by the Kafka transport (connectEventTransport).
+ * projections, consumer groups) comes from the platform module; each use case has a handler
+ * (a provider) behind thin HTTP/Kafka controllers; the consumer's controller is
+ * RecordDeathKafkaController, run by the Kafka transport (connectEventTransport).
  */
 @Module({})
 export class EnrollmentModule {
   static forRoot(config: EnrollmentConfig): DynamicModule {
     const regions = kemendagriRegions();
     const hasher = new LookupHasher(config.lookupKey);
-    const nikIndex = new NikIndex();
     const runtimeOptions: ServiceRuntimeOptions = {
       config: config.service,
       topic: config.eventsTopic,
@@ -74,45 +79,27 @@ export class EnrollmentModule {
         ParticipantViewController,
         UploadWorkersController,
         EnrollmentJobController,
-        DeathRecordedKafkaController,
+        RecordDeathKafkaController,
       ],
       providers: [
         { provide: LookupHasher, useValue: hasher },
-        { provide: NikIndex, useValue: nikIndex },
+        { provide: REGION_DIRECTORY, useValue: regions },
+        NikIndex,
+        ParticipantCommands,
         {
           provide: ParticipantViewProjection,
           inject: [ServiceRuntime],
           useFactory: (runtime: ServiceRuntime) => runtime.projection(ParticipantViewProjection),
         },
-        {
-          provide: ParticipantCommands,
-          inject: [ServiceRuntime],
-          useFactory: (runtime: ServiceRuntime) => new ParticipantCommands(runtime, regions),
-        },
-        {
-          provide: RegisterParticipantHandler,
-          inject: [ServiceRuntime, ParticipantCommands],
-          useFactory: (runtime: ServiceRuntime, participants: ParticipantCommands) =>
-            new RegisterParticipantHandler(
-              runtime.database,
-              participants,
-              nikIndex,
-              hasher,
-              runtime.ids,
-            ),
-        },
-        {
-          provide: ParticipantViewReader,
-          inject: [ServiceRuntime, ParticipantCommands],
-          useFactory: (runtime: ServiceRuntime, participants: ParticipantCommands) =>
-            new ParticipantViewReader(
-              runtime,
-              participants,
-              nikIndex,
-              hasher,
-              new ParticipantPresenter(regions),
-            ),
-        },
+        ParticipantPresenter,
+        ParticipantViewReader,
+        RegisterParticipantHandler,
+        CorrectParticipantDetailsHandler,
+        ChangeDeclaredIncomeHandler,
+        DesignateHeirsHandler,
+        RegisterChildHandler,
+        RecordDeathHandler,
+        // The bulk CSV enrolment: a job worker with its own batch path (ADR 0021).
         {
           provide: EnrollmentJobStore,
           inject: [ServiceRuntime],
@@ -120,10 +107,11 @@ export class EnrollmentModule {
         },
         {
           provide: BatchEnroller,
-          inject: [ServiceRuntime, ParticipantCommands, EnrollmentJobStore],
+          inject: [ServiceRuntime, ParticipantCommands, NikIndex, EnrollmentJobStore],
           useFactory: (
             runtime: ServiceRuntime,
             participants: ParticipantCommands,
+            nikIndex: NikIndex,
             jobs: EnrollmentJobStore,
           ) => new BatchEnroller(runtime, participants, nikIndex, hasher, jobs, regions),
         },

@@ -12,4 +12,4 @@ export {
 } from './config/enrollment-config';
 export { enrollmentReadModels } from './read-models';
 export { ParticipantViewProjection } from './participant-view/participant-view.projection';
-export { LookupHasher } from './participants/lookup-hasher';
+export { LookupHasher } from './shared/lookup-hasher';

@@ -2,7 +2,7 @@
 import type { PersonalDataCipher } from '@santunan/platform';
 import { DEVELOPMENT_LOOKUP_KEY } from './config/enrollment-config';
 import { ParticipantViewProjection } from './participant-view/participant-view.projection';
-import { LookupHasher } from './participants/lookup-hasher';
+import { LookupHasher } from './shared/lookup-hasher';
 
 /**
  * The participant view opens names to index their tokens, so it needs the key database's

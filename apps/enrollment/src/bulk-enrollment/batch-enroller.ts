@@ -25,11 +25,11 @@ import {
   type NewEvent,
   type ServiceRuntime,
 } from '@santunan/platform';
-import { enrollmentContextForIncomeMonth } from '../participants/enrollment-context';
-import type { LookupHasher } from '../participants/lookup-hasher';
-import type { NikIndex } from '../participants/nik-index';
-import type { ParticipantCommands } from '../participants/participant-commands';
-import { PARTICIPANT_STREAM, participantStreamId } from '../participants/participant.stream';
+import { enrollmentContextForIncomeMonth } from '../shared/enrollment-context';
+import type { LookupHasher } from '../shared/lookup-hasher';
+import type { NikIndex } from '../shared/nik-index';
+import type { ParticipantCommands } from '../shared/participant-commands';
+import { PARTICIPANT_STREAM, participantStreamId } from '../shared/participant.stream';
 import { BatchSubjectKeys } from './batch-subject-keys';
 import { fieldsByColumn, type CsvRecord } from './csv-records';
 import {

@@ -1,16 +1,24 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
-import { acknowledge } from '../participants/acknowledge';
-import { ParticipantChangeResponse } from '../participants/common.dto';
-import { ParticipantCommands } from '../participants/participant-commands';
-import { ParticipantIdParams } from '../participants/participant-id.params';
+import {
+  accepted,
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
+import { participantChange, ParticipantChangeResponse } from '../shared/participant.dto';
+import { ParticipantIdParams } from '../shared/participant-id.params';
 import { ChangeDeclaredIncomeDto } from './change-declared-income.dto';
+import { ChangeDeclaredIncomeHandler } from './change-declared-income.handler';
 
 @ApiTags('participants')
 @Controller('participants/:participantId/income-changes')
 export class ChangeDeclaredIncomeController {
-  constructor(@Inject(ParticipantCommands) private readonly participants: ParticipantCommands) {}
+  constructor(
+    @Inject(ChangeDeclaredIncomeHandler) private readonly handler: ChangeDeclaredIncomeHandler,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.OK)
@@ -28,16 +36,11 @@ export class ChangeDeclaredIncomeController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ParticipantChangeResponse> {
-    const result = await this.participants.handle({
-      participantId: params.participantId,
-      command: {
-        type: 'ChangeDeclaredIncome',
-        declaredIncome: body.declaredIncome,
-        effectiveFrom: body.effectiveFrom,
-      },
-      actor,
-      correlationId,
-    });
-    return acknowledge(params.participantId, result);
+    const result = await this.handler.change(
+      params.participantId,
+      { declaredIncome: body.declaredIncome, effectiveFrom: body.effectiveFrom },
+      { actor, correlationId },
+    );
+    return participantChange(params.participantId, accepted(result));
   }
 }

@@ -8,7 +8,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { AddressDto, PHONE_PATTERN } from '../participants/common.dto';
+import { AddressDto, PHONE_PATTERN } from '../shared/participant.dto';
 
 /** Only the fields given are corrected; NIK, birth date and sex are not correctable here. */
 export class CorrectParticipantDetailsDto {

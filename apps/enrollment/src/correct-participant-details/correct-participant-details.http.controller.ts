@@ -1,16 +1,25 @@
 import { Body, Controller, Inject, Param, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
-import { acknowledge } from '../participants/acknowledge';
-import { ParticipantChangeResponse } from '../participants/common.dto';
-import { ParticipantCommands } from '../participants/participant-commands';
-import { ParticipantIdParams } from '../participants/participant-id.params';
+import {
+  accepted,
+  ApiProblems,
+  CorrelationId,
+  CurrentActor,
+  Roles,
+  type Actor,
+} from '@santunan/platform';
+import { participantChange, ParticipantChangeResponse } from '../shared/participant.dto';
+import { ParticipantIdParams } from '../shared/participant-id.params';
 import { CorrectParticipantDetailsDto } from './correct-participant-details.dto';
+import { CorrectParticipantDetailsHandler } from './correct-participant-details.handler';
 
 @ApiTags('participants')
 @Controller('participants/:participantId/details')
 export class CorrectParticipantDetailsController {
-  constructor(@Inject(ParticipantCommands) private readonly participants: ParticipantCommands) {}
+  constructor(
+    @Inject(CorrectParticipantDetailsHandler)
+    private readonly handler: CorrectParticipantDetailsHandler,
+  ) {}
 
   @Patch()
   @Roles('enrollment-officer', 'admin')
@@ -28,21 +37,10 @@ export class CorrectParticipantDetailsController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ParticipantChangeResponse> {
-    const result = await this.participants.handle({
-      participantId: params.participantId,
-      command: {
-        type: 'CorrectParticipantDetails',
-        reason: body.reason,
-        ...(body.fullName === undefined ? {} : { fullName: body.fullName }),
-        ...(body.address === undefined
-          ? {}
-          : { address: { line: body.address.line, regencyCode: body.address.regencyCode } }),
-        ...(body.phone === undefined ? {} : { phone: body.phone }),
-        ...(body.occupation === undefined ? {} : { occupation: body.occupation }),
-      },
+    const result = await this.handler.correct(params.participantId, body, {
       actor,
       correlationId,
     });
-    return acknowledge(params.participantId, result);
+    return participantChange(params.participantId, accepted(result));
   }
 }

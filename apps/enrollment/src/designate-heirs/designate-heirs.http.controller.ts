@@ -1,27 +1,22 @@
 import { Body, Controller, Inject, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Heir } from '@santunan/contracts';
 import {
+  accepted,
   ApiProblems,
   CorrelationId,
   CurrentActor,
   Roles,
-  ServiceRuntime,
   type Actor,
 } from '@santunan/platform';
-import { acknowledge } from '../participants/acknowledge';
-import { ParticipantChangeResponse } from '../participants/common.dto';
-import { ParticipantCommands } from '../participants/participant-commands';
-import { ParticipantIdParams } from '../participants/participant-id.params';
-import { DesignateHeirsDto, type HeirDto } from './designate-heirs.dto';
+import { participantChange, ParticipantChangeResponse } from '../shared/participant.dto';
+import { ParticipantIdParams } from '../shared/participant-id.params';
+import { DesignateHeirsDto } from './designate-heirs.dto';
+import { DesignateHeirsHandler } from './designate-heirs.handler';
 
 @ApiTags('participants')
 @Controller('participants/:participantId/heirs')
 export class DesignateHeirsController {
-  constructor(
-    @Inject(ParticipantCommands) private readonly participants: ParticipantCommands,
-    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
-  ) {}
+  constructor(@Inject(DesignateHeirsHandler) private readonly handler: DesignateHeirsHandler) {}
 
   @Put()
   @Roles('enrollment-officer', 'admin')
@@ -38,30 +33,10 @@ export class DesignateHeirsController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ParticipantChangeResponse> {
-    const result = await this.participants.handle({
-      participantId: params.participantId,
-      command: { type: 'DesignateHeirs', heirs: body.heirs.map((heir) => this.toHeir(heir)) },
+    const result = await this.handler.designate(params.participantId, body.heirs, {
       actor,
       correlationId,
     });
-    return acknowledge(params.participantId, result);
-  }
-
-  private toHeir(heir: HeirDto): Heir {
-    return {
-      heirId: heir.heirId ?? this.runtime.ids.next(),
-      fullName: heir.fullName,
-      relationship: heir.relationship,
-      ...(heir.birthDate === undefined ? {} : { birthDate: heir.birthDate }),
-      ...(heir.bankAccount === undefined
-        ? {}
-        : {
-            bankAccount: {
-              bankCode: heir.bankAccount.bankCode,
-              accountNumber: heir.bankAccount.accountNumber,
-              accountName: heir.bankAccount.accountName,
-            },
-          }),
-    };
+    return participantChange(params.participantId, accepted(result));
   }
 }

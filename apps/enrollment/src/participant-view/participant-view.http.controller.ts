@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentActor, ProblemException, type Actor } from '@santunan/platform';
-import { ParticipantIdParams } from '../participants/participant-id.params';
+import { ParticipantIdParams } from '../shared/participant-id.params';
 import {
   HistoryResponse,
   ParticipantProfile,

@@ -6,7 +6,7 @@ import {
   type Projection,
   type Transaction,
 } from '@santunan/platform';
-import { nameTokens, type LookupHasher } from '../participants/lookup-hasher';
+import { nameTokens, type LookupHasher } from '../shared/lookup-hasher';
 
 /** An event's payload as stored: personal fields are sealed objects, the rest plain JSON. */
 type StoredData = Readonly<Record<string, unknown>>;

@@ -1,21 +1,22 @@
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ENROLLMENT_PERSONAL_DATA_PATHS,
   type EnrollmentEventType,
   type Membership,
 } from '@santunan/contracts';
 import { evolve, initialState, type ParticipantState } from '@santunan/enrollment-domain';
-import { decryptPersonalFields, type EventEnvelope, type ServiceRuntime } from '@santunan/platform';
-import { nameTokens, type LookupHasher } from '../participants/lookup-hasher';
-import type { NikIndex } from '../participants/nik-index';
-import type { ParticipantCommands } from '../participants/participant-commands';
-import { participantStreamId } from '../participants/participant.stream';
+import { decryptPersonalFields, ServiceRuntime, type EventEnvelope } from '@santunan/platform';
+import { LookupHasher, nameTokens } from '../shared/lookup-hasher';
+import { NikIndex } from '../shared/nik-index';
+import { ParticipantCommands } from '../shared/participant-commands';
+import { participantStreamId } from '../shared/participant.stream';
 import type {
   HistoryResponse,
   IncomePeriodView,
   ParticipantProfile,
   SearchResponse,
 } from './participant-view.dto';
-import type { OpenedParticipant, ParticipantPresenter } from './participant.presenter';
+import { ParticipantPresenter, type OpenedParticipant } from './participant.presenter';
 import { maskPaths, type Disclosure } from './personal-data-masking';
 
 interface ViewRow {
@@ -53,13 +54,14 @@ export interface SearchCriteria {
  * whose row is behind its stream (just written, the projection a moment late) is built from
  * the stream instead, so a caller always reads their own writes. History is the stream.
  */
+@Injectable()
 export class ParticipantViewReader {
   constructor(
-    private readonly runtime: ServiceRuntime,
-    private readonly participants: ParticipantCommands,
-    private readonly nikIndex: NikIndex,
-    private readonly hasher: LookupHasher,
-    private readonly presenter: ParticipantPresenter,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(ParticipantCommands) private readonly participants: ParticipantCommands,
+    @Inject(NikIndex) private readonly nikIndex: NikIndex,
+    @Inject(LookupHasher) private readonly hasher: LookupHasher,
+    @Inject(ParticipantPresenter) private readonly presenter: ParticipantPresenter,
   ) {}
 
   async profile(

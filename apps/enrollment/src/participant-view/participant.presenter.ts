@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Membership } from '@santunan/contracts';
 import type { RegionDirectory } from '@santunan/enrollment-domain';
 import type {
@@ -11,6 +12,7 @@ import {
   maskPersonalValue,
   type Disclosure,
 } from './personal-data-masking';
+import { REGION_DIRECTORY } from '../shared/participant-commands';
 
 /**
  * A participant with personal fields opened: text, or `{ redacted: true }` once the key is
@@ -42,8 +44,9 @@ const HEIR_PATHS = ['*.fullName', '*.bankAccount.accountNumber', '*.bankAccount.
 const CHILD_PATHS = ['*.fullName'];
 
 /** Shows a participant to a caller: in full, or masked (ADR 0010). */
+@Injectable()
 export class ParticipantPresenter {
-  constructor(private readonly regions: RegionDirectory) {}
+  constructor(@Inject(REGION_DIRECTORY) private readonly regions: RegionDirectory) {}
 
   summary(participant: OpenedParticipant, disclosure: Disclosure): ParticipantSummary {
     const current = participant.incomeHistory[participant.incomeHistory.length - 1];

@@ -1,25 +1,22 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  accepted,
   ApiProblems,
   CorrelationId,
   CurrentActor,
   Roles,
-  ServiceRuntime,
   type Actor,
 } from '@santunan/platform';
-import { acknowledge } from '../participants/acknowledge';
-import { ParticipantCommands } from '../participants/participant-commands';
-import { ParticipantIdParams } from '../participants/participant-id.params';
+import { participantChange } from '../shared/participant.dto';
+import { ParticipantIdParams } from '../shared/participant-id.params';
 import { ChildRegistrationResponse, RegisterChildDto } from './register-child.dto';
+import { RegisterChildHandler } from './register-child.handler';
 
 @ApiTags('participants')
 @Controller('participants/:participantId/children')
 export class RegisterChildController {
-  constructor(
-    @Inject(ParticipantCommands) private readonly participants: ParticipantCommands,
-    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
-  ) {}
+  constructor(@Inject(RegisterChildHandler) private readonly handler: RegisterChildHandler) {}
 
   @Post()
   @Roles('enrollment-officer', 'admin')
@@ -39,19 +36,10 @@ export class RegisterChildController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ChildRegistrationResponse> {
-    const childId = body.childId ?? this.runtime.ids.next();
-    const result = await this.participants.handle({
-      participantId: params.participantId,
-      command: {
-        type: 'RegisterChild',
-        childId,
-        fullName: body.fullName,
-        birthDate: body.birthDate,
-        relationship: body.relationship,
-      },
+    const { childId, result } = await this.handler.register(params.participantId, body, {
       actor,
       correlationId,
     });
-    return { ...acknowledge(params.participantId, result), childId };
+    return { ...participantChange(params.participantId, accepted(result)), childId };
   }
 }

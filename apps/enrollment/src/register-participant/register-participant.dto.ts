@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AddressDto, PHONE_PATTERN } from '../participants/common.dto';
+import { AddressDto, PHONE_PATTERN } from '../shared/participant.dto';
 
 export class RegisterParticipantDto {
   @ApiProperty({

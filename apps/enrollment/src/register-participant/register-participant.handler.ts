@@ -1,14 +1,15 @@
-import type { RegisterParticipant } from '@santunan/enrollment-domain';
-import { accepted, type Actor, type IdGenerator, type PlatformDatabase } from '@santunan/platform';
-import type { LookupHasher } from '../participants/lookup-hasher';
-import { NikAlreadyIndexedError, type NikIndex } from '../participants/nik-index';
-import type { ParticipantCommands } from '../participants/participant-commands';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ParticipantState, RegisterParticipant } from '@santunan/enrollment-domain';
+import { ServiceRuntime, type CommandCause, type CommandResult } from '@santunan/platform';
+import { LookupHasher } from '../shared/lookup-hasher';
+import { NikAlreadyIndexedError, NikIndex } from '../shared/nik-index';
+import { ParticipantCommands } from '../shared/participant-commands';
 
 export type Registration = Omit<RegisterParticipant, 'type' | 'participantId'>;
 
 export interface RegistrationOutcome {
   readonly participantId: string;
-  readonly created: boolean;
+  readonly result: CommandResult<ParticipantState>;
 }
 
 const ATTEMPTS = 3;
@@ -20,37 +21,32 @@ const ATTEMPTS = 3;
  * written with the registration; a concurrent registration of the same NIK makes that
  * insert fail, and the command is tried again against the winner.
  */
+@Injectable()
 export class RegisterParticipantHandler {
   constructor(
-    private readonly database: PlatformDatabase,
-    private readonly participants: ParticipantCommands,
-    private readonly nikIndex: NikIndex,
-    private readonly hasher: LookupHasher,
-    private readonly ids: IdGenerator,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(ParticipantCommands) private readonly participants: ParticipantCommands,
+    @Inject(NikIndex) private readonly nikIndex: NikIndex,
+    @Inject(LookupHasher) private readonly hasher: LookupHasher,
   ) {}
 
-  async register(
-    registration: Registration,
-    actor: Actor,
-    correlationId: string,
-  ): Promise<RegistrationOutcome> {
+  async register(registration: Registration, cause: CommandCause): Promise<RegistrationOutcome> {
     const nikHash = this.hasher.nik(registration.nik);
     for (let attempt = 1; ; attempt += 1) {
-      const existing = await this.nikIndex.find(this.database, nikHash);
-      const participantId = existing ?? this.ids.next();
+      const existing = await this.nikIndex.find(this.runtime.database, nikHash);
+      const participantId = existing ?? this.runtime.ids.next();
       try {
         const result = await this.participants.handle({
+          ...cause,
           participantId,
           command: { ...registration, type: 'RegisterParticipant', participantId },
-          actor,
-          correlationId,
           alongside:
             existing === undefined
               ? (tx) =>
                   this.nikIndex.insert(tx, [{ nikHashHex: nikHash.toString('hex'), participantId }])
               : undefined,
         });
-        return { participantId, created: accepted(result).events.length > 0 };
+        return { participantId, result };
       } catch (error) {
         if (error instanceof NikAlreadyIndexedError && attempt < ATTEMPTS) continue;
         throw error;

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { Body, Controller, HttpStatus, Inject, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
+  accepted,
   ApiProblems,
   ApiTag,
   CorrelationId,
@@ -57,7 +58,7 @@ export class RegisterParticipantController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<RegistrationResponse> {
-    const outcome = await this.handler.register(
+    const { participantId, result } = await this.handler.register(
       {
         nik: body.nik,
         fullName: body.fullName,
@@ -73,13 +74,10 @@ export class RegisterParticipantController {
             ? { kind: 'self-paying' }
             : { kind: 'sponsored', programId: body.sponsorProgramId },
       },
-      actor,
-      correlationId,
+      { actor, correlationId },
     );
-    if (!outcome.created) response.statusCode = HttpStatus.OK;
-    return {
-      participantId: outcome.participantId,
-      outcome: outcome.created ? 'registered' : 'already-registered',
-    };
+    const created = accepted(result).events.length > 0;
+    if (!created) response.statusCode = HttpStatus.OK;
+    return { participantId, outcome: created ? 'registered' : 'already-registered' };
   }
 }

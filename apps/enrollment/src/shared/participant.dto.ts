@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ParticipantState } from '@santunan/enrollment-domain';
+import type { CommandResult } from '@santunan/platform';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 export const PHONE_PATTERN = /^\+?\d{8,15}$/;
@@ -35,4 +37,12 @@ export class NameDto {
   @IsNotEmpty()
   @MaxLength(120)
   fullName!: string;
+}
+
+/** An accepted command's answer (the controllers pass the result through `accepted` first). */
+export function participantChange(
+  participantId: string,
+  result: Extract<CommandResult<ParticipantState>, { ok: true }>,
+): ParticipantChangeResponse {
+  return { participantId, version: result.version, changed: result.events.length > 0 };
 }

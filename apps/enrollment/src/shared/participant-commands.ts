@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { EnrollmentEvent } from '@santunan/contracts';
 import {
   decide,
@@ -7,17 +8,20 @@ import {
   type ParticipantState,
   type RegionDirectory,
 } from '@santunan/enrollment-domain';
-import type {
-  BoundDecider,
-  CommandMetadata,
-  CommandRequest,
-  CommandResult,
-  EventSourcedRepository,
+import {
   ServiceRuntime,
-  Transaction,
+  type BoundDecider,
+  type CommandMetadata,
+  type CommandRequest,
+  type CommandResult,
+  type EventSourcedRepository,
+  type Transaction,
 } from '@santunan/platform';
 import { enrollmentContextFor } from './enrollment-context';
 import { PARTICIPANT_STREAM, participantStreamId } from './participant.stream';
+
+/** The Kemendagri region directory the deciders and the presenter read (a provider). */
+export const REGION_DIRECTORY = Symbol('enrollment:region-directory');
 
 export interface ParticipantCommandRequest extends CommandMetadata<ParticipantState> {
   readonly participantId: string;
@@ -27,14 +31,16 @@ export interface ParticipantCommandRequest extends CommandMetadata<ParticipantSt
 /**
  * The write side of a participant: the pure decider with today's date, the income floor in
  * force and the region codes bound in, run by the platform's event-sourced repository (load,
- * decide, seal personal data with the participant's key, append with the outbox).
+ * decide, seal personal data with the participant's key, append with the outbox). Shared by
+ * the use cases' handlers, the bulk enroller and the participant view.
  */
+@Injectable()
 export class ParticipantCommands {
   readonly repository: EventSourcedRepository<EnrollmentEvent>;
 
   constructor(
-    private readonly runtime: ServiceRuntime,
-    private readonly regions: RegionDirectory,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(REGION_DIRECTORY) private readonly regions: RegionDirectory,
   ) {
     this.repository = runtime.repository(PARTICIPANT_STREAM);
   }

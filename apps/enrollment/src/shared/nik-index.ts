@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { SqlExecutor } from '@santunan/platform';
 
 /** Another registration of the same NIK committed first; the caller looks it up again. */
@@ -13,6 +14,7 @@ export class NikAlreadyIndexedError extends Error {
  * that appends the registration, so a NIK is never indexed without its participant, nor the
  * other way round.
  */
+@Injectable()
 export class NikIndex {
   async find(executor: SqlExecutor, nikHash: Buffer): Promise<string | undefined> {
     const [row] = await executor.query<{ participant_id: string }>(
