@@ -11,7 +11,7 @@ import { CheckDecisionController } from './check-decision/check-decision.http.co
 import { ClaimDetailController } from './claim-detail/claim-detail.http.controller';
 import { ClaimDetailReader } from './claim-detail/claim-detail.reader';
 import { ClaimTimelineProjection } from './claim-detail/claim-timeline.projection';
-import { ClaimFactsBuilder } from './claim-facts/claim-facts.builder';
+import { ClaimFactsBuilder } from './shared/claim-facts.builder';
 import { ClaimWorkflow } from './claim-workflow/claim-workflow';
 import type { ClaimsConfig } from './config/claims-config';
 import {

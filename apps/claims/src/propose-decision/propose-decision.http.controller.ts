@@ -9,7 +9,7 @@ import {
   type Actor,
   accepted,
 } from '@santunan/platform';
-import type { DecisionEvidence } from '../claim-facts/claim-facts.builder';
+import type { DecisionEvidence } from '../shared/claim-facts.builder';
 import { ClaimIdParams, bankAccountOf } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
 import { DecisionOutcomeResponse, decisionOutcome } from './decision-outcome.response';

@@ -5,7 +5,7 @@ import {
   type ConsumedEvent,
   type Transaction,
 } from '@santunan/platform';
-import { ClaimFactsBuilder } from '../claim-facts/claim-facts.builder';
+import { ClaimFactsBuilder } from '../shared/claim-facts.builder';
 import { CLAIM_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
 import { claimStreamId } from '../shared/claims-streams';
 

@@ -15,8 +15,8 @@ import {
 } from '../claim-workflow/claim-workflow';
 import type { CoverageFactsStore } from '../coverage/coverage-facts.store';
 import type { ParticipantFactsReader } from '../participants/participant-facts.reader';
-import { refused } from '../shared/claims-rejections';
-import { accidentReportStreamId, deathRegisterStreamId } from '../shared/claims-streams';
+import { refused } from './claims-rejections';
+import { accidentReportStreamId, deathRegisterStreamId } from './claims-streams';
 
 /**
  * What the maker establishes from the claim's documents, beyond what enrollment designated:
