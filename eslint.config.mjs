@@ -92,14 +92,6 @@ const relativeImportExceptions = [
  * or, for the console's audit spec, by moving it to test/. Delete each entry with its fix.
  */
 export const pendingImportFixes = [
-  {
-    files: ['apps/payouts/src/testing/claim-decisions.ts'],
-    allow: ['/libs/claims/domain/src/__tests__/end-to-end$'],
-  },
-  {
-    files: ['apps/payouts/src/claim-to-settlement.int.spec.ts'],
-    allow: ['/tools/payouts/finance-consumer$'],
-  },
   { files: ['apps/console/src/audit/audit.int.spec.ts'], allow: ['/test/support/'] },
   {
     files: ['tools/scenario/compose-topology.unit.spec.ts'],

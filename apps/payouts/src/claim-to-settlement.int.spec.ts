@@ -1,10 +1,7 @@
 import type { PayoutSettled } from '@santunan/contracts';
 import { eventually, testKafkaBrokers, testMessaging, uniqueName } from '@santunan/testing';
-import {
-  startFinanceConsumer,
-  type FinanceConsumer,
-} from '../../../tools/payouts/finance-consumer';
-import { benefitPayoutId, compensationPayoutId } from './payouts/payout-ids';
+import { startFinanceConsumer, type FinanceConsumer } from '@santunan/finance-consumer';
+import { benefitPayoutId, compensationPayoutId } from './shared/payout-ids';
 import { jkmDeathApproved, jkmDeathToTwoHeirs } from './testing/claim-decisions';
 import { ClaimsPublisher } from './testing/claims-publisher';
 import {

@@ -1,7 +1,7 @@
 import type { ClaimApproved, SettlementReport } from '@santunan/contracts';
 import type { MessagePublisher } from '@santunan/platform';
 import { eventually, testMessaging } from '@santunan/testing';
-import { benefitPayoutId, compensationPayoutId } from './payouts/payout-ids';
+import { benefitPayoutId, compensationPayoutId } from './shared/payout-ids';
 import { jkmDeathApproved } from './testing/claim-decisions';
 import { ClaimsPublisher } from './testing/claims-publisher';
 import {

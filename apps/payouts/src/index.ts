@@ -10,4 +10,4 @@ export {
   type PayoutsConsumerNames,
 } from './config/payouts-config';
 export { payoutsReadModels } from './read-models';
-export { benefitPayoutId } from './payouts/payout-ids';
+export { benefitPayoutId } from './shared/payout-ids';

@@ -1,7 +1,8 @@
 import type { ClaimApproved } from '@santunan/contracts';
 import { isEncryptedField, type EventEnvelope } from '@santunan/platform';
 import { eventually, testMessaging, uniqueName } from '@santunan/testing';
-import { benefitPayoutId } from './payouts/payout-ids';
+import { benefitPayoutId } from './shared/payout-ids';
+import { SchedulePayoutsHandler } from './schedule-payouts/schedule-payouts.handler';
 import {
   freshIds,
   jkmDeathApproved,
@@ -165,12 +166,13 @@ describe('payout orders from approved claims decisions (real Kafka and PostgreSQ
 
   it('plans concurrently delivered copies of one decision once (the racing transactions meet the constraints)', async () => {
     const decision = jkmDeathToTwoHeirs();
-    const { services, runtime } = payouts;
+    const { app, runtime } = payouts;
+    const handler = app.get(SchedulePayoutsHandler);
     const approved = await fromClaimApprovedForTest(runtime, decision);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 4 }, (_, i) =>
         runtime.database.transaction((tx) =>
-          services.schedulePayouts.apply(tx, approved, {
+          handler.apply(tx, approved, {
             actor: { id: 'race', kind: 'system' },
             correlationId: `race-${i}`,
             causationId: null,

@@ -2,33 +2,42 @@ import { eventPayloadSchemas } from '@santunan/contracts';
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
   ServicePlatformModule,
-  ServiceRuntime,
   simulationImports,
   type ServiceRuntimeOptions,
 } from '@santunan/platform';
+import { CancelPayoutHandler } from './cancel-payout/cancel-payout.handler';
 import { CancelPayoutController } from './cancel-payout/cancel-payout.http.controller';
 import type { PayoutsConfig } from './config/payouts-config';
 import { PayoutsTables1764400000000 } from './database/payouts-tables.migration';
-import { PAYOUTS_SERVICES } from './http/services.provider';
 import { AUTO_BATCH_INTERVAL_MS, AutoBatchScheduler } from './instruct-batch/auto-batch.scheduler';
+import { BankFileReader } from './instruct-batch/bank-file.reader';
+import { InstructBatchHandler } from './instruct-batch/instruct-batch.handler';
 import { PayoutBatchController } from './instruct-batch/payout-batch.http.controller';
+import { ParticipantRegionsHandler } from './participant-regions/participant-regions.handler';
 import { ParticipantRegionsKafkaController } from './participant-regions/participant-regions.kafka.controller';
 import { PayoutViewController } from './payout-view/payout-view.http.controller';
 import { PayoutViewProjection } from './payout-view/payout-view.projection';
-import { PayoutsServices } from './payouts/payouts-services';
+import { PayoutViewReader } from './payout-view/payout-view.reader';
 import { ReconciliationController } from './reconciliation/reconciliation.http.controller';
 import { ReconciliationProjection } from './reconciliation/reconciliation.projection';
-import { PAYOUTS_REJECTIONS } from './shared/payouts-rejections';
+import { ReconciliationReader } from './reconciliation/reconciliation.reader';
+import { RecordSettlementHandler } from './record-settlement/record-settlement.handler';
 import { decodeSettlementReport } from './record-settlement/settlement-report.decoder';
 import { SettlementReportsKafkaController } from './record-settlement/settlement-reports.kafka.controller';
 import { SettlementController } from './record-settlement/settlement.http.controller';
+import { ReissuePayoutHandler } from './reissue-payout/reissue-payout.handler';
 import { ReissuePayoutController } from './reissue-payout/reissue-payout.http.controller';
 import { ClaimsDecisionsKafkaController } from './schedule-payouts/claims-decisions.kafka.controller';
+import { SchedulePayoutsHandler } from './schedule-payouts/schedule-payouts.handler';
+import { PayoutStreams } from './shared/payout-streams.repository';
+import { PAYOUTS_REJECTIONS } from './shared/payouts-rejections';
 
 /**
  * The payouts service's composition root. The runtime (database, event store, relay,
- * projections, consumer groups) comes from the platform module; the consumers' handlers are
- * the `*.kafka.controller.ts` classes, run by the Kafka transport (connectEventTransport).
+ * projections, consumer groups) comes from the platform module; each use case is a handler
+ * (a provider) behind thin HTTP and Kafka controllers, the Kafka ones run by the transport
+ * (connectEventTransport). The projections are values here: the runtime runs them and the
+ * handlers and readers that wait for them get the same instances.
  */
 @Module({})
 export class PayoutsModule {
@@ -78,15 +87,21 @@ export class PayoutsModule {
         ParticipantRegionsKafkaController,
       ],
       providers: [
-        {
-          provide: PAYOUTS_SERVICES,
-          inject: [ServiceRuntime],
-          useFactory: (runtime: ServiceRuntime) => new PayoutsServices(runtime, projections),
-        },
+        { provide: PayoutViewProjection, useValue: projections.payoutView },
+        { provide: ReconciliationProjection, useValue: projections.reconciliation },
+        PayoutStreams,
+        SchedulePayoutsHandler,
+        InstructBatchHandler,
+        RecordSettlementHandler,
+        ReissuePayoutHandler,
+        CancelPayoutHandler,
+        ParticipantRegionsHandler,
+        PayoutViewReader,
+        ReconciliationReader,
+        BankFileReader,
         { provide: AUTO_BATCH_INTERVAL_MS, useValue: config.autoBatchIntervalMs },
         AutoBatchScheduler,
       ],
-      exports: [PAYOUTS_SERVICES],
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { DailyReport, DecisionCheckReport } from '@santunan/payouts-domain';
 import type { MessagePublisher } from '@santunan/platform';
 import { eventually, testMessaging } from '@santunan/testing';
-import { benefitPayoutId } from './payouts/payout-ids';
+import { benefitPayoutId } from './shared/payout-ids';
 import { freshIds, jkmDeathApproved, jkmDeathToTwoHeirs } from './testing/claim-decisions';
 import { ClaimsPublisher } from './testing/claims-publisher';
 import { participantRegistered } from './testing/enrollment-events';

@@ -2,11 +2,10 @@ import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@ne
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { PAYOUTS_SERVICES } from '../http/services.provider';
-import type { PayoutsServices } from '../payouts/payouts-services';
 import { PayoutIdParams } from '../payout-view/payout-view.dto';
 import { PayoutChangeResponse } from '../reissue-payout/reissue-payout.dto';
 import { payoutChange } from '../reissue-payout/reissue-payout.http.controller';
+import { CancelPayoutHandler } from './cancel-payout.handler';
 
 const REASONS = ['returned-to-fund', 'cancelled-by-finance'] as const;
 
@@ -25,7 +24,7 @@ export class CancelPayoutDto {
 @ApiTags('payouts')
 @Controller('payouts/:payoutId/cancellation')
 export class CancelPayoutController {
-  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+  constructor(@Inject(CancelPayoutHandler) private readonly handler: CancelPayoutHandler) {}
 
   @Post()
   @HttpCode(HttpStatus.OK)
@@ -42,11 +41,11 @@ export class CancelPayoutController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<PayoutChangeResponse> {
-    const outcome = await this.services.cancelPayout.cancel(params.payoutId, body, {
+    const result = await this.handler.cancel(params.payoutId, body, {
       actor,
       correlationId,
       causationId: null,
     });
-    return payoutChange(params.payoutId, outcome);
+    return payoutChange(params.payoutId, result);
   }
 }

@@ -7,9 +7,8 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DomainRejectedError } from '@santunan/platform';
-import { PAYOUTS_SERVICES } from '../http/services.provider';
-import { SYSTEM_ACTORS } from '../payouts/cause';
-import type { PayoutsServices } from '../payouts/payouts-services';
+import { SYSTEM_ACTORS } from '../shared/cause';
+import { InstructBatchHandler } from './instruct-batch.handler';
 
 export const AUTO_BATCH_INTERVAL_MS = Symbol('AutoBatchIntervalMs');
 
@@ -28,7 +27,7 @@ export class AutoBatchScheduler implements OnApplicationBootstrap, BeforeApplica
   private tick: Promise<void> | undefined;
 
   constructor(
-    @Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices,
+    @Inject(InstructBatchHandler) private readonly handler: InstructBatchHandler,
     @Inject(AUTO_BATCH_INTERVAL_MS) private readonly intervalMs: number | null,
   ) {}
 
@@ -49,7 +48,7 @@ export class AutoBatchScheduler implements OnApplicationBootstrap, BeforeApplica
 
   private async instruct(): Promise<void> {
     try {
-      const batch = await this.services.instructBatch.instruct(
+      const batch = await this.handler.instruct(
         { limit: AUTO_BATCH_LIMIT },
         { actor: SYSTEM_ACTORS.autoBatch, correlationId: randomUUID(), causationId: null },
       );

@@ -1,18 +1,20 @@
-import { isRedacted, type ServiceRuntime } from '@santunan/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { isRedacted, ServiceRuntime, type DomainRejection } from '@santunan/platform';
 import { renderBankFile, type BankFileLine } from '@santunan/payouts-domain';
-import { payoutBatchStreamId } from '../payouts/payout-streams';
-import type { PayoutStreams } from '../payouts/payout-streams.repository';
+import { payoutBatchStreamId } from '../shared/payout-streams';
+import { PayoutStreams } from '../shared/payout-streams.repository';
+import { batchNotFound } from '../shared/payouts-rejections';
 
+/** The file, or BATCH_NOT_FOUND, or PERSONAL_DATA_ERASED (the payouts whose account is gone). */
 export type BankFile =
   | {
-      readonly kind: 'file';
+      readonly ok: true;
       readonly fileName: string;
       readonly content: string;
       readonly count: number;
       readonly total: number;
     }
-  | { readonly kind: 'not-found' }
-  | { readonly kind: 'erased'; readonly payoutIds: readonly string[] };
+  | { readonly ok: false; readonly rejection: DomainRejection };
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && !isRedacted(value) ? value : undefined;
@@ -23,10 +25,11 @@ function text(value: unknown): string | undefined {
  * instruction in this batch paid into (a later reissue does not rewrite an old file).
  * Decrypted only here, at the edge, for the finance role.
  */
+@Injectable()
 export class BankFileReader {
   constructor(
-    private readonly runtime: ServiceRuntime,
-    private readonly streams: PayoutStreams,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(PayoutStreams) private readonly streams: PayoutStreams,
   ) {}
 
   async read(batchId: string): Promise<BankFile> {
@@ -34,7 +37,7 @@ export class BankFileReader {
       this.runtime.database,
       payoutBatchStreamId(batchId),
     );
-    if (envelope === undefined) return { kind: 'not-found' };
+    if (envelope === undefined) return { ok: false, rejection: batchNotFound(batchId) };
     const { data: batch } = await this.streams.batches.toDomainEvent(envelope);
     const lines: BankFileLine[] = [];
     const erased: string[] = [];
@@ -76,9 +79,18 @@ export class BankFileReader {
         amount: instructed.data.amount,
       });
     }
-    if (erased.length > 0) return { kind: 'erased', payoutIds: erased };
+    if (erased.length > 0) {
+      return {
+        ok: false,
+        rejection: {
+          code: 'PERSONAL_DATA_ERASED',
+          message: 'the accounts of some payouts of this batch were erased (crypto-shredded)',
+          details: { payoutIds: erased },
+        },
+      };
+    }
     return {
-      kind: 'file',
+      ok: true,
       fileName: batch.fileName,
       content: renderBankFile(lines),
       count: batch.count,

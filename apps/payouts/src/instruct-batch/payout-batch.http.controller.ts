@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import {
+  accepted,
   ApiProblems,
   ApiTag,
   CorrelationId,
@@ -10,9 +11,10 @@ import {
   Roles,
   type Actor,
 } from '@santunan/platform';
-import { PAYOUTS_SERVICES } from '../http/services.provider';
-import type { PayoutsServices } from '../payouts/payouts-services';
+import { PayoutViewReader } from '../payout-view/payout-view.reader';
 import { batchNotFound } from '../shared/payouts-rejections';
+import { BankFileReader } from './bank-file.reader';
+import { InstructBatchHandler } from './instruct-batch.handler';
 import {
   BatchIdParams,
   CreatePayoutBatchDto,
@@ -23,7 +25,11 @@ import {
 @ApiTag('payout batches', 'Scheduled payouts handed to the bank as a batch, and its bank file.')
 @Controller('payout-batches')
 export class PayoutBatchController {
-  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+  constructor(
+    @Inject(InstructBatchHandler) private readonly handler: InstructBatchHandler,
+    @Inject(PayoutViewReader) private readonly payouts: PayoutViewReader,
+    @Inject(BankFileReader) private readonly bankFiles: BankFileReader,
+  ) {}
 
   @Post()
   @Roles('finance')
@@ -44,7 +50,7 @@ export class PayoutBatchController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<PayoutBatchResponse> {
-    const batch = await this.services.instructBatch.instruct(
+    const batch = await this.handler.instruct(
       {
         batchId: body.batchId,
         payoutIds: body.payoutIds,
@@ -63,7 +69,7 @@ export class PayoutBatchController {
   @ApiOkResponse({ type: PayoutBatchDetailResponse })
   @ApiProblems({ 404: 'BATCH_NOT_FOUND' })
   async get(@Param() params: BatchIdParams): Promise<PayoutBatchDetailResponse> {
-    const batch = await this.services.payouts.batch(params.batchId);
+    const batch = await this.payouts.batch(params.batchId);
     if (batch === undefined) throw new DomainRejectedError(batchNotFound(params.batchId));
     return { ...batch, payouts: [...batch.payouts] };
   }
@@ -94,26 +100,11 @@ export class PayoutBatchController {
     @Param() params: BatchIdParams,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<string> {
-    const file = await this.services.bankFiles.read(params.batchId);
-    switch (file.kind) {
-      case 'not-found':
-        throw new DomainRejectedError(batchNotFound(params.batchId));
-      case 'erased':
-        throw new DomainRejectedError({
-          code: 'PERSONAL_DATA_ERASED',
-          message: 'the accounts of some payouts of this batch were erased (crypto-shredded)',
-          details: { payoutIds: file.payoutIds },
-        });
-      case 'file':
-        response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-        response.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
-        response.setHeader('X-Batch-Count', String(file.count));
-        response.setHeader('X-Batch-Total', String(file.total));
-        return file.content;
-      default: {
-        const _exhaustive: never = file;
-        return _exhaustive;
-      }
-    }
+    const file = accepted(await this.bankFiles.read(params.batchId));
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    response.setHeader('X-Batch-Count', String(file.count));
+    response.setHeader('X-Batch-Total', String(file.total));
+    return file.content;
   }
 }

@@ -1,37 +1,25 @@
 import type { EnrollmentEventMap, EnrollmentEventType } from '@santunan/contracts';
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventContext } from '@santunan/platform';
+import { ParticipantRegionsHandler } from './participant-regions.handler';
 
 const REGISTERED: EnrollmentEventType = 'ParticipantRegistered';
 const CORRECTED: EnrollmentEventType = 'ParticipantDetailsCorrected';
 
-/**
- * `enrollment.events` → `participant_regions`: the kabupaten/kota (from the address; the
- * regency code is not personal data, the address line is and is never read) and the sponsor
- * program, so the daily reconciliation can report per regency and program.
- */
+/** `enrollment.events` → `participant_regions` (regency and sponsor program, for reconciliation). */
 @Controller()
 export class ParticipantRegionsKafkaController {
+  constructor(
+    @Inject(ParticipantRegionsHandler) private readonly handler: ParticipantRegionsHandler,
+  ) {}
+
   @EventPattern(REGISTERED)
   async registered(
     @Payload() data: EnrollmentEventMap['ParticipantRegistered'],
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
-    const { participantId, address, membership } = data;
-    await transaction.query(
-      `insert into participant_regions (participant_id, regency_code, sponsor_program_id, updated_by_event)
-         values ($1, $2, $3, $4)
-         on conflict (participant_id) do update
-           set regency_code = excluded.regency_code, sponsor_program_id = excluded.sponsor_program_id,
-               updated_by_event = excluded.updated_by_event`,
-      [
-        participantId,
-        address.regencyCode,
-        membership.kind === 'sponsored' ? membership.programId : null,
-        event.eventId,
-      ],
-    );
+    await this.handler.registered(transaction, data, event.eventId);
   }
 
   @EventPattern(CORRECTED)
@@ -39,11 +27,6 @@ export class ParticipantRegionsKafkaController {
     @Payload() data: EnrollmentEventMap['ParticipantDetailsCorrected'],
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
-    const { participantId, address } = data;
-    if (address === undefined) return;
-    await transaction.query(
-      'update participant_regions set regency_code = $2, updated_by_event = $3 where participant_id = $1',
-      [participantId, address.regencyCode, event.eventId],
-    );
+    await this.handler.corrected(transaction, data, event.eventId);
   }
 }

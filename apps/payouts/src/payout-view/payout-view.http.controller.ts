@@ -8,10 +8,8 @@ import {
   Roles,
   type Actor,
 } from '@santunan/platform';
-import { PAYOUTS_SERVICES } from '../http/services.provider';
-import type { PayoutsServices } from '../payouts/payouts-services';
 import { payoutNotFound } from '../shared/payouts-rejections';
-import type { PayoutHistoryEntry, PayoutView } from './payout-view.reader';
+import { PayoutViewReader, type PayoutHistoryEntry, type PayoutView } from './payout-view.reader';
 import {
   PayoutDetailResponse,
   PayoutIdParams,
@@ -25,7 +23,7 @@ import {
 )
 @Controller('payouts')
 export class PayoutViewController {
-  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+  constructor(@Inject(PayoutViewReader) private readonly payouts: PayoutViewReader) {}
 
   @Get()
   @Roles('finance', 'auditor', 'claims-supervisor')
@@ -38,7 +36,7 @@ export class PayoutViewController {
     @Query() query: PayoutQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<{ items: PayoutView[]; total: number }> {
-    return this.services.payouts.list(query, actor);
+    return this.payouts.list(query, actor);
   }
 
   @Get(':payoutId')
@@ -53,7 +51,7 @@ export class PayoutViewController {
     @Param() params: PayoutIdParams,
     @CurrentActor() actor: Actor,
   ): Promise<{ payout: PayoutView; history: PayoutHistoryEntry[] }> {
-    const found = await this.services.payouts.get(params.payoutId, actor);
+    const found = await this.payouts.get(params.payoutId, actor);
     if (found === undefined) throw new DomainRejectedError(payoutNotFound(params.payoutId));
     return found;
   }

@@ -1,13 +1,14 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { PayoutProgram, PayoutStatus } from '@santunan/contracts';
 import {
   isRedacted,
+  ServiceRuntime,
   type Actor,
   type PersonalDataCipher,
-  type ServiceRuntime,
 } from '@santunan/platform';
-import type { PayoutStreams } from '../payouts/payout-streams.repository';
+import { PayoutStreams } from '../shared/payout-streams.repository';
 import { payoutDetailsOf, type PayoutDetails } from './payout-details';
-import type { PayoutViewProjection } from './payout-view.projection';
+import { PayoutViewProjection } from './payout-view.projection';
 
 export interface PayoutFilter {
   readonly status?: PayoutStatus;
@@ -170,11 +171,12 @@ function mask(accountNumber: string): string {
 }
 
 /** Reads payouts for finance, auditors and claims supervisors; opens sealed fields here. */
+@Injectable()
 export class PayoutViewReader {
   constructor(
-    private readonly runtime: ServiceRuntime,
-    private readonly projection: PayoutViewProjection,
-    private readonly streams: PayoutStreams,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(PayoutViewProjection) private readonly projection: PayoutViewProjection,
+    @Inject(PayoutStreams) private readonly streams: PayoutStreams,
   ) {}
 
   private get cipher(): PersonalDataCipher {

@@ -3,9 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import type { DailyReport, DecisionCheckReport } from '@santunan/payouts-domain';
 import { ApiTag, Roles } from '@santunan/platform';
 import { Matches } from 'class-validator';
-import { PAYOUTS_SERVICES } from '../http/services.provider';
-import type { PayoutsServices } from '../payouts/payouts-services';
 import { DailyReportResponse, DecisionCheckReportResponse } from './reconciliation.dto';
+import { ReconciliationReader } from './reconciliation.reader';
 
 export class DailyReportQuery {
   @ApiProperty({ example: '2026-03-25', description: 'The business date (Asia/Jakarta).' })
@@ -16,7 +15,9 @@ export class DailyReportQuery {
 @ApiTag('reconciliation', 'Daily movements and settled amounts checked against decisions.')
 @Controller('reconciliation')
 export class ReconciliationController {
-  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+  constructor(
+    @Inject(ReconciliationReader) private readonly reconciliation: ReconciliationReader,
+  ) {}
 
   @Get('daily')
   @Roles('finance', 'auditor')
@@ -30,7 +31,7 @@ export class ReconciliationController {
   })
   @ApiOkResponse({ type: DailyReportResponse, description: 'The daily report.' })
   daily(@Query() query: DailyReportQuery): Promise<DailyReport> {
-    return this.services.reconciliation.daily(query.date);
+    return this.reconciliation.daily(query.date);
   }
 
   @Get('decisions')
@@ -46,6 +47,6 @@ export class ReconciliationController {
     description: 'The check, mismatches listed.',
   })
   decisions(): Promise<DecisionCheckReport> {
-    return this.services.reconciliation.decisions();
+    return this.reconciliation.decisions();
   }
 }

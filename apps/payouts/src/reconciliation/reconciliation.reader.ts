@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { PayoutKind, PayoutProgram, PayoutStatus } from '@santunan/contracts';
 import {
   checkDecisions,
@@ -6,8 +7,8 @@ import {
   type DecisionCheckReport,
   type Movement,
 } from '@santunan/payouts-domain';
-import type { ServiceRuntime } from '@santunan/platform';
-import type { ReconciliationProjection } from './reconciliation.projection';
+import { ServiceRuntime } from '@santunan/platform';
+import { ReconciliationProjection } from './reconciliation.projection';
 
 /**
  * Reconciliation for finance and auditors: the day's movements per program and
@@ -15,10 +16,11 @@ import type { ReconciliationProjection } from './reconciliation.projection';
  * The regency comes from the decision when it carries one, else from enrollment's
  * registration (participant_regions), else 'unknown'.
  */
+@Injectable()
 export class ReconciliationReader {
   constructor(
-    private readonly runtime: ServiceRuntime,
-    private readonly projection: ReconciliationProjection,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(ReconciliationProjection) private readonly projection: ReconciliationProjection,
   ) {}
 
   async daily(date: string): Promise<DailyReport> {

@@ -1,16 +1,15 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { accepted, type EventContext } from '@santunan/platform';
-import { SYSTEM_ACTORS } from '../payouts/cause';
-import { PAYOUTS_SERVICES } from '../http/services.provider';
-import type { PayoutsServices } from '../payouts/payouts-services';
+import { SYSTEM_ACTORS } from '../shared/cause';
+import { RecordSettlementHandler } from './record-settlement.handler';
 import { SETTLEMENT_REPORTED } from './settlement-report.decoder';
 import { SettlementReportDto } from './settlement-report.dto';
 
 /** `payouts.settlements` → the payout's bank outcome (and compensation when late). */
 @Controller()
 export class SettlementReportsKafkaController {
-  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+  constructor(@Inject(RecordSettlementHandler) private readonly handler: RecordSettlementHandler) {}
 
   @EventPattern(SETTLEMENT_REPORTED)
   async settlementReported(
@@ -18,7 +17,7 @@ export class SettlementReportsKafkaController {
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
     const { schemaVersion: _version, reportedAt: _at, ...report } = data;
-    const outcome = await this.services.recordSettlement.apply(transaction, report, {
+    const outcome = await this.handler.apply(transaction, report, {
       actor: SYSTEM_ACTORS.settlementReports,
       correlationId: event.metadata.correlationId,
       causationId: event.eventId,

@@ -9,9 +9,7 @@ import {
   Roles,
   type Actor,
 } from '@santunan/platform';
-import { PAYOUTS_SERVICES } from '../http/services.provider';
-import type { PayoutsServices } from '../payouts/payouts-services';
-import { inTransaction } from '../payouts/transactions';
+import { RecordSettlementHandler } from './record-settlement.handler';
 import { SettlementReportDto } from './settlement-report.dto';
 
 export class SettlementRecordedResponse {
@@ -32,7 +30,7 @@ export class SettlementRecordedResponse {
 @ApiTag('settlements', 'The bank’s outcome of a payout, as on the payouts.settlements topic.')
 @Controller('payout-settlements')
 export class SettlementController {
-  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+  constructor(@Inject(RecordSettlementHandler) private readonly handler: RecordSettlementHandler) {}
 
   @Post()
   @HttpCode(HttpStatus.OK)
@@ -60,9 +58,7 @@ export class SettlementController {
     @CorrelationId() correlationId: string,
   ): Promise<SettlementRecordedResponse> {
     const { schemaVersion: _version, reportedAt: _at, ...report } = body;
-    const outcome = await inTransaction(this.services.runtime.database, (tx) =>
-      this.services.recordSettlement.apply(tx, report, { actor, correlationId, causationId: null }),
-    );
+    const outcome = await this.handler.record(report, { actor, correlationId, causationId: null });
     const { ok: _ok, ...recorded } = accepted(outcome);
     return recorded;
   }

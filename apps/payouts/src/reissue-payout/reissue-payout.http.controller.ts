@@ -5,41 +5,29 @@ import {
   ApiProblems,
   CorrelationId,
   CurrentActor,
-  DomainRejectedError,
   Roles,
   type Actor,
 } from '@santunan/platform';
-import { PAYOUTS_SERVICES } from '../http/services.provider';
-import type { PayoutsServices } from '../payouts/payouts-services';
-import { payoutNotFound } from '../shared/payouts-rejections';
 import { PayoutIdParams } from '../payout-view/payout-view.dto';
-import type { PayoutCommandOutcome } from './reissue-payout.use-case';
+import type { PayoutCommandResult } from '../shared/payout-streams.repository';
 import {
   PayoutChangeResponse,
   ReissueRequestParams,
   ReissueRequestedResponse,
   RequestReissueDto,
 } from './reissue-payout.dto';
+import { ReissuePayoutHandler } from './reissue-payout.handler';
 
 /** The outcome of a command on one payout, as the HTTP edge answers it. */
-export function payoutChange(
-  payoutId: string,
-  outcome: PayoutCommandOutcome,
-): PayoutChangeResponse {
-  if (outcome.kind === 'not-found') throw new DomainRejectedError(payoutNotFound(payoutId));
-  const result = accepted(outcome.result);
-  return {
-    payoutId,
-    status: result.state.status,
-    changed: result.events.length > 0,
-    version: result.version,
-  };
+export function payoutChange(payoutId: string, result: PayoutCommandResult): PayoutChangeResponse {
+  const { state, events, version } = accepted(result);
+  return { payoutId, status: state.status, changed: events.length > 0, version };
 }
 
 @ApiTags('payouts')
 @Controller('payouts/:payoutId/reissue-requests')
 export class ReissuePayoutController {
-  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+  constructor(@Inject(ReissuePayoutHandler) private readonly handler: ReissuePayoutHandler) {}
 
   @Post()
   @Roles('finance')
@@ -60,17 +48,16 @@ export class ReissuePayoutController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ReissueRequestedResponse> {
-    const requestId = body.requestId ?? this.services.runtime.ids.next();
-    const outcome = await this.services.reissuePayout.request(
+    const { requestId, result } = await this.handler.request(
       params.payoutId,
       {
-        requestId,
+        requestId: body.requestId,
         bankAccount: { ...body.bankAccount },
         reason: body.reason,
       },
       { actor, correlationId, causationId: null },
     );
-    return { ...payoutChange(params.payoutId, outcome), requestId };
+    return { ...payoutChange(params.payoutId, result), requestId };
   }
 
   @Post(':requestId/approval')
@@ -91,11 +78,11 @@ export class ReissuePayoutController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<PayoutChangeResponse> {
-    const outcome = await this.services.reissuePayout.approve(params.payoutId, params.requestId, {
+    const result = await this.handler.approve(params.payoutId, params.requestId, {
       actor,
       correlationId,
       causationId: null,
     });
-    return payoutChange(params.payoutId, outcome);
+    return payoutChange(params.payoutId, result);
   }
 }

@@ -2,15 +2,12 @@ import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { ClaimsEventType } from '@santunan/contracts';
 import type { EventContext } from '@santunan/platform';
-import { SYSTEM_ACTORS, type Cause } from '../payouts/cause';
-import { PAYOUTS_SERVICES } from '../http/services.provider';
-import type { PayoutsServices } from '../payouts/payouts-services';
-import {
-  fromClaimApproved,
-  fromScholarshipInstalment,
-  type PublishedClaimApproved,
-  type PublishedInstalmentApproved,
+import { SYSTEM_ACTORS, type Cause } from '../shared/cause';
+import type {
+  PublishedClaimApproved,
+  PublishedInstalmentApproved,
 } from './approved-decision.mapper';
+import { SchedulePayoutsHandler } from './schedule-payouts.handler';
 
 const CLAIM_APPROVED: ClaimsEventType = 'ClaimApproved';
 const INSTALMENT_APPROVED: ClaimsEventType = 'ScholarshipInstalmentApproved';
@@ -30,15 +27,14 @@ function causeOf({ event }: EventContext): Cause {
  */
 @Controller()
 export class ClaimsDecisionsKafkaController {
-  constructor(@Inject(PAYOUTS_SERVICES) private readonly services: PayoutsServices) {}
+  constructor(@Inject(SchedulePayoutsHandler) private readonly handler: SchedulePayoutsHandler) {}
 
   @EventPattern(CLAIM_APPROVED)
   async claimApproved(
     @Payload() data: PublishedClaimApproved,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    const decision = await fromClaimApproved(this.services.runtime.cipher, data);
-    await this.services.schedulePayouts.apply(context.transaction, decision, causeOf(context));
+    await this.handler.claimApproved(context.transaction, data, causeOf(context));
   }
 
   @EventPattern(INSTALMENT_APPROVED)
@@ -46,7 +42,6 @@ export class ClaimsDecisionsKafkaController {
     @Payload() data: PublishedInstalmentApproved,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    const decision = await fromScholarshipInstalment(this.services.runtime.cipher, data);
-    await this.services.schedulePayouts.apply(context.transaction, decision, causeOf(context));
+    await this.handler.instalmentApproved(context.transaction, data, causeOf(context));
   }
 }

@@ -1,4 +1,8 @@
-import { DomainRejectedError, type DomainRejection, type RejectionAnswers } from '@santunan/platform';
+import {
+  DomainRejectedError,
+  type DomainRejection,
+  type RejectionAnswers,
+} from '@santunan/platform';
 
 /**
  * How payouts answers a refusal over HTTP (ADR 0023), by the deciders' stable codes and the

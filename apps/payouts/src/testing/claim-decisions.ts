@@ -2,7 +2,7 @@
 // so each test's payout ids are its own.
 import { randomUUID } from 'node:crypto';
 import type { ClaimApproved, ScholarshipInstalmentApproved } from '@santunan/contracts';
-import { decideScenario } from '../../../../libs/claims/domain/src/__tests__/end-to-end';
+import { decideScenario } from '@santunan/claims-domain/testing';
 
 /** A BPU worker in Kupang dies (JKM): Rp42,000,000 to the widow, due 2026-03-23. */
 const JKM_DEATH = decideScenario({

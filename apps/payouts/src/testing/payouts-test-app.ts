@@ -20,8 +20,6 @@ import {
 } from '@santunan/testing';
 import request from 'supertest';
 import { DEFAULT_CONSUMER_NAMES, type PayoutsConfig } from '../config/payouts-config';
-import { PAYOUTS_SERVICES } from '../http/services.provider';
-import type { PayoutsServices } from '../payouts/payouts-services';
 import { PayoutsModule } from '../payouts.module';
 
 const AUTH = authConfig({ secret: 'payouts-integration-test-secret-of-enough-length' });
@@ -83,7 +81,6 @@ export async function createPayoutsTestWorld(label: string): Promise<PayoutsTest
 export interface PayoutsApp {
   readonly app: INestApplication;
   readonly runtime: ServiceRuntime;
-  readonly services: PayoutsServices;
   /** Supertest against the app with a bearer token for these roles. */
   as(subject: string, ...roles: Role[]): ApiClient;
   close(): Promise<void>;
@@ -106,7 +103,6 @@ export async function startPayoutsApp(config: PayoutsConfig): Promise<PayoutsApp
   return {
     app,
     runtime: app.get(ServiceRuntime),
-    services: app.get<PayoutsServices>(PAYOUTS_SERVICES),
     as: (subject, ...roles) => {
       const token = `Bearer ${mintAccessToken({ subject, roles, ttl: '1h' }, AUTH)}`;
       return {

@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { PayoutScheduled } from '@santunan/contracts';
 import {
   payoutIdsOfPlan,
@@ -8,10 +9,16 @@ import {
   type EarlierPayout,
   type PayoutPlanState,
 } from '@santunan/payouts-domain';
-import { accepted, type Clock, type Transaction } from '@santunan/platform';
-import type { Cause } from '../payouts/cause';
-import { benefitPayoutId } from '../payouts/payout-ids';
-import type { PayoutStreams } from '../payouts/payout-streams.repository';
+import { accepted, ServiceRuntime, type Transaction } from '@santunan/platform';
+import type { Cause } from '../shared/cause';
+import { benefitPayoutId } from '../shared/payout-ids';
+import { PayoutStreams } from '../shared/payout-streams.repository';
+import {
+  fromClaimApproved,
+  fromScholarshipInstalment,
+  type PublishedClaimApproved,
+  type PublishedInstalmentApproved,
+} from './approved-decision.mapper';
 
 export interface SchedulingOutcome {
   readonly decisionId: string;
@@ -52,13 +59,34 @@ function orderFor(
  * An approved decision becomes a payout plan and one payout order per beneficiary, all in
  * the caller's transaction (the consumer's, with its inbox row). A superseding decision first
  * cancels the superseded decision's orders that have not reached the bank, and orders only
- * what the beneficiaries are still owed.
+ * what the beneficiaries are still owed. A decision the domain refuses (amounts that do not
+ * add up) is raised as a DomainRejectedError: the consumer dead-letters it rather than half
+ * paying it.
  */
-export class SchedulePayouts {
+@Injectable()
+export class SchedulePayoutsHandler {
   constructor(
-    private readonly streams: PayoutStreams,
-    private readonly clock: Clock,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(PayoutStreams) private readonly streams: PayoutStreams,
   ) {}
+
+  /** `ClaimApproved` as claims published it (payees' names and accounts sealed). */
+  async claimApproved(
+    tx: Transaction,
+    published: PublishedClaimApproved,
+    cause: Cause,
+  ): Promise<SchedulingOutcome> {
+    return this.apply(tx, await fromClaimApproved(this.runtime.cipher, published), cause);
+  }
+
+  /** `ScholarshipInstalmentApproved` as claims published it. */
+  async instalmentApproved(
+    tx: Transaction,
+    published: PublishedInstalmentApproved,
+    cause: Cause,
+  ): Promise<SchedulingOutcome> {
+    return this.apply(tx, await fromScholarshipInstalment(this.runtime.cipher, published), cause);
+  }
 
   async apply(
     tx: Transaction,
@@ -73,7 +101,7 @@ export class SchedulePayouts {
       cancelledPayoutIds: [],
     };
     if ((await this.streams.plan(tx, decisionId)).status === 'planned') return unchanged;
-    const today = this.clock.today();
+    const today = this.runtime.clock.today();
     const superseded = await this.supersedeEarlier(tx, decision, cause, today);
 
     const payoutIds = Object.fromEntries(

@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { PayoutScheduled } from '@santunan/contracts';
 import type {
   BankBatchCommand,
@@ -10,17 +11,19 @@ import type {
   PayoutPlanEvent,
   PayoutPlanState,
 } from '@santunan/payouts-domain';
-import type {
-  CommandMetadata,
-  CommandResult,
-  EventEnvelope,
-  EventSourcedRepository,
+import {
   ServiceRuntime,
-  SqlExecutor,
-  Transaction,
+  type CommandMetadata,
+  type CommandResult,
+  type DomainRejection,
+  type EventEnvelope,
+  type EventSourcedRepository,
+  type SqlExecutor,
+  type Transaction,
 } from '@santunan/platform';
 import type { Cause } from './cause';
 import { PayoutOrderIndex } from './payout-order-index';
+import { payoutNotFound } from './payouts-rejections';
 import {
   PAYOUT_BATCH_STREAM,
   PAYOUT_PLAN_STREAM,
@@ -32,21 +35,29 @@ import {
   payoutPlanStreamId,
   payoutStreamId,
 } from './payout-streams';
+import { inTransaction } from './transactions';
 
 type Alongside<State> = NonNullable<CommandMetadata<State>['alongside']>;
+
+/** A command on an existing payout: the decider's result, or PAYOUT_NOT_FOUND. */
+export type PayoutCommandResult =
+  | CommandResult<PayoutOrderState>
+  | { readonly ok: false; readonly rejection: DomainRejection };
 
 /**
  * The three aggregates' streams, decided and appended inside the caller's transaction: one
  * decision's plan, its orders and their index rows commit together with the consumer's inbox
  * row (or not at all). The caller retries the whole transaction on a concurrency conflict.
+ * One provider, shared by the handlers and readers.
  */
+@Injectable()
 export class PayoutStreams {
   readonly plans: EventSourcedRepository<PayoutPlanEvent>;
   readonly orders: EventSourcedRepository<PayoutOrderEvent>;
   readonly batches: EventSourcedRepository<BankBatchEvent>;
   readonly index = new PayoutOrderIndex();
 
-  constructor(readonly runtime: ServiceRuntime) {
+  constructor(@Inject(ServiceRuntime) readonly runtime: ServiceRuntime) {
     this.plans = runtime.repository(PAYOUT_PLAN_STREAM);
     this.orders = runtime.repository(PAYOUT_STREAM);
     this.batches = runtime.repository(PAYOUT_BATCH_STREAM);
@@ -77,6 +88,22 @@ export class PayoutStreams {
       command,
       ...cause,
       dataSubjectId: participantId,
+    });
+  }
+
+  /**
+   * A command of finance on a payout that must exist (the key of its participant seals its
+   * personal data), in its own transaction, decided again after a lost race.
+   */
+  decideExisting(
+    payoutId: string,
+    command: () => PayoutOrderCommand,
+    cause: Cause,
+  ): Promise<PayoutCommandResult> {
+    return inTransaction(this.runtime.database, async (tx) => {
+      const participantId = await this.index.participantOf(tx, payoutId);
+      if (participantId === undefined) return { ok: false, rejection: payoutNotFound(payoutId) };
+      return this.decideOrder(tx, payoutId, participantId, command(), cause);
     });
   }
 

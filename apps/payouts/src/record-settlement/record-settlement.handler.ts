@@ -1,15 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
 import {
   lateCompensationOrder,
   type BankOutcome,
   type PayoutOrderEvent,
   type PayoutOrderState,
 } from '@santunan/payouts-domain';
-import { accepted, type Clock, type DomainRejection, type Transaction } from '@santunan/platform';
+import {
+  accepted,
+  ServiceRuntime,
+  type DomainRejection,
+  type Transaction,
+} from '@santunan/platform';
 import type { WorkingDayCalendar } from '@santunan/rules';
-import type { Cause } from '../payouts/cause';
-import { BankReferences } from '../payouts/payout-order-index';
-import { compensationPayoutId } from '../payouts/payout-ids';
-import type { PayoutStreams } from '../payouts/payout-streams.repository';
+import type { Cause } from '../shared/cause';
+import { BankReferences } from '../shared/payout-order-index';
+import { compensationPayoutId } from '../shared/payout-ids';
+import { PayoutStreams } from '../shared/payout-streams.repository';
+import { payoutNotFound } from '../shared/payouts-rejections';
+import { inTransaction } from '../shared/transactions';
+import { workingDayCalendar } from '../shared/working-day-calendar';
 
 export interface SettlementReportCommand extends BankOutcome {
   readonly payoutId: string;
@@ -32,15 +41,22 @@ export type SettlementOutcome =
  * idempotent by bank reference, and — when a benefit is settled after its due date — the
  * late-payment compensation payout ordered in the same transaction.
  */
-export class RecordSettlement {
+@Injectable()
+export class RecordSettlementHandler {
   private readonly bankReferences = new BankReferences();
+  private readonly calendar: WorkingDayCalendar = workingDayCalendar();
 
   constructor(
-    private readonly streams: PayoutStreams,
-    private readonly clock: Clock,
-    private readonly calendar: WorkingDayCalendar,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(PayoutStreams) private readonly streams: PayoutStreams,
   ) {}
 
+  /** A report from HTTP: in its own transaction, retried after a lost race. */
+  record(report: SettlementReportCommand, cause: Cause): Promise<SettlementOutcome> {
+    return inTransaction(this.runtime.database, (tx) => this.apply(tx, report, cause));
+  }
+
+  /** A report in the caller's transaction (the consumer's, with its inbox row). */
   async apply(
     tx: Transaction,
     report: SettlementReportCommand,
@@ -48,10 +64,7 @@ export class RecordSettlement {
   ): Promise<SettlementOutcome> {
     const participantId = await this.streams.index.participantOf(tx, report.payoutId);
     if (participantId === undefined) {
-      return {
-        ok: false,
-        rejection: { code: 'PAYOUT_NOT_FOUND', message: `no payout ${report.payoutId}` },
-      };
+      return { ok: false, rejection: payoutNotFound(report.payoutId) };
     }
     const owner = await this.bankReferences.ownerOf(tx, report.bankReference);
     if (owner !== undefined && owner !== report.payoutId) {
@@ -116,7 +129,7 @@ export class RecordSettlement {
       settled: settled.data,
       compensationPayoutId: compensationPayoutId(payoutId),
       calendar: this.calendar,
-      scheduledOn: this.clock.today(),
+      scheduledOn: this.runtime.clock.today(),
     });
     // A rule that cannot be evaluated must not lose the compensation: fail the whole report.
     if (!order.ok)

@@ -1,17 +1,18 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { PayoutProgram } from '@santunan/contracts';
 import { bankFileName, type BatchedPayout } from '@santunan/payouts-domain';
 import {
   accepted,
+  ServiceRuntime,
   type Clock,
   type IdGenerator,
   type PlatformDatabase,
-  type ServiceRuntime,
 } from '@santunan/platform';
-import type { Cause } from '../payouts/cause';
-import { payoutBatchStreamId } from '../payouts/payout-streams';
-import type { PayoutStreams } from '../payouts/payout-streams.repository';
-import { inTransaction } from '../payouts/transactions';
-import type { PayoutViewProjection } from '../payout-view/payout-view.projection';
+import { PayoutViewProjection } from '../payout-view/payout-view.projection';
+import type { Cause } from '../shared/cause';
+import { payoutBatchStreamId } from '../shared/payout-streams';
+import { PayoutStreams } from '../shared/payout-streams.repository';
+import { inTransaction } from '../shared/transactions';
 
 export interface BatchRequest {
   /** The client's id for the batch: asking again with it returns the same batch. */
@@ -36,13 +37,16 @@ export interface InstructedBatch {
  * Hands the scheduled payouts to the bank: each payout is instructed and the batch recorded
  * in one transaction, so a payout is in exactly one batch per attempt. The candidates come
  * from the read model; each payout's decider has the last word (one no longer scheduled is
- * left out), and a lost race with another batch starts the whole transaction again.
+ * left out), and a lost race with another batch starts the whole transaction again. A batch
+ * the decider refuses (nothing to instruct, the id taken by another batch) is raised as a
+ * DomainRejectedError, so that nothing of it is written.
  */
-export class InstructBatch {
+@Injectable()
+export class InstructBatchHandler {
   constructor(
-    private readonly runtime: ServiceRuntime,
-    private readonly streams: PayoutStreams,
-    private readonly view: PayoutViewProjection,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(PayoutStreams) private readonly streams: PayoutStreams,
+    @Inject(PayoutViewProjection) private readonly view: PayoutViewProjection,
   ) {}
 
   private get database(): PlatformDatabase {
