@@ -11,13 +11,13 @@ import {
 import { ProgramIdParams } from '../program-report/program-report.dto';
 import { ProgramAccess } from '../shared/program-access';
 import { EnrolmentDto, EnrolParticipantDto } from './enrol-participant.dto';
-import { ParticipantEnrolment } from './participant-enrolment';
+import { EnrolParticipantHandler } from './enrol-participant.handler';
 
 @ApiTags('sponsor programs')
 @Controller('programs/:programId/enrolments')
 export class EnrolParticipantController {
   constructor(
-    @Inject(ParticipantEnrolment) private readonly enrolment: ParticipantEnrolment,
+    @Inject(EnrolParticipantHandler) private readonly enrolment: EnrolParticipantHandler,
     @Inject(ProgramAccess) private readonly access: ProgramAccess,
   ) {}
 

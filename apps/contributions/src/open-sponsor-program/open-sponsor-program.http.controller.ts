@@ -8,12 +8,9 @@ import {
   CurrentActor,
   Roles,
   type Actor,
-  type IdGenerator,
 } from '@santunan/platform';
-import { ProgramRegistry } from '../shared/program-registry';
-import { SERVICE_IDS } from '../shared/service-tokens';
-import { SponsorPrograms } from '../shared/sponsor-programs';
 import { OpenSponsorProgramDto, SponsorProgramDto } from './open-sponsor-program.dto';
+import { OpenSponsorProgramHandler } from './open-sponsor-program.handler';
 
 @ApiTag(
   'sponsor programs',
@@ -22,9 +19,7 @@ import { OpenSponsorProgramDto, SponsorProgramDto } from './open-sponsor-program
 @Controller('programs')
 export class OpenSponsorProgramController {
   constructor(
-    @Inject(SponsorPrograms) private readonly programs: SponsorPrograms,
-    @Inject(ProgramRegistry) private readonly registry: ProgramRegistry,
-    @Inject(SERVICE_IDS) private readonly ids: IdGenerator,
+    @Inject(OpenSponsorProgramHandler) private readonly handler: OpenSponsorProgramHandler,
   ) {}
 
   @Post()
@@ -48,33 +43,15 @@ export class OpenSponsorProgramController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<SponsorProgramDto> {
-    const programId = body.programId ?? this.ids.next();
-    const operatorIds = body.operatorIds ?? [actor.id];
-    const { programId: _id, operatorIds: _operators, ...terms } = body;
-    const result = accepted(
-      await this.programs.handle(
-        programId,
-        { type: 'OpenSponsorProgram', programId, ...terms },
-        {
-          actor,
-          correlationId,
-          alongside: (tx) =>
-            this.registry.register(tx, {
-              programId,
-              operatorIds,
-              firstMonth: body.firstMonth,
-              lastMonth: body.lastMonth,
-              openedBy: actor.id,
-            }),
-        },
-      ),
+    const { programId, operatorIds, ...terms } = body;
+    const opened = accepted(
+      await this.handler.open({ programId, operatorIds, terms }, { actor, correlationId }),
     );
-    const program = result.state;
+    const program = opened.state;
     if (program.status === 'not-opened') throw new Error('an accepted opening left no program');
-    const registered = await this.registry.find(programId);
     const costPerWorker = program.contribution.total * program.months;
     return {
-      programId,
+      programId: opened.programId,
       name: program.name,
       sponsorType: program.sponsorType,
       payerType: program.payerType,
@@ -90,9 +67,9 @@ export class OpenSponsorProgramController {
       costPerWorker,
       quotaCost: program.quota * costPerWorker,
       status: program.status,
-      operatorIds: [...(registered?.operatorIds ?? operatorIds)],
-      version: result.version,
-      changed: result.events.length > 0,
+      operatorIds: [...opened.operatorIds],
+      version: opened.version,
+      changed: opened.events.length > 0,
     };
   }
 }

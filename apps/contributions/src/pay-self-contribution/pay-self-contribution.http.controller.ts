@@ -11,17 +11,14 @@ import {
   type Actor,
 } from '@santunan/platform';
 import { ParticipantIdParams } from '../coverage-view/coverage-view.dto';
-import { ContributionAccounts } from '../shared/contribution-accounts';
-import { contributionAccountStreamId } from '../shared/contribution-streams';
-import { PaymentReferences } from '../shared/payment-references';
 import { PaySelfContributionDto, SelfPaymentDto } from './pay-self-contribution.dto';
+import { PaySelfContributionHandler } from './pay-self-contribution.handler';
 
 @ApiTag('participants', 'A self-paying participant’s contributions.')
 @Controller('participants/:participantId/self-payments')
 export class PaySelfContributionController {
   constructor(
-    @Inject(ContributionAccounts) private readonly accounts: ContributionAccounts,
-    @Inject(PaymentReferences) private readonly references: PaymentReferences,
+    @Inject(PaySelfContributionHandler) private readonly handler: PaySelfContributionHandler,
   ) {}
 
   @Post()
@@ -58,20 +55,7 @@ export class PaySelfContributionController {
     @CorrelationId() correlationId: string,
   ): Promise<SelfPaymentDto> {
     const { participantId } = params;
-    const streamId = contributionAccountStreamId(participantId);
-    await this.references.assertAvailable(body.paymentReference, streamId);
-    const result = accepted(
-      await this.accounts.handle(
-        participantId,
-        { type: 'PaySelfContribution', ...body },
-        {
-          actor,
-          correlationId,
-          occurredAt: body.paidAt,
-          alongside: (tx) => this.references.claim(tx, body.paymentReference, streamId),
-        },
-      ),
-    );
+    const result = accepted(await this.handler.pay(participantId, body, { actor, correlationId }));
     const account = result.state;
     if (account.status === 'not-opened') throw new Error('a payment to no account');
     const paidMonths = [...account.paid.values()]

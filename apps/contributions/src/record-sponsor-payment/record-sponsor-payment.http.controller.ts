@@ -9,19 +9,16 @@ import {
   type Actor,
 } from '@santunan/platform';
 import { ProgramIdParams } from '../program-report/program-report.dto';
-import { sponsorProgramStreamId } from '../shared/contribution-streams';
-import { PaymentReferences } from '../shared/payment-references';
 import { ProgramAccess } from '../shared/program-access';
-import { SponsorPrograms } from '../shared/sponsor-programs';
 import { monthLedgerOf } from './month-ledger';
 import { RecordSponsorPaymentDto, SponsorPaymentDto } from './record-sponsor-payment.dto';
+import { RecordSponsorPaymentHandler } from './record-sponsor-payment.handler';
 
 @ApiTags('sponsor programs')
 @Controller('programs/:programId/payments')
 export class RecordSponsorPaymentController {
   constructor(
-    @Inject(SponsorPrograms) private readonly programs: SponsorPrograms,
-    @Inject(PaymentReferences) private readonly references: PaymentReferences,
+    @Inject(RecordSponsorPaymentHandler) private readonly handler: RecordSponsorPaymentHandler,
     @Inject(ProgramAccess) private readonly access: ProgramAccess,
   ) {}
 
@@ -53,20 +50,7 @@ export class RecordSponsorPaymentController {
   ): Promise<SponsorPaymentDto> {
     const { programId } = params;
     await this.access.check(actor, programId, ['finance']);
-    const streamId = sponsorProgramStreamId(programId);
-    await this.references.assertAvailable(body.paymentReference, streamId);
-    const result = accepted(
-      await this.programs.handle(
-        programId,
-        { type: 'ReceiveSponsorPayment', ...body },
-        {
-          actor,
-          correlationId,
-          occurredAt: body.paidAt,
-          alongside: (tx) => this.references.claim(tx, body.paymentReference, streamId),
-        },
-      ),
-    );
+    const result = accepted(await this.handler.record(programId, body, { actor, correlationId }));
     if (result.state.status === 'not-opened') throw new Error('a payment to no program');
     const recorded = result.state.payments.get(body.paymentReference);
     const month = recorded?.month ?? body.month;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ISO_MONTH_PATTERN } from '@santunan/platform';
 import { IsIn, Matches } from 'class-validator';
-import { SCHEDULER_TASKS, type SchedulerTask } from './contribution-scheduler';
+import { SCHEDULER_TASKS, type SchedulerTask } from './scheduler.handler';
 
 export class SchedulerRunRequestDto {
   @ApiProperty({

@@ -9,13 +9,13 @@ import {
   Roles,
   type Actor,
 } from '@santunan/platform';
-import { ContributionScheduler } from './contribution-scheduler';
+import { SchedulerHandler } from './scheduler.handler';
 import { SchedulerRunDto, SchedulerRunRequestDto } from './scheduler.dto';
 
 @ApiTag('scheduler', 'The monthly billing, lapse and statement tasks, run on demand (admins).')
 @Controller('scheduler/runs')
 export class SchedulerController {
-  constructor(@Inject(ContributionScheduler) private readonly scheduler: ContributionScheduler) {}
+  constructor(@Inject(SchedulerHandler) private readonly handler: SchedulerHandler) {}
 
   @Post()
   @HttpCode(HttpStatus.OK)
@@ -31,7 +31,7 @@ export class SchedulerController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<SchedulerRunDto> {
-    const run = await this.scheduler.run(body.task, body.month, actor, correlationId);
+    const run = await this.handler.run(body.task, body.month, actor, correlationId);
     const refusals = Object.entries(run.rejected);
     const [only] = refusals;
     // All refused for one reason: the month itself is wrong for this task.

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addMonths, monthOf } from '@santunan/domain-kernel';
 import { stderrJsonLogger, type Actor, type Clock, type WorkerLogger } from '@santunan/platform';
-import type { SessionLeaderLock } from '../event-sourcing/session-leader-lock';
-import type { ContributionScheduler, SchedulerRun } from './contribution-scheduler';
+import type { SessionLeaderLock } from '../shared/session-leader-lock';
+import type { SchedulerHandler, SchedulerRun } from './scheduler.handler';
 
 export const SCHEDULER_ACTOR: Actor = { id: 'contributions.scheduler', kind: 'system' };
 
@@ -19,7 +19,7 @@ export class SchedulerJob {
   private readonly logger: WorkerLogger;
 
   constructor(
-    private readonly scheduler: ContributionScheduler,
+    private readonly scheduler: SchedulerHandler,
     private readonly leader: SessionLeaderLock,
     private readonly clock: Clock,
     private readonly intervalMs: number | null,

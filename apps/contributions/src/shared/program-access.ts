@@ -1,13 +1,15 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { ProblemException, type Actor, type Role } from '@santunan/platform';
-import type { ProgramRegistry, RegisteredProgram } from './program-registry';
+import { ProgramRegistry, type RegisteredProgram } from './program-registry';
 
 /**
  * Who may act on a program: an admin, a sponsor operator named on the program (its opener by
  * default), or a role the route lets in for every program (finance for payments, auditor for
  * reports). Route-level @Roles has already let the caller in; this is the per-program part.
  */
+@Injectable()
 export class ProgramAccess {
-  constructor(private readonly registry: ProgramRegistry) {}
+  constructor(@Inject(ProgramRegistry) private readonly registry: ProgramRegistry) {}
 
   async check(
     actor: Actor,

@@ -1,3 +1,4 @@
 /** Injection tokens for values that are not classes. */
 export const SERVICE_IDS = Symbol('contributions:ids');
-export const SERVICE_CLOCK = Symbol('contributions:clock');
+/** The service's ContributionsConfig, as the module was given it. */
+export const CONTRIBUTIONS_CONFIG = Symbol('contributions:config');

@@ -20,7 +20,7 @@ import {
   type EventEnvelope,
   type PlatformDatabase,
 } from '@santunan/platform';
-import type { StoreSubscriber } from '../event-sourcing/store-subscription';
+import type { StoreSubscriber } from './store-subscription';
 import type { ContributionAccounts } from '../shared/contribution-accounts';
 import type { ContributionsContext } from '../shared/contributions-context';
 import { runInParallel } from '../shared/parallel';

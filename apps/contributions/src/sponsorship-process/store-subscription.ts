@@ -8,7 +8,7 @@ import {
   type PlatformDatabase,
   type WorkerLogger,
 } from '@santunan/platform';
-import { SessionLeaderLock } from './session-leader-lock';
+import { SessionLeaderLock } from '../shared/session-leader-lock';
 
 /** Reacts to some of the service's own events (a process manager). */
 export interface StoreSubscriber {

@@ -1,7 +1,8 @@
 import { sponsorshipsEndedByDeath } from '@santunan/contributions-domain';
+import { Inject, Injectable } from '@nestjs/common';
 import { accepted, type CommandCause, type Transaction } from '@santunan/platform';
-import type { ContributionAccounts } from '../shared/contribution-accounts';
-import type { SponsorPrograms } from '../shared/sponsor-programs';
+import { ContributionAccounts } from '../shared/contribution-accounts';
+import { SponsorPrograms } from '../shared/sponsor-programs';
 
 export type DeathOutcome = 'recorded' | 'no-account';
 
@@ -11,10 +12,11 @@ export type DeathOutcome = 'recorded' | 'no-account';
  * become RefundDue to whoever paid them), then every program sponsoring months after the
  * death month releases them. Both steps are idempotent, so the second report changes nothing.
  */
-export class ParticipantDeath {
+@Injectable()
+export class RecordDeathHandler {
   constructor(
-    private readonly accounts: ContributionAccounts,
-    private readonly programs: SponsorPrograms,
+    @Inject(ContributionAccounts) private readonly accounts: ContributionAccounts,
+    @Inject(SponsorPrograms) private readonly programs: SponsorPrograms,
   ) {}
 
   async record(

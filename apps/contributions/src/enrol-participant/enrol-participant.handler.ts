@@ -6,10 +6,11 @@ import {
   type Enrolment,
   type SponsorProgramState,
 } from '@santunan/contributions-domain';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CommandMetadata, DomainRejection, Transaction } from '@santunan/platform';
-import type { ContributionAccounts } from '../shared/contribution-accounts';
-import type { ContributionsContext } from '../shared/contributions-context';
-import type { SponsorPrograms } from '../shared/sponsor-programs';
+import { ContributionAccounts } from '../shared/contribution-accounts';
+import { ContributionsContext } from '../shared/contributions-context';
+import { SponsorPrograms } from '../shared/sponsor-programs';
 
 export interface EnrolmentRequest {
   readonly programId: string;
@@ -35,11 +36,12 @@ export type EnrolmentOutcome =
  * deceased, months already paid). The account starts the sponsorship when the program's
  * ParticipantSponsored reaches the sponsorship process.
  */
-export class ParticipantEnrolment {
+@Injectable()
+export class EnrolParticipantHandler {
   constructor(
-    private readonly programs: SponsorPrograms,
-    private readonly accounts: ContributionAccounts,
-    private readonly context: ContributionsContext,
+    @Inject(SponsorPrograms) private readonly programs: SponsorPrograms,
+    @Inject(ContributionAccounts) private readonly accounts: ContributionAccounts,
+    @Inject(ContributionsContext) private readonly context: ContributionsContext,
   ) {}
 
   async enrol(request: EnrolmentRequest, tx?: Transaction): Promise<EnrolmentOutcome> {

@@ -1,11 +1,20 @@
 import type { IsoMonth } from '@santunan/contracts';
 import type { ContributionAccountCommand } from '@santunan/contributions-domain';
-import type { Actor, Clock, CommandResult, PlatformDatabase } from '@santunan/platform';
-import type { AccountRegistry } from '../shared/account-registry';
-import type { ContributionAccounts } from '../shared/contribution-accounts';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ServiceRuntime,
+  type Actor,
+  type Clock,
+  type CommandResult,
+  type PlatformDatabase,
+} from '@santunan/platform';
+import type { ContributionsConfig } from '../config/contributions-config';
+import { AccountRegistry } from '../shared/account-registry';
+import { ContributionAccounts } from '../shared/contribution-accounts';
 import { runInParallel } from '../shared/parallel';
-import type { ProgramRegistry } from '../shared/program-registry';
-import type { SponsorPrograms } from '../shared/sponsor-programs';
+import { CONTRIBUTIONS_CONFIG } from '../shared/service-tokens';
+import { ProgramRegistry } from '../shared/program-registry';
+import { SponsorPrograms } from '../shared/sponsor-programs';
 
 export const SCHEDULER_TASKS = ['issue-statements', 'bill', 'close-month'] as const;
 export type SchedulerTask = (typeof SCHEDULER_TASKS)[number];
@@ -65,16 +74,24 @@ class Tally {
  * domain (a month billed, issued or closed again changes nothing), so a run may be repeated,
  * interrupted and run again. Accounts go in pages, one transaction per page.
  */
-export class ContributionScheduler {
+@Injectable()
+export class SchedulerHandler {
+  private readonly database: PlatformDatabase;
+  private readonly clock: Clock;
+  private readonly options: SchedulerOptions;
+
   constructor(
-    private readonly database: PlatformDatabase,
-    private readonly programs: SponsorPrograms,
-    private readonly accounts: ContributionAccounts,
-    private readonly programRegistry: ProgramRegistry,
-    private readonly accountRegistry: AccountRegistry,
-    private readonly clock: Clock,
-    private readonly options: SchedulerOptions,
-  ) {}
+    @Inject(ServiceRuntime) runtime: ServiceRuntime,
+    @Inject(SponsorPrograms) private readonly programs: SponsorPrograms,
+    @Inject(ContributionAccounts) private readonly accounts: ContributionAccounts,
+    @Inject(ProgramRegistry) private readonly programRegistry: ProgramRegistry,
+    @Inject(AccountRegistry) private readonly accountRegistry: AccountRegistry,
+    @Inject(CONTRIBUTIONS_CONFIG) config: ContributionsConfig,
+  ) {
+    this.database = runtime.database;
+    this.clock = runtime.clock;
+    this.options = { pageSize: config.batchSize, concurrency: config.batchConcurrency };
+  }
 
   async run(
     task: SchedulerTask,
