@@ -28,6 +28,7 @@ import {
 } from './participants/enrollment-events.kafka.controller';
 import { ParticipantDirectory } from './participants/participant-directory';
 import { ParticipantFactsReader } from './participants/participant-facts.reader';
+import { ParticipantFactsStore } from './participants/participant-facts.store';
 import { ProposeDecisionHandler } from './propose-decision/propose-decision.handler';
 import { ProposeDecisionController } from './propose-decision/propose-decision.http.controller';
 import { ProposeRejectionHandler } from './propose-rejection/propose-rejection.handler';
@@ -125,6 +126,7 @@ export class ClaimsModule {
         ScholarshipApplicationHandler,
         ReassessPendingClaimHandler,
         { provide: CoverageFactsStore, useValue: coverage },
+        ParticipantFactsStore,
         { provide: WorkQueueProjection, useValue: workQueue },
         { provide: ClaimTimelineProjection, useValue: timeline },
         {
