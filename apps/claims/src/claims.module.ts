@@ -12,7 +12,7 @@ import { ClaimDetailController } from './claim-detail/claim-detail.http.controll
 import { ClaimDetailReader } from './claim-detail/claim-detail.reader';
 import { ClaimTimelineProjection } from './claim-detail/claim-timeline.projection';
 import { ClaimFactsBuilder } from './shared/claim-facts.builder';
-import { ClaimWorkflow } from './claim-workflow/claim-workflow';
+import { ClaimWorkflow } from './shared/claim-workflow';
 import type { ClaimsConfig } from './config/claims-config';
 import {
   CONTRIBUTIONS_FACTS_CONSUMER,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccidentReportCommand, AccidentReportState } from '@santunan/claims-domain';
 import type { CommandResult } from '@santunan/platform';
-import { ACCIDENT_REPORT_FOLD, ClaimWorkflow, type Acting } from '../claim-workflow/claim-workflow';
+import { ACCIDENT_REPORT_FOLD, ClaimWorkflow, type Acting } from '../shared/claim-workflow';
 import { refused } from '../shared/claims-rejections';
 import { accidentReportStreamId } from '../shared/claims-streams';
 

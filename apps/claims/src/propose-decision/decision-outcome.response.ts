@@ -9,7 +9,7 @@ import {
   type OfficerRejectionReason,
 } from '@santunan/contracts';
 import type { EventEnvelope } from '@santunan/platform';
-import { scholarshipEntitlementIdOf } from '../claim-workflow/claim-workflow';
+import { scholarshipEntitlementIdOf } from '../shared/claim-workflow';
 
 const OBJECT = { type: 'object', additionalProperties: true } as const;
 

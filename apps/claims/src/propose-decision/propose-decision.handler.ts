@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ClaimState } from '@santunan/claims-domain';
 import type { CommandResult } from '@santunan/platform';
 import { ClaimFactsBuilder, type DecisionEvidence } from '../shared/claim-facts.builder';
-import { CLAIM_FOLD, ClaimWorkflow, type Acting } from '../claim-workflow/claim-workflow';
+import { CLAIM_FOLD, ClaimWorkflow, type Acting } from '../shared/claim-workflow';
 import { refused } from '../shared/claims-rejections';
 import { claimStreamId } from '../shared/claims-streams';
 

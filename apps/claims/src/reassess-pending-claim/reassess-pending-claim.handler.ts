@@ -6,7 +6,7 @@ import {
   type Transaction,
 } from '@santunan/platform';
 import { ClaimFactsBuilder } from '../shared/claim-facts.builder';
-import { CLAIM_FOLD, ClaimWorkflow } from '../claim-workflow/claim-workflow';
+import { CLAIM_FOLD, ClaimWorkflow } from '../shared/claim-workflow';
 import { claimStreamId } from '../shared/claims-streams';
 
 /** The consumer acts for the platform; the sponsor's payment event is the cause. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { deathRegisterFacts, type ClaimCommand, type ClaimState } from '@santunan/claims-domain';
 import type { CommandResult } from '@santunan/platform';
-import { ClaimWorkflow, DEATH_REGISTER_FOLD, type Acting } from '../claim-workflow/claim-workflow';
+import { ClaimWorkflow, DEATH_REGISTER_FOLD, type Acting } from '../shared/claim-workflow';
 import { deathRegisterStreamId } from '../shared/claims-streams';
 
 type RecordClaimDocument = Extract<ClaimCommand, { type: 'RecordClaimDocument' }>;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClaimCommand, ClaimState } from '@santunan/claims-domain';
 import type { CommandResult } from '@santunan/platform';
-import { ClaimWorkflow, type Acting } from '../claim-workflow/claim-workflow';
+import { ClaimWorkflow, type Acting } from '../shared/claim-workflow';
 
 type ReopenClaim = Extract<ClaimCommand, { type: 'ReopenClaim' }>;
 

@@ -5,7 +5,7 @@ import type {
   ScholarshipState,
 } from '@santunan/claims-domain';
 import type { CommandResult, EventEnvelope } from '@santunan/platform';
-import { ClaimWorkflow, SCHOLARSHIP_FOLD, type Acting } from '../claim-workflow/claim-workflow';
+import { ClaimWorkflow, SCHOLARSHIP_FOLD, type Acting } from '../shared/claim-workflow';
 import { refused } from '../shared/claims-rejections';
 import { scholarshipStreamId } from '../shared/claims-streams';
 

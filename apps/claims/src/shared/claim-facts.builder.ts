@@ -8,11 +8,7 @@ import {
   type ScholarshipAccountFact,
 } from '@santunan/claims-domain';
 import type { Transaction } from '@santunan/platform';
-import {
-  ACCIDENT_REPORT_FOLD,
-  DEATH_REGISTER_FOLD,
-  type ClaimWorkflow,
-} from '../claim-workflow/claim-workflow';
+import { ACCIDENT_REPORT_FOLD, DEATH_REGISTER_FOLD, type ClaimWorkflow } from './claim-workflow';
 import type { CoverageFactsStore } from '../coverage/coverage-facts.store';
 import type { ParticipantFactsReader } from '../participants/participant-facts.reader';
 import { refused } from './claims-rejections';

@@ -48,8 +48,8 @@ import {
   claimStreamId,
   deathRegisterStreamId,
   scholarshipStreamId,
-} from '../shared/claims-streams';
-import { refused } from '../shared/claims-rejections';
+} from './claims-streams';
+import { refused } from './claims-rejections';
 import type { ClaimsSettings } from './claims-settings';
 
 /** Who acts, and the request or event that made them act. */
