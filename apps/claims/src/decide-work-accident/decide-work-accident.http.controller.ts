@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccidentReportCommand } from '@santunan/claims-domain';
 import {
+  accepted,
   ApiProblems,
   CorrelationId,
   CurrentActor,
   Roles,
   type Actor,
-  accepted,
 } from '@santunan/platform';
 import { AccidentReportResponse } from '../report-accident/report-accident.dto';
 import { accidentReportResponse } from '../report-accident/report-accident.http.controller';

@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import {
+  accepted,
   ApiProblems,
   ApiTag,
   CorrelationId,
   CurrentActor,
   Roles,
   type Actor,
-  accepted,
 } from '@santunan/platform';
 import type { DecisionEvidence } from '../shared/claim-facts.builder';
 import { ClaimIdParams, bankAccountOf } from '../shared/http.dto';

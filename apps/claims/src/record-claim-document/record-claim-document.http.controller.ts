@@ -2,12 +2,12 @@ import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common'
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isDeathClaim } from '@santunan/claims-domain';
 import {
+  accepted,
   ApiProblems,
   CorrelationId,
   CurrentActor,
   Roles,
   type Actor,
-  accepted,
 } from '@santunan/platform';
 import { claimChangeResponse } from '../shared/claim-change.response';
 import { ClaimIdParams } from '../shared/http.dto';

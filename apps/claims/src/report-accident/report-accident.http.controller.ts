@@ -2,13 +2,13 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { AccidentReportState } from '@santunan/claims-domain';
 import {
+  accepted,
   ApiProblems,
   ApiTag,
   CorrelationId,
   CurrentActor,
   Roles,
   type Actor,
-  accepted,
 } from '@santunan/platform';
 import { MAKER } from '../shared/roles';
 import { AccidentReportResponse, ReportAccidentDto } from './report-accident.dto';

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { ScholarshipEvent, ScholarshipState } from '@santunan/claims-domain';
 import {
+  accepted,
   ApiProblems,
   ApiTag,
   CorrelationId,
@@ -9,7 +10,6 @@ import {
   Roles,
   type Actor,
   type CommandResult,
-  accepted,
 } from '@santunan/platform';
 import { bankAccountOf } from '../shared/http.dto';
 import { CHECKER, MAKER, READERS } from '../shared/roles';
@@ -242,9 +242,7 @@ export class ScholarshipApplicationController {
       }
     }
     if (outcome === undefined || decidedChildId === null) {
-      throw new Error(
-        `${result.events[0]?.type ?? 'a command'} was accepted without deciding the application`,
-      );
+      throw new Error('an accepted scholarship command decided no application');
     }
     const response: ScholarshipApplicationResponse = {
       entitlementId,

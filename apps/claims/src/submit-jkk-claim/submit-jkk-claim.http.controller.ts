@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import {
+  accepted,
   ApiProblems,
   ApiTag,
   CorrelationId,
   CurrentActor,
   Roles,
   type Actor,
-  accepted,
 } from '@santunan/platform';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
 import { bankAccountOf, claimantOf } from '../shared/http.dto';

@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  accepted,
   ApiProblems,
   CorrelationId,
   CurrentActor,
   Roles,
   type Actor,
-  accepted,
 } from '@santunan/platform';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
 import { claimantOf } from '../shared/http.dto';
