@@ -1,7 +1,7 @@
 import type { EnrollmentEventMap, EnrollmentEventType } from '@santunan/contracts';
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { EventContext } from '@santunan/platform';
+import { accepted, type EventContext } from '@santunan/platform';
 import { causeOf, ENROLLMENT_ACTOR } from '../shared/consumer-causes';
 import { RecordDeclaredIncomeHandler } from './record-declared-income.handler';
 
@@ -19,6 +19,9 @@ export class RecordDeclaredIncomeKafkaController {
     @Payload() data: EnrollmentEventMap['DeclaredIncomeChanged'],
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
-    await this.handler.record(data, causeOf(event, ENROLLMENT_ACTOR), transaction);
+    accepted(
+      await this.handler.record(data, causeOf(event, ENROLLMENT_ACTOR), transaction),
+      `income of ${data.participantId}`,
+    );
   }
 }
