@@ -22,7 +22,6 @@ export class CheckDecisionHandler {
     command: CheckerCommand,
     acting: Acting,
   ): Promise<CommandResult<ClaimState>> {
-    const participantId = await this.workflow.participantOfClaim(claimId);
-    return this.workflow.claim(claimId, participantId, command, acting);
+    return this.workflow.onClaim(claimId, command, acting);
   }
 }

@@ -15,10 +15,8 @@ export class ProposeRejectionHandler {
     reason: Pick<ProposeClaimRejection, 'reasonCode' | 'note'>,
     acting: Acting,
   ): Promise<CommandResult<ClaimState>> {
-    const participantId = await this.workflow.participantOfClaim(claimId);
-    return this.workflow.claim(
+    return this.workflow.onClaim(
       claimId,
-      participantId,
       {
         type: 'ProposeClaimRejection',
         decisionId: this.workflow.newId(),

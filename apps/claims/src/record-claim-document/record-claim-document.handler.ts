@@ -21,10 +21,8 @@ export class RecordClaimDocumentHandler {
     },
     acting: Acting,
   ): Promise<CommandResult<ClaimState>> {
-    const participantId = await this.workflow.participantOfClaim(claimId);
-    return this.workflow.claim(
+    return this.workflow.onClaim(
       claimId,
-      participantId,
       {
         type: 'RecordClaimDocument',
         document: document.document,

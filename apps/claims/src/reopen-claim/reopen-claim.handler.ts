@@ -15,10 +15,8 @@ export class ReopenClaimHandler {
     reopening: Pick<ReopenClaim, 'kind' | 'reason'>,
     acting: Acting,
   ): Promise<CommandResult<ClaimState>> {
-    const participantId = await this.workflow.participantOfClaim(claimId);
-    return this.workflow.claim(
+    return this.workflow.onClaim(
       claimId,
-      participantId,
       {
         type: 'ReopenClaim',
         kind: reopening.kind,

@@ -15,10 +15,8 @@ export class RequestClaimDocumentsHandler {
     request: Pick<RequestClaimDocuments, 'documents' | 'note'>,
     acting: Acting,
   ): Promise<CommandResult<ClaimState>> {
-    const participantId = await this.workflow.participantOfClaim(claimId);
-    return this.workflow.claim(
+    return this.workflow.onClaim(
       claimId,
-      participantId,
       {
         type: 'RequestClaimDocuments',
         documents: request.documents,

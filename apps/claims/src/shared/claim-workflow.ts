@@ -169,6 +169,15 @@ export class ClaimWorkflow {
   }
 
   /** A claim command, with the follow-ups it calls for; inside `tx` when one is given. */
+  /** A command on a claim that exists: its participant (the key's subject) is looked up. */
+  async onClaim(
+    claimId: string,
+    command: ClaimCommand,
+    acting: Acting,
+  ): Promise<CommandResult<ClaimState>> {
+    return this.claim(claimId, await this.participantOfClaim(claimId), command, acting);
+  }
+
   async claim(
     claimId: string,
     participantId: string,
