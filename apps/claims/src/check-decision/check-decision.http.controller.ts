@@ -3,10 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   accepted,
   ApiProblems,
-  CorrelationId,
-  CurrentActor,
   Roles,
   type Actor,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import {
   DecisionOutcomeResponse,
@@ -50,9 +50,9 @@ export class CheckDecisionController {
   })
   async approve(
     @Param() params: ClaimDecisionParams,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<DecisionOutcomeResponse> {
+    const { actor, correlationId } = cause;
     return this.check(
       params,
       { type: 'ApproveClaimDecision', decisionId: params.decisionId, supervisorId: actor.id },
@@ -86,9 +86,9 @@ export class CheckDecisionController {
   async reject(
     @Param() params: ClaimDecisionParams,
     @Body() body: RejectionReasonDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<DecisionOutcomeResponse> {
+    const { actor, correlationId } = cause;
     return this.check(
       params,
       {
@@ -117,9 +117,9 @@ export class CheckDecisionController {
   async sendBack(
     @Param() params: ClaimDecisionParams,
     @Body() body: SendBackDecisionDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<DecisionOutcomeResponse> {
+    const { actor, correlationId } = cause;
     return this.check(
       params,
       {

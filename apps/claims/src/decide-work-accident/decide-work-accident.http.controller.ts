@@ -4,10 +4,10 @@ import type { AccidentReportCommand } from '@santunan/claims-domain';
 import {
   accepted,
   ApiProblems,
-  CorrelationId,
-  CurrentActor,
   Roles,
   type Actor,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import { AccidentReportResponse } from '../report-accident/report-accident.dto';
 import { accidentReportResponse } from '../report-accident/report-accident.http.controller';
@@ -46,9 +46,9 @@ export class DecideWorkAccidentController {
   async confirm(
     @Param() params: ReportIdParams,
     @Body() body: ConfirmWorkAccidentDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<AccidentReportResponse> {
+    const { actor, correlationId } = cause;
     return this.decide(
       params.reportId,
       { type: 'ConfirmWorkAccident', note: body.note, officerId: actor.id },
@@ -70,9 +70,9 @@ export class DecideWorkAccidentController {
   async refute(
     @Param() params: ReportIdParams,
     @Body() body: RefuteWorkAccidentDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<AccidentReportResponse> {
+    const { actor, correlationId } = cause;
     return this.decide(
       params.reportId,
       { type: 'RefuteWorkAccident', reason: body.reason, officerId: actor.id },

@@ -4,10 +4,9 @@ import {
   accepted,
   ApiProblems,
   ApiTag,
-  CorrelationId,
-  CurrentActor,
   Roles,
-  type Actor,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import type { DecisionEvidence } from '../shared/claim-facts.builder';
 import { ClaimIdParams, bankAccountOf } from '../shared/http.dto';
@@ -89,12 +88,9 @@ export class ProposeDecisionController {
   async propose(
     @Param() params: ClaimIdParams,
     @Body() body: ProposeDecisionDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<DecisionOutcomeResponse> {
-    const result = accepted(
-      await this.handler.propose(params.claimId, evidenceOf(body), { actor, correlationId }),
-    );
+    const result = accepted(await this.handler.propose(params.claimId, evidenceOf(body), cause));
     return decisionOutcome(result.state, result.events, result.version);
   }
 }

@@ -1,13 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  accepted,
-  ApiProblems,
-  CorrelationId,
-  CurrentActor,
-  Roles,
-  type Actor,
-} from '@santunan/platform';
+import { accepted, ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import {
   DecisionOutcomeResponse,
   decisionOutcome,
@@ -48,14 +41,13 @@ export class ProposeRejectionController {
   async propose(
     @Param() params: ClaimIdParams,
     @Body() body: RejectionReasonDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<DecisionOutcomeResponse> {
     const result = accepted(
       await this.handler.propose(
         params.claimId,
         { reasonCode: body.reasonCode, note: body.note },
-        { actor, correlationId },
+        cause,
       ),
     );
     return decisionOutcome(result.state, result.events, result.version);

@@ -1,14 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isDeathClaim } from '@santunan/claims-domain';
-import {
-  accepted,
-  ApiProblems,
-  CorrelationId,
-  CurrentActor,
-  Roles,
-  type Actor,
-} from '@santunan/platform';
+import { accepted, ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import { claimChangeResponse } from '../shared/claim-change.response';
 import { ClaimIdParams } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
@@ -40,14 +33,13 @@ export class RecordClaimDocumentController {
   async record(
     @Param() params: ClaimIdParams,
     @Body() body: RecordClaimDocumentDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<RecordClaimDocumentResponse> {
     const result = accepted(
       await this.handler.record(
         params.claimId,
         { document: body.document, reference: body.reference, receivedOn: body.receivedOn },
-        { actor, correlationId },
+        cause,
       ),
     );
     const claim = claimChangeResponse(result.state, result.version);

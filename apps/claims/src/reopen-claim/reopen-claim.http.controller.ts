@@ -1,13 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  accepted,
-  ApiProblems,
-  CorrelationId,
-  CurrentActor,
-  Roles,
-  type Actor,
-} from '@santunan/platform';
+import { accepted, ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import { claimChangeResponse } from '../shared/claim-change.response';
 import { ClaimIdParams } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
@@ -33,15 +26,10 @@ export class ReopenClaimController {
   async reopen(
     @Param() params: ClaimIdParams,
     @Body() body: ReopenClaimDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ReopenClaimResponse> {
     const result = accepted(
-      await this.handler.reopen(
-        params.claimId,
-        { kind: body.kind, reason: body.reason },
-        { actor, correlationId },
-      ),
+      await this.handler.reopen(params.claimId, { kind: body.kind, reason: body.reason }, cause),
     );
     const reopened = result.events.find((event) => event.type === 'ClaimReopened');
     const previousDecisionId = (reopened?.data as { previousDecisionId?: string } | undefined)

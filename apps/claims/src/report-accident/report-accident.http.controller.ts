@@ -5,10 +5,9 @@ import {
   accepted,
   ApiProblems,
   ApiTag,
-  CorrelationId,
-  CurrentActor,
   Roles,
-  type Actor,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import { MAKER } from '../shared/roles';
 import { AccidentReportResponse, ReportAccidentDto } from './report-accident.dto';
@@ -73,8 +72,7 @@ export class ReportAccidentController {
   })
   async report(
     @Body() body: ReportAccidentDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<AccidentReportResponse> {
     const result = accepted(
       await this.handler.report(
@@ -89,7 +87,7 @@ export class ReportAccidentController {
           witnesses: body.witnesses.map((witness) => ({ name: witness.name })),
           ...(body.reportedOn === undefined ? {} : { reportedOn: body.reportedOn }),
         },
-        { actor, correlationId },
+        cause,
       ),
     );
     return accidentReportResponse(result.state, result.version);

@@ -1,13 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  accepted,
-  ApiProblems,
-  CorrelationId,
-  CurrentActor,
-  Roles,
-  type Actor,
-} from '@santunan/platform';
+import { accepted, ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
 import { ClaimIdParams } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
@@ -39,14 +32,13 @@ export class RequestClaimDocumentsController {
   async request(
     @Param() params: ClaimIdParams,
     @Body() body: RequestClaimDocumentsDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ClaimChangeResponse> {
     const result = accepted(
       await this.handler.request(
         params.claimId,
         { documents: body.documents, note: body.note },
-        { actor, correlationId },
+        cause,
       ),
     );
     return claimChangeResponse(result.state, result.version);

@@ -5,11 +5,10 @@ import {
   accepted,
   ApiProblems,
   ApiTag,
-  CorrelationId,
-  CurrentActor,
   Roles,
-  type Actor,
   type CommandResult,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import { bankAccountOf } from '../shared/http.dto';
 import { CHECKER, MAKER, READERS } from '../shared/roles';
@@ -86,8 +85,7 @@ export class ScholarshipApplicationController {
   async apply(
     @Param() params: EntitlementIdParams,
     @Body() body: ScholarshipApplicationDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ScholarshipApplicationResponse> {
     const { applicationId, result } = await this.handler.apply(
       params.entitlementId,
@@ -108,7 +106,7 @@ export class ScholarshipApplicationController {
           bankAccount: bankAccountOf(body.payee.bankAccount),
         },
       },
-      { actor, correlationId },
+      cause,
     );
     return this.respond(params.entitlementId, applicationId, body.childId, result);
   }
@@ -125,9 +123,9 @@ export class ScholarshipApplicationController {
   })
   async approve(
     @Param() params: ApplicationParams,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ScholarshipApplicationResponse> {
+    const { actor } = cause;
     const result = await this.handler.decide(
       params.entitlementId,
       {
@@ -135,7 +133,7 @@ export class ScholarshipApplicationController {
         applicationId: params.applicationId,
         supervisorId: actor.id,
       },
-      { actor, correlationId },
+      cause,
     );
     return this.respond(params.entitlementId, params.applicationId, null, result);
   }
@@ -153,9 +151,9 @@ export class ScholarshipApplicationController {
   async sendBack(
     @Param() params: ApplicationParams,
     @Body() body: SendBackInstalmentDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ScholarshipApplicationResponse> {
+    const { actor } = cause;
     const result = await this.handler.decide(
       params.entitlementId,
       {
@@ -164,7 +162,7 @@ export class ScholarshipApplicationController {
         supervisorId: actor.id,
         reason: body.reason,
       },
-      { actor, correlationId },
+      cause,
     );
     return this.respond(params.entitlementId, params.applicationId, null, result);
   }
@@ -181,8 +179,7 @@ export class ScholarshipApplicationController {
   async end(
     @Param() params: ChildParams,
     @Body() body: EndScholarshipDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ScholarshipState & { version: number }> {
     const result = accepted(
       await this.handler.decide(
@@ -192,9 +189,9 @@ export class ScholarshipApplicationController {
           childId: params.childId,
           reason: body.reason,
           endedOn: body.endedOn,
-          officerId: actor.id,
+          officerId: cause.actor.id,
         },
-        { actor, correlationId },
+        cause,
       ),
     );
     return { ...result.state, version: result.version };

@@ -4,10 +4,9 @@ import {
   accepted,
   ApiProblems,
   ApiTag,
-  CorrelationId,
-  CurrentActor,
   Roles,
-  type Actor,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
 import { bankAccountOf, claimantOf } from '../shared/http.dto';
@@ -43,8 +42,7 @@ export class SubmitJkkClaimController {
   })
   async submit(
     @Body() body: SubmitJkkClaimDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ClaimChangeResponse> {
     const result = accepted(
       await this.handler.submit(
@@ -57,7 +55,7 @@ export class SubmitJkkClaimController {
           claimant: claimantOf(body.claimant),
           ...(body.lodgedOn === undefined ? {} : { lodgedOn: body.lodgedOn }),
         },
-        { actor, correlationId },
+        cause,
       ),
     );
     return claimChangeResponse(result.state, result.version);

@@ -1,13 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  accepted,
-  ApiProblems,
-  CorrelationId,
-  CurrentActor,
-  Roles,
-  type Actor,
-} from '@santunan/platform';
+import { accepted, ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import { ClaimChangeResponse, claimChangeResponse } from '../shared/claim-change.response';
 import { claimantOf } from '../shared/http.dto';
 import { MAKER } from '../shared/roles';
@@ -40,8 +33,7 @@ export class SubmitJkmClaimController {
   })
   async submit(
     @Body() body: SubmitJkmClaimDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ClaimChangeResponse> {
     const result = accepted(
       await this.handler.submit(
@@ -51,7 +43,7 @@ export class SubmitJkmClaimController {
           claimant: claimantOf(body.claimant),
           ...(body.lodgedOn === undefined ? {} : { lodgedOn: body.lodgedOn }),
         },
-        { actor, correlationId },
+        cause,
       ),
     );
     return claimChangeResponse(result.state, result.version);

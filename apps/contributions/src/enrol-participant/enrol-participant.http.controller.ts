@@ -1,13 +1,6 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  accepted,
-  ApiProblems,
-  CorrelationId,
-  CurrentActor,
-  Roles,
-  type Actor,
-} from '@santunan/platform';
+import { accepted, ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import { ProgramIdParams } from '../program-report/program-report.dto';
 import { ProgramAccess } from '../shared/program-access';
 import { EnrolmentDto, EnrolParticipantDto } from './enrol-participant.dto';
@@ -45,16 +38,16 @@ export class EnrolParticipantController {
   async enrol(
     @Param() params: ProgramIdParams,
     @Body() body: EnrolParticipantDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<EnrolmentDto> {
+    const { actor } = cause;
     await this.access.check(actor, params.programId);
     const outcome = accepted(
       await this.enrolment.enrol({
         programId: params.programId,
         participantId: body.participantId,
         fromMonth: body.fromMonth,
-        metadata: { actor, correlationId },
+        metadata: cause,
       }),
     );
     const { enrolment } = outcome;

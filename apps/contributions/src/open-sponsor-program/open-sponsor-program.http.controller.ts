@@ -4,10 +4,9 @@ import {
   accepted,
   ApiProblems,
   ApiTag,
-  CorrelationId,
-  CurrentActor,
   Roles,
-  type Actor,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import { OpenSponsorProgramDto, SponsorProgramDto } from './open-sponsor-program.dto';
 import { OpenSponsorProgramHandler } from './open-sponsor-program.handler';
@@ -40,13 +39,10 @@ export class OpenSponsorProgramController {
   })
   async open(
     @Body() body: OpenSponsorProgramDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<SponsorProgramDto> {
     const { programId, operatorIds, ...terms } = body;
-    const opened = accepted(
-      await this.handler.open({ programId, operatorIds, terms }, { actor, correlationId }),
-    );
+    const opened = accepted(await this.handler.open({ programId, operatorIds, terms }, cause));
     const program = opened.state;
     if (program.status === 'not-opened') throw new Error('an accepted opening left no program');
     const costPerWorker = program.contribution.total * program.months;

@@ -5,10 +5,9 @@ import {
   accepted,
   ApiProblems,
   ApiTag,
-  CorrelationId,
-  CurrentActor,
   Roles,
-  type Actor,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import { ParticipantIdParams } from '../coverage-view/coverage-view.dto';
 import { PaySelfContributionDto, SelfPaymentDto } from './pay-self-contribution.dto';
@@ -51,11 +50,10 @@ export class PaySelfContributionController {
   async pay(
     @Param() params: ParticipantIdParams,
     @Body() body: PaySelfContributionDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<SelfPaymentDto> {
     const { participantId } = params;
-    const result = accepted(await this.handler.pay(participantId, body, { actor, correlationId }));
+    const result = accepted(await this.handler.pay(participantId, body, cause));
     const account = result.state;
     if (account.status === 'not-opened') throw new Error('a payment to no account');
     const paidMonths = [...account.paid.values()]

@@ -1,13 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  accepted,
-  ApiProblems,
-  CorrelationId,
-  CurrentActor,
-  Roles,
-  type Actor,
-} from '@santunan/platform';
+import { accepted, ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import { ProgramIdParams } from '../program-report/program-report.dto';
 import { ProgramAccess } from '../shared/program-access';
 import { monthLedgerOf } from './month-ledger';
@@ -45,12 +38,12 @@ export class RecordSponsorPaymentController {
   async record(
     @Param() params: ProgramIdParams,
     @Body() body: RecordSponsorPaymentDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<SponsorPaymentDto> {
+    const { actor } = cause;
     const { programId } = params;
     await this.access.check(actor, programId, ['finance']);
-    const result = accepted(await this.handler.record(programId, body, { actor, correlationId }));
+    const result = accepted(await this.handler.record(programId, body, cause));
     if (result.state.status === 'not-opened') throw new Error('a payment to no program');
     const recorded = result.state.payments.get(body.paymentReference);
     const month = recorded?.month ?? body.month;

@@ -3,11 +3,10 @@ import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   ApiProblems,
   ApiTag,
-  CorrelationId,
-  CurrentActor,
   ProblemException,
   Roles,
-  type Actor,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import { SchedulerHandler } from './scheduler.handler';
 import { SchedulerRunDto, SchedulerRunRequestDto } from './scheduler.dto';
@@ -28,9 +27,9 @@ export class SchedulerController {
   @ApiProblems({ 422: ['MONTH_NOT_ENDED', 'BILLING_TOO_EARLY', 'STATEMENT_TOO_EARLY'] })
   async run(
     @Body() body: SchedulerRunRequestDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<SchedulerRunDto> {
+    const { actor, correlationId } = cause;
     const run = await this.handler.run(body.task, body.month, actor, correlationId);
     const refusals = Object.entries(run.rejected);
     const [only] = refusals;

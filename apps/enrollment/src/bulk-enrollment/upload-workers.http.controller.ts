@@ -4,12 +4,11 @@ import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation } from '@nestjs
 import {
   ApiProblems,
   ApiTag,
-  CorrelationId,
-  CurrentActor,
   ProblemException,
   Roles,
   ServiceRuntime,
-  type Actor,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import { CsvUploadReceiver } from './csv-upload.receiver';
 import { EnrollmentJobStatus, jobStatusOf, ProgramParams, UploadQuery } from './enrollment-job.dto';
@@ -65,9 +64,9 @@ export class UploadWorkersController {
     @Param() params: ProgramParams,
     @Query() query: UploadQuery,
     @Req() request: IncomingMessage,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<EnrollmentJobStatus> {
+    const { actor, correlationId } = cause;
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (mediaType === undefined || !CSV_MEDIA_TYPES.has(mediaType)) {
       throw new ProblemException(

@@ -1,13 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  accepted,
-  ApiProblems,
-  CorrelationId,
-  CurrentActor,
-  Roles,
-  type Actor,
-} from '@santunan/platform';
+import { accepted, ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import { participantChange, ParticipantChangeResponse } from '../shared/participant.dto';
 import { ParticipantIdParams } from '../shared/participant-id.params';
 import { ChangeDeclaredIncomeDto } from './change-declared-income.dto';
@@ -33,13 +26,12 @@ export class ChangeDeclaredIncomeController {
   async change(
     @Param() params: ParticipantIdParams,
     @Body() body: ChangeDeclaredIncomeDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ParticipantChangeResponse> {
     const result = await this.handler.change(
       params.participantId,
       { declaredIncome: body.declaredIncome, effectiveFrom: body.effectiveFrom },
-      { actor, correlationId },
+      cause,
     );
     return participantChange(params.participantId, accepted(result));
   }

@@ -1,13 +1,6 @@
 import { Body, Controller, Inject, Param, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  accepted,
-  ApiProblems,
-  CorrelationId,
-  CurrentActor,
-  Roles,
-  type Actor,
-} from '@santunan/platform';
+import { accepted, ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import { participantChange, ParticipantChangeResponse } from '../shared/participant.dto';
 import { ParticipantIdParams } from '../shared/participant-id.params';
 import { CorrectParticipantDetailsDto } from './correct-participant-details.dto';
@@ -34,9 +27,9 @@ export class CorrectParticipantDetailsController {
   async correct(
     @Param() params: ParticipantIdParams,
     @Body() body: CorrectParticipantDetailsDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ParticipantChangeResponse> {
+    const { actor, correlationId } = cause;
     const result = await this.handler.correct(params.participantId, body, {
       actor,
       correlationId,

@@ -1,13 +1,6 @@
 import { Body, Controller, Inject, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  accepted,
-  ApiProblems,
-  CorrelationId,
-  CurrentActor,
-  Roles,
-  type Actor,
-} from '@santunan/platform';
+import { accepted, ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import { participantChange, ParticipantChangeResponse } from '../shared/participant.dto';
 import { ParticipantIdParams } from '../shared/participant-id.params';
 import { DesignateHeirsDto } from './designate-heirs.dto';
@@ -30,9 +23,9 @@ export class DesignateHeirsController {
   async designate(
     @Param() params: ParticipantIdParams,
     @Body() body: DesignateHeirsDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ParticipantChangeResponse> {
+    const { actor, correlationId } = cause;
     const result = await this.handler.designate(params.participantId, body.heirs, {
       actor,
       correlationId,

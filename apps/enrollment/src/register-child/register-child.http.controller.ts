@@ -1,13 +1,6 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  accepted,
-  ApiProblems,
-  CorrelationId,
-  CurrentActor,
-  Roles,
-  type Actor,
-} from '@santunan/platform';
+import { accepted, ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import { participantChange } from '../shared/participant.dto';
 import { ParticipantIdParams } from '../shared/participant-id.params';
 import { ChildRegistrationResponse, RegisterChildDto } from './register-child.dto';
@@ -33,9 +26,9 @@ export class RegisterChildController {
   async register(
     @Param() params: ParticipantIdParams,
     @Body() body: RegisterChildDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ChildRegistrationResponse> {
+    const { actor, correlationId } = cause;
     const { childId, result } = await this.handler.register(params.participantId, body, {
       actor,
       correlationId,

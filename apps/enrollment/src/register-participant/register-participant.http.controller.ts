@@ -5,10 +5,9 @@ import {
   accepted,
   ApiProblems,
   ApiTag,
-  CorrelationId,
-  CurrentActor,
   Roles,
-  type Actor,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import { RegisterParticipantDto, RegistrationResponse } from './register-participant.dto';
 import { RegisterParticipantHandler } from './register-participant.handler';
@@ -54,8 +53,7 @@ export class RegisterParticipantController {
   })
   async register(
     @Body() body: RegisterParticipantDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<RegistrationResponse> {
     const { participantId, result } = await this.handler.register(
@@ -74,7 +72,7 @@ export class RegisterParticipantController {
             ? { kind: 'self-paying' }
             : { kind: 'sponsored', programId: body.sponsorProgramId },
       },
-      { actor, correlationId },
+      cause,
     );
     const created = accepted(result).events.length > 0;
     if (!created) response.statusCode = HttpStatus.OK;

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CorrelationId, CurrentActor, Roles, type Actor } from '@santunan/platform';
+import { ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { PayoutIdParams } from '../payout-view/payout-view.dto';
 import { PayoutChangeResponse } from '../reissue-payout/reissue-payout.dto';
@@ -38,9 +38,9 @@ export class CancelPayoutController {
   async cancel(
     @Param() params: PayoutIdParams,
     @Body() body: CancelPayoutDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<PayoutChangeResponse> {
+    const { actor, correlationId } = cause;
     const result = await this.handler.cancel(params.payoutId, body, {
       actor,
       correlationId,

@@ -5,11 +5,10 @@ import {
   accepted,
   ApiProblems,
   ApiTag,
-  CorrelationId,
-  CurrentActor,
   DomainRejectedError,
   Roles,
-  type Actor,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import { PayoutViewReader } from '../payout-view/payout-view.reader';
 import { batchNotFound } from '../shared/payouts-rejections';
@@ -46,8 +45,7 @@ export class PayoutBatchController {
   @ApiProblems({ 409: 'BATCH_ALREADY_INSTRUCTED', 422: 'BATCH_EMPTY' })
   async create(
     @Body() body: CreatePayoutBatchDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<PayoutBatchResponse> {
     const batch = await this.handler.instruct(
@@ -57,7 +55,7 @@ export class PayoutBatchController {
         program: body.program,
         limit: body.limit ?? 1000,
       },
-      { actor, correlationId, causationId: null },
+      { ...cause, causationId: null },
     );
     if (!batch.created) response.statusCode = HttpStatus.OK;
     return { ...batch, payouts: [...batch.payouts] };

@@ -4,10 +4,9 @@ import {
   accepted,
   ApiProblems,
   ApiTag,
-  CorrelationId,
-  CurrentActor,
   Roles,
-  type Actor,
+  RequestCause,
+  type CommandCause,
 } from '@santunan/platform';
 import { RecordSettlementHandler } from './record-settlement.handler';
 import { SettlementReportDto } from './settlement-report.dto';
@@ -54,11 +53,10 @@ export class SettlementController {
   })
   async record(
     @Body() body: SettlementReportDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<SettlementRecordedResponse> {
     const { schemaVersion: _version, reportedAt: _at, ...report } = body;
-    const outcome = await this.handler.record(report, { actor, correlationId, causationId: null });
+    const outcome = await this.handler.record(report, { ...cause, causationId: null });
     const { ok: _ok, ...recorded } = accepted(outcome);
     return recorded;
   }

@@ -1,13 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  accepted,
-  ApiProblems,
-  CorrelationId,
-  CurrentActor,
-  Roles,
-  type Actor,
-} from '@santunan/platform';
+import { accepted, ApiProblems, Roles, RequestCause, type CommandCause } from '@santunan/platform';
 import { PayoutIdParams } from '../payout-view/payout-view.dto';
 import type { PayoutCommandResult } from '../shared/payout-streams.repository';
 import {
@@ -45,8 +38,7 @@ export class ReissuePayoutController {
   async request(
     @Param() params: PayoutIdParams,
     @Body() body: RequestReissueDto,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<ReissueRequestedResponse> {
     const { requestId, result } = await this.handler.request(
       params.payoutId,
@@ -55,7 +47,7 @@ export class ReissuePayoutController {
         bankAccount: { ...body.bankAccount },
         reason: body.reason,
       },
-      { actor, correlationId, causationId: null },
+      { ...cause, causationId: null },
     );
     return { ...payoutChange(params.payoutId, result), requestId };
   }
@@ -75,9 +67,9 @@ export class ReissuePayoutController {
   })
   async approve(
     @Param() params: ReissueRequestParams,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestCause() cause: CommandCause,
   ): Promise<PayoutChangeResponse> {
+    const { actor, correlationId } = cause;
     const result = await this.handler.approve(params.payoutId, params.requestId, {
       actor,
       correlationId,

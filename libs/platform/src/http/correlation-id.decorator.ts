@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { actorOf } from '../auth/auth.decorators';
+import type { CommandCause } from '../service/event-sourced-repository';
 
 export const CORRELATION_ID_HEADER = 'X-Correlation-Id';
 
@@ -27,10 +29,28 @@ const documentHeader = (target: object, key: string | symbol | undefined): void 
  * operation.
  */
 export const CorrelationId = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): string => {
+  (_data: unknown, context: ExecutionContext): string =>
+    correlationIdOf(context.switchToHttp().getRequest<{ headers?: Record<string, unknown> }>()),
+  [documentHeader],
+);
+
+function correlationIdOf(request: { headers?: Record<string, unknown> }): string {
+  const header = request.headers?.['x-correlation-id'];
+  return typeof header === 'string' && ACCEPTABLE.test(header) ? header : randomUUID();
+}
+
+/**
+ * What a command carries from the request that caused it: the authenticated actor and the
+ * correlation id (as `@CurrentActor()` and `@CorrelationId()` give them, in one parameter).
+ * Documents the correlation header on the operation.
+ */
+export const RequestCause = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): CommandCause => {
     const request = context.switchToHttp().getRequest<{ headers?: Record<string, unknown> }>();
-    const header = request.headers?.['x-correlation-id'];
-    return typeof header === 'string' && ACCEPTABLE.test(header) ? header : randomUUID();
+    const actor = actorOf(request);
+    if (actor === undefined)
+      throw new Error('@RequestCause() used on a route the AuthGuard did not authenticate');
+    return { actor, correlationId: correlationIdOf(request) };
   },
   [documentHeader],
 );
