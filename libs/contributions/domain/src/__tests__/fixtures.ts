@@ -5,6 +5,8 @@ import { deciderSpec } from '@santunan/testing';
 import type {
   ContributionAccountCommand,
   ContributionAccountContext,
+  OpenContributionAccount,
+  StartSponsorship,
 } from '../contribution-account/contribution-account.commands';
 import { decideContributionAccount } from '../contribution-account/contribution-account.decide';
 import {
@@ -118,3 +120,32 @@ export const NTT_PROGRAM = {
 
 export const FLOOR_CONTRIBUTION = { jkk: 10_000, jkm: 6_800, total: 16_800 } as const;
 export const DISCOUNTED_CONTRIBUTION = { jkk: 5_000, jkm: 3_400, total: 8_400 } as const;
+
+/** A worker's account opened under the NTT program: sector 'other', floor income from January 2026. */
+export const openNttSponsoredAccount = (participantId = 'p-1'): OpenContributionAccount => ({
+  type: 'OpenContributionAccount',
+  participantId,
+  sector: 'other',
+  declaredIncome: 1_000_000,
+  incomeEffectiveFrom: '2026-01',
+  membership: { kind: 'sponsored', programId: 'ntt-2026' },
+});
+
+/** The NTT program's APBD sponsorship of an account at the floor contribution, to December 2026. */
+export const nttSponsorship = (fromMonth = '2026-01'): StartSponsorship => ({
+  type: 'StartSponsorship',
+  programId: 'ntt-2026',
+  payerType: 'apbd',
+  fromMonth,
+  toMonth: '2026-12',
+  contribution: FLOOR_CONTRIBUTION,
+});
+
+/** The history steps of an account the NTT program sponsors, opened and started on `day`. */
+export const nttSponsoredAccountSteps = (
+  day: IsoDate,
+  { participantId = 'p-1', fromMonth = '2026-01' } = {},
+): Dated<ContributionAccountCommand>[] => [
+  [day, openNttSponsoredAccount(participantId)],
+  [day, nttSponsorship(fromMonth)],
+];

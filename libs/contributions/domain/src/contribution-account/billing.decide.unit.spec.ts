@@ -1,5 +1,10 @@
 import type { ContributionAccountEvent } from '@santunan/contracts';
-import { accountHistory, accountSpec, FLOOR_CONTRIBUTION } from '../__tests__/fixtures';
+import {
+  accountHistory,
+  accountSpec,
+  FLOOR_CONTRIBUTION,
+  nttSponsorship,
+} from '../__tests__/fixtures';
 import type { OpenContributionAccount } from './contribution-account.commands';
 
 const open = (
@@ -114,17 +119,7 @@ describe('billing: one due a month, JKK and JKM apart, due on the 15th', () => {
         '2026-01-01',
         { ...open('transport'), membership: { kind: 'sponsored', programId: 'ntt-2026' } },
       ],
-      [
-        '2026-01-01',
-        {
-          type: 'StartSponsorship',
-          programId: 'ntt-2026',
-          payerType: 'apbd',
-          fromMonth: '2026-01',
-          toMonth: '2026-12',
-          contribution: FLOOR_CONTRIBUTION,
-        },
-      ],
+      ['2026-01-01', nttSponsorship()],
     ]);
     accountSpec('2026-01-01')
       .given(history)

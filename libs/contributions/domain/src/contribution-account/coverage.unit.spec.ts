@@ -1,4 +1,4 @@
-import { accountHistory, accountStateOf, FLOOR_CONTRIBUTION } from '../__tests__/fixtures';
+import { accountHistory, accountStateOf, nttSponsoredAccountSteps } from '../__tests__/fixtures';
 import { coverageSummary } from './coverage';
 
 describe('coverage summary', () => {
@@ -33,30 +33,7 @@ describe('coverage summary', () => {
   });
 
   it('names the sponsorship period in it, and no membership after it ends', () => {
-    const sponsored = accountHistory([
-      [
-        '2026-01-01',
-        {
-          type: 'OpenContributionAccount',
-          participantId: 'p-1',
-          sector: 'other',
-          declaredIncome: 1_000_000,
-          incomeEffectiveFrom: '2026-01',
-          membership: { kind: 'sponsored', programId: 'ntt-2026' },
-        },
-      ],
-      [
-        '2026-01-01',
-        {
-          type: 'StartSponsorship',
-          programId: 'ntt-2026',
-          payerType: 'apbd',
-          fromMonth: '2026-01',
-          toMonth: '2026-12',
-          contribution: FLOOR_CONTRIBUTION,
-        },
-      ],
-    ]);
+    const sponsored = accountHistory([...nttSponsoredAccountSteps('2026-01-01')]);
     const state = accountStateOf(sponsored);
     expect(coverageSummary(state, '2026-06')?.membership).toEqual({
       kind: 'sponsored',

@@ -5,6 +5,7 @@ import {
   accountSpec,
   accountStateOf,
   FLOOR_CONTRIBUTION,
+  nttSponsoredAccountSteps,
 } from '../__tests__/fixtures';
 import type { RecordSponsoredContribution } from './contribution-account.commands';
 import { coverageSummary } from './coverage';
@@ -49,28 +50,7 @@ const share = (month: string): RecordSponsoredContribution => ({
   paidOn: `${month}-14`,
 });
 const sponsoredPaidToApril = accountHistory([
-  [
-    '2025-12-15',
-    {
-      type: 'OpenContributionAccount',
-      participantId: 'p-1',
-      sector: 'other',
-      declaredIncome: 1_000_000,
-      incomeEffectiveFrom: '2026-01',
-      membership: { kind: 'sponsored', programId: 'ntt-2026' },
-    },
-  ],
-  [
-    '2025-12-15',
-    {
-      type: 'StartSponsorship',
-      programId: 'ntt-2026',
-      payerType: 'apbd',
-      fromMonth: '2026-01',
-      toMonth: '2026-12',
-      contribution: FLOOR_CONTRIBUTION,
-    },
-  ],
+  ...nttSponsoredAccountSteps('2025-12-15'),
   ...['2026-01', '2026-02', '2026-03', '2026-04'].map(
     (month) => [`${month}-14`, share(month)] as const,
   ),
@@ -187,28 +167,7 @@ describe('death: billing stops, later months are refunded to whoever paid them',
 
   it('pays a pending claim month: the sponsor’s late share of the death month still counts', () => {
     const unpaidMarch = accountHistory([
-      [
-        '2025-12-15',
-        {
-          type: 'OpenContributionAccount',
-          participantId: 'p-1',
-          sector: 'other',
-          declaredIncome: 1_000_000,
-          incomeEffectiveFrom: '2026-01',
-          membership: { kind: 'sponsored', programId: 'ntt-2026' },
-        },
-      ],
-      [
-        '2025-12-15',
-        {
-          type: 'StartSponsorship',
-          programId: 'ntt-2026',
-          payerType: 'apbd',
-          fromMonth: '2026-03',
-          toMonth: '2026-12',
-          contribution: FLOOR_CONTRIBUTION,
-        },
-      ],
+      ...nttSponsoredAccountSteps('2025-12-15', { fromMonth: '2026-03' }),
       ['2026-03-20', death('2026-03-08')],
     ]);
     accountSpec('2026-04-10')

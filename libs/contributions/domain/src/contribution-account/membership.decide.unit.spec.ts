@@ -1,5 +1,10 @@
 import type { ContributionAccountEvent } from '@santunan/contracts';
-import { accountHistory, accountSpec, FLOOR_CONTRIBUTION } from '../__tests__/fixtures';
+import {
+  accountHistory,
+  accountSpec,
+  FLOOR_CONTRIBUTION,
+  nttSponsorship,
+} from '../__tests__/fixtures';
 import type { OpenContributionAccount, StartSponsorship } from './contribution-account.commands';
 
 const today = '2026-01-05';
@@ -18,14 +23,7 @@ const sponsored: OpenContributionAccount = {
   sector: 'other',
   membership: { kind: 'sponsored', programId: 'ntt-2026' },
 };
-const sponsorship: StartSponsorship = {
-  type: 'StartSponsorship',
-  programId: 'ntt-2026',
-  payerType: 'apbd',
-  fromMonth: '2026-02',
-  toMonth: '2026-12',
-  contribution: FLOOR_CONTRIBUTION,
-};
+const sponsorship: StartSponsorship = nttSponsorship('2026-02');
 
 describe('contribution account: opening and membership', () => {
   it('opens a self-paying account with its membership from the income month', () => {

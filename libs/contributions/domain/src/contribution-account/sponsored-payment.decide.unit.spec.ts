@@ -5,35 +5,13 @@ import {
   accountSpec,
   accountStateOf,
   FLOOR_CONTRIBUTION,
+  nttSponsoredAccountSteps,
 } from '../__tests__/fixtures';
 import type { RecordSponsoredContribution } from './contribution-account.commands';
 import { coverageSummary } from './coverage';
 
 const program = { kind: 'program', programId: 'ntt-2026' } as const;
-const sponsored = accountHistory([
-  [
-    '2025-12-15',
-    {
-      type: 'OpenContributionAccount',
-      participantId: 'p-1',
-      sector: 'other',
-      declaredIncome: 1_000_000,
-      incomeEffectiveFrom: '2026-01',
-      membership: { kind: 'sponsored', programId: 'ntt-2026' },
-    },
-  ],
-  [
-    '2025-12-15',
-    {
-      type: 'StartSponsorship',
-      programId: 'ntt-2026',
-      payerType: 'apbd',
-      fromMonth: '2026-01',
-      toMonth: '2026-12',
-      contribution: FLOOR_CONTRIBUTION,
-    },
-  ],
-]);
+const sponsored = accountHistory([...nttSponsoredAccountSteps('2025-12-15')]);
 
 const share = (
   month: string,

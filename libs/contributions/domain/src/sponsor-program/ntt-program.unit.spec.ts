@@ -4,8 +4,8 @@ import {
   accountContext,
   accountHistory,
   accountStateOf,
-  FLOOR_CONTRIBUTION,
   NTT_PROGRAM,
+  nttSponsoredAccountSteps,
   programContext,
 } from '../__tests__/fixtures';
 import { coverageSummary } from '../contribution-account/coverage';
@@ -131,28 +131,7 @@ describe('NTT 2026: 50,000 workers, 12 months, Rp10,080,000,000', () => {
     const sample = [0, 1, 24_999, 49_999].map(workerId);
     for (const participantId of sample) {
       let history: ContributionAccountEvent[] = accountHistory([
-        [
-          '2025-12-15',
-          {
-            type: 'OpenContributionAccount',
-            participantId,
-            sector: 'other',
-            declaredIncome: 1_000_000,
-            incomeEffectiveFrom: '2026-01',
-            membership: { kind: 'sponsored', programId: 'ntt-2026' },
-          },
-        ],
-        [
-          '2025-12-15',
-          {
-            type: 'StartSponsorship',
-            programId: 'ntt-2026',
-            payerType: 'apbd',
-            fromMonth: '2026-01',
-            toMonth: '2026-12',
-            contribution: FLOOR_CONTRIBUTION,
-          },
-        ],
+        ...nttSponsoredAccountSteps('2025-12-15', { participantId }),
       ]);
       // The fan-out: each allocation naming this worker becomes a command on his account.
       for (const event of events) {
