@@ -23,6 +23,7 @@ import {
 import type { ClaimFacts, RegisteredChildFact, ScholarshipAccountFact } from '../facts/claim-facts';
 import { allDocuments, claimDecider, only, submitJkk, submitJkm } from './claims';
 import {
+  account,
   CALENDAR,
   child1,
   child2,
@@ -32,6 +33,7 @@ import {
   monthsPaid,
   participant,
   son,
+  WEEKDAY_CALENDAR,
   widow,
 } from './fixtures';
 import { historyOf } from './history';
@@ -49,6 +51,35 @@ export interface Scenario {
   readonly scholarshipAccount?: ScholarshipAccountFact | null;
   readonly calendar?: WorkingDayCalendar;
 }
+
+/** The rules reference's BPU at Rp1,000,000 who dies in a work accident on 12 August 2025. */
+export const BPU_JKK_DEATH: Scenario = {
+  program: 'jkk',
+  segment: 'bpu',
+  wage: 1_000_000,
+  incidentDate: '2025-08-12',
+  lodgedOn: '2025-08-20',
+  firstPaidMonth: '2022-01',
+  benefits: [{ kind: 'death' }],
+};
+
+/** The rules reference's pre-PP 82/2019 JKK death: a PU at Rp4,000,000, the flat scholarship to a guardian. */
+export const PRE_PP82_JKK_DEATH: Scenario = {
+  program: 'jkk',
+  segment: 'pu',
+  wage: 4_000_000,
+  incidentDate: '2019-06-15',
+  lodgedOn: '2019-07-01',
+  firstPaidMonth: '2015-07',
+  benefits: [{ kind: 'death' }],
+  scholarshipAccount: {
+    holder: 'guardian',
+    childId: 'c-1',
+    fullName: 'Maria Bria',
+    bankAccount: account('Maria Bria', '0777'),
+  },
+  calendar: WEEKDAY_CALENDAR,
+};
 
 export interface ScenarioResult {
   readonly approved: ClaimApproved;

@@ -1,5 +1,10 @@
 import { recompute, verifyExplanation } from '@santunan/rules';
-import { decideScenario, type Scenario } from '../__tests__/end-to-end';
+import {
+  BPU_JKK_DEATH,
+  decideScenario,
+  PRE_PP82_JKK_DEATH,
+  type Scenario,
+} from '../__tests__/end-to-end';
 import { account, WEEKDAY_CALENDAR } from '../__tests__/fixtures';
 
 // The worked examples of the rules reference (shared/domain/jkk-jkm-rules.md), end to end
@@ -19,15 +24,7 @@ describe('worked examples, end to end through the claim decider', () => {
   }>([
     {
       name: 'BPU at Rp1,000,000 dies in a work accident: Rp70,000,000 + scholarship entitlement',
-      scenario: {
-        program: 'jkk',
-        segment: 'bpu',
-        wage: 1_000_000,
-        incidentDate: '2025-08-12',
-        lodgedOn: '2025-08-20',
-        firstPaidMonth: '2022-01',
-        benefits: [{ kind: 'death' }],
-      },
+      scenario: BPU_JKK_DEATH,
       ruleSetId: 'PERMENAKER1-2025',
       components: {
         JKK_DEATH_LUMP_SUM: 48_000_000,
@@ -101,22 +98,7 @@ describe('worked examples, end to end through the claim decider', () => {
     },
     {
       name: 'pre-PP 82/2019 JKK death: 48 × 4,000,000 + 4,800,000 + 3,000,000 + flat 12,000,000 scholarship',
-      scenario: {
-        program: 'jkk',
-        segment: 'pu',
-        wage: 4_000_000,
-        incidentDate: '2019-06-15',
-        lodgedOn: '2019-07-01',
-        firstPaidMonth: '2015-07',
-        benefits: [{ kind: 'death' }],
-        scholarshipAccount: {
-          holder: 'guardian',
-          childId: 'c-1',
-          fullName: 'Maria Bria',
-          bankAccount: account('Maria Bria', '0777'),
-        },
-        calendar: WEEKDAY_CALENDAR,
-      },
+      scenario: PRE_PP82_JKK_DEATH,
       ruleSetId: 'PP44-2015',
       components: {
         JKK_DEATH_LUMP_SUM: 192_000_000,
@@ -171,15 +153,7 @@ describe('worked examples, end to end through the claim decider', () => {
   });
 
   it('a JKK death decision carries everything payouts and an auditor need', () => {
-    const { approved } = decideScenario({
-      program: 'jkk',
-      segment: 'bpu',
-      wage: 1_000_000,
-      incidentDate: '2025-08-12',
-      lodgedOn: '2025-08-20',
-      firstPaidMonth: '2022-01',
-      benefits: [{ kind: 'death' }],
-    });
+    const { approved } = decideScenario(BPU_JKK_DEATH);
     expect(approved).toMatchObject({
       claimId: 'claim-1',
       participantId: 'p-1',
@@ -255,22 +229,7 @@ describe('worked examples, end to end through the claim decider', () => {
   });
 
   it('the flat PP 44/2015 scholarship goes to the guardian’s account, the cash to the widow', () => {
-    const { approved } = decideScenario({
-      program: 'jkk',
-      segment: 'pu',
-      wage: 4_000_000,
-      incidentDate: '2019-06-15',
-      lodgedOn: '2019-07-01',
-      firstPaidMonth: '2015-07',
-      benefits: [{ kind: 'death' }],
-      scholarshipAccount: {
-        holder: 'guardian',
-        childId: 'c-1',
-        fullName: 'Maria Bria',
-        bankAccount: account('Maria Bria', '0777'),
-      },
-      calendar: WEEKDAY_CALENDAR,
-    });
+    const { approved } = decideScenario(PRE_PP82_JKK_DEATH);
     expect(approved.payment.disbursements.map((d) => [d.payee.kind, d.amount])).toEqual([
       ['heir', 199_800_000],
       ['scholarship-account', 12_000_000],

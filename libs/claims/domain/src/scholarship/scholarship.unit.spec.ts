@@ -1,15 +1,13 @@
 import type { ClaimApproved, ScholarshipLevel } from '@santunan/contracts';
 import { recompute } from '@santunan/rules';
 import { deciderSpec } from '@santunan/testing';
-import { decideScenario, type Scenario } from '../__tests__/end-to-end';
 import {
-  account,
-  child1,
-  child2,
-  child3,
-  THRESHOLD,
-  WEEKDAY_CALENDAR,
-} from '../__tests__/fixtures';
+  BPU_JKK_DEATH,
+  decideScenario,
+  PRE_PP82_JKK_DEATH,
+  type Scenario,
+} from '../__tests__/end-to-end';
+import { account, child1, child2, child3, THRESHOLD } from '../__tests__/fixtures';
 import { eventsOf, historyOf } from '../__tests__/history';
 import type { RegisteredChildFact } from '../facts/claim-facts';
 import type { DecideScholarshipApplication, ScholarshipCommand } from './scholarship.commands';
@@ -30,13 +28,7 @@ const decider = (today: string) => ({
 const spec = (today: string) => deciderSpec(decider(today));
 
 const jkkDeath = (children: readonly RegisteredChildFact[] = [child1, child2]): Scenario => ({
-  program: 'jkk',
-  segment: 'bpu',
-  wage: 1_000_000,
-  incidentDate: '2025-08-12',
-  lodgedOn: '2025-08-20',
-  firstPaidMonth: '2022-01',
-  benefits: [{ kind: 'death' }],
+  ...BPU_JKK_DEATH,
   children,
 });
 const jkmDeath = (firstPaidMonth: string): Scenario => ({
@@ -177,21 +169,7 @@ describe('a scholarship entitlement follows the approved death or CTT decision',
   });
 
   it('before PP 82/2019 the flat scholarship was paid with the benefit: no yearly entitlement', () => {
-    const { approved } = decideScenario({
-      ...jkkDeath(),
-      segment: 'pu',
-      wage: 4_000_000,
-      incidentDate: '2019-06-15',
-      lodgedOn: '2019-07-01',
-      firstPaidMonth: '2015-07',
-      scholarshipAccount: {
-        holder: 'guardian',
-        childId: 'c-1',
-        fullName: 'Maria Bria',
-        bankAccount: account('Maria Bria', '0777'),
-      },
-      calendar: WEEKDAY_CALENDAR,
-    });
+    const { approved } = decideScenario({ ...jkkDeath(), ...PRE_PP82_JKK_DEATH });
     spec('2019-07-02')
       .given([])
       .when(grant(approved))
