@@ -9,6 +9,8 @@ export interface AuditStartForms {
   readonly asOf: FormState;
 }
 
+const EXPLAINED = ['payout', 'claim'] as const;
+
 /** The auditor's start: explain, verify, as-of — each a plain form that works without script. */
 export function AuditStartPage({
   page,
@@ -26,26 +28,24 @@ export function AuditStartPage({
 
       <section aria-labelledby="explain-heading">
         <h2 id="explain-heading">{t('audit.explain.heading')}</h2>
-        <form method="post" action="/audit/explain/payout" class="audit-lookup">
-          <CsrfField page={page} />
-          <TextField
-            form={forms.payout}
-            name="payoutId"
-            label={t('audit.explain.payoutId')}
-            required
-          />
-          <button type="submit">{t('audit.explain.payoutSubmit')}</button>
-        </form>
-        <form method="post" action="/audit/explain/claim" class="audit-lookup">
-          <CsrfField page={page} />
-          <TextField
-            form={forms.claim}
-            name="claimId"
-            label={t('audit.explain.claimId')}
-            required
-          />
-          <button type="submit">{t('audit.explain.claimSubmit')}</button>
-        </form>
+        {/* A payout's id or a claim's: the same small form for each. */}
+        {EXPLAINED.map((subject) => (
+          <form
+            key={subject}
+            method="post"
+            action={`/audit/explain/${subject}`}
+            class="audit-lookup"
+          >
+            <CsrfField page={page} />
+            <TextField
+              form={forms[subject]}
+              name={`${subject}Id`}
+              label={t(`audit.explain.${subject}Id`)}
+              required
+            />
+            <button type="submit">{t(`audit.explain.${subject}Submit`)}</button>
+          </form>
+        ))}
       </section>
 
       <section aria-labelledby="verify-heading">

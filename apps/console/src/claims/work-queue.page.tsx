@@ -8,6 +8,7 @@ import {
   type WorkQueuePage,
 } from '../services/claims.api';
 import type { SignedInContext } from '../web/page-context';
+import { ErrorMessage } from '../views/forms';
 import { Layout } from '../views/layout';
 import { Person } from '../views/person';
 import type { PeopleNames } from '../people/people-directory';
@@ -19,6 +20,14 @@ export interface QueueCounts {
   readonly dueSoon: number | null;
   readonly awaitingChecker: number | null;
 }
+
+/** Each count links to the queue narrowed to what it counts; one the service did not give is left out. */
+const COUNT_LINKS: ReadonlyArray<{ count: keyof QueueCounts; narrowedTo: Partial<QueueFilters> }> =
+  [
+    { count: 'overdue', narrowedTo: { sla: 'overdue' } },
+    { count: 'dueSoon', narrowedTo: { sla: 'due-soon' } },
+    { count: 'awaitingChecker', narrowedTo: { status: 'awaiting-checker' } },
+  ];
 
 function SlaCell({
   item,
@@ -249,35 +258,20 @@ export function WorkQueuePageView({
       <h2 id="counts-title">{t('queue.counts')}</h2>
       <ul class="counts" aria-labelledby="counts-title">
         <li>{t('queue.count.matching', { count: result?.total ?? 0 })}</li>
-        {counts.overdue === null ? null : (
-          <li>
-            <a href={queueHref('/claims', filters, { sla: 'overdue', page: 1 })}>
-              {t('queue.count.overdue', { count: counts.overdue })}
-            </a>
-          </li>
-        )}
-        {counts.dueSoon === null ? null : (
-          <li>
-            <a href={queueHref('/claims', filters, { sla: 'due-soon', page: 1 })}>
-              {t('queue.count.dueSoon', { count: counts.dueSoon })}
-            </a>
-          </li>
-        )}
-        {counts.awaitingChecker === null ? null : (
-          <li>
-            <a href={queueHref('/claims', filters, { status: 'awaiting-checker', page: 1 })}>
-              {t('queue.count.awaitingChecker', { count: counts.awaitingChecker })}
-            </a>
-          </li>
-        )}
+        {COUNT_LINKS.map(({ count, narrowedTo }) => {
+          const value = counts[count];
+          return value === null ? null : (
+            <li key={count}>
+              <a href={queueHref('/claims', filters, { ...narrowedTo, page: 1 })}>
+                {t(`queue.count.${count}`, { count: value })}
+              </a>
+            </li>
+          );
+        })}
       </ul>
 
       <h2>{t('queue.results')}</h2>
-      {error === null ? null : (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {result === null ? null : (
         <>
           <QueueTable
@@ -311,11 +305,7 @@ export function ProposalsPageView({
   return (
     <Layout page={page} title={t('proposals.title')}>
       <p>{t('proposals.intro')}</p>
-      {error === null ? null : (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {result === null ? null : (
         <QueueTable
           page={page}

@@ -212,10 +212,15 @@ export function ChoiceGroup({
 
 /** The form's own error (not one field's), announced when the page loads. */
 export function FormError({ form }: { form: FormState }) {
-  if (form.formError === null) return null;
+  return <ErrorMessage message={form.formError} />;
+}
+
+/** A page's error (a service's refusal, say), announced when the page loads; none, nothing. */
+export function ErrorMessage({ message }: { message: string | null }) {
+  if (message === null) return null;
   return (
     <p class="form-error" role="alert">
-      {form.formError}
+      {message}
     </p>
   );
 }
