@@ -1,7 +1,13 @@
 import { eventHash, type JsonValue } from '@santunan/platform';
 import type { PersonalDataReader } from './personal-data';
 import { connect, type AuditConnection } from './sql';
-import { actorOf, readEventsContaining, readStream, type StoredEvent } from './store-reader';
+import {
+  actorOf,
+  hashedFields,
+  readEventsContaining,
+  readStream,
+  type StoredEvent,
+} from './store-reader';
 import { targetOf, type AuditTargets, type AuditedService } from './targets';
 
 /** One event on the chain of evidence, with where it is and who caused it. */
@@ -130,20 +136,7 @@ export function evidenceOf(event: StoredEvent, predecessor?: StoredEvent | null)
         : predecessor === null
           ? event.version === 1 && event.previousHash === null
           : predecessor.version === event.version - 1 && event.previousHash === predecessor.hash,
-    hashVerified:
-      eventHash({
-        eventId: event.eventId,
-        streamId: event.streamId,
-        streamType: event.streamType,
-        version: event.version,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data,
-        metadata: event.metadata,
-        occurredAt: event.occurredAt,
-        recordedAt: event.recordedAt,
-        previousHash: event.previousHash,
-      }) === event.hash,
+    hashVerified: eventHash(hashedFields(event)) === event.hash,
   };
 }
 

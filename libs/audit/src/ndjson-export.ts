@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, eventHash, type JsonValue } from '@santunan/platform';
-import { formatPosition, type StoredEvent } from './store-reader';
+import { formatPosition, hashedFields, type StoredEvent } from './store-reader';
 import { isAuditedService, type AuditedService } from './targets';
 
 /**
@@ -59,21 +59,7 @@ export class ExportWriter {
 }
 
 function exportedEvent(event: StoredEvent): JsonValue {
-  return {
-    eventId: event.eventId,
-    streamId: event.streamId,
-    streamType: event.streamType,
-    version: event.version,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    metadata: event.metadata,
-    occurredAt: event.occurredAt,
-    recordedAt: event.recordedAt,
-    previousHash: event.previousHash,
-    hash: event.hash,
-    position: formatPosition(event.position),
-  };
+  return { ...hashedFields(event), hash: event.hash, position: formatPosition(event.position) };
 }
 
 function lineHashOf(chained: Record<string, JsonValue>): string {

@@ -1,6 +1,11 @@
 import {
+  EVENT_COLUMNS,
+  hashedFieldsOf,
+  positionOf,
   START_OF_STORE,
   type Actor,
+  type EventRow,
+  type HashedEventFields,
   type JsonValue,
   type SqlExecutor,
   type StorePosition,
@@ -8,62 +13,33 @@ import {
 import type { AuditedService } from './targets';
 
 /** An event exactly as stored (data in its stored form: personal fields sealed). */
-export interface StoredEvent {
+export interface StoredEvent extends HashedEventFields {
   readonly service: AuditedService;
   readonly position: StorePosition;
-  readonly eventId: string;
-  readonly streamId: string;
-  readonly streamType: string;
-  readonly version: number;
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly data: JsonValue;
-  readonly metadata: JsonValue;
-  readonly occurredAt: string;
-  readonly recordedAt: string;
-  readonly previousHash: string | null;
   readonly hash: string;
 }
-
-interface Row {
-  readonly transaction_id: string;
-  readonly global_position: string;
-  readonly event_id: string;
-  readonly stream_id: string;
-  readonly stream_type: string;
-  readonly version: number;
-  readonly type: string;
-  readonly schema_version: number;
-  readonly data: JsonValue;
-  readonly metadata: JsonValue;
-  readonly occurred_at_iso: string;
-  readonly recorded_at_iso: string;
-  readonly previous_hash: string | null;
-  readonly hash: string;
-}
-
-const COLUMNS = `transaction_id, global_position, event_id, stream_id, stream_type, version, type,
-  schema_version, data, metadata, occurred_at_iso, recorded_at_iso, previous_hash, hash`;
 
 /** Only transactions every snapshot agrees are finished: nothing can appear behind them later. */
 const BEHIND_HORIZON = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 
-function storedEvent(service: AuditedService, row: Row): StoredEvent {
+function storedEvent(service: AuditedService, row: EventRow): StoredEvent {
+  return { service, position: positionOf(row), ...hashedFieldsOf(row), hash: row.hash };
+}
+
+/** The fields the event's hash covers, to check it or to export them. */
+export function hashedFields(event: StoredEvent): HashedEventFields {
   return {
-    service,
-    position: { transactionId: row.transaction_id, globalPosition: row.global_position },
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    streamType: row.stream_type,
-    version: row.version,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: row.data,
-    metadata: row.metadata,
-    occurredAt: row.occurred_at_iso,
-    recordedAt: row.recorded_at_iso,
-    previousHash: row.previous_hash,
-    hash: row.hash,
+    eventId: event.eventId,
+    streamId: event.streamId,
+    streamType: event.streamType,
+    version: event.version,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata: event.metadata,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    previousHash: event.previousHash,
   };
 }
 
@@ -137,8 +113,8 @@ export async function* readEvents(
   let after = START_OF_STORE;
   let read = 0;
   for (;;) {
-    const rows = await db.query<Row>(
-      `select ${COLUMNS} from events
+    const rows = await db.query<EventRow>(
+      `select ${EVENT_COLUMNS} from events
         where (transaction_id, global_position) > ($1::xid8, $2::bigint)
           and (transaction_id, global_position) <= ($3::xid8, $4::bigint)
           and ${BEHIND_HORIZON}
@@ -184,8 +160,8 @@ export async function readStream(
   streamId: string,
   recordedUpTo?: string,
 ): Promise<StoredEvent[]> {
-  const rows = await db.query<Row>(
-    `select ${COLUMNS} from events
+  const rows = await db.query<EventRow>(
+    `select ${EVENT_COLUMNS} from events
       where stream_id = $1 and ($2::timestamptz is null or recorded_at <= $2::timestamptz)
       order by version`,
     [streamId, recordedUpTo ?? null],
@@ -199,8 +175,8 @@ export async function readStreamsByPrefix(
   service: AuditedService,
   prefix: string,
 ): Promise<StoredEvent[]> {
-  const rows = await db.query<Row>(
-    `select ${COLUMNS} from events where starts_with(stream_id, $1) order by stream_id, version`,
+  const rows = await db.query<EventRow>(
+    `select ${EVENT_COLUMNS} from events where starts_with(stream_id, $1) order by stream_id, version`,
     [prefix],
   );
   return rows.map((row) => storedEvent(service, row));
@@ -213,8 +189,8 @@ export async function readEventsContaining(
   containing: Readonly<Record<string, JsonValue>>,
   recordedUpTo?: string,
 ): Promise<StoredEvent[]> {
-  const rows = await db.query<Row>(
-    `select ${COLUMNS} from events
+  const rows = await db.query<EventRow>(
+    `select ${EVENT_COLUMNS} from events
       where data @> $1::jsonb and ($2::timestamptz is null or recorded_at <= $2::timestamptz)
       order by global_position`,
     [JSON.stringify(containing), recordedUpTo ?? null],
@@ -228,8 +204,8 @@ export async function readEventsById(
   eventIds: readonly string[],
 ): Promise<StoredEvent[]> {
   if (eventIds.length === 0) return [];
-  const rows = await db.query<Row>(
-    `select ${COLUMNS} from events where event_id = any($1::uuid[]) order by global_position`,
+  const rows = await db.query<EventRow>(
+    `select ${EVENT_COLUMNS} from events where event_id = any($1::uuid[]) order by global_position`,
     [eventIds],
   );
   return rows.map((row) => storedEvent(service, row));

@@ -1,5 +1,6 @@
 export { canonicalJson, toStoredJson, NotJsonError, type JsonValue } from './canonical-json';
 export { eventHash, type HashedEventFields } from './event-hash';
+export { EVENT_COLUMNS, hashedFieldsOf, positionOf, type EventRow } from './event-row';
 export {
   ConcurrencyError,
   DuplicateEventError,
