@@ -1,6 +1,7 @@
 import { formatInstant, formatNumber } from '../i18n/format';
 import type { MessageKey } from '../i18n/messages';
 import { CsrfField, Layout } from '../views/layout';
+import { Table } from '../views/table';
 import type { SignedInContext } from '../web/page-context';
 import { serviceLabel } from './audit-views';
 import type { VerifyJob } from './verify-jobs';
@@ -43,93 +44,85 @@ function Result({ page, job }: { page: SignedInContext; job: VerifyJob }) {
         {breaks.length === 0 ? (
           <p>{t('audit.job.noBreaks')}</p>
         ) : (
-          <table id="chain-breaks">
-            <caption>{t('audit.job.breaks')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.job.store')}</th>
-                <th scope="col">{t('audit.job.stream')}</th>
-                <th scope="col">{t('audit.job.version')}</th>
-                <th scope="col">{t('audit.job.kind')}</th>
-                <th scope="col">{t('audit.job.detail')}</th>
+          <Table
+            id="chain-breaks"
+            caption={t('audit.job.breaks')}
+            columns={[
+              t('audit.job.store'),
+              t('audit.job.stream'),
+              t('audit.job.version'),
+              t('audit.job.kind'),
+              t('audit.job.detail'),
+            ]}
+          >
+            {breaks.map((problem) => (
+              <tr key={`${problem.service}/${problem.streamId}/${problem.version}/${problem.kind}`}>
+                <th scope="row">{serviceLabel(page, problem.service)}</th>
+                <td>
+                  <code>{problem.streamId}</code>
+                </td>
+                <td>{problem.version}</td>
+                <td>{problem.kind}</td>
+                <td>{problem.detail}</td>
               </tr>
-            </thead>
-            <tbody>
-              {breaks.map((problem) => (
-                <tr
-                  key={`${problem.service}/${problem.streamId}/${problem.version}/${problem.kind}`}
-                >
-                  <th scope="row">{serviceLabel(page, problem.service)}</th>
-                  <td>
-                    <code>{problem.streamId}</code>
-                  </td>
-                  <td>{problem.version}</td>
-                  <td>{problem.kind}</td>
-                  <td>{problem.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </section>
       <section aria-labelledby="topics-heading">
         <h2 id="topics-heading">{t('audit.job.topics')}</h2>
         {result.topics.length === 0 ? null : (
-          <table id="topic-matches">
-            <caption>{t('audit.job.topics')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.job.topic')}</th>
-                <th scope="col">{t('audit.job.store')}</th>
-                <th scope="col">{t('audit.job.messages')}</th>
-                <th scope="col">{t('audit.job.matched')}</th>
-                <th scope="col">{t('audit.job.problems')}</th>
+          <Table
+            id="topic-matches"
+            caption={t('audit.job.topics')}
+            columns={[
+              t('audit.job.topic'),
+              t('audit.job.store'),
+              t('audit.job.messages'),
+              t('audit.job.matched'),
+              t('audit.job.problems'),
+            ]}
+          >
+            {result.topics.map((topic) => (
+              <tr key={topic.topic}>
+                <th scope="row">
+                  <code>{topic.topic}</code>
+                </th>
+                <td>{serviceLabel(page, topic.service)}</td>
+                <td>{formatNumber(topic.messages, lang)}</td>
+                <td>{formatNumber(topic.matched, lang)}</td>
+                <td>{topic.problems.length}</td>
               </tr>
-            </thead>
-            <tbody>
-              {result.topics.map((topic) => (
-                <tr key={topic.topic}>
-                  <th scope="row">
-                    <code>{topic.topic}</code>
-                  </th>
-                  <td>{serviceLabel(page, topic.service)}</td>
-                  <td>{formatNumber(topic.messages, lang)}</td>
-                  <td>{formatNumber(topic.matched, lang)}</td>
-                  <td>{topic.problems.length}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
         <h3>{t('audit.job.mismatches')}</h3>
         {mismatches.length === 0 ? (
           <p>{t('audit.job.noMismatches')}</p>
         ) : (
-          <table id="topic-mismatches">
-            <caption>{t('audit.job.mismatches')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.job.topic')}</th>
-                <th scope="col">{t('audit.job.stream')}</th>
-                <th scope="col">{t('audit.job.version')}</th>
-                <th scope="col">{t('audit.job.kind')}</th>
-                <th scope="col">{t('audit.job.detail')}</th>
+          <Table
+            id="topic-mismatches"
+            caption={t('audit.job.mismatches')}
+            columns={[
+              t('audit.job.topic'),
+              t('audit.job.stream'),
+              t('audit.job.version'),
+              t('audit.job.kind'),
+              t('audit.job.detail'),
+            ]}
+          >
+            {mismatches.map((problem, index) => (
+              <tr key={`${problem.topic}/${index}`}>
+                <th scope="row">
+                  <code>{problem.topic}</code>
+                </th>
+                <td>{problem.streamId === null ? '—' : <code>{problem.streamId}</code>}</td>
+                <td>{problem.version ?? '—'}</td>
+                <td>{problem.kind}</td>
+                <td>{problem.detail}</td>
               </tr>
-            </thead>
-            <tbody>
-              {mismatches.map((problem, index) => (
-                <tr key={`${problem.topic}/${index}`}>
-                  <th scope="row">
-                    <code>{problem.topic}</code>
-                  </th>
-                  <td>{problem.streamId === null ? '—' : <code>{problem.streamId}</code>}</td>
-                  <td>{problem.version ?? '—'}</td>
-                  <td>{problem.kind}</td>
-                  <td>{problem.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
         {result.notes.length === 0 ? null : (
           <>
@@ -169,29 +162,27 @@ export function VerifyJobPage({ page, job }: { page: SignedInContext; job: Verif
         </progress>{' '}
         {percent}%
       </p>
-      <table id="verify-stores">
-        <caption>{t('audit.job.stores')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.job.store')}</th>
-            <th scope="col">{t('audit.job.status')}</th>
-            <th scope="col">{t('audit.job.events')}</th>
-            <th scope="col">{t('audit.job.streams')}</th>
-            <th scope="col">{t('audit.job.problems')}</th>
+      <Table
+        id="verify-stores"
+        caption={t('audit.job.stores')}
+        columns={[
+          t('audit.job.store'),
+          t('audit.job.status'),
+          t('audit.job.events'),
+          t('audit.job.streams'),
+          t('audit.job.problems'),
+        ]}
+      >
+        {job.stores.map((store) => (
+          <tr key={store.service}>
+            <th scope="row">{serviceLabel(page, store.service)}</th>
+            <td>{t(`audit.job.status.${store.status}` as MessageKey)}</td>
+            <td>{formatNumber(store.eventsVerified, lang)}</td>
+            <td>{formatNumber(store.streamsVerified, lang)}</td>
+            <td>{store.problems}</td>
           </tr>
-        </thead>
-        <tbody>
-          {job.stores.map((store) => (
-            <tr key={store.service}>
-              <th scope="row">{serviceLabel(page, store.service)}</th>
-              <td>{t(`audit.job.status.${store.status}` as MessageKey)}</td>
-              <td>{formatNumber(store.eventsVerified, lang)}</td>
-              <td>{formatNumber(store.streamsVerified, lang)}</td>
-              <td>{store.problems}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <p id="verify-topics">
         {job.topics === null
           ? t('audit.job.topicsWaiting')

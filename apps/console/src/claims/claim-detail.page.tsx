@@ -11,6 +11,7 @@ import type { FormState } from '../web/form-state';
 import type { SignedInContext } from '../web/page-context';
 import { ChoiceGroup, FormError, PostForm, SelectField, TextArea, TextField } from '../views/forms';
 import { Layout } from '../views/layout';
+import { Table } from '../views/table';
 import { Person } from '../views/person';
 import type { PeopleNames } from '../people/people-directory';
 import { benefitLabel, documentLabel, labelOf, shortId, statusLabel } from './claim-labels';
@@ -161,34 +162,29 @@ function ParticipantSection({
       {payees.length === 0 ? (
         <p>{t('claim.payeesNotYet')}</p>
       ) : (
-        <table>
-          <caption>{t('claim.payeesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('claim.payee')}</th>
-              <th scope="col">{t('claim.payeeBasis')}</th>
-              <th scope="col" class="amount">
-                {t('queue.col.amount')}
-              </th>
+        <Table
+          caption={t('claim.payeesCaption')}
+          columns={[
+            t('claim.payee'),
+            t('claim.payeeBasis'),
+            { label: t('queue.col.amount'), amount: true },
+          ]}
+        >
+          {payees.map((disbursement, index) => (
+            <tr key={index}>
+              <th scope="row">{disbursement.payee.fullName}</th>
+              <td>
+                {disbursement.payee.kind === 'heir'
+                  ? t('claim.payeeHeir', {
+                      relationship: labelOf(t, 'relationship', disbursement.payee.relationship),
+                      basis: labelOf(t, 'payeeBasis', disbursement.payee.basis),
+                    })
+                  : labelOf(t, 'payeeKind', disbursement.payee.kind)}
+              </td>
+              <td class="amount">{formatRupiah(disbursement.amount)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {payees.map((disbursement, index) => (
-              <tr key={index}>
-                <th scope="row">{disbursement.payee.fullName}</th>
-                <td>
-                  {disbursement.payee.kind === 'heir'
-                    ? t('claim.payeeHeir', {
-                        relationship: labelOf(t, 'relationship', disbursement.payee.relationship),
-                        basis: labelOf(t, 'payeeBasis', disbursement.payee.basis),
-                      })
-                    : labelOf(t, 'payeeKind', disbursement.payee.kind)}
-                </td>
-                <td class="amount">{formatRupiah(disbursement.amount)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import {
 import type { SignedInContext } from '../web/page-context';
 import { ErrorMessage } from '../views/forms';
 import { Layout } from '../views/layout';
+import { Table } from '../views/table';
 import { Person } from '../views/person';
 import type { PeopleNames } from '../people/people-directory';
 import { benefitLabel, labelOf, shortId, statusLabel } from './claim-labels';
@@ -73,67 +74,63 @@ export function QueueTable({
   const { t, lang } = page;
   if (result.items.length === 0) return <p id="queue-results">{t('queue.empty')}</p>;
   return (
-    <table id="queue-results">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('queue.col.claim')}</th>
-          <th scope="col">{t('queue.col.benefit')}</th>
-          <th scope="col">{t('queue.col.status')}</th>
-          <th scope="col">{t('queue.col.regency')}</th>
-          <th scope="col">{t('queue.col.incident')}</th>
-          <th scope="col">{t('queue.col.documents')}</th>
-          <th scope="col">{t('queue.col.due')}</th>
-          {proposers === undefined ? null : <th scope="col">{t('queue.col.proposedBy')}</th>}
-          <th scope="col" class="amount">
-            {t('queue.col.amount')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.items.map((item) => {
-          const amount = amountOf(item);
-          return (
-            <tr key={item.claimId}>
-              <th scope="row">
-                <a
-                  href={`/claims/${item.claimId}`}
-                  aria-label={t('queue.openClaim', { id: shortId(item.claimId) })}
-                >
-                  <span class="mono">{shortId(item.claimId)}</span>
-                </a>
-              </th>
-              <td>{benefitLabel(t, item.benefitType)}</td>
-              <td>{statusLabel(t, item.status)}</td>
-              <td>{item.regencyCode ?? '—'}</td>
-              <td>{formatDate(item.incidentDate, lang)}</td>
+    <Table
+      id="queue-results"
+      caption={caption}
+      columns={[
+        t('queue.col.claim'),
+        t('queue.col.benefit'),
+        t('queue.col.status'),
+        t('queue.col.regency'),
+        t('queue.col.incident'),
+        t('queue.col.documents'),
+        t('queue.col.due'),
+        proposers === undefined ? null : t('queue.col.proposedBy'),
+        { label: t('queue.col.amount'), amount: true },
+      ]}
+    >
+      {result.items.map((item) => {
+        const amount = amountOf(item);
+        return (
+          <tr key={item.claimId}>
+            <th scope="row">
+              <a
+                href={`/claims/${item.claimId}`}
+                aria-label={t('queue.openClaim', { id: shortId(item.claimId) })}
+              >
+                <span class="mono">{shortId(item.claimId)}</span>
+              </a>
+            </th>
+            <td>{benefitLabel(t, item.benefitType)}</td>
+            <td>{statusLabel(t, item.status)}</td>
+            <td>{item.regencyCode ?? '—'}</td>
+            <td>{formatDate(item.incidentDate, lang)}</td>
+            <td>
+              {item.documentsComplete ? (
+                <span class="tag ok">{t('queue.documentsComplete')}</span>
+              ) : (
+                <span class="tag warn">
+                  {t('queue.documentsMissing', { count: item.missingDocuments.length })}
+                </span>
+              )}
+            </td>
+            <td>
+              <SlaCell item={item} t={t} lang={lang} />
+            </td>
+            {proposers === undefined ? null : (
               <td>
-                {item.documentsComplete ? (
-                  <span class="tag ok">{t('queue.documentsComplete')}</span>
+                {item.proposedBy === null ? (
+                  '—'
                 ) : (
-                  <span class="tag warn">
-                    {t('queue.documentsMissing', { count: item.missingDocuments.length })}
-                  </span>
+                  <Person id={item.proposedBy} page={page} people={proposers} />
                 )}
               </td>
-              <td>
-                <SlaCell item={item} t={t} lang={lang} />
-              </td>
-              {proposers === undefined ? null : (
-                <td>
-                  {item.proposedBy === null ? (
-                    '—'
-                  ) : (
-                    <Person id={item.proposedBy} page={page} people={proposers} />
-                  )}
-                </td>
-              )}
-              <td class="amount">{amount === null ? '—' : formatRupiah(amount)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+            )}
+            <td class="amount">{amount === null ? '—' : formatRupiah(amount)}</td>
+          </tr>
+        );
+      })}
+    </Table>
   );
 }
 
