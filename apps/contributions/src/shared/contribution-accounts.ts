@@ -7,18 +7,15 @@ import {
   type ContributionAccountState,
 } from '@santunan/contributions-domain';
 import type {
-  CommandMetadata,
   CommandRequest,
   CommandResult,
   EventSourcedRepository,
   FoldedStateCache,
-  FoldedStream,
-  SqlExecutor,
   StreamFold,
-  Transaction,
 } from '@santunan/platform';
 import type { ContributionsContext } from './contributions-context';
 import { contributionAccountStreamId } from './contribution-streams';
+import { StreamCommands } from './stream-commands';
 
 export type AccountStreams = EventSourcedRepository<ContributionAccountEvent>;
 
@@ -40,41 +37,27 @@ export type AccountCommandRequest = CommandRequest<
  * Commands to participants' contribution accounts, with today, calendar and policy bound, on
  * the platform's write path (with the account folds cached when a cache is given).
  */
-export class ContributionAccounts {
-  private readonly fold: StreamFold<ContributionAccountEvent, ContributionAccountState>;
-
+export class ContributionAccounts extends StreamCommands<
+  ContributionAccountCommand,
+  ContributionAccountEvent,
+  ContributionAccountState
+> {
   constructor(
-    readonly streams: AccountStreams,
+    streams: AccountStreams,
     private readonly context: ContributionsContext,
     cache?: FoldedStateCache<ContributionAccountState>,
   ) {
-    this.fold = { ...CONTRIBUTION_ACCOUNT_FOLDING, cache };
+    super(streams, CONTRIBUTION_ACCOUNT_FOLDING, cache);
   }
 
-  request(
-    participantId: string,
-    command: ContributionAccountCommand,
-    metadata: CommandMetadata<ContributionAccountState>,
-  ): AccountCommandRequest {
+  protected streamIdOf(participantId: string): string {
+    return contributionAccountStreamId(participantId);
+  }
+
+  protected decideNow() {
     const context = this.context.account();
-    return {
-      ...metadata,
-      streamId: contributionAccountStreamId(participantId),
-      command,
-      decider: { ...this.fold, decide: (c, state) => decideContributionAccount(c, state, context) },
-      // Contributions events hold no personal data; the participant would be its subject.
-      dataSubjectId: participantId,
-    };
-  }
-
-  handle(
-    participantId: string,
-    command: ContributionAccountCommand,
-    metadata: CommandMetadata<ContributionAccountState>,
-    tx?: Transaction,
-  ): Promise<CommandResult<ContributionAccountState>> {
-    const request = this.request(participantId, command, metadata);
-    return tx ? this.streams.handleWithin(tx, request) : this.streams.handle(request);
+    return (command: ContributionAccountCommand, state: ContributionAccountState) =>
+      decideContributionAccount(command, state, context);
   }
 
   /** Many accounts in one transaction (a scheduler page, a chunk of a sponsor payment). */
@@ -82,12 +65,5 @@ export class ContributionAccounts {
     requests: readonly AccountCommandRequest[],
   ): Promise<CommandResult<ContributionAccountState>[]> {
     return this.streams.handleMany(requests);
-  }
-
-  load(
-    participantId: string,
-    executor?: SqlExecutor,
-  ): Promise<FoldedStream<ContributionAccountState>> {
-    return this.streams.load(contributionAccountStreamId(participantId), this.fold, executor);
   }
 }

@@ -6,19 +6,10 @@ import {
   type SponsorProgramCommand,
   type SponsorProgramState,
 } from '@santunan/contributions-domain';
-import type {
-  CommandMetadata,
-  CommandRequest,
-  CommandResult,
-  EventSourcedRepository,
-  FoldedStateCache,
-  FoldedStream,
-  SqlExecutor,
-  StreamFold,
-  Transaction,
-} from '@santunan/platform';
+import type { EventSourcedRepository, FoldedStateCache, StreamFold } from '@santunan/platform';
 import type { ContributionsContext } from './contributions-context';
 import { sponsorProgramStreamId } from './contribution-streams';
+import { StreamCommands } from './stream-commands';
 
 export type ProgramStreams = EventSourcedRepository<SponsorProgramEvent>;
 
@@ -32,44 +23,26 @@ export const SPONSOR_PROGRAM_FOLDING: StreamFold<SponsorProgramEvent, SponsorPro
  * program stream holds every enrolment, so its folds are cached when a cache is given
  * (docs/adr/0012).
  */
-export class SponsorPrograms {
-  private readonly fold: StreamFold<SponsorProgramEvent, SponsorProgramState>;
-
+export class SponsorPrograms extends StreamCommands<
+  SponsorProgramCommand,
+  SponsorProgramEvent,
+  SponsorProgramState
+> {
   constructor(
-    readonly streams: ProgramStreams,
+    streams: ProgramStreams,
     private readonly context: ContributionsContext,
     cache?: FoldedStateCache<SponsorProgramState>,
   ) {
-    this.fold = { ...SPONSOR_PROGRAM_FOLDING, cache };
+    super(streams, SPONSOR_PROGRAM_FOLDING, cache);
   }
 
-  request(
-    programId: string,
-    command: SponsorProgramCommand,
-    metadata: CommandMetadata<SponsorProgramState>,
-  ): CommandRequest<SponsorProgramCommand, SponsorProgramEvent, SponsorProgramState> {
+  protected streamIdOf(programId: string): string {
+    return sponsorProgramStreamId(programId);
+  }
+
+  protected decideNow() {
     const context = this.context.program();
-    return {
-      ...metadata,
-      streamId: sponsorProgramStreamId(programId),
-      command,
-      decider: { ...this.fold, decide: (c, state) => decideSponsorProgram(c, state, context) },
-      // Contributions events hold no personal data; nothing is sealed for this subject.
-      dataSubjectId: programId,
-    };
-  }
-
-  handle(
-    programId: string,
-    command: SponsorProgramCommand,
-    metadata: CommandMetadata<SponsorProgramState>,
-    tx?: Transaction,
-  ): Promise<CommandResult<SponsorProgramState>> {
-    const request = this.request(programId, command, metadata);
-    return tx ? this.streams.handleWithin(tx, request) : this.streams.handle(request);
-  }
-
-  load(programId: string, executor?: SqlExecutor): Promise<FoldedStream<SponsorProgramState>> {
-    return this.streams.load(sponsorProgramStreamId(programId), this.fold, executor);
+    return (command: SponsorProgramCommand, state: SponsorProgramState) =>
+      decideSponsorProgram(command, state, context);
   }
 }
