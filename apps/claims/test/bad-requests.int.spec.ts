@@ -14,7 +14,6 @@ import {
   officer,
   supervisor,
   bodyOf,
-  type ClaimBody,
   type User,
 } from './claims-harness';
 
@@ -49,34 +48,12 @@ describe('requests the claims service refuses', () => {
 
   /** A JKK claim for Kornelis, documents complete, ready for the maker's proposal. */
   async function readyClaim(benefits: object[]): Promise<string> {
-    const reported = await h
-      .http(officer)
-      .post('/accident-reports', report(kornelis, '2026-11-02'))
-      .expect(201);
-    await h
-      .http(supervisor)
-      .post(`/accident-reports/${reported.body.reportId}/confirmation`, { note: 'sesuai' })
-      .expect(200);
-    const claim = await h
-      .http(officer)
-      .post('/claims/jkk', {
-        accidentReportId: reported.body.reportId,
-        benefits,
-        paymentAccount: {
-          bankCode: 'BRI',
-          accountNumber: '7788990011',
-          accountName: 'Kornelis Bani',
-        },
-        claimant: { kind: 'participant' },
-      })
-      .expect(201);
-    const { claimId, documents } = bodyOf<ClaimBody>(claim);
-    for (const document of documents.required) {
-      await h
-        .http(officer)
-        .post(`/claims/${claimId}/documents`, { document, reference: `arsip/${document}` })
-        .expect(200);
-    }
+    const { claimId, documents } = await h.lodgeJkkClaim(report(kornelis, '2026-11-02'), benefits, {
+      bankCode: 'BRI',
+      accountNumber: '7788990011',
+      accountName: 'Kornelis Bani',
+    });
+    await h.recordDocuments(claimId, documents.required);
     return claimId;
   }
 

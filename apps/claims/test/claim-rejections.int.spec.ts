@@ -43,9 +43,8 @@ describe('claims the eligibility policies reject, and the payment SLA', () => {
 
   /** Stage I reported and confirmed, then a JKK STMB claim lodged today with its documents. */
   async function stmbClaim(who: Person, incidentDate: string): Promise<string> {
-    const report = await h
-      .http(officer)
-      .post('/accident-reports', {
+    const { claimId, documents } = await h.lodgeJkkClaim(
+      {
         participantId: who.id,
         incidentKind: 'accident',
         incidentDate,
@@ -54,37 +53,12 @@ describe('claims the eligibility policies reject, and the payment SLA', () => {
         trafficAccident: false,
         notifier: { kind: 'health-facility', name: 'RSUD W.Z. Johannes' },
         witnesses: [{ name: 'Simon Bani' }, { name: 'Petrus Nuban' }],
-      })
-      .expect(201);
-    await h
-      .http(supervisor)
-      .post(`/accident-reports/${report.body.reportId}/confirmation`, { note: 'sesuai' })
-      .expect(200);
-    const claim = await h
-      .http(officer)
-      .post('/claims/jkk', {
-        accidentReportId: report.body.reportId,
-        benefits: [{ kind: 'stmb', months: 2 }],
-        paymentAccount: { bankCode: 'BNI', accountNumber: '9900112233', accountName: who.fullName },
-        claimant: { kind: 'participant' },
-      })
-      .expect(201);
-    const { claimId, documents } = bodyOf<ClaimBody>(claim);
-    await recordAll(claimId, documents.required, TODAY);
+      },
+      [{ kind: 'stmb', months: 2 }],
+      { bankCode: 'BNI', accountNumber: '9900112233', accountName: who.fullName },
+    );
+    await h.recordDocuments(claimId, documents.required, TODAY);
     return claimId;
-  }
-
-  async function recordAll(claimId: string, documents: string[], receivedOn: string) {
-    for (const document of documents) {
-      await h
-        .http(officer)
-        .post(`/claims/${claimId}/documents`, {
-          document,
-          reference: `arsip/${claimId}/${document}`,
-          receivedOn,
-        })
-        .expect(200);
-    }
   }
 
   async function jkmClaim(
@@ -211,7 +185,7 @@ describe('claims the eligibility policies reject, and the payment SLA', () => {
 
   it('shows an undecided claim past its payment due date as overdue', async () => {
     first = await jkmClaim({ fullName: 'Theresia Kolo', relationship: 'spouse' }, '2026-11-12');
-    await recordAll(first.claimId, first.required, '2026-11-12');
+    await h.recordDocuments(first.claimId, first.required, '2026-11-12');
     // JKM: 3 working days from Thursday 12 November → Tuesday 17 November.
     await eventually(async () => {
       const page = await h.http(supervisor).get(`/claims?sla=overdue`).expect(200);
@@ -239,7 +213,7 @@ describe('claims the eligibility policies reject, and the payment SLA', () => {
       holderClaimId: first.claimId,
       heldByThisClaim: false,
     });
-    await recordAll(
+    await h.recordDocuments(
       second.claimId,
       second.required.filter((document) => document !== 'death-certificate'),
       TODAY,

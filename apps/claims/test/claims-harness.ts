@@ -361,6 +361,48 @@ export class ClaimsHarness {
     );
   }
 
+  /**
+   * Stage I reported by the officer and confirmed by the supervisor, then the JKK claim the
+   * participant lodges on it for `benefits`, paid to `paymentAccount`.
+   */
+  async lodgeJkkClaim(
+    accident: AccidentReportBody,
+    benefits: readonly object[],
+    paymentAccount: PaymentAccountBody,
+  ): Promise<ClaimBody> {
+    const reported = await this.http(officer).post('/accident-reports', accident).expect(201);
+    const { reportId } = bodyOf<{ reportId: string }>(reported);
+    await this.http(supervisor)
+      .post(`/accident-reports/${reportId}/confirmation`, { note: 'sesuai' })
+      .expect(200);
+    const claim = await this.http(officer)
+      .post('/claims/jkk', {
+        accidentReportId: reportId,
+        benefits,
+        paymentAccount,
+        claimant: { kind: 'participant' },
+      })
+      .expect(201);
+    return bodyOf<ClaimBody>(claim);
+  }
+
+  /** The officer records each of `documents` for the claim (received on `receivedOn`, if given). */
+  async recordDocuments(
+    claimId: string,
+    documents: readonly string[],
+    receivedOn?: string,
+  ): Promise<void> {
+    for (const document of documents) {
+      await this.http(officer)
+        .post(`/claims/${claimId}/documents`, {
+          document,
+          reference: `arsip/${claimId}/${document}`,
+          ...(receivedOn === undefined ? {} : { receivedOn }),
+        })
+        .expect(200);
+    }
+  }
+
   /** Waits until enrollment's and contributions' events have reached claims' projections. */
   async untilKnown(participantId: string, paidMonths: number): Promise<void> {
     await eventually(
@@ -442,6 +484,23 @@ export interface TimelineBody {
     readonly actor: { readonly id: string };
     readonly details: Record<string, unknown>;
   }[];
+}
+
+/** A stage I accident report as the officer posts it. */
+export interface AccidentReportBody {
+  readonly participantId: string;
+  readonly incidentKind: string;
+  readonly incidentDate: string;
+  readonly place: string;
+  readonly chronology: string;
+  readonly trafficAccident: boolean;
+  readonly notifier: { readonly kind: string; readonly name: string };
+  readonly witnesses: readonly { readonly name: string }[];
+}
+export interface PaymentAccountBody {
+  readonly bankCode: string;
+  readonly accountNumber: string;
+  readonly accountName: string;
 }
 
 export interface SelfPayingWorker {

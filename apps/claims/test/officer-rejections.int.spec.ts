@@ -13,7 +13,6 @@ import {
   bodyOf,
   officer,
   supervisor,
-  type ClaimBody,
   type QueueBody,
   type TimelineBody,
 } from './claims-harness';
@@ -38,9 +37,8 @@ describe('officer rejections: proposed by the maker, confirmed or sent back by t
 
   /** Stage I confirmed and a JKK STMB claim lodged for Yosef; its documents when asked. */
   async function stmbClaim(months: number, withDocuments: boolean): Promise<string> {
-    const reported = await h
-      .http(officer)
-      .post('/accident-reports', {
+    const { claimId, documents } = await h.lodgeJkkClaim(
+      {
         participantId: yosef,
         incidentKind: 'accident',
         incidentDate: '2026-11-02',
@@ -49,30 +47,11 @@ describe('officer rejections: proposed by the maker, confirmed or sent back by t
         trafficAccident: false,
         notifier: { kind: 'union', name: 'Serikat Buruh Pelabuhan Tenau' },
         witnesses: [{ name: 'Markus Laka' }],
-      })
-      .expect(201);
-    await h
-      .http(supervisor)
-      .post(`/accident-reports/${reported.body.reportId}/confirmation`, { note: 'sesuai' })
-      .expect(200);
-    const claim = await h
-      .http(officer)
-      .post('/claims/jkk', {
-        accidentReportId: reported.body.reportId,
-        benefits: [{ kind: 'stmb', months }],
-        paymentAccount: { bankCode: 'BRI', accountNumber: '6655443322', accountName: 'Yosef Nda' },
-        claimant: { kind: 'participant' },
-      })
-      .expect(201);
-    const { claimId, documents } = bodyOf<ClaimBody>(claim);
-    if (withDocuments) {
-      for (const document of documents.required) {
-        await h
-          .http(officer)
-          .post(`/claims/${claimId}/documents`, { document, reference: `arsip/${document}` })
-          .expect(200);
-      }
-    }
+      },
+      [{ kind: 'stmb', months }],
+      { bankCode: 'BRI', accountNumber: '6655443322', accountName: 'Yosef Nda' },
+    );
+    if (withDocuments) await h.recordDocuments(claimId, documents.required);
     return claimId;
   }
 
