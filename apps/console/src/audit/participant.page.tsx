@@ -124,12 +124,21 @@ export function ParticipantAsOfPage({
     ? (coverage['paidMonths'] as unknown[]).map(String)
     : [];
   const date = formatDate(asOf.date, lang);
+  // Each evidence table's caption is its section's heading.
+  const knownTitle = t('audit.participant.known', { count: asOf.view.known.length });
+  const learnedLaterTitle = t('audit.participant.learnedLater', {
+    count: asOf.view.learnedLater.length,
+  });
   const happened = (step: { eventId: string }): string => {
     const fact = [...asOf.view.known, ...asOf.view.learnedLater].find(
       (candidate: KnownFact) => candidate.eventId === step.eventId,
     );
     return fact === undefined ? '—' : happenedText(page, fact.happened);
   };
+  // Both as-of tables show, beside each event, when what it records happened.
+  const evidence = (caption: string, steps: readonly KnownFact[]) => (
+    <EvidenceTable page={page} caption={caption} steps={steps} happened={happened} />
+  );
   return (
     <Layout page={page} title={t('audit.participant.title', { id: asOf.participantId, date })}>
       <p>{t('audit.participant.intro', { date })}</p>
@@ -187,33 +196,19 @@ export function ParticipantAsOfPage({
       </section>
 
       <section aria-labelledby="known-heading">
-        <h2 id="known-heading">
-          {t('audit.participant.known', { count: asOf.view.known.length })}
-        </h2>
+        <h2 id="known-heading">{knownTitle}</h2>
         {asOf.view.known.length === 0 ? (
           <p>{t('audit.participant.noneKnown')}</p>
         ) : (
-          <EvidenceTable
-            page={page}
-            caption={t('audit.participant.known', { count: asOf.view.known.length })}
-            steps={asOf.view.known}
-            happened={happened}
-          />
+          evidence(knownTitle, asOf.view.known)
         )}
       </section>
 
       {asOf.view.learnedLater.length === 0 ? null : (
         <section aria-labelledby="later-heading">
-          <h2 id="later-heading">
-            {t('audit.participant.learnedLater', { count: asOf.view.learnedLater.length })}
-          </h2>
+          <h2 id="later-heading">{learnedLaterTitle}</h2>
           <p class="hint">{t('audit.participant.learnedLaterHint')}</p>
-          <EvidenceTable
-            page={page}
-            caption={t('audit.participant.learnedLater', { count: asOf.view.learnedLater.length })}
-            steps={asOf.view.learnedLater}
-            happened={happened}
-          />
+          {evidence(learnedLaterTitle, asOf.view.learnedLater)}
         </section>
       )}
 
