@@ -55,6 +55,35 @@ describe('a bulk job survives a restart of the service', () => {
     return response.body as JobStatus;
   };
 
+  /** The operator uploads `csv` for NTT's program: the new job's id. */
+  const upload = async (running: INestApplication, csv: string): Promise<string> => {
+    const accepted = await http(running)
+      .post('/sponsor-programs/ntt-2026/enrollment-jobs')
+      .set('Authorization', bearer(environment, ['sponsor-operator'], 'ntt-operator'))
+      .set('Content-Type', 'text/csv')
+      .send(Buffer.from(csv))
+      .expect(202);
+    return (accepted.body as JobStatus).jobId;
+  };
+
+  /** Waits until the job is `rows` rows in: well before its end, for an interruption. */
+  const untilRead = (jobId: string, rows: number) =>
+    eventually(async () => expect((await status(jobId)).rowsRead).toBeGreaterThanOrEqual(rows), {
+      intervalMs: 20,
+      timeoutMs: 30_000,
+    });
+
+  /** Waits for the job to complete: its status then. */
+  const untilCompleted = (jobId: string): Promise<JobStatus> =>
+    eventually(
+      async () => {
+        const job = await status(jobId);
+        expect(job.state).toBe('completed');
+        return job;
+      },
+      { timeoutMs: 40_000 },
+    );
+
   const stored = async () => {
     const [row] = await app!.get(ServiceRuntime).database.query<{
       indexed: string;
@@ -78,21 +107,9 @@ describe('a bulk job survives a restart of the service', () => {
   it('stops mid-job, resumes on the next start, and enrols every row exactly once', async () => {
     const { csv, totalRows } = workerFile();
     app = await startEnrollmentApp(environment.config);
-    const accepted = await http(app)
-      .post('/sponsor-programs/ntt-2026/enrollment-jobs')
-      .set('Authorization', bearer(environment, ['sponsor-operator'], 'ntt-operator'))
-      .set('Content-Type', 'text/csv')
-      .send(Buffer.from(csv))
-      .expect(202);
-    const { jobId } = accepted.body as JobStatus;
+    const jobId = await upload(app, csv);
 
-    await eventually(
-      async () => expect((await status(jobId)).rowsRead).toBeGreaterThanOrEqual(500),
-      {
-        intervalMs: 20,
-        timeoutMs: 30_000,
-      },
-    );
+    await untilRead(jobId, 500);
     await app.close();
     app = undefined;
 
@@ -123,14 +140,7 @@ describe('a bulk job survives a restart of the service', () => {
     expect(between.enrolled + between.rejected).toBe(between.rows_read);
 
     app = await startEnrollmentApp(environment.config);
-    const done = await eventually(
-      async () => {
-        const job = await status(jobId);
-        expect(job.state).toBe('completed');
-        return job;
-      },
-      { timeoutMs: 40_000 },
-    );
+    const done = await untilCompleted(jobId);
     expect(done).toMatchObject({
       totalRows,
       rowsRead: totalRows,
@@ -151,20 +161,8 @@ describe('a bulk job survives a restart of the service', () => {
     for (let i = WORKERS; i < WORKERS + 2_000; i += 1)
       lines.push(workerCsvLine(syntheticWorker(i)));
     app ??= await startEnrollmentApp(environment.config);
-    const accepted = await http(app)
-      .post('/sponsor-programs/ntt-2026/enrollment-jobs')
-      .set('Authorization', bearer(environment, ['sponsor-operator'], 'ntt-operator'))
-      .set('Content-Type', 'text/csv')
-      .send(Buffer.from(`${lines.join('\n')}\n`))
-      .expect(202);
-    const { jobId } = accepted.body as JobStatus;
-    await eventually(
-      async () => expect((await status(jobId)).rowsRead).toBeGreaterThanOrEqual(300),
-      {
-        intervalMs: 20,
-        timeoutMs: 30_000,
-      },
-    );
+    const jobId = await upload(app, `${lines.join('\n')}\n`);
+    await untilRead(jobId, 300);
     // As if the server crashed under the service: every open transaction is rolled back.
     const client = new Client({ connectionString: environment.serviceDatabase.url });
     await client.connect();
@@ -173,14 +171,7 @@ describe('a bulk job survives a restart of the service', () => {
     );
     await client.end();
 
-    const done = await eventually(
-      async () => {
-        const job = await status(jobId);
-        expect(job.state).toBe('completed');
-        return job;
-      },
-      { timeoutMs: 40_000 },
-    );
+    const done = await untilCompleted(jobId);
     expect(done).toMatchObject({ rowsRead: 2_000, enrolled: 2_000, rejected: 0 });
     expect(await stored()).toMatchObject({
       indexed: WORKERS + 2_000,
