@@ -19,6 +19,7 @@ import {
   evolveContributionAccount,
   initialContributionAccountState,
   type ContributionAccountCommand,
+  type ContributionAccountState,
 } from '@santunan/contributions-domain';
 import {
   decide as decideParticipant,
@@ -26,6 +27,7 @@ import {
   initialState as initialParticipantState,
   kemendagriRegions,
   type ParticipantCommand,
+  type ParticipantState,
 } from '@santunan/enrollment-domain';
 import {
   ProjectionRunner,
@@ -35,10 +37,14 @@ import {
   fixedClock,
   mintAccessToken,
   type Actor,
+  type BoundDecider,
+  type DomainEvent,
   type EventEnvelope,
+  type EventSourcedRepository,
   type Projection,
   type Role,
   type ServiceConfig,
+  type StreamDefinition,
   type Subscription,
   connectEventTransport,
 } from '@santunan/platform';
@@ -80,84 +86,100 @@ function serviceConfig(name: string, database: TestDatabase, keys: TestDatabase)
   };
 }
 
-/** Enrollment, as its own service would decide and publish: ParticipantRegistered, heirs, children. */
-export class EnrollmentUpstream {
-  private readonly repository;
+/**
+ * An upstream context deciding a participant's stream with its own pure domain, as its service
+ * would, and publishing through the real outbox and encryption.
+ */
+class Upstream<Command extends { readonly type: string }, Event extends DomainEvent, State> {
+  private readonly repository: EventSourcedRepository<Event>;
 
-  constructor(readonly runtime: ServiceRuntime) {
-    this.repository = runtime.repository<EnrollmentEvent>({
-      streamType: 'participant',
-      schemaVersions: ENROLLMENT_SCHEMA_VERSIONS,
-      personalDataPaths: ENROLLMENT_PERSONAL_DATA_PATHS,
-    });
+  constructor(
+    readonly runtime: ServiceRuntime,
+    private readonly upstream: {
+      readonly name: string;
+      readonly stream: StreamDefinition<Event>;
+      readonly actor: Actor;
+      readonly decider: (today: string) => BoundDecider<Command, Event, State>;
+    },
+  ) {
+    this.repository = runtime.repository(upstream.stream);
   }
 
-  async decide(participantId: string, command: ParticipantCommand, today: string): Promise<void> {
-    const incomeFloor = ruleSetInForce(today);
-    if (!incomeFloor.ok) throw new Error(incomeFloor.error.message);
-    const context = {
-      today,
-      incomeFloor: incomeFloor.value.contributions.bpu.incomeFloor.value,
-      regions: kemendagriRegions(),
-    };
+  async decide(participantId: string, command: Command, today: string): Promise<void> {
     const result = await this.repository.handle({
-      streamId: `participant-${participantId}`,
-      decider: {
-        decide: (c: ParticipantCommand, state) => decideParticipant(c, state, context),
-        evolve: evolveParticipant,
-        initialState: initialParticipantState,
-      },
+      streamId: `${this.upstream.stream.streamType}-${participantId}`,
+      decider: this.upstream.decider(today),
       command,
-      actor: UPSTREAM_ACTOR,
+      actor: this.upstream.actor,
       correlationId: randomUUID(),
       dataSubjectId: participantId,
       occurredAt: at(today),
     });
     if (!result.ok) {
       throw new Error(
-        `enrollment refused ${command.type}: ${result.rejection.code} ${result.rejection.message}`,
+        `${this.upstream.name} refused ${command.type}: ${result.rejection.code} ${result.rejection.message}`,
       );
     }
   }
 }
 
-/** Contributions, as its own service would decide and publish: sponsorships, payments, lapses. */
-export class ContributionsUpstream {
-  private readonly repository;
-
-  constructor(readonly runtime: ServiceRuntime) {
-    this.repository = runtime.repository<ContributionAccountEvent>({
-      streamType: 'contribution-account',
-      schemaVersions: CONTRIBUTIONS_SCHEMA_VERSIONS,
-      personalDataPaths: CONTRIBUTIONS_PERSONAL_DATA_PATHS,
+/** Enrollment, as its own service would decide and publish: ParticipantRegistered, heirs, children. */
+export class EnrollmentUpstream extends Upstream<
+  ParticipantCommand,
+  EnrollmentEvent,
+  ParticipantState
+> {
+  constructor(runtime: ServiceRuntime) {
+    super(runtime, {
+      name: 'enrollment',
+      stream: {
+        streamType: 'participant',
+        schemaVersions: ENROLLMENT_SCHEMA_VERSIONS,
+        personalDataPaths: ENROLLMENT_PERSONAL_DATA_PATHS,
+      },
+      actor: UPSTREAM_ACTOR,
+      decider: (today) => {
+        const incomeFloor = ruleSetInForce(today);
+        if (!incomeFloor.ok) throw new Error(incomeFloor.error.message);
+        const context = {
+          today,
+          incomeFloor: incomeFloor.value.contributions.bpu.incomeFloor.value,
+          regions: kemendagriRegions(),
+        };
+        return {
+          decide: (c, state) => decideParticipant(c, state, context),
+          evolve: evolveParticipant,
+          initialState: initialParticipantState,
+        };
+      },
     });
   }
+}
 
-  async decide(
-    participantId: string,
-    command: ContributionAccountCommand,
-    today: string,
-  ): Promise<void> {
-    const context = { today, calendar: claimsCalendar(), policy: DEFAULT_CONTRIBUTION_POLICY };
-    const result = await this.repository.handle({
-      streamId: `contribution-account-${participantId}`,
-      decider: {
-        decide: (c: ContributionAccountCommand, state) =>
-          decideContributionAccount(c, state, context),
-        evolve: evolveContributionAccount,
-        initialState: initialContributionAccountState,
+/** Contributions, as its own service would decide and publish: sponsorships, payments, lapses. */
+export class ContributionsUpstream extends Upstream<
+  ContributionAccountCommand,
+  ContributionAccountEvent,
+  ContributionAccountState
+> {
+  constructor(runtime: ServiceRuntime) {
+    super(runtime, {
+      name: 'contributions',
+      stream: {
+        streamType: 'contribution-account',
+        schemaVersions: CONTRIBUTIONS_SCHEMA_VERSIONS,
+        personalDataPaths: CONTRIBUTIONS_PERSONAL_DATA_PATHS,
       },
-      command,
       actor: { id: 'contributions-scheduler', kind: 'system' },
-      correlationId: randomUUID(),
-      dataSubjectId: participantId,
-      occurredAt: at(today),
+      decider: (today) => {
+        const context = { today, calendar: claimsCalendar(), policy: DEFAULT_CONTRIBUTION_POLICY };
+        return {
+          decide: (c, state) => decideContributionAccount(c, state, context),
+          evolve: evolveContributionAccount,
+          initialState: initialContributionAccountState,
+        };
+      },
     });
-    if (!result.ok) {
-      throw new Error(
-        `contributions refused ${command.type}: ${result.rejection.code} ${result.rejection.message}`,
-      );
-    }
   }
 }
 
