@@ -135,7 +135,8 @@ export {
   type JkkPartialAnatomicalDisabilityInput,
   type JkkPartialFunctionalDisabilityInput,
 } from './jkk/disability';
-export { jkkTotalPermanentDisability, type JkkBenefitContextInput } from './jkk/ctt';
+export { type JkkBenefitContextInput } from './jkk/benefit-context';
+export { jkkTotalPermanentDisability } from './jkk/ctt';
 export { jkkDeathBenefit } from './jkk/death';
 export {
   jkkAssistiveDevice,

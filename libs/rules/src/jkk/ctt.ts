@@ -5,12 +5,10 @@ import { explanationOf } from '../explanation/explanation';
 import { floorToRupiah, share, times, whole } from '../money/exact';
 import { formatBasisPoints } from '../money/percentage';
 import { formatRupiah } from '../money/rupiah';
-import { parseBenefitWage } from '../membership/wage';
-import { incidentContext } from '../rule-sets/incident-rule-set';
-import type { Segment } from '../rule-sets/vocabulary';
 import { flatScholarshipRule, scholarshipEntitlementUnder } from '../scholarship/entitlement';
 import { collect, ok, type Result } from '../shared/result';
 import { provenanceOf } from '../shared/sourced';
+import { jkkBenefitBasis, type JkkBenefitContextInput } from './benefit-context';
 
 /** Total permanent disability (CTT): 70% × 80 × wage = 56 × wage. */
 export const jkkCttLumpSumRule = defineComponent(
@@ -39,26 +37,16 @@ export const jkkCttPeriodicRule = defineComponent('JKK_CTT_PERIODIC', recordInpu
   }),
 );
 
-export interface JkkBenefitContextInput {
-  /** Accident or diagnosis date: it picks the rule set. */
-  readonly incidentDate: string;
-  readonly segment: Segment;
-  /** Monthly wage (PU) or declared income (BPU) at the time of the incident. */
-  readonly wage: number;
-}
-
 export function jkkTotalPermanentDisability(
   input: JkkBenefitContextInput,
 ): Result<BenefitAssessment> {
-  const context = incidentContext(input.incidentDate);
-  if (!context.ok) return context;
-  const { ruleSet } = context.value;
-  const wage = parseBenefitWage(ruleSet, input.segment, input.wage);
-  if (!wage.ok) return wage;
+  const basis = jkkBenefitBasis(input);
+  if (!basis.ok) return basis;
+  const { ruleSet, wage } = basis.value;
   const scholarship = scholarshipEntitlementUnder(ruleSet, 'jkk-ctt', null);
   if (!scholarship.ok) return scholarship;
   const parts = [
-    computeComponent(jkkCttLumpSumRule, ruleSet, { wage: wage.value }),
+    computeComponent(jkkCttLumpSumRule, ruleSet, { wage }),
     computeComponent(jkkCttPeriodicRule, ruleSet, {}),
     ...(scholarship.value.kind === 'flat-once'
       ? [computeComponent(flatScholarshipRule, ruleSet, { route: 'jkk-ctt', masaIurMonths: null })]

@@ -3,13 +3,11 @@ import { recordInput, rupiahInput } from '../explanation/decoders';
 import { explanationOf } from '../explanation/explanation';
 import { compareExact, floorToRupiah, maxExact, times, whole } from '../money/exact';
 import { formatRupiah } from '../money/rupiah';
-import { parseBenefitWage } from '../membership/wage';
-import { incidentContext } from '../rule-sets/incident-rule-set';
 import { flatScholarshipRule, scholarshipEntitlementUnder } from '../scholarship/entitlement';
 import { collect, ok, type Result } from '../shared/result';
 import { provenanceOf } from '../shared/sourced';
 import type { BenefitAssessment } from '../explanation/benefit-assessment';
-import type { JkkBenefitContextInput } from './ctt';
+import { jkkBenefitBasis, type JkkBenefitContextInput } from './benefit-context';
 
 /** Death from a work accident: 48 × wage, but never less than the set's minimum. */
 export const jkkDeathLumpSumRule = defineComponent(
@@ -52,15 +50,13 @@ export const jkkFuneralRule = defineComponent('JKK_FUNERAL', recordInput({}), (r
 
 /** The cash benefits of a death from a work accident, plus the scholarship entitlement. */
 export function jkkDeathBenefit(input: JkkBenefitContextInput): Result<BenefitAssessment> {
-  const context = incidentContext(input.incidentDate);
-  if (!context.ok) return context;
-  const { ruleSet } = context.value;
-  const wage = parseBenefitWage(ruleSet, input.segment, input.wage);
-  if (!wage.ok) return wage;
+  const basis = jkkBenefitBasis(input);
+  if (!basis.ok) return basis;
+  const { ruleSet, wage } = basis.value;
   const scholarship = scholarshipEntitlementUnder(ruleSet, 'jkk-death', null);
   if (!scholarship.ok) return scholarship;
   const parts = [
-    computeComponent(jkkDeathLumpSumRule, ruleSet, { wage: wage.value }),
+    computeComponent(jkkDeathLumpSumRule, ruleSet, { wage }),
     computeComponent(jkkDeathPeriodicRule, ruleSet, {}),
     computeComponent(jkkFuneralRule, ruleSet, {}),
     ...(scholarship.value.kind === 'flat-once'

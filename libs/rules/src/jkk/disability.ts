@@ -4,11 +4,9 @@ import { explanationOf, type Explanation } from '../explanation/explanation';
 import { floorToRupiah, share, times, whole } from '../money/exact';
 import { formatBasisPoints, parsePercentage } from '../money/percentage';
 import { formatRupiah } from '../money/rupiah';
-import { parseBenefitWage } from '../membership/wage';
-import { incidentContext } from '../rule-sets/incident-rule-set';
-import type { Segment } from '../rule-sets/vocabulary';
 import { ok, type Result } from '../shared/result';
 import { provenanceOf } from '../shared/sourced';
+import { jkkBenefitBasis, type JkkBenefitContextInput } from './benefit-context';
 
 /** Partial anatomical disability: table % × 80 × wage; the % comes from the medical assessment. */
 export const jkkPartialAnatomicalDisabilityRule = defineComponent(
@@ -59,13 +57,7 @@ export const jkkPartialFunctionalDisabilityRule = defineComponent(
   },
 );
 
-interface DisabilityContext {
-  readonly incidentDate: string;
-  readonly segment: Segment;
-  readonly wage: number;
-}
-
-export interface JkkPartialAnatomicalDisabilityInput extends DisabilityContext {
+export interface JkkPartialAnatomicalDisabilityInput extends JkkBenefitContextInput {
   /** The table percentage from the medical assessment, 0–100, at most two decimals. */
   readonly tablePercent: number;
 }
@@ -73,21 +65,19 @@ export interface JkkPartialAnatomicalDisabilityInput extends DisabilityContext {
 export function jkkPartialAnatomicalDisability(
   input: JkkPartialAnatomicalDisabilityInput,
 ): Result<Explanation> {
-  const context = incidentContext(input.incidentDate);
-  if (!context.ok) return context;
-  const { ruleSet } = context.value;
-  const wage = parseBenefitWage(ruleSet, input.segment, input.wage);
-  if (!wage.ok) return wage;
+  const basis = jkkBenefitBasis(input);
+  if (!basis.ok) return basis;
+  const { ruleSet, wage } = basis.value;
   const table = parsePercentage(input.tablePercent, 'tablePercent');
   if (!table.ok) return table;
   const component = computeComponent(jkkPartialAnatomicalDisabilityRule, ruleSet, {
-    wage: wage.value,
+    wage,
     tableShareBp: table.value,
   });
   return component.ok ? explanationOf(ruleSet.id, [component.value]) : component;
 }
 
-export interface JkkPartialFunctionalDisabilityInput extends DisabilityContext {
+export interface JkkPartialFunctionalDisabilityInput extends JkkBenefitContextInput {
   readonly lossOfFunctionPercent: number;
   readonly tablePercent: number;
 }
@@ -95,17 +85,15 @@ export interface JkkPartialFunctionalDisabilityInput extends DisabilityContext {
 export function jkkPartialFunctionalDisability(
   input: JkkPartialFunctionalDisabilityInput,
 ): Result<Explanation> {
-  const context = incidentContext(input.incidentDate);
-  if (!context.ok) return context;
-  const { ruleSet } = context.value;
-  const wage = parseBenefitWage(ruleSet, input.segment, input.wage);
-  if (!wage.ok) return wage;
+  const basis = jkkBenefitBasis(input);
+  if (!basis.ok) return basis;
+  const { ruleSet, wage } = basis.value;
   const loss = parsePercentage(input.lossOfFunctionPercent, 'lossOfFunctionPercent');
   if (!loss.ok) return loss;
   const table = parsePercentage(input.tablePercent, 'tablePercent');
   if (!table.ok) return table;
   const component = computeComponent(jkkPartialFunctionalDisabilityRule, ruleSet, {
-    wage: wage.value,
+    wage,
     lossOfFunctionBp: loss.value,
     tableShareBp: table.value,
   });

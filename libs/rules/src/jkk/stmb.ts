@@ -4,13 +4,11 @@ import { explanationOf, type Explanation } from '../explanation/explanation';
 import { floorToRupiah, plus, ratio, share, times, whole, type Exact } from '../money/exact';
 import { formatBasisPoints } from '../money/percentage';
 import { formatRupiah } from '../money/rupiah';
-import { incidentContext } from '../rule-sets/incident-rule-set';
 import type { StmbTier } from '../rule-sets/rule-set';
-import type { Segment } from '../rule-sets/vocabulary';
-import { parseBenefitWage } from '../membership/wage';
 import { bug, err, ok, type Result } from '../shared/result';
 import { ruleError } from '../shared/rule-error';
 import { provenanceOf } from '../shared/sourced';
+import { jkkBenefitBasis, type JkkBenefitContextInput } from './benefit-context';
 
 /** A century of incapacity: anything longer is a data-entry error. */
 export const MAX_STMB_MONTHS = 1200;
@@ -68,10 +66,7 @@ export const jkkStmbRule = defineComponent(
   },
 );
 
-export interface JkkStmbInput {
-  readonly incidentDate: string;
-  readonly segment: Segment;
-  readonly wage: number;
+export interface JkkStmbInput extends JkkBenefitContextInput {
   /** Whole months of incapacity, counted from the first. */
   readonly months: number;
   /** Days of a further, partial month; 0 when omitted. */
@@ -79,17 +74,15 @@ export interface JkkStmbInput {
 }
 
 export function jkkStmb(input: JkkStmbInput): Result<Explanation> {
-  const context = incidentContext(input.incidentDate);
-  if (!context.ok) return context;
-  const { ruleSet } = context.value;
-  const wage = parseBenefitWage(ruleSet, input.segment, input.wage);
-  if (!wage.ok) return wage;
+  const basis = jkkBenefitBasis(input);
+  if (!basis.ok) return basis;
+  const { ruleSet, wage } = basis.value;
   const months = countInput(input.months, 'months');
   if (!months.ok) return months;
   const extraDays = countInput(input.extraDays ?? 0, 'extraDays');
   if (!extraDays.ok) return extraDays;
   const component = computeComponent(jkkStmbRule, ruleSet, {
-    wage: wage.value,
+    wage,
     months: months.value,
     extraDays: extraDays.value,
   });
