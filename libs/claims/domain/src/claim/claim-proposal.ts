@@ -327,31 +327,40 @@ function propose(
   });
 }
 
-export function proposeDecision(
-  state: ClaimState,
-  command: ProposeClaimDecision,
-  context: ClaimDecisionContext,
-): ClaimDecision {
+/** A claim a decision may be proposed on: open, or waiting for its sponsor's contribution. */
+export type ClaimOpenToProposal = Extract<ClaimState, { status: 'open' | 'pending-contribution' }>;
+
+type ProposalTarget =
+  | { readonly ok: true; readonly claim: ClaimOpenToProposal }
+  | { readonly ok: false; readonly decision: ClaimDecision };
+
+/**
+ * Where a maker's proposal (an assessment, or an officer's rejection) may go: a claim with no
+ * proposal awaiting its checker and no decision yet, under a decision id it has not used.
+ */
+export function proposalTarget(state: ClaimState, decisionId: string): ProposalTarget {
   switch (state.status) {
     case 'none':
-      return rejectWith('CLAIM_NOT_FOUND', 'no claim with this id');
+      return { ok: false, decision: rejectWith('CLAIM_NOT_FOUND', 'no claim with this id') };
     case 'awaiting-checker':
-      return rejectWith(
-        'DECISION_ALREADY_PROPOSED',
-        `decision ${state.proposal.decisionId} awaits its checker`,
-        {
-          decisionId: state.proposal.decisionId,
-        },
-      );
+      return {
+        ok: false,
+        decision: rejectWith(
+          'DECISION_ALREADY_PROPOSED',
+          `decision ${state.proposal.decisionId} awaits its checker`,
+          { decisionId: state.proposal.decisionId },
+        ),
+      };
     case 'approved':
     case 'rejected':
-      return rejectWith(
-        'CLAIM_ALREADY_DECIDED',
-        `the claim was decided (${state.decision.decisionId}); reopen it for an appeal or correction`,
-        {
-          decisionId: state.decision.decisionId,
-        },
-      );
+      return {
+        ok: false,
+        decision: rejectWith(
+          'CLAIM_ALREADY_DECIDED',
+          `the claim was decided (${state.decision.decisionId}); reopen it for an appeal or correction`,
+          { decisionId: state.decision.decisionId },
+        ),
+      };
     case 'open':
     case 'pending-contribution':
       break;
@@ -360,13 +369,27 @@ export function proposeDecision(
       return _exhaustive;
     }
   }
-  const { file } = state;
-  if (file.decisionIds.includes(command.decisionId)) {
-    return rejectWith(
-      'DECISION_ID_ALREADY_USED',
-      `decision id ${command.decisionId} was used on this claim`,
-    );
+  if (state.file.decisionIds.includes(decisionId)) {
+    return {
+      ok: false,
+      decision: rejectWith(
+        'DECISION_ID_ALREADY_USED',
+        `decision id ${decisionId} was used on this claim`,
+      ),
+    };
   }
+  return { ok: true, claim: state };
+}
+
+export function proposeDecision(
+  state: ClaimState,
+  command: ProposeClaimDecision,
+  context: ClaimDecisionContext,
+): ClaimDecision {
+  const target = proposalTarget(state, command.decisionId);
+  if (!target.ok) return target.decision;
+  const { claim } = target;
+  const { file } = claim;
   if (!isValidThreshold(context.makerCheckerThreshold)) {
     return rejectWith(
       'MAKER_CHECKER_THRESHOLD_INVALID',
@@ -396,7 +419,7 @@ export function proposeDecision(
       );
     case 'pending-contribution':
       // Asked again while the sponsor has still not paid: the wait simply goes on.
-      if (state.status === 'pending-contribution' && state.pending.month === outcome.month)
+      if (claim.status === 'pending-contribution' && claim.pending.month === outcome.month)
         return accept();
       return accept(
         assessed(file, command.officerId, context.today, assessment, 'pending-contribution'),
@@ -413,7 +436,7 @@ export function proposeDecision(
         },
       );
     case 'eligible':
-      return propose(state, command, context, assessment, input);
+      return propose(claim, command, context, assessment, input);
     default: {
       const _exhaustive: never = outcome;
       return _exhaustive;

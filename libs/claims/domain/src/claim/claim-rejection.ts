@@ -12,6 +12,7 @@ import type {
   ProposeClaimRejection,
   RejectClaimDecision,
 } from './claim.commands';
+import { proposalTarget } from './claim-proposal';
 import type { ClaimDecision } from './claim.rejections';
 import type { ClaimFile, ClaimState } from './claim.state';
 
@@ -80,37 +81,9 @@ export function proposeRejection(
   command: ProposeClaimRejection,
   context: ClaimDecisionContext,
 ): ClaimDecision {
-  switch (state.status) {
-    case 'none':
-      return rejectWith('CLAIM_NOT_FOUND', 'no claim with this id');
-    case 'awaiting-checker':
-      return rejectWith(
-        'DECISION_ALREADY_PROPOSED',
-        `decision ${state.proposal.decisionId} awaits its checker`,
-        { decisionId: state.proposal.decisionId },
-      );
-    case 'approved':
-    case 'rejected':
-      return rejectWith(
-        'CLAIM_ALREADY_DECIDED',
-        `the claim was decided (${state.decision.decisionId}); reopen it for an appeal or correction`,
-        { decisionId: state.decision.decisionId },
-      );
-    case 'open':
-    case 'pending-contribution':
-      break;
-    default: {
-      const _exhaustive: never = state;
-      return _exhaustive;
-    }
-  }
-  const { file } = state;
-  if (file.decisionIds.includes(command.decisionId)) {
-    return rejectWith(
-      'DECISION_ID_ALREADY_USED',
-      `decision id ${command.decisionId} was used on this claim`,
-    );
-  }
+  const target = proposalTarget(state, command.decisionId);
+  if (!target.ok) return target.decision;
+  const { file } = target.claim;
   const reason = officerReason(command.reasonCode, command.note);
   if (!reason.ok) return reason.decision;
   const proposed: ClaimRejectionProposed = {

@@ -155,6 +155,17 @@ function closePauses(
   };
 }
 
+/** The file once a decision is final: a confirmed proposal keeps the id it was proposed under. */
+function decidedUnder(file: ClaimFile, decisionId: string): ClaimFile {
+  return {
+    ...file,
+    decisionIds: file.decisionIds.includes(decisionId)
+      ? file.decisionIds
+      : [...file.decisionIds, decisionId],
+    lastDecisionId: decisionId,
+  };
+}
+
 function withFile(state: ClaimOnFile, file: ClaimFile): ClaimOnFile {
   return { ...state, file };
 }
@@ -300,26 +311,13 @@ export function evolveClaim(state: ClaimState, event: ClaimEvent): ClaimState {
     case 'ClaimApproved':
       return {
         status: 'approved',
-        file: {
-          ...file,
-          decisionIds: file.decisionIds.includes(event.data.decisionId)
-            ? file.decisionIds
-            : [...file.decisionIds, event.data.decisionId],
-          lastDecisionId: event.data.decisionId,
-        },
+        file: decidedUnder(file, event.data.decisionId),
         decision: event.data,
       };
     case 'ClaimRejected':
       return {
         status: 'rejected',
-        file: {
-          ...file,
-          // A confirmed proposal keeps the id it was proposed under.
-          decisionIds: file.decisionIds.includes(event.data.decisionId)
-            ? file.decisionIds
-            : [...file.decisionIds, event.data.decisionId],
-          lastDecisionId: event.data.decisionId,
-        },
+        file: decidedUnder(file, event.data.decisionId),
         decision: event.data,
       };
     case 'ClaimReopened':

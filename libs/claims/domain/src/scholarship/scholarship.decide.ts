@@ -342,16 +342,26 @@ function decideApplication(
   });
 }
 
-function pendingProposal(
+/** The proposal awaiting a checker for the application; the checker must not be its maker. */
+function proposalForChecker(
   state: ScholarshipState,
   applicationId: string,
+  checkerId: string,
 ): ScholarshipInstalmentProposed | ScholarshipDecision {
   if (state.status !== 'granted')
     return rejectWith('ENTITLEMENT_NOT_GRANTED', 'no scholarship entitlement');
   const proposal = state.children
     .map((ledger) => ledger.pending)
     .find((p) => p?.applicationId === applicationId);
-  if (proposal !== undefined && proposal !== null) return proposal;
+  if (proposal !== undefined && proposal !== null) {
+    return sameActor(proposal.proposedBy, checkerId)
+      ? rejectWith(
+          'MAKER_CHECKER_SAME_PERSON',
+          'the checker must be another person than the maker',
+          { makerId: proposal.proposedBy },
+        )
+      : proposal;
+  }
   return state.applicationIds.includes(applicationId)
     ? rejectWith('APPLICATION_ALREADY_DECIDED', `application ${applicationId} is decided`)
     : rejectWith(
@@ -365,15 +375,8 @@ function approveInstalment(
   command: ApproveScholarshipInstalment,
   context: ScholarshipDecisionContext,
 ): ScholarshipDecision {
-  const proposal = pendingProposal(state, command.applicationId);
+  const proposal = proposalForChecker(state, command.applicationId, command.supervisorId);
   if (isDecision(proposal)) return proposal;
-  if (sameActor(proposal.proposedBy, command.supervisorId)) {
-    return rejectWith(
-      'MAKER_CHECKER_SAME_PERSON',
-      'the checker must be another person than the maker',
-      { makerId: proposal.proposedBy },
-    );
-  }
   const { proposedBy, proposedOn, checkerReasons: _reasons, ...record } = proposal;
   return accept({
     type: 'ScholarshipInstalmentApproved',
@@ -395,14 +398,8 @@ function sendBackInstalment(
   command: SendBackScholarshipInstalment,
   context: ScholarshipDecisionContext,
 ): ScholarshipDecision {
-  const proposal = pendingProposal(state, command.applicationId);
+  const proposal = proposalForChecker(state, command.applicationId, command.supervisorId);
   if (isDecision(proposal)) return proposal;
-  if (sameActor(proposal.proposedBy, command.supervisorId)) {
-    return rejectWith(
-      'MAKER_CHECKER_SAME_PERSON',
-      'the checker must be another person than the maker',
-    );
-  }
   if (command.reason.trim() === '')
     return rejectWith('REASON_REQUIRED', 'say why the proposal goes back');
   return accept({
