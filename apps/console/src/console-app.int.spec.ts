@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@santunan/testing';
 import type { Pool } from 'pg';
 import request from 'supertest';
 import { createConsoleApp } from './console-app';
-import type { ConsoleConfig } from './config/console-config';
+import { consoleTestConfig } from './testing/console-test-config';
 import { SESSION_TABLE, openConsoleDatabase } from './database/console-database';
 
 describe('console HTTP edge', () => {
@@ -17,24 +17,12 @@ describe('console HTTP edge', () => {
   beforeAll(async () => {
     database = await createTestDatabase('console_edge');
     pool = await openConsoleDatabase(database.url);
-    const config: ConsoleConfig = {
-      port: 0,
-      publicUrl: 'http://127.0.0.1:3999',
-      // Nothing listens here: these tests never reach the identity provider.
-      oidc: {
-        issuerUrl: 'http://127.0.0.1:9/realms/santunan',
-        clientId: 'santunan-console',
-        clientSecret: 'x',
-      },
-      sessionSecret: 'a-session-secret-of-at-least-thirty-two-chars',
+    // Nothing listens at the services either: these tests never get past the console's edge.
+    const nowhere = 'http://127.0.0.1:9';
+    const config = consoleTestConfig({
       databaseUrl: database.url,
-      services: {
-        enrollment: 'http://127.0.0.1:9',
-        contributions: 'http://127.0.0.1:9',
-        claims: 'http://127.0.0.1:9',
-        payouts: 'http://127.0.0.1:9',
-      },
-    };
+      services: { enrollment: nowhere, contributions: nowhere, claims: nowhere, payouts: nowhere },
+    });
     app = await createConsoleApp(config, pool, { logger: false });
     await app.init();
   });

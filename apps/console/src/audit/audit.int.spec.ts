@@ -36,7 +36,7 @@ import {
   startSantunanPlatform,
   type SantunanPlatform,
 } from '../../../../test/support/santunan-platform';
-import type { ConsoleConfig } from '../config/console-config';
+import { consoleTestConfig } from '../testing/console-test-config';
 import { createConsoleApp, SESSION_COOKIE } from '../console-app';
 import { openConsoleDatabase, SESSION_TABLE } from '../database/console-database';
 import { formatRupiah } from '../i18n/format';
@@ -290,23 +290,11 @@ describe('the console reads the audit trail: explain, as-of, verify, reveals', (
         saved[name] = process.env[name];
         process.env[name] = value;
       }
-      const config: ConsoleConfig = {
-        port: 0,
-        publicUrl: 'http://127.0.0.1:3999',
-        oidc: {
-          issuerUrl: 'http://127.0.0.1:9/realms/santunan',
-          clientId: 'santunan-console',
-          clientSecret: 'unused-here',
-        },
-        sessionSecret: SESSION_SECRET,
+      const config = consoleTestConfig({
         databaseUrl: consoleDb.url,
-        services: {
-          enrollment: platform.urls.enrollment,
-          contributions: platform.urls.contributions,
-          claims: platform.urls.claims,
-          payouts: platform.urls.payouts,
-        },
-      };
+        services: platform.urls,
+        sessionSecret: SESSION_SECRET,
+      });
       sessions = await openConsoleDatabase(consoleDb.url);
       app = await createConsoleApp(config, sessions, { logger: false });
       await app.init();
