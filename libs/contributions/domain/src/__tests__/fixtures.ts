@@ -1,5 +1,9 @@
-import type { ContributionAccountEvent, SponsorProgramEvent } from '@santunan/contracts';
-import type { IsoDate } from '@santunan/domain-kernel';
+import type {
+  ContributionAccountEvent,
+  ContributionSector,
+  SponsorProgramEvent,
+} from '@santunan/contracts';
+import type { IsoDate, IsoMonth } from '@santunan/domain-kernel';
 import { indonesianWorkingDayCalendar, type WorkingDayCalendar } from '@santunan/rules';
 import { deciderSpec } from '@santunan/testing';
 import type {
@@ -120,6 +124,19 @@ export const NTT_PROGRAM = {
 
 export const FLOOR_CONTRIBUTION = { jkk: 10_000, jkm: 6_800, total: 16_800 } as const;
 export const DISCOUNTED_CONTRIBUTION = { jkk: 5_000, jkm: 3_400, total: 8_400 } as const;
+
+/** A self-paying worker's account opened at the floor income (Rp1,000,000). */
+export const openSelfPayingAccount = (
+  sector: ContributionSector,
+  incomeEffectiveFrom: IsoMonth = '2026-01',
+): OpenContributionAccount => ({
+  type: 'OpenContributionAccount',
+  participantId: 'p-1',
+  sector,
+  declaredIncome: 1_000_000,
+  incomeEffectiveFrom,
+  membership: { kind: 'self-paying' },
+});
 
 /** A worker's account opened under the NTT program: sector 'other', floor income from January 2026. */
 export const openNttSponsoredAccount = (participantId = 'p-1'): OpenContributionAccount => ({

@@ -4,22 +4,11 @@ import {
   accountSpec,
   FLOOR_CONTRIBUTION,
   nttSponsorship,
+  openSelfPayingAccount,
 } from '../__tests__/fixtures';
-import type { OpenContributionAccount } from './contribution-account.commands';
 
-const open = (
-  sector: 'transport' | 'other',
-  incomeEffectiveFrom = '2026-01',
-): OpenContributionAccount => ({
-  type: 'OpenContributionAccount',
-  participantId: 'p-1',
-  sector,
-  declaredIncome: 1_000_000,
-  incomeEffectiveFrom,
-  membership: { kind: 'self-paying' },
-});
 const bill = (month: string) => ({ type: 'BillContributionMonth', month }) as const;
-const other = accountHistory([['2026-01-01', open('other')]]);
+const other = accountHistory([['2026-01-01', openSelfPayingAccount('other')]]);
 
 describe('billing: one due a month, JKK and JKM apart, due on the 15th', () => {
   it('bills a self-paying month at the rules library tariff', () => {
@@ -74,7 +63,7 @@ describe('billing: one due a month, JKK and JKM apart, due on the 15th', () => {
     'bills a self-paying transport BPU for %s at JKK %p + JKM %p (PP 50/2025: %p)',
     (month, jkk, jkm, discounted) => {
       accountSpec(`${month}-01`)
-        .given(accountHistory([['2025-12-01', open('transport', '2025-12')]]))
+        .given(accountHistory([['2025-12-01', openSelfPayingAccount('transport', '2025-12')]]))
         .when(bill(month))
         .then([
           expect.objectContaining({
@@ -117,7 +106,10 @@ describe('billing: one due a month, JKK and JKM apart, due on the 15th', () => {
     const history = accountHistory([
       [
         '2026-01-01',
-        { ...open('transport'), membership: { kind: 'sponsored', programId: 'ntt-2026' } },
+        {
+          ...openSelfPayingAccount('transport'),
+          membership: { kind: 'sponsored', programId: 'ntt-2026' },
+        },
       ],
       ['2026-01-01', nttSponsorship()],
     ]);

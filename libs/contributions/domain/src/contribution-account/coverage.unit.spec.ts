@@ -1,4 +1,9 @@
-import { accountHistory, accountStateOf, nttSponsoredAccountSteps } from '../__tests__/fixtures';
+import {
+  accountHistory,
+  accountStateOf,
+  nttSponsoredAccountSteps,
+  openSelfPayingAccount,
+} from '../__tests__/fixtures';
 import { coverageSummary } from './coverage';
 
 describe('coverage summary', () => {
@@ -7,19 +12,7 @@ describe('coverage summary', () => {
   });
 
   it('waits for the first payment of a new self-paying participant', () => {
-    const opened = accountHistory([
-      [
-        '2026-01-01',
-        {
-          type: 'OpenContributionAccount',
-          participantId: 'p-1',
-          sector: 'other',
-          declaredIncome: 1_000_000,
-          incomeEffectiveFrom: '2026-01',
-          membership: { kind: 'self-paying' },
-        },
-      ],
-    ]);
+    const opened = accountHistory([['2026-01-01', openSelfPayingAccount('other')]]);
     expect(coverageSummary(accountStateOf(opened), '2026-01')).toEqual({
       participantId: 'p-1',
       standing: 'awaiting-first-payment',
@@ -33,7 +26,7 @@ describe('coverage summary', () => {
   });
 
   it('names the sponsorship period in it, and no membership after it ends', () => {
-    const sponsored = accountHistory([...nttSponsoredAccountSteps('2026-01-01')]);
+    const sponsored = accountHistory(nttSponsoredAccountSteps('2026-01-01'));
     const state = accountStateOf(sponsored);
     expect(coverageSummary(state, '2026-06')?.membership).toEqual({
       kind: 'sponsored',

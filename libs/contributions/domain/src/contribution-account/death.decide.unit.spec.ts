@@ -6,6 +6,7 @@ import {
   accountStateOf,
   FLOOR_CONTRIBUTION,
   nttSponsoredAccountSteps,
+  openSelfPayingAccount,
 } from '../__tests__/fixtures';
 import type { RecordSponsoredContribution } from './contribution-account.commands';
 import { coverageSummary } from './coverage';
@@ -14,17 +15,7 @@ const death = (dateOfDeath: string) => ({ type: 'RecordDeath', dateOfDeath }) as
 
 /** A transport BPU who paid July 2026 – June 2027 at once (126,000, PP 50/2025 until March). */
 const paidAhead = accountHistory([
-  [
-    '2026-07-01',
-    {
-      type: 'OpenContributionAccount',
-      participantId: 'p-1',
-      sector: 'transport',
-      declaredIncome: 1_000_000,
-      incomeEffectiveFrom: '2026-07',
-      membership: { kind: 'self-paying' },
-    },
-  ],
+  ['2026-07-01', openSelfPayingAccount('transport', '2026-07')],
   [
     '2026-07-03',
     {

@@ -4,20 +4,14 @@ import {
   accountSpec,
   FLOOR_CONTRIBUTION,
   nttSponsorship,
+  openSelfPayingAccount,
 } from '../__tests__/fixtures';
 import type { OpenContributionAccount, StartSponsorship } from './contribution-account.commands';
 
 const today = '2026-01-05';
 const spec = accountSpec(today);
 
-const selfPaying: OpenContributionAccount = {
-  type: 'OpenContributionAccount',
-  participantId: 'p-1',
-  sector: 'transport',
-  declaredIncome: 1_000_000,
-  incomeEffectiveFrom: '2026-01',
-  membership: { kind: 'self-paying' },
-};
+const selfPaying: OpenContributionAccount = openSelfPayingAccount('transport');
 const sponsored: OpenContributionAccount = {
   ...selfPaying,
   sector: 'other',

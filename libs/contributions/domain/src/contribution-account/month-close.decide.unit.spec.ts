@@ -1,16 +1,14 @@
 import type { ContributionAccountEvent } from '@santunan/contracts';
-import { accountHistory, accountSpec, accountStateOf } from '../__tests__/fixtures';
+import {
+  accountHistory,
+  accountSpec,
+  accountStateOf,
+  openSelfPayingAccount,
+} from '../__tests__/fixtures';
 import type { OpenContributionAccount, PaySelfContribution } from './contribution-account.commands';
 import { coverageSummary } from './coverage';
 
-const open: OpenContributionAccount = {
-  type: 'OpenContributionAccount',
-  participantId: 'p-1',
-  sector: 'other',
-  declaredIncome: 1_000_000,
-  incomeEffectiveFrom: '2026-01',
-  membership: { kind: 'self-paying' },
-};
+const open: OpenContributionAccount = openSelfPayingAccount('other');
 const pay = (firstMonth: string, paidOn: string, reference: string): PaySelfContribution => ({
   type: 'PaySelfContribution',
   paymentReference: reference,

@@ -1,20 +1,13 @@
 import type { ContributionAccountEvent, ContributionPaid } from '@santunan/contracts';
 import { addMonths } from '@santunan/domain-kernel';
-import { accountHistory, accountSpec, accountStateOf } from '../__tests__/fixtures';
-import type { OpenContributionAccount, PaySelfContribution } from './contribution-account.commands';
+import {
+  accountHistory,
+  accountSpec,
+  accountStateOf,
+  openSelfPayingAccount,
+} from '../__tests__/fixtures';
+import type { PaySelfContribution } from './contribution-account.commands';
 import { coverageSummary } from './coverage';
-
-const open = (
-  sector: 'transport' | 'other',
-  incomeEffectiveFrom: string,
-): OpenContributionAccount => ({
-  type: 'OpenContributionAccount',
-  participantId: 'p-1',
-  sector,
-  declaredIncome: 1_000_000,
-  incomeEffectiveFrom,
-  membership: { kind: 'self-paying' },
-});
 
 const payment = (
   firstMonth: string,
@@ -55,7 +48,7 @@ const paid = (
   },
 });
 
-const other = accountHistory([['2026-01-01', open('other', '2026-01')]]);
+const other = accountHistory([['2026-01-01', openSelfPayingAccount('other', '2026-01')]]);
 
 describe('self-paying: 1, 3, 6 or 12 months at once', () => {
   it('pays one month and extends the coverage', () => {
@@ -105,7 +98,9 @@ describe('self-paying: 1, 3, 6 or 12 months at once', () => {
   });
 
   it('pays 12 months across the year end, each at its own tariff: PP 50/2025 ends after March 2027', () => {
-    const transport = accountHistory([['2026-07-01', open('transport', '2026-07')]]);
+    const transport = accountHistory([
+      ['2026-07-01', openSelfPayingAccount('transport', '2026-07')],
+    ]);
     // July 2026 – March 2027: 9 × (5,000 + 3,400); April – June 2027: 3 × (10,000 + 6,800).
     const total = 9 * 8_400 + 3 * 16_800;
     expect(total).toBe(126_000);
@@ -132,7 +127,9 @@ describe('self-paying: 1, 3, 6 or 12 months at once', () => {
   });
 
   it('requires the exact amount and says what it should be', () => {
-    const transport = accountHistory([['2026-07-01', open('transport', '2026-07')]]);
+    const transport = accountHistory([
+      ['2026-07-01', openSelfPayingAccount('transport', '2026-07')],
+    ]);
     accountSpec('2026-07-03')
       .given(transport)
       .when(payment('2026-07', 12, 12 * 16_800, '2026-07-03'))
@@ -186,7 +183,7 @@ describe('self-paying: 1, 3, 6 or 12 months at once', () => {
         code: 'PAYMENT_MONTH_NOT_NEXT',
         details: { expectedFirstMonth: '2026-01' },
       });
-    const late = accountHistory([['2025-12-20', open('other', '2026-01')]]);
+    const late = accountHistory([['2025-12-20', openSelfPayingAccount('other', '2026-01')]]);
     accountSpec('2025-12-20')
       .given(late)
       .when(payment('2026-01', 12, 12 * 16_800, '2025-12-20'))
@@ -275,7 +272,10 @@ describe('self-paying: 1, 3, 6 or 12 months at once', () => {
     const sponsored = accountHistory([
       [
         '2026-01-01',
-        { ...open('other', '2026-01'), membership: { kind: 'sponsored', programId: 'ntt-2026' } },
+        {
+          ...openSelfPayingAccount('other', '2026-01'),
+          membership: { kind: 'sponsored', programId: 'ntt-2026' },
+        },
       ],
     ]);
     accountSpec('2026-01-10')
