@@ -59,19 +59,14 @@ describe('requests the claims service refuses', () => {
 
   beforeAll(async () => {
     h = await ClaimsHarness.start('bad_requests');
-    await h.enrolSelfPaying(
-      {
-        id: kornelis,
-        nik: '5371011508900021',
-        fullName: 'Kornelis Bani',
-        addressLine: 'Kelurahan Naikoten I',
-        phone: '+6281234500021',
-        occupation: 'buruh angkut',
-      },
-      '2026-01-05',
-    );
-    await h.paySelf(kornelis, '2026-01', 12, '2026-01-10');
-    await h.untilKnown(kornelis, 12);
+    await h.enrolPaidFor2026({
+      id: kornelis,
+      nik: '5371011508900021',
+      fullName: 'Kornelis Bani',
+      addressLine: 'Kelurahan Naikoten I',
+      phone: '+6281234500021',
+      occupation: 'buruh angkut',
+    });
   });
 
   afterAll(async () => {

@@ -361,6 +361,13 @@ export class ClaimsHarness {
     );
   }
 
+  /** A worker enrolled on 5 January 2026 who paid all of 2026 on the 10th, known to claims. */
+  async enrolPaidFor2026(worker: SelfPayingWorker): Promise<void> {
+    await this.enrolSelfPaying(worker, '2026-01-05');
+    await this.paySelf(worker.id, '2026-01', 12, '2026-01-10');
+    await this.untilKnown(worker.id, 12);
+  }
+
   /** The worker pays `months` months from `firstMonth`: Rp16,800 each at the floor income. */
   async paySelf(
     participantId: string,

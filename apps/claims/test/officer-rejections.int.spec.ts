@@ -66,19 +66,14 @@ describe('officer rejections: proposed by the maker, confirmed or sent back by t
 
   beforeAll(async () => {
     h = await ClaimsHarness.start('officer_rejections');
-    await h.enrolSelfPaying(
-      {
-        id: yosef,
-        nik: '5371011508900031',
-        fullName: 'Yosef Nda',
-        addressLine: 'Kelurahan Alak',
-        phone: '+6281234500031',
-        occupation: 'buruh pelabuhan',
-      },
-      '2026-01-05',
-    );
-    await h.paySelf(yosef, '2026-01', 12, '2026-01-10');
-    await h.untilKnown(yosef, 12);
+    await h.enrolPaidFor2026({
+      id: yosef,
+      nik: '5371011508900031',
+      fullName: 'Yosef Nda',
+      addressLine: 'Kelurahan Alak',
+      phone: '+6281234500031',
+      occupation: 'buruh pelabuhan',
+    });
   });
 
   afterAll(async () => {
