@@ -29,6 +29,16 @@ describe('NTT 2026 through the real service', () => {
     await t?.stop();
   });
 
+  /** The pilot's program report (a read model: it shows a payment a moment later). */
+  const pilotReport = async (): Promise<unknown> => {
+    const report = await t
+      .http()
+      .get('/programs/ntt-2026-pilot/report')
+      .set('Authorization', operator())
+      .expect(200);
+    return report.body;
+  };
+
   it('Rp10,080,000,000 for January–December 2026 buys a quota of 50,000 at Rp16,800', async () => {
     const opened = await t
       .http()
@@ -89,12 +99,7 @@ describe('NTT 2026 through the real service', () => {
     );
     await eventually(
       async () => {
-        const report = await t
-          .http()
-          .get('/programs/ntt-2026-pilot/report')
-          .set('Authorization', operator())
-          .expect(200);
-        expect(report.body).toMatchObject({ enrolled: WORKERS, committed: pilotBudget });
+        expect(await pilotReport()).toMatchObject({ enrolled: WORKERS, committed: pilotBudget });
       },
       { timeoutMs: 40_000 },
     );
@@ -125,12 +130,7 @@ describe('NTT 2026 through the real service', () => {
 
     await eventually(
       async () => {
-        const report = await t
-          .http()
-          .get('/programs/ntt-2026-pilot/report')
-          .set('Authorization', operator())
-          .expect(200);
-        expect(report.body).toMatchObject({
+        expect(await pilotReport()).toMatchObject({
           quota: WORKERS,
           enrolled: WORKERS,
           committed: pilotBudget,
