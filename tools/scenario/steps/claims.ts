@@ -49,6 +49,17 @@ interface ApplicationAnswer {
 /** Claims first learns of participants, heirs and coverage from Kafka: these codes mean "not yet". */
 const NOT_YET_KNOWN = new Set(['PARTICIPANT_UNKNOWN', 'PAYEE_UNKNOWN', 'HEIR_UNKNOWN']);
 
+/** The call's answer, or undefined when claims has not yet heard what it needs (poll again). */
+async function unlessNotYetKnown<T>(call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof UnexpectedReply && error.code && NOT_YET_KNOWN.has(error.code))
+      return undefined;
+    throw error;
+  }
+}
+
 export function monthsBetween(from: string, to: string): number {
   return (
     (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
@@ -95,18 +106,13 @@ export async function submit(
 ): Promise<ClaimAnswer> {
   return poll(
     `claims to take in ${path}`,
-    async () => {
-      try {
-        return await context.http.call<ClaimAnswer>('claims', USERS.claimsOfficer, 'POST', path, {
+    () =>
+      unlessNotYetKnown(() =>
+        context.http.call<ClaimAnswer>('claims', USERS.claimsOfficer, 'POST', path, {
           body,
           expect: [201],
-        });
-      } catch (error) {
-        if (error instanceof UnexpectedReply && error.code && NOT_YET_KNOWN.has(error.code))
-          return undefined;
-        throw error;
-      }
-    },
+        }),
+      ),
     { timeoutMs: context.patienceMs },
   );
 }
@@ -155,20 +161,16 @@ export async function propose(
         `/claims/${claimId}`,
       );
       if (current.status === 'pending-contribution') return undefined;
-      try {
-        const answer = await context.http.call<DecisionAnswer>(
+      const answer = await unlessNotYetKnown(() =>
+        context.http.call<DecisionAnswer>(
           'claims',
           USERS.claimsOfficer,
           'POST',
           `/claims/${claimId}/decisions`,
           { body, expect: [201] },
-        );
-        return answer.status === 'pending-contribution' ? undefined : answer;
-      } catch (error) {
-        if (error instanceof UnexpectedReply && error.code && NOT_YET_KNOWN.has(error.code))
-          return undefined;
-        throw error;
-      }
+        ),
+      );
+      return answer?.status === 'pending-contribution' ? undefined : answer;
     },
     { timeoutMs: context.patienceMs },
   );
@@ -313,9 +315,9 @@ async function submitReport(
 ): Promise<string> {
   const answer = await poll(
     'claims to take in the accident report',
-    async () => {
-      try {
-        return await context.http.call<{ reportId: string }>(
+    () =>
+      unlessNotYetKnown(() =>
+        context.http.call<{ reportId: string }>(
           'claims',
           USERS.claimsOfficer,
           'POST',
@@ -336,13 +338,8 @@ async function submitReport(
             },
             expect: [201],
           },
-        );
-      } catch (error) {
-        if (error instanceof UnexpectedReply && error.code && NOT_YET_KNOWN.has(error.code))
-          return undefined;
-        throw error;
-      }
-    },
+        ),
+      ),
     { timeoutMs: context.patienceMs },
   );
   return answer.reportId;
