@@ -92,6 +92,17 @@ describe('enrollment → Kafka → contributions: billed and covered', () => {
       membership,
     }) satisfies RegisterParticipant;
 
+  /** Coverage as a claims officer reads it: a read model, so a change shows a moment later. */
+  const untilCoverage = (participantId: string, expected: object) =>
+    eventually(async () => {
+      const coverage = await t
+        .http()
+        .get(`/participants/${participantId}/coverage`)
+        .set('Authorization', t.bearer(['claims-officer']))
+        .expect(200);
+      expect(coverage.body).toMatchObject(expected);
+    });
+
   beforeAll(async () => {
     keys = await createTestDatabase('e2e_keys');
     enrollmentDb = await createTestDatabase('e2e_enrollment');
@@ -131,16 +142,9 @@ describe('enrollment → Kafka → contributions: billed and covered', () => {
     );
     expect(isEncryptedField((stored?.data as { nik: unknown }).nik)).toBe(true);
 
-    const coverage = () =>
-      t
-        .http()
-        .get(`/participants/${participantId}/coverage`)
-        .set('Authorization', t.bearer(['claims-officer']));
-    await eventually(async () => {
-      expect((await coverage().expect(200)).body).toMatchObject({
-        standing: 'awaiting-first-payment',
-        dues: [{ month: '2026-01', total: 16_800, dueDate: '2026-01-15', status: 'unpaid' }],
-      });
+    await untilCoverage(participantId, {
+      standing: 'awaiting-first-payment',
+      dues: [{ month: '2026-01', total: 16_800, dueDate: '2026-01-15', status: 'unpaid' }],
     });
     await t
       .http()
@@ -155,14 +159,12 @@ describe('enrollment → Kafka → contributions: billed and covered', () => {
         paidOn: '2026-01-05',
       })
       .expect(200);
-    await eventually(async () => {
-      expect((await coverage().expect(200)).body).toMatchObject({
-        standing: 'active',
-        paidThrough: '2026-01',
-        firstPaidMonth: '2026-01',
-        masaIurMonths: 1,
-        dues: [{ month: '2026-01', status: 'paid', paidOn: '2026-01-05', withinGrace: true }],
-      });
+    await untilCoverage(participantId, {
+      standing: 'active',
+      paidThrough: '2026-01',
+      firstPaidMonth: '2026-01',
+      masaIurMonths: 1,
+      dues: [{ month: '2026-01', status: 'paid', paidOn: '2026-01-05', withinGrace: true }],
     });
   });
 
@@ -185,16 +187,9 @@ describe('enrollment → Kafka → contributions: billed and covered', () => {
     await register(
       person(participantId, '5371011508900002', { kind: 'sponsored', programId: 'ntt-2026-e2e' }),
     );
-    const coverage = () =>
-      t
-        .http()
-        .get(`/participants/${participantId}/coverage`)
-        .set('Authorization', t.bearer(['claims-officer']));
-    await eventually(async () => {
-      expect((await coverage().expect(200)).body).toMatchObject({
-        currentMembership: { kind: 'sponsored', programId: 'ntt-2026-e2e' },
-        dues: [{ month: '2026-01', payer: { kind: 'program' }, status: 'unpaid' }],
-      });
+    await untilCoverage(participantId, {
+      currentMembership: { kind: 'sponsored', programId: 'ntt-2026-e2e' },
+      dues: [{ month: '2026-01', payer: { kind: 'program' }, status: 'unpaid' }],
     });
     await t
       .http()
@@ -208,12 +203,10 @@ describe('enrollment → Kafka → contributions: billed and covered', () => {
         paidOn: '2026-01-05',
       })
       .expect(200);
-    await eventually(async () => {
-      expect((await coverage().expect(200)).body).toMatchObject({
-        standing: 'active',
-        paidThrough: '2026-01',
-        masaIurMonths: 1,
-      });
+    await untilCoverage(participantId, {
+      standing: 'active',
+      paidThrough: '2026-01',
+      masaIurMonths: 1,
     });
   });
 });
