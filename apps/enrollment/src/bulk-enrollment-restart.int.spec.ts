@@ -10,6 +10,7 @@ import {
   type EnrollmentTestEnvironment,
 } from './testing/enrollment-test-app';
 import { syntheticWorker, WORKER_CSV_HEADER, workerCsvLine } from './testing/synthetic-workers';
+import type { EnrollmentJobStatus } from './bulk-enrollment/enrollment-job.dto';
 
 const WORKERS = 4_000;
 const DUPLICATE_EVERY = 40;
@@ -22,16 +23,6 @@ function workerFile(): { csv: string; totalRows: number } {
     if ((i + 1) % DUPLICATE_EVERY === 0) lines.push(workerCsvLine(syntheticWorker(i)));
   }
   return { csv: `${lines.join('\n')}\n`, totalRows: lines.length - 1 };
-}
-
-interface JobStatus {
-  jobId: string;
-  state: string;
-  totalRows: number;
-  rowsRead: number;
-  enrolled: number;
-  alreadyEnrolled: number;
-  rejected: number;
 }
 
 describe('a bulk job survives a restart of the service', () => {
@@ -47,12 +38,12 @@ describe('a bulk job survives a restart of the service', () => {
     await environment?.drop();
   });
 
-  const status = async (jobId: string): Promise<JobStatus> => {
+  const status = async (jobId: string): Promise<EnrollmentJobStatus> => {
     const response = await http(app!)
       .get(`/enrollment-jobs/${jobId}`)
       .set('Authorization', bearer(environment, ['auditor'], 'audit-1'))
       .expect(200);
-    return response.body as JobStatus;
+    return response.body as EnrollmentJobStatus;
   };
 
   /** The operator uploads `csv` for NTT's program: the new job's id. */
@@ -63,7 +54,7 @@ describe('a bulk job survives a restart of the service', () => {
       .set('Content-Type', 'text/csv')
       .send(Buffer.from(csv))
       .expect(202);
-    return (accepted.body as JobStatus).jobId;
+    return (accepted.body as EnrollmentJobStatus).jobId;
   };
 
   /** Waits until the job is `rows` rows in: well before its end, for an interruption. */
@@ -74,7 +65,7 @@ describe('a bulk job survives a restart of the service', () => {
     });
 
   /** Waits for the job to complete: its status then. */
-  const untilCompleted = (jobId: string): Promise<JobStatus> =>
+  const untilCompleted = (jobId: string): Promise<EnrollmentJobStatus> =>
     eventually(
       async () => {
         const job = await status(jobId);

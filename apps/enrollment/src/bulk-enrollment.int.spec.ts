@@ -14,17 +14,7 @@ import {
   workerCsvLine,
   type SyntheticWorker,
 } from './testing/synthetic-workers';
-
-interface JobStatus {
-  jobId: string;
-  state: string;
-  totalRows: number;
-  rowsRead: number;
-  enrolled: number;
-  alreadyEnrolled: number;
-  rejected: number;
-  uploadedBy: string;
-}
+import type { EnrollmentJobStatus } from './bulk-enrollment/enrollment-job.dto';
 
 const line = (worker: SyntheticWorker): string => workerCsvLine(worker);
 
@@ -83,7 +73,7 @@ describe('bulk enrollment from a sponsor’s CSV', () => {
           .set('Authorization', token)
           .expect(200);
         expect(response.body).toMatchObject({ state: 'completed' });
-        return response.body as JobStatus;
+        return response.body as EnrollmentJobStatus;
       },
       { timeoutMs: 30_000 },
     );
@@ -96,12 +86,12 @@ describe('bulk enrollment from a sponsor’s CSV', () => {
     return Number(row?.count);
   };
 
-  let firstJob: JobStatus;
+  let firstJob: EnrollmentJobStatus;
 
   it('enrols the good rows and reports each bad one with row number, field and reason', async () => {
     const accepted = await upload(mixedFile()).expect(202);
     expect(accepted.body).toMatchObject({ state: 'queued', totalRows: 19, programId: 'ntt-2026' });
-    firstJob = await completed((accepted.body as JobStatus).jobId);
+    firstJob = await completed((accepted.body as EnrollmentJobStatus).jobId);
     expect(firstJob).toMatchObject({
       totalRows: 19,
       rowsRead: 19,
@@ -168,7 +158,7 @@ describe('bulk enrollment from a sponsor’s CSV', () => {
 
   it('enrols nobody twice when the same file is uploaded again', async () => {
     const accepted = await upload(mixedFile()).expect(202);
-    const again = await completed((accepted.body as JobStatus).jobId);
+    const again = await completed((accepted.body as EnrollmentJobStatus).jobId);
     expect(again).toMatchObject({ enrolled: 0, alreadyEnrolled: 12, rejected: 7 });
     expect(await registeredCount()).toBe(12);
   });
@@ -177,7 +167,7 @@ describe('bulk enrollment from a sponsor’s CSV', () => {
     const changed = { ...syntheticWorker(0), phone: '081299999999' };
     const file = `${WORKER_CSV_HEADER}\n${line(changed)}\n${line(syntheticWorker(40))}\n`;
     const accepted = await upload(file).expect(202);
-    const job = await completed((accepted.body as JobStatus).jobId);
+    const job = await completed((accepted.body as EnrollmentJobStatus).jobId);
     expect(job).toMatchObject({ enrolled: 1, rejected: 1 });
     const problems = await http(app)
       .get(`/enrollment-jobs/${job.jobId}/problems`)
@@ -198,7 +188,9 @@ describe('bulk enrollment from a sponsor’s CSV', () => {
       `\ufeff${WORKER_CSV_HEADER}\r\n${line(syntheticWorker(41))}\r\n`,
       'utf16le',
     );
-    const job = await completed(((await upload(file).expect(202)).body as JobStatus).jobId);
+    const job = await completed(
+      ((await upload(file).expect(202)).body as EnrollmentJobStatus).jobId,
+    );
     expect(job).toMatchObject({ enrolled: 1, rejected: 0 });
   });
 
