@@ -44,31 +44,24 @@ interface PayoutRow {
   instructed_on: string | null;
   settled_on: string | null;
   failure: PayoutDetails['failure'];
-  pending_reissue: {
-    requestId: string;
-    requestedBy: string;
-    reason: string;
-    requestedOn: string;
-  } | null;
+  pending_reissue: PayoutDetails['pendingReissue'];
   compensates_payout_id: string | null;
-  compensation: {
-    daysLate: number;
-    dueDate: string;
-    settledOn: string;
-    benefitAmount: number;
-  } | null;
+  compensation: PayoutDetails['compensation'];
   regency_code: string | null;
   version: number;
 }
 
-export interface PayoutView {
-  readonly payoutId: string;
-  readonly kind: string;
-  readonly program: string;
-  readonly benefitType: string | null;
-  readonly decisionId: string;
-  readonly claimId: string;
-  readonly participantId: string;
+/** A payout's details as the API gives them: beneficiary and bank account as objects. */
+export interface PayoutView
+  extends Omit<
+    PayoutDetails,
+    | 'beneficiaryId'
+    | 'beneficiaryKind'
+    | 'beneficiaryName'
+    | 'bankCode'
+    | 'accountNumber'
+    | 'accountName'
+  > {
   readonly beneficiary: {
     readonly beneficiaryId: string;
     readonly kind: string;
@@ -80,22 +73,7 @@ export interface PayoutView {
     readonly accountNumber: string | null;
     readonly accountName: string | null;
   };
-  readonly amount: number;
   readonly currency: 'IDR';
-  readonly components: readonly { code: string; amount: number }[];
-  readonly status: string;
-  readonly attempt: number;
-  readonly batchId: string | null;
-  readonly bankReference: string | null;
-  readonly dueDate: string | null;
-  readonly scheduledOn: string;
-  readonly instructedOn: string | null;
-  readonly settledOn: string | null;
-  readonly failure: PayoutDetails['failure'];
-  readonly pendingReissue: PayoutRow['pending_reissue'];
-  readonly compensatesPayoutId: string | null;
-  readonly compensation: PayoutRow['compensation'];
-  readonly version: number;
 }
 
 export interface BatchView {
@@ -126,41 +104,24 @@ export interface PayoutHistoryEntry {
 /** The API's shape: finance sees the whole account number, other roles its last four digits. */
 function present(details: PayoutDetails, actor: Actor): PayoutView {
   const finance = actor.roles?.includes('finance') ?? false;
-  const { accountNumber } = details;
+  const {
+    beneficiaryId,
+    beneficiaryKind,
+    beneficiaryName,
+    bankCode,
+    accountNumber,
+    accountName,
+    ...payout
+  } = details;
   return {
-    payoutId: details.payoutId,
-    kind: details.kind,
-    program: details.program,
-    benefitType: details.benefitType,
-    decisionId: details.decisionId,
-    claimId: details.claimId,
-    participantId: details.participantId,
-    beneficiary: {
-      beneficiaryId: details.beneficiaryId,
-      kind: details.beneficiaryKind,
-      fullName: details.beneficiaryName,
-    },
+    ...payout,
+    beneficiary: { beneficiaryId, kind: beneficiaryKind, fullName: beneficiaryName },
     bankAccount: {
-      bankCode: details.bankCode,
+      bankCode,
       accountNumber: accountNumber === null ? null : finance ? accountNumber : mask(accountNumber),
-      accountName: details.accountName,
+      accountName,
     },
-    amount: details.amount,
     currency: 'IDR',
-    components: details.components,
-    status: details.status,
-    attempt: details.attempt,
-    batchId: details.batchId,
-    bankReference: details.bankReference,
-    dueDate: details.dueDate,
-    scheduledOn: details.scheduledOn,
-    instructedOn: details.instructedOn,
-    settledOn: details.settledOn,
-    failure: details.failure,
-    pendingReissue: details.pendingReissue,
-    compensatesPayoutId: details.compensatesPayoutId,
-    compensation: details.compensation,
-    version: details.version,
   };
 }
 
