@@ -4,13 +4,13 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { ScholarshipPayeeDto } from '../shared/scholarship-payee.dto';
 
 /** No heir: whoever arranged the burial receives the funeral benefit (rules reference §5). */
 export class BurialArrangerDto {
@@ -34,26 +34,11 @@ export class BurialArrangerDto {
 }
 
 /** A PP 44/2015 flat scholarship is paid to the child's or the guardian's account. */
-export class ScholarshipAccountDto {
-  @ApiProperty({ enum: ['child', 'guardian'] })
-  @IsIn(['child', 'guardian'])
-  holder!: 'child' | 'guardian';
-
+export class ScholarshipAccountDto extends ScholarshipPayeeDto {
   @ApiPropertyOptional({ description: 'The child, when the account is the child’s.' })
   @IsOptional()
   @IsString()
   childId?: string;
-
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  fullName!: string;
-
-  @ApiProperty({ type: BankAccountDto })
-  @ValidateNested()
-  @Type(() => BankAccountDto)
-  bankAccount!: BankAccountDto;
 }
 
 /**

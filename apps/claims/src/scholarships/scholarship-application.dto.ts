@@ -4,7 +4,7 @@ import {
   type ScholarshipDocumentCode,
   type ScholarshipLevel,
 } from '@santunan/contracts';
-import { BankAccountDto, ISO_DATE_PATTERN } from '@santunan/platform';
+import { ISO_DATE_PATTERN } from '@santunan/platform';
 import type { ChildWork } from '@santunan/rules';
 import { Type } from 'class-transformer';
 import {
@@ -24,6 +24,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ISO_DATE_MESSAGE } from '../shared/http.dto';
+import { ScholarshipPayeeDto } from '../shared/scholarship-payee.dto';
 
 const LEVELS: readonly ScholarshipLevel[] = ['TK-SD', 'SMP', 'SMA', 'PT'];
 const WORK_KINDS: readonly ChildWork['kind'][] = [
@@ -100,23 +101,6 @@ export class ScholarshipDocumentDto {
   @IsNotEmpty()
   @MaxLength(250)
   reference!: string;
-}
-
-export class ScholarshipPayeeDto {
-  @ApiProperty({ enum: ['child', 'guardian'] })
-  @IsIn(['child', 'guardian'])
-  holder!: 'child' | 'guardian';
-
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  fullName!: string;
-
-  @ApiProperty({ type: BankAccountDto })
-  @ValidateNested()
-  @Type(() => BankAccountDto)
-  bankAccount!: BankAccountDto;
 }
 
 /** A child's yearly scholarship application with proof of enrolment (July–June year). */

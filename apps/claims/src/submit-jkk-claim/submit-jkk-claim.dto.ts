@@ -22,7 +22,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ClaimantDto, ISO_DATE_MESSAGE, validated } from '../shared/http.dto';
+import { ISO_DATE_MESSAGE, validated } from '../shared/http.dto';
+import { LodgedClaimDto } from '../shared/lodged-claim.dto';
 
 const BENEFIT_KINDS: readonly JkkBenefitKind[] = [
   'medical-care',
@@ -188,7 +189,7 @@ export function benefitLineOf(line: BenefitLineDto): JkkBenefitLine {
 }
 
 /** JKK stage II: the claim that follows the doctor's statement on a reported accident. */
-export class SubmitJkkClaimDto {
+export class SubmitJkkClaimDto extends LodgedClaimDto {
   @ApiProperty({ format: 'uuid', description: 'The stage I report.' })
   @IsUUID()
   accidentReportId!: string;
@@ -214,14 +215,4 @@ export class SubmitJkkClaimDto {
   @ValidateNested()
   @Type(() => BankAccountDto)
   paymentAccount?: BankAccountDto;
-
-  @ApiProperty({ type: ClaimantDto })
-  @ValidateNested()
-  @Type(() => ClaimantDto)
-  claimant!: ClaimantDto;
-
-  @ApiPropertyOptional({ example: '2026-11-20', description: 'Today when absent.' })
-  @IsOptional()
-  @Matches(ISO_DATE_PATTERN, { message: ISO_DATE_MESSAGE })
-  lodgedOn?: string;
 }
