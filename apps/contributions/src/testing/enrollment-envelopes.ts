@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope, OutgoingMessage } from '@santunan/platform';
+import { outboxMessageFor, type EventEnvelope, type OutgoingMessage } from '@santunan/platform';
 
 /**
  * Enrollment's and claims' events as they arrive on Kafka, for consumer tests that need no
@@ -97,17 +97,8 @@ export function deathRecorded(participantId: string, dateOfDeath: string): Event
   };
 }
 
-/** An envelope as the relay publishes it: keyed by stream, with the event headers. */
+/** An envelope as the relay publishes it: the outbox's own message (stream key, event headers). */
 export function asMessage(event: EventEnvelope): OutgoingMessage {
-  return {
-    key: event.streamId,
-    value: JSON.stringify(event),
-    headers: {
-      'event-type': event.type,
-      'event-id': event.eventId,
-      'schema-version': String(event.schemaVersion),
-      'correlation-id': event.metadata.correlationId,
-      'causation-id': event.metadata.causationId ?? '',
-    },
-  };
+  const { key, payload, headers } = outboxMessageFor(event, 'unused');
+  return { key, value: payload, headers };
 }

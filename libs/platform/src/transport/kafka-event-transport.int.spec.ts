@@ -21,6 +21,7 @@ import type { ConsumerOutcome } from '../consumers/consumer-outcome';
 import { deadLetterTopic, ensureConsumerTopics } from '../consumers/consumer-topics';
 import { ConsumerInbox1764000100000 } from '../consumers/inbox.migration';
 import { connectKafkaEvents } from '../nest/event-transport';
+import { outboxMessageFor } from '../outbox/outbox-message';
 import type { EventContext } from './event-context';
 import type { EventPayloadSchemas } from './event-payload-schemas';
 import { KafkaEventTransport } from './kafka-event-transport';
@@ -117,20 +118,11 @@ function envelope(
   };
 }
 
+/** An envelope as the relay publishes it: the outbox's own message. */
 function asMessage(event: EventEnvelope): OutgoingMessage {
-  return {
-    key: event.streamId,
-    value: JSON.stringify(event),
-    headers: {
-      'event-type': event.type,
-      'event-id': event.eventId,
-      'schema-version': String(event.schemaVersion),
-      'correlation-id': event.metadata.correlationId,
-      'causation-id': event.metadata.causationId ?? '',
-    },
-  };
+  const { key, payload, headers } = outboxMessageFor(event, 'unused');
+  return { key, value: payload, headers };
 }
-
 
 describe('KafkaEventTransport: @EventPattern handlers against the real broker and PostgreSQL', () => {
   const messaging = testMessaging('event-consumer-int');
