@@ -5,7 +5,6 @@ import type {
   ClaimRejected,
   DecisionHeir,
   DecisionRecord,
-  EligibilityCheck,
   ScholarshipOutcome,
   SlaRecord,
 } from '@santunan/contracts';
@@ -76,15 +75,16 @@ function assessed(
   };
 }
 
-function rejection(
+/** Ineligible under the rules: the assessment and the rejection at once, with its reasons. */
+function ineligible(
   file: ClaimFile,
   decisionId: string,
   by: string,
   today: string,
-  checks: readonly EligibilityCheck[],
+  assessment: EligibilityAssessment,
   reasons: ClaimRejected['reasons'],
-): ClaimEvent {
-  return {
+): ClaimDecision {
+  return accept(assessed(file, by, today, assessment, 'ineligible'), {
     type: 'ClaimRejected',
     data: {
       claimId: file.claimId,
@@ -93,11 +93,11 @@ function rejection(
       program: file.program,
       supersedesDecisionId: file.lastDecisionId,
       reasons,
-      checks,
+      checks: assessment.checks,
       rejectedBy: by,
       rejectedOn: today,
     },
-  };
+  });
 }
 
 function scholarshipOutcome(
@@ -369,16 +369,15 @@ export function proposalTarget(state: ClaimState, decisionId: string): ProposalT
       return _exhaustive;
     }
   }
-  if (state.file.decisionIds.includes(decisionId)) {
-    return {
-      ok: false,
-      decision: rejectWith(
-        'DECISION_ID_ALREADY_USED',
-        `decision id ${decisionId} was used on this claim`,
-      ),
-    };
-  }
-  return { ok: true, claim: state };
+  const used = decisionIdUsed(state.file, decisionId);
+  return used === null ? { ok: true, claim: state } : { ok: false, decision: used };
+}
+
+/** A decision id names one decision on a claim: proposing under it again is refused. */
+function decisionIdUsed(file: ClaimFile, decisionId: string): ClaimDecision | null {
+  return file.decisionIds.includes(decisionId)
+    ? rejectWith('DECISION_ID_ALREADY_USED', `decision id ${decisionId} was used on this claim`)
+    : null;
 }
 
 export function proposeDecision(
@@ -406,16 +405,13 @@ export function proposeDecision(
     case 'awaiting-work-accident-decision':
       return rejectWith('WORK_ACCIDENT_NOT_YET_DECIDED', outcome.message);
     case 'ineligible':
-      return accept(
-        assessed(file, command.officerId, context.today, assessment, 'ineligible'),
-        rejection(
-          file,
-          command.decisionId,
-          command.officerId,
-          context.today,
-          assessment.checks,
-          outcome.reasons,
-        ),
+      return ineligible(
+        file,
+        command.decisionId,
+        command.officerId,
+        context.today,
+        assessment,
+        outcome.reasons,
       );
     case 'pending-contribution':
       // Asked again while the sponsor has still not paid: the wait simply goes on.
@@ -457,28 +453,21 @@ export function reassessPendingClaim(
     );
   }
   const { file } = state;
-  if (file.decisionIds.includes(command.decisionId)) {
-    return rejectWith(
-      'DECISION_ID_ALREADY_USED',
-      `decision id ${command.decisionId} was used on this claim`,
-    );
-  }
+  const used = decisionIdUsed(file, command.decisionId);
+  if (used !== null) return used;
   const problem = checkClaimFacts(file, command.facts, context.today);
   if (problem !== null) return rejectWith(problem.code, problem.message, problem.details);
   const assessment = assessEligibility(policyInput(file, command.facts, context));
   const outcome = assessment.outcome;
   switch (outcome.kind) {
     case 'ineligible':
-      return accept(
-        assessed(file, command.actorId, context.today, assessment, 'ineligible'),
-        rejection(
-          file,
-          command.decisionId,
-          command.actorId,
-          context.today,
-          assessment.checks,
-          outcome.reasons,
-        ),
+      return ineligible(
+        file,
+        command.decisionId,
+        command.actorId,
+        context.today,
+        assessment,
+        outcome.reasons,
       );
     case 'eligible':
       return accept(assessed(file, command.actorId, context.today, assessment, 'eligible'));
