@@ -4,24 +4,13 @@ import type {
   Heir,
   IsoDate,
   IsoMonth,
-  Membership,
-  Sex,
+  ParticipantRegistered,
 } from '@santunan/contracts';
 import type { RegionDirectory } from '../regions';
 
-export interface RegisterParticipant {
+/** A registration at the counter: the event records exactly what it asks for. */
+export interface RegisterParticipant extends ParticipantRegistered {
   readonly type: 'RegisterParticipant';
-  readonly participantId: string;
-  readonly nik: string;
-  readonly fullName: string;
-  readonly birthDate: IsoDate;
-  readonly sex: Sex;
-  readonly address: Address;
-  readonly phone: string;
-  readonly occupation: string;
-  readonly declaredIncome: number;
-  readonly incomeEffectiveFrom: IsoMonth;
-  readonly membership: Membership;
 }
 
 /**
@@ -30,19 +19,9 @@ export interface RegisterParticipant {
  * already registered with the same data is already enrolled, whatever month the income was
  * first declared for.
  */
-export interface EnrolSponsoredWorker {
+export interface EnrolSponsoredWorker extends Omit<ParticipantRegistered, 'membership'> {
   readonly type: 'EnrolSponsoredWorker';
-  readonly participantId: string;
   readonly programId: string;
-  readonly nik: string;
-  readonly fullName: string;
-  readonly birthDate: IsoDate;
-  readonly sex: Sex;
-  readonly address: Address;
-  readonly phone: string;
-  readonly occupation: string;
-  readonly declaredIncome: number;
-  readonly incomeEffectiveFrom: IsoMonth;
 }
 
 export interface CorrectParticipantDetails {

@@ -1,12 +1,10 @@
 import type {
-  Address,
   ChildRegisteredForScholarship,
   EnrollmentEvent,
   Heir,
   IsoDate,
   IsoMonth,
-  Membership,
-  Sex,
+  ParticipantRegistered,
 } from '@santunan/contracts';
 
 export interface IncomePeriod {
@@ -14,17 +12,10 @@ export interface IncomePeriod {
   readonly effectiveFrom: IsoMonth;
 }
 
-export interface RegisteredParticipant {
+/** The registration's facts, the declared income kept as a history. */
+export interface RegisteredParticipant
+  extends Omit<ParticipantRegistered, 'declaredIncome' | 'incomeEffectiveFrom'> {
   readonly status: 'active' | 'deceased';
-  readonly participantId: string;
-  readonly nik: string;
-  readonly fullName: string;
-  readonly birthDate: IsoDate;
-  readonly sex: Sex;
-  readonly address: Address;
-  readonly phone: string;
-  readonly occupation: string;
-  readonly membership: Membership;
   /** Oldest first; the income in force in a month is the last period starting on or before it. */
   readonly incomeHistory: readonly IncomePeriod[];
   readonly heirs: readonly Heir[];
