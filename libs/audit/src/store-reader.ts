@@ -28,19 +28,9 @@ function storedEvent(service: AuditedService, row: EventRow): StoredEvent {
 
 /** The fields the event's hash covers, to check it or to export them. */
 export function hashedFields(event: StoredEvent): HashedEventFields {
-  return {
-    eventId: event.eventId,
-    streamId: event.streamId,
-    streamType: event.streamType,
-    version: event.version,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    metadata: event.metadata,
-    occurredAt: event.occurredAt,
-    recordedAt: event.recordedAt,
-    previousHash: event.previousHash,
-  };
+  // Everything stored but where it was read from and the hash itself.
+  const { service: _service, position: _position, hash: _hash, ...fields } = event;
+  return fields;
 }
 
 export function actorOf(event: Pick<StoredEvent, 'metadata'>): Actor | null {
