@@ -16,6 +16,7 @@ import {
   bodyOf,
   type User,
 } from './claims-harness';
+import type { ReportAccidentDto } from '../src/report-accident/report-accident.dto';
 
 const makerAndChecker: User = {
   id: 'officer-fajar',
@@ -35,7 +36,7 @@ describe('requests the claims service refuses', () => {
       detail: expect.any(String),
     });
 
-  const report = (participantId: string, incidentDate: string) => ({
+  const report = (participantId: string, incidentDate: string): ReportAccidentDto => ({
     participantId,
     incidentKind: 'accident',
     incidentDate,

@@ -30,6 +30,7 @@ import {
   type ParticipantState,
 } from '@santunan/enrollment-domain';
 import {
+  type BankAccountDto,
   ProjectionRunner,
   ServiceRuntime,
   authConfig,
@@ -61,6 +62,7 @@ import request from 'supertest';
 import { ClaimTimelineProjection } from '../src/claim-detail/claim-timeline.projection';
 import { ClaimsModule } from '../src/claims.module';
 import { DEFAULT_CHECKER_THRESHOLD, claimsCalendar } from '../src/config/claims-config';
+import type { ReportAccidentDto } from '../src/report-accident/report-accident.dto';
 import { WorkQueueProjection } from '../src/work-queue/work-queue.projection';
 
 /** Claims decides on this day (Asia/Jakarta), whatever the machine's clock says. */
@@ -395,9 +397,9 @@ export class ClaimsHarness {
    * participant lodges on it for `benefits`, paid to `paymentAccount`.
    */
   async lodgeJkkClaim(
-    accident: AccidentReportBody,
+    accident: ReportAccidentDto,
     benefits: readonly object[],
-    paymentAccount: PaymentAccountBody,
+    paymentAccount: BankAccountDto,
   ): Promise<ClaimBody> {
     const reported = await this.http(officer).post('/accident-reports', accident).expect(201);
     const { reportId } = bodyOf<{ reportId: string }>(reported);
@@ -513,23 +515,6 @@ export interface TimelineBody {
     readonly actor: { readonly id: string };
     readonly details: Record<string, unknown>;
   }[];
-}
-
-/** A stage I accident report as the officer posts it. */
-export interface AccidentReportBody {
-  readonly participantId: string;
-  readonly incidentKind: string;
-  readonly incidentDate: string;
-  readonly place: string;
-  readonly chronology: string;
-  readonly trafficAccident: boolean;
-  readonly notifier: { readonly kind: string; readonly name: string };
-  readonly witnesses: readonly { readonly name: string }[];
-}
-export interface PaymentAccountBody {
-  readonly bankCode: string;
-  readonly accountNumber: string;
-  readonly accountName: string;
 }
 
 export interface SelfPayingWorker {
