@@ -3,7 +3,7 @@ import type {
   IsoDate,
   PayoutCancellationReason,
   PayoutScheduled,
-  SettlementOutcome,
+  SettlementReport,
 } from '@santunan/contracts';
 
 /** Order a payout: everything the payout will ever need is fixed here. */
@@ -20,16 +20,7 @@ export interface InstructPayout {
 }
 
 /** What the bank reported for one payout of one batch (settlement report, Kafka or HTTP). */
-export interface BankOutcome {
-  readonly reportId: string;
-  readonly batchId: string;
-  readonly outcome: SettlementOutcome;
-  readonly bankReference: string;
-  readonly amount: number;
-  readonly valueDate: IsoDate;
-  readonly reasonCode: string | null;
-  readonly reason: string | null;
-}
+export type BankOutcome = Omit<SettlementReport, 'schemaVersion' | 'payoutId' | 'reportedAt'>;
 
 export interface RecordBankOutcome {
   readonly type: 'RecordBankOutcome';

@@ -1,19 +1,39 @@
 import { accept, rejectWith } from '@santunan/domain-kernel';
 import type { ApprovePayoutReissue, RequestPayoutReissue } from './payout-order.commands';
 import { wrongStatus, type PayoutOrderDecision } from './payout-order.rejections';
-import type { PayoutOrderState } from './payout-order.state';
+import type { PayoutOrderState, UnpaidPayout } from './payout-order.state';
+
+type ReissueTarget =
+  | { readonly ok: true; readonly payout: UnpaidPayout }
+  | { readonly ok: false; readonly decision: PayoutOrderDecision };
+
+/**
+ * Only a failed or returned payout is reissued; a request already approved is a retry, and
+ * asking or approving it again changes nothing.
+ */
+function unpaidToReissue(requestId: string, state: PayoutOrderState): ReissueTarget {
+  if (state.status === 'none') {
+    return { ok: false, decision: rejectWith('PAYOUT_NOT_FOUND', 'no such payout') };
+  }
+  if (state.approvedReissues.includes(requestId)) return { ok: false, decision: accept() };
+  if (state.status !== 'failed' && state.status !== 'returned') {
+    return {
+      ok: false,
+      decision: wrongStatus('PAYOUT_NOT_REISSUABLE', state, 'failed or returned'),
+    };
+  }
+  return { ok: true, payout: state };
+}
 
 /** Maker: one open request at a time; the same request again changes nothing. */
 export function decideReissueRequest(
   command: RequestPayoutReissue,
   state: PayoutOrderState,
 ): PayoutOrderDecision {
-  if (state.status === 'none') return rejectWith('PAYOUT_NOT_FOUND', 'no such payout');
-  if (state.approvedReissues.includes(command.requestId)) return accept();
-  if (state.status !== 'failed' && state.status !== 'returned') {
-    return wrongStatus('PAYOUT_NOT_REISSUABLE', state, 'failed or returned');
-  }
-  const pending = state.pendingReissue;
+  const unpaid = unpaidToReissue(command.requestId, state);
+  if (!unpaid.ok) return unpaid.decision;
+  const payout = unpaid.payout;
+  const pending = payout.pendingReissue;
   if (pending !== null) {
     return pending.requestId === command.requestId
       ? accept()
@@ -28,7 +48,7 @@ export function decideReissueRequest(
   return accept({
     type: 'PayoutReissueRequested',
     data: {
-      payoutId: state.order.payoutId,
+      payoutId: payout.order.payoutId,
       requestId: command.requestId,
       bankAccount: command.bankAccount,
       reason: command.reason,
@@ -46,12 +66,10 @@ export function decideReissueApproval(
   command: ApprovePayoutReissue,
   state: PayoutOrderState,
 ): PayoutOrderDecision {
-  if (state.status === 'none') return rejectWith('PAYOUT_NOT_FOUND', 'no such payout');
-  if (state.approvedReissues.includes(command.requestId)) return accept();
-  if (state.status !== 'failed' && state.status !== 'returned') {
-    return wrongStatus('PAYOUT_NOT_REISSUABLE', state, 'failed or returned');
-  }
-  const pending = state.pendingReissue;
+  const unpaid = unpaidToReissue(command.requestId, state);
+  if (!unpaid.ok) return unpaid.decision;
+  const payout = unpaid.payout;
+  const pending = payout.pendingReissue;
   if (pending === null || pending.requestId !== command.requestId) {
     return rejectWith('REISSUE_REQUEST_NOT_FOUND', `no open reissue request ${command.requestId}`);
   }
@@ -61,9 +79,9 @@ export function decideReissueApproval(
   return accept({
     type: 'PayoutReissued',
     data: {
-      payoutId: state.order.payoutId,
+      payoutId: payout.order.payoutId,
       requestId: pending.requestId,
-      attempt: state.attempt + 1,
+      attempt: payout.attempt + 1,
       bankAccount: pending.bankAccount,
       reason: pending.reason,
       requestedBy: pending.requestedBy,
