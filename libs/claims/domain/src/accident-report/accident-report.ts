@@ -1,9 +1,4 @@
-import type {
-  AccidentNotifierKind,
-  AccidentReported,
-  ClaimsEventOf,
-  IsoDate,
-} from '@santunan/contracts';
+import type { AccidentReported, ClaimsEventOf, IsoDate } from '@santunan/contracts';
 import { accept, isIsoDate, rejectWith, type Decision } from '@santunan/domain-kernel';
 import { daysBetween } from '@santunan/rules';
 import type { AccidentReportFacts } from '../facts/claim-facts';
@@ -12,17 +7,10 @@ import { ruleDate } from '../shared/dates';
 // JKK stage I: the accident is reported (within 2 × 24 hours) and BPJS decides within 30 days
 // whether it is a work accident. The claim (stage II) follows on the doctor's statement.
 
-export interface ReportAccident {
+/** The report as the notifier gives it; who took it, when, and how late, the decider adds. */
+export interface ReportAccident
+  extends Omit<AccidentReported, 'reportedOn' | 'reportedBy' | 'daysAfterIncident'> {
   readonly type: 'ReportAccident';
-  readonly reportId: string;
-  readonly participantId: string;
-  readonly incidentKind: 'accident' | 'occupational-disease';
-  readonly incidentDate: IsoDate;
-  readonly place: string;
-  readonly chronology: string;
-  readonly trafficAccident: boolean;
-  readonly notifier: { readonly kind: AccidentNotifierKind; readonly name: string };
-  readonly witnesses: readonly { readonly name: string }[];
   /** When the report reached the office; today when absent. */
   readonly reportedOn?: IsoDate;
   readonly officerId: string;

@@ -1,10 +1,4 @@
-import type {
-  IsoMonth,
-  MonthlyContribution,
-  SponsorPayerType,
-  SponsorProgramEvent,
-  SponsorType,
-} from '@santunan/contracts';
+import type { IsoMonth, SponsorProgramEvent, SponsorProgramOpened } from '@santunan/contracts';
 import { PersistentMap } from '../shared/persistent-map';
 
 export interface Enrolment {
@@ -33,21 +27,8 @@ export interface SponsorPaymentRecord {
   readonly amount: number;
 }
 
-interface ProgramRecord {
-  readonly programId: string;
-  readonly name: string;
-  readonly sponsorType: SponsorType;
-  readonly payerType: SponsorPayerType;
-  readonly pksNumber: string;
-  readonly budget: number;
-  readonly firstMonth: IsoMonth;
-  readonly lastMonth: IsoMonth;
-  /** Coverage months, first to last. */
-  readonly months: number;
-  readonly declaredIncome: number;
-  readonly contribution: MonthlyContribution;
-  readonly ruleSetIds: readonly string[];
-  readonly quota: number;
+/** The program as opened (evolve keeps the opening's data), with what has happened since. */
+interface ProgramRecord extends SponsorProgramOpened {
   readonly enrolments: PersistentMap<Enrolment>;
   /** Enrolment numbers handed out so far (ended enrolments keep theirs). */
   readonly lastEnrolmentNumber: number;
