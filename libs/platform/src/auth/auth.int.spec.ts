@@ -1,34 +1,13 @@
 import 'reflect-metadata';
-import { Controller, Get, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import type { Actor } from '../event-store/envelope';
 import { ProblemDetailsModule } from '../http/problem-details.module';
 import { mintAccessToken } from './access-token';
 import { authConfig } from './auth-config';
-import { CurrentActor, Public, Roles } from './auth.decorators';
 import { AuthModule } from './auth.module';
 import type { Role } from './roles';
-
-@Controller()
-class ClaimsController {
-  @Get('claims/pending')
-  @Roles('claims-officer', 'claims-supervisor')
-  pending(@CurrentActor() actor: Actor): { actedBy: Actor } {
-    return { actedBy: actor };
-  }
-
-  @Get('me')
-  me(@CurrentActor() actor: Actor): Actor {
-    return actor;
-  }
-
-  @Get('health')
-  @Public()
-  health(): { ok: true } {
-    return { ok: true };
-  }
-}
+import { ClaimsProbeController } from './testing/claims-probe.controller';
 
 describe('AuthGuard in a NestJS app', () => {
   const config = authConfig({ secret: 'an-integration-test-secret-of-enough-length' });
@@ -37,7 +16,7 @@ describe('AuthGuard in a NestJS app', () => {
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [ProblemDetailsModule, AuthModule.forRoot(config)],
-      controllers: [ClaimsController],
+      controllers: [ClaimsProbeController],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.init();

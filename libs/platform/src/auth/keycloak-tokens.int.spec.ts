@@ -1,31 +1,16 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { Controller, Get, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { decodeJwt } from 'jose';
 import request from 'supertest';
 import { testKeycloak, testRunId, type TestKeycloak } from '@santunan/testing';
-import type { Actor } from '../event-store/envelope';
 import { ProblemDetailsModule } from '../http/problem-details.module';
 import { passwordGrantToken, santunanProtocolMappers } from '../identity/keycloak-admin';
 import { mintAccessToken } from './access-token';
 import { authConfig, jwksAuthConfig } from './auth-config';
-import { CurrentActor, Roles } from './auth.decorators';
 import { AuthModule } from './auth.module';
-
-@Controller()
-class ClaimsController {
-  @Get('claims/pending')
-  @Roles('claims-officer', 'claims-supervisor')
-  pending(@CurrentActor() actor: Actor): { actedBy: Actor } {
-    return { actedBy: actor };
-  }
-
-  @Get('me')
-  me(@CurrentActor() actor: Actor): Actor {
-    return actor;
-  }
-}
+import { ClaimsProbeController } from './testing/claims-probe.controller';
 
 // Real Keycloak, real tokens: the services' side of ADR 0017.
 describe('a service verifying Keycloak access tokens (JWKS)', () => {
@@ -79,7 +64,7 @@ describe('a service verifying Keycloak access tokens (JWKS)', () => {
         // No clock tolerance, so an expired token is refused as soon as its exp has passed.
         AuthModule.forRoot(jwksAuthConfig({ issuer: keycloak.issuer(), clockToleranceSeconds: 0 })),
       ],
-      controllers: [ClaimsController],
+      controllers: [ClaimsProbeController],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.init();
