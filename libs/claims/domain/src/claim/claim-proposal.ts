@@ -27,6 +27,7 @@ import type { PolicyInput } from '../policies/policy';
 import { SPONSOR_GRACE_MONTHS } from '../shared/sponsor-grace';
 import { slaDueDate } from '../sla/sla-clock';
 import { checkClaimFacts } from './claim-facts.check';
+import { claimRejected } from './claim-rejected';
 import type {
   ClaimDecisionContext,
   ProposeClaimDecision,
@@ -84,20 +85,10 @@ function ineligible(
   assessment: EligibilityAssessment,
   reasons: ClaimRejected['reasons'],
 ): ClaimDecision {
-  return accept(assessed(file, by, today, assessment, 'ineligible'), {
-    type: 'ClaimRejected',
-    data: {
-      claimId: file.claimId,
-      participantId: file.participantId,
-      decisionId,
-      program: file.program,
-      supersedesDecisionId: file.lastDecisionId,
-      reasons,
-      checks: assessment.checks,
-      rejectedBy: by,
-      rejectedOn: today,
-    },
-  });
+  return accept(
+    assessed(file, by, today, assessment, 'ineligible'),
+    claimRejected(file, decisionId, reasons, assessment.checks, by, today),
+  );
 }
 
 function scholarshipOutcome(

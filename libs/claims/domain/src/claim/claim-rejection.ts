@@ -13,6 +13,7 @@ import type {
   RejectClaimDecision,
 } from './claim.commands';
 import { proposalTarget } from './claim-proposal';
+import { claimRejected } from './claim-rejected';
 import type { ClaimDecision } from './claim.rejections';
 import type { ClaimFile, ClaimState } from './claim.state';
 
@@ -53,22 +54,10 @@ function officerRejected(
   checks: ClaimRejected['checks'],
   today: string,
 ): ClaimDecision {
-  return accept({
-    type: 'ClaimRejected',
-    data: {
-      claimId: file.claimId,
-      participantId: file.participantId,
-      decisionId,
-      program: file.program,
-      supersedesDecisionId: file.lastDecisionId,
-      reasons: [
-        { policy: OFFICER_REVIEW, code: reason.code, message: reason.note, details: review },
-      ],
-      checks,
-      rejectedBy: review.checkerId,
-      rejectedOn: today,
-    },
-  });
+  const reasons: ClaimRejected['reasons'] = [
+    { policy: OFFICER_REVIEW, code: reason.code, message: reason.note, details: review },
+  ];
+  return accept(claimRejected(file, decisionId, reasons, checks, review.checkerId, today));
 }
 
 /**

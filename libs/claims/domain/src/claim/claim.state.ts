@@ -2,17 +2,15 @@ import type {
   BankAccount,
   Claimant,
   ClaimApproved,
-  ClaimBenefitType,
   ClaimDecisionProposed,
   ClaimDocumentCode,
-  ClaimProgram,
   ClaimRejected,
   ClaimRejectionProposed,
   ClaimsEventOf,
   IsoDate,
   IsoMonth,
-  JkkBenefitLine,
 } from '@santunan/contracts';
+import type { ClaimUnderAssessment } from '../policies/claim-under-assessment';
 import { SLA_CLOCK_NOT_STARTED, type SlaClock } from '../sla/sla-clock';
 
 export const CLAIM_EVENT_TYPES = [
@@ -53,18 +51,9 @@ export interface ClaimDocuments {
   readonly complete: boolean;
 }
 
-/** What every claim carries from its submission on. */
-export interface ClaimFile {
-  readonly claimId: string;
-  readonly participantId: string;
-  readonly program: ClaimProgram;
-  readonly benefitType: ClaimBenefitType;
-  readonly incidentDate: IsoDate;
-  readonly dateOfDeath: IsoDate | null;
-  readonly claimDate: IsoDate;
-  readonly benefits: readonly JkkBenefitLine[];
+/** What every claim carries from its submission on: what the policies assess, and more. */
+export interface ClaimFile extends ClaimUnderAssessment {
   readonly trafficAccident: boolean;
-  readonly accidentReportId: string | null;
   readonly paymentAccount: BankAccount | null;
   readonly claimant: Claimant;
   readonly documents: ClaimDocuments;
