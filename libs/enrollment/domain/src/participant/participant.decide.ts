@@ -1,7 +1,7 @@
 import type { EnrollmentEvent, Heir, Membership } from '@santunan/contracts';
 import { HEIR_RELATIONSHIPS } from '@santunan/contracts';
 import { accept, isIsoDate, isIsoMonth, rejectWith, type Decision } from '@santunan/domain-kernel';
-import { checkNik } from '../nik';
+import { checkNik, type NikRejection } from '../nik';
 import type {
   ChangeDeclaredIncome,
   CorrectParticipantDetails,
@@ -19,15 +19,9 @@ import {
   type RegisteredParticipant,
 } from './participant.state';
 
+/** A NIK that does not check out is refused with its own code (checkNik's). */
 export type EnrollmentRejectionCode =
-  | 'NIK_FORMAT'
-  | 'NIK_PROVINCE_UNKNOWN'
-  | 'NIK_REGENCY_UNKNOWN'
-  | 'NIK_DISTRICT_INVALID'
-  | 'NIK_DATE_INVALID'
-  | 'NIK_BIRTH_DATE_MISMATCH'
-  | 'NIK_SEX_MISMATCH'
-  | 'NIK_SERIAL_INVALID'
+  | NikRejection
   | 'DATE_INVALID'
   | 'BIRTH_DATE_IN_FUTURE'
   | 'ADDRESS_REGENCY_UNKNOWN'
