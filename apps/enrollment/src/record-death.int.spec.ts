@@ -7,7 +7,7 @@ import {
   type IncomingMessage,
   type Subscription,
 } from '@santunan/platform';
-import { eventually, testMessaging, uniqueName } from '@santunan/testing';
+import { eventually, publishedEnvelope, testMessaging, uniqueName } from '@santunan/testing';
 import {
   bearer,
   createEnrollmentTestEnvironment,
@@ -25,25 +25,15 @@ function deathRecorded(participantId: string, dateOfDeath: string): EventEnvelop
     recordedOn: '2026-05-06',
     recordedBy: 'claims-officer-1',
   };
-  return {
-    eventId: randomUUID(),
+  return publishedEnvelope({
     type: 'DeathRecorded',
-    schemaVersion: 1,
+    data,
     streamId: `death-${participantId}`,
     streamType: 'death-register',
-    version: 1,
-    globalPosition: '1',
     occurredAt: '2026-05-06T02:00:00.000Z',
     recordedAt: '2026-05-06T02:00:01.000Z',
-    metadata: {
-      correlationId: randomUUID(),
-      causationId: null,
-      actor: { id: 'claims-officer-1', kind: 'user', roles: ['claims-officer'] },
-    },
-    data,
-    hash: 'a'.repeat(64),
-    previousHash: null,
-  };
+    actor: { id: 'claims-officer-1', kind: 'user', roles: ['claims-officer'] },
+  });
 }
 
 describe('enrollment consumes deaths recorded by claims', () => {

@@ -6,3 +6,4 @@ export * from './infrastructure/test-resources';
 export * from './given-when-then';
 export * from './infrastructure/local-keycloak';
 export * from './infrastructure/test-keycloak';
+export * from './published-envelope';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { outboxMessageFor, type EventEnvelope, type OutgoingMessage } from '@santunan/platform';
+import { publishedEnvelope } from '@santunan/testing';
 
 /**
  * Enrollment's and claims' events as they arrive on Kafka, for consumer tests that need no
@@ -12,25 +13,16 @@ export function foreignEnvelope(
   streamId: string,
   version = 1,
 ): EventEnvelope {
-  return {
-    eventId: randomUUID(),
+  return publishedEnvelope({
     type,
-    schemaVersion: 1,
+    data,
     streamId,
     streamType: 'participant',
     version,
-    globalPosition: String(version),
     occurredAt: '2025-12-15T02:00:00.000Z',
     recordedAt: '2025-12-15T02:00:01.000Z',
-    metadata: {
-      correlationId: randomUUID(),
-      causationId: null,
-      actor: { id: 'officer-1', kind: 'user', roles: ['enrollment-officer'] },
-    },
-    data,
-    hash: 'a'.repeat(64),
-    previousHash: null,
-  };
+    actor: { id: 'officer-1', kind: 'user', roles: ['enrollment-officer'] },
+  });
 }
 
 const sealed = (field: string) => ({

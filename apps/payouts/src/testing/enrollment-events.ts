@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { ENROLLMENT_PERSONAL_DATA_PATHS, type ParticipantRegistered } from '@santunan/contracts';
 import {
   encryptPersonalFields,
-  type EventEnvelope,
   type OutgoingMessage,
   type PersonalDataCipher,
 } from '@santunan/platform';
+import { publishedEnvelope } from '@santunan/testing';
 
 /** A `ParticipantRegistered` as enrollment publishes it (personal fields sealed). */
 export async function participantRegistered(
@@ -30,29 +29,18 @@ export async function participantRegistered(
         ? { kind: 'self-paying' }
         : { kind: 'sponsored', programId: sponsorProgramId },
   };
-  const envelope: EventEnvelope = {
-    eventId: randomUUID(),
+  const envelope = publishedEnvelope({
     type: 'ParticipantRegistered',
-    schemaVersion: 1,
     streamId: `participant-${participantId}`,
     streamType: 'participant',
-    version: 1,
-    globalPosition: '1',
     occurredAt: '2022-01-05T02:00:00.000Z',
-    recordedAt: '2022-01-05T02:00:00.000Z',
-    metadata: {
-      correlationId: randomUUID(),
-      causationId: null,
-      actor: { id: 'officer-1', kind: 'user' },
-    },
+    actor: { id: 'officer-1', kind: 'user' },
     data: await encryptPersonalFields(
       cipher,
       participantId,
       { ...data },
       ENROLLMENT_PERSONAL_DATA_PATHS.ParticipantRegistered,
     ),
-    hash: 'a'.repeat(64),
-    previousHash: null,
-  };
+  });
   return { key: envelope.streamId, value: JSON.stringify(envelope) };
 }

@@ -6,6 +6,7 @@ import { IsInt, IsNotEmpty, IsString, Min } from 'class-validator';
 import {
   createTestDatabase,
   eventually,
+  publishedEnvelope,
   testMessaging,
   uniqueName,
   type TestDatabase,
@@ -97,25 +98,15 @@ function envelope(
   data: Record<string, unknown>,
   streamId = `participant-${randomUUID()}`,
 ): EventEnvelope {
-  return {
-    eventId: randomUUID(),
+  return publishedEnvelope({
     type,
-    schemaVersion: 1,
+    data,
     streamId,
     streamType: 'participant',
-    version: 1,
-    globalPosition: '1',
     occurredAt: '2025-01-15T03:00:00.000Z',
     recordedAt: '2025-01-15T03:00:01.000Z',
-    metadata: {
-      correlationId: randomUUID(),
-      causationId: null,
-      actor: { id: 'alice', kind: 'user', roles: ['enrollment-officer'] },
-    },
-    data,
-    hash: 'a'.repeat(64),
-    previousHash: null,
-  };
+    actor: { id: 'alice', kind: 'user', roles: ['enrollment-officer'] },
+  });
 }
 
 /** An envelope as the relay publishes it: the outbox's own message. */
