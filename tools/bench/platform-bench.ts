@@ -4,6 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  EVENT_INSERT_COLUMNS,
+  eventInsertValues,
   EventStore,
   OutboxRelay,
   PlatformDatabase,
@@ -92,43 +94,10 @@ function insertRaw(url: string, events: readonly EventEnvelope[], perTransaction
       schema_version integer, data jsonb, metadata jsonb, occurred_at timestamptz, occurred_at_iso text,
       recorded_at timestamptz, recorded_at_iso text, previous_hash text, hash text)`,
     table: 'raw_events',
-    columns: [
-      'event_id',
-      'stream_id',
-      'stream_type',
-      'version',
-      'type',
-      'schema_version',
-      'data',
-      'metadata',
-      'occurred_at',
-      'occurred_at_iso',
-      'recorded_at',
-      'recorded_at_iso',
-      'previous_hash',
-      'hash',
-    ],
+    columns: EVENT_INSERT_COLUMNS,
     rows: events.length,
     batch: perTransaction,
-    row: (index) => {
-      const event = events[index] as EventEnvelope;
-      return [
-        event.eventId,
-        event.streamId,
-        event.streamType,
-        event.version,
-        event.type,
-        event.schemaVersion,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-        event.occurredAt,
-        event.occurredAt,
-        event.recordedAt,
-        event.recordedAt,
-        event.previousHash,
-        event.hash,
-      ];
-    },
+    row: (index) => eventInsertValues(events[index] as EventEnvelope),
   });
 }
 

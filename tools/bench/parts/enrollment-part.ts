@@ -6,6 +6,7 @@
  * whole of `npm run bench:enrollment`. The service's databases are kept for the replay part
  * (its event store holds one ParticipantRegistered per worker).
  */
+import { WORKER_CSV_COLUMNS } from '@santunan/enrollment-domain';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -77,17 +78,8 @@ export interface EnrollmentFigures {
 
 const log = (line: string): void => progress('enrollment', line);
 
-const RAW_COLUMNS = [
-  'nik',
-  'full_name',
-  'birth_date',
-  'sex',
-  'address',
-  'regency_code',
-  'phone',
-  'occupation',
-  'declared_income',
-] as const;
+/** The raw baseline's table holds the CSV's rows as they are: one column per CSV column. */
+const RAW_COLUMNS = WORKER_CSV_COLUMNS;
 
 async function writeWorkerFile(file: string, rows: number): Promise<number> {
   const out = fs.createWriteStream(file);

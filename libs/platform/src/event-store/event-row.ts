@@ -24,6 +24,47 @@ export interface EventRow {
 export const EVENT_COLUMNS = `global_position, transaction_id, event_id, stream_id, stream_type, version, type,
   schema_version, data, metadata, occurred_at_iso, recorded_at_iso, previous_hash, hash`;
 
+/** The columns an append writes, in the order `eventInsertValues` gives their values. */
+export const EVENT_INSERT_COLUMNS = [
+  'event_id',
+  'stream_id',
+  'stream_type',
+  'version',
+  'type',
+  'schema_version',
+  'data',
+  'metadata',
+  'occurred_at',
+  'occurred_at_iso',
+  'recorded_at',
+  'recorded_at_iso',
+  'previous_hash',
+  'hash',
+] as const;
+
+/**
+ * One event's row values for EVENT_INSERT_COLUMNS. Instants go in twice: as timestamptz for
+ * queries and as the exact ISO text the hash covers.
+ */
+export function eventInsertValues(event: Omit<EventEnvelope, 'globalPosition'>): unknown[] {
+  return [
+    event.eventId,
+    event.streamId,
+    event.streamType,
+    event.version,
+    event.type,
+    event.schemaVersion,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+    event.occurredAt,
+    event.occurredAt,
+    event.recordedAt,
+    event.recordedAt,
+    event.previousHash,
+    event.hash,
+  ];
+}
+
 /** The stored envelope, before any upcasting. */
 export function envelopeFromRow(row: EventRow): EventEnvelope {
   return {

@@ -5,7 +5,14 @@ import { assertValidAppend, type AppendRequest } from './append-request';
 import { toStoredJson } from './canonical-json';
 import type { EventEnvelope, EventMetadata } from './envelope';
 import { eventHash } from './event-hash';
-import { EVENT_COLUMNS, envelopeFromRow, positionOf, type EventRow } from './event-row';
+import {
+  EVENT_COLUMNS,
+  EVENT_INSERT_COLUMNS,
+  envelopeFromRow,
+  eventInsertValues,
+  positionOf,
+  type EventRow,
+} from './event-row';
 import { ConcurrencyError, DuplicateEventError, InvalidAppendError } from './event-store.errors';
 import { postgresErrorFields, UNIQUE_VIOLATION } from './postgres-error';
 import { multiRowValues } from './sql-values';
@@ -275,29 +282,9 @@ async function insertEvents(
 ): Promise<Map<string, string>> {
   const positions = new Map<string, string>();
   for (let at = 0; at < events.length; at += ROWS_PER_STATEMENT) {
-    const values = multiRowValues(
-      events
-        .slice(at, at + ROWS_PER_STATEMENT)
-        .map((event) => [
-          event.eventId,
-          event.streamId,
-          event.streamType,
-          event.version,
-          event.type,
-          event.schemaVersion,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-          event.occurredAt,
-          event.occurredAt,
-          event.recordedAt,
-          event.recordedAt,
-          event.previousHash,
-          event.hash,
-        ]),
-    );
+    const values = multiRowValues(events.slice(at, at + ROWS_PER_STATEMENT).map(eventInsertValues));
     const rows = await tx.query<{ event_id: string; global_position: string }>(
-      `insert into events (event_id, stream_id, stream_type, version, type, schema_version, data, metadata,
-          occurred_at, occurred_at_iso, recorded_at, recorded_at_iso, previous_hash, hash)
+      `insert into events (${EVENT_INSERT_COLUMNS.join(', ')})
        values ${values.sql}
        returning event_id, global_position`,
       values.parameters,

@@ -1,6 +1,13 @@
 export { canonicalJson, toStoredJson, NotJsonError, type JsonValue } from './canonical-json';
 export { eventHash, type HashedEventFields } from './event-hash';
-export { EVENT_COLUMNS, hashedFieldsOf, positionOf, type EventRow } from './event-row';
+export {
+  EVENT_COLUMNS,
+  EVENT_INSERT_COLUMNS,
+  eventInsertValues,
+  hashedFieldsOf,
+  positionOf,
+  type EventRow,
+} from './event-row';
 export {
   ConcurrencyError,
   DuplicateEventError,
