@@ -66,11 +66,19 @@ export async function createConsoleApp(
     response.sendFile(htmx),
   );
   const PgStore = connectPgSimple(session);
+  const sessions = new PgStore({
+    pool: database,
+    tableName: SESSION_TABLE,
+    createTableIfMissing: false,
+  });
+  // The store prunes expired sessions on a timer; it must stop with the app, before the pool
+  // it queries is ended, or a late prune writes to a closed pool.
+  app.getHttpServer().once('close', () => void sessions.close());
   app.use(
     session({
       name: SESSION_COOKIE,
       secret: config.sessionSecret,
-      store: new PgStore({ pool: database, tableName: SESSION_TABLE, createTableIfMissing: false }),
+      store: sessions,
       resave: false,
       saveUninitialized: false,
       rolling: true,
