@@ -67,7 +67,7 @@ describe('the auditor explains a payout from an end-to-end flow back to the cont
     flow = await settledJkmDeath();
     // Everything appended is on the topics before the auditor compares them.
     for (const service of SERVICE_NAMES) {
-      await platform.apps[service].get(ServiceRuntime).waitUntilPublished(20_000);
+      await platform.apps[service].get(ServiceRuntime).waitUntilPublished(180_000);
     }
   }, 240_000);
 

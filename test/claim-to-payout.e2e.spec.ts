@@ -226,7 +226,7 @@ describe('an approved claim becomes a settled payout on payouts.events through K
   });
 
   it('publishes on payouts.events only what validates against the published JSON Schemas', async () => {
-    await platform.apps.payouts.get(ServiceRuntime).waitUntilPublished(20_000);
+    await platform.apps.payouts.get(ServiceRuntime).waitUntilPublished(180_000);
     const types = new Set(payoutsEvents.events().map((event) => event.type));
     expect([...types]).toEqual(
       expect.arrayContaining([

@@ -12,7 +12,7 @@ const { claimsOfficer, supervisor, auditor } = platform.users;
 const { toApprove, toReject } = platform.claims;
 
 /** Asynchronous hops (relay → Kafka → consumer → projection) on a shared machine. */
-const PATIENCE = { timeout: 90_000, intervals: [500, 1_000, 2_000] };
+const PATIENCE = { timeout: 180_000, intervals: [500, 1_000, 2_000] };
 
 function section(page: Page, id: string) {
   return page.locator('section', { has: page.locator(`h2#${id}`) });

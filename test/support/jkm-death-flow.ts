@@ -11,7 +11,7 @@ import type { SantunanPlatform, ServiceName } from './santunan-platform';
 /** JKK Rp10,000 (1% of Rp1,000,000) + JKM Rp6,800: one month of a BPU at the income floor. */
 export const MONTHLY_CONTRIBUTION = 16_800;
 /** Asynchronous hops (relay → Kafka → consumer → projection) on a loaded 2-core machine. */
-export const PATIENCE = { timeoutMs: 40_000 };
+export const PATIENCE = { timeoutMs: 180_000 };
 
 export interface User {
   readonly id: string;

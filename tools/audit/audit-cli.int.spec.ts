@@ -62,7 +62,7 @@ describe('the audit command line', () => {
       '--brokers',
       testKafkaBrokers().join(','),
     ];
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await claims?.stop();
@@ -79,7 +79,7 @@ describe('the audit command line', () => {
       expect(help.stdout).toContain(`npm run -s audit -- ${command}`);
     }
     expect((await audit('frobnicate')).code).toBe(2);
-  }, 90_000);
+  }, 300_000);
 
   it('exits 0 on an intact store and topic, and 1 naming the stream and version of an edited row', async () => {
     const intact = await audit('verify', ...connection);
@@ -104,5 +104,5 @@ describe('the audit command line', () => {
     );
     expect(tampered.stdout).toMatch(/data\.total: \d+ → 1/);
     expect(tampered.stdout).toMatch(/verify: FAILED/);
-  }, 90_000);
+  }, 300_000);
 });

@@ -284,14 +284,14 @@ export class ClaimsHarness {
    * Generous: on a loaded machine a relay may replace a wedged producer or a group rebalance.
    */
   async untilPublished(type: string, count = 1): Promise<void> {
-    await this.runtime.waitUntilPublished(40_000);
+    await this.runtime.waitUntilPublished(180_000);
     await eventually(
       () => {
         expect(this.published.filter((event) => event.type === type).length).toBeGreaterThanOrEqual(
           count,
         );
       },
-      { timeoutMs: 40_000 },
+      { timeoutMs: 180_000 },
     );
   }
 
@@ -450,7 +450,7 @@ export class ClaimsHarness {
         expect(Number(participant?.n)).toBe(1);
         expect(coverage?.paid).toBe(paidMonths);
       },
-      { timeoutMs: 30_000 },
+      { timeoutMs: 180_000 },
     );
   }
 

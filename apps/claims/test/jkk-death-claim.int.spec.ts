@@ -274,7 +274,7 @@ describe('a JKK death claim, from upstream events to an approved decision on cla
         const types = await h.eventTypesOf(`claim-${claimId}`);
         expect(types.filter((type) => type === 'ClaimEligibilityAssessed')).toHaveLength(2);
       },
-      { timeoutMs: 30_000 },
+      { timeoutMs: 180_000 },
     );
     await eventually(async () => {
       const detail = await h.http(officer).get(`/claims/${claimId}`).expect(200);

@@ -101,7 +101,7 @@ describe('NTT 2026 through the real service', () => {
       async () => {
         expect(await pilotReport()).toMatchObject({ enrolled: WORKERS, committed: pilotBudget });
       },
-      { timeoutMs: 40_000 },
+      { timeoutMs: 180_000 },
     );
 
     for (const month of MONTHS) {
@@ -147,7 +147,7 @@ describe('NTT 2026 through the real service', () => {
         );
         expect(Number(row?.covered)).toBe(WORKERS);
       },
-      { timeoutMs: 40_000 },
+      { timeoutMs: 180_000 },
     );
   });
 
@@ -168,7 +168,7 @@ describe('NTT 2026 through the real service', () => {
         );
         expect(row?.caught_up).toBe(true);
       },
-      { timeoutMs: 40_000 },
+      { timeoutMs: 180_000 },
     );
     expect(await countEvents()).toBe(before);
     expect(await database.query('select * from process_failures')).toEqual([]);

@@ -61,7 +61,7 @@ describe('a bulk job survives a restart of the service', () => {
   const untilRead = (jobId: string, rows: number) =>
     eventually(async () => expect((await status(jobId)).rowsRead).toBeGreaterThanOrEqual(rows), {
       intervalMs: 20,
-      timeoutMs: 30_000,
+      timeoutMs: 180_000,
     });
 
   /** Waits for the job to complete: its status then. */
@@ -72,7 +72,7 @@ describe('a bulk job survives a restart of the service', () => {
         expect(job.state).toBe('completed');
         return job;
       },
-      { timeoutMs: 40_000 },
+      { timeoutMs: 180_000 },
     );
 
   const stored = async () => {

@@ -75,7 +75,7 @@ describe('bulk enrollment from a sponsor’s CSV', () => {
         expect(response.body).toMatchObject({ state: 'completed' });
         return response.body as EnrollmentJobStatus;
       },
-      { timeoutMs: 30_000 },
+      { timeoutMs: 180_000 },
     );
 
   const registeredCount = async (): Promise<number> => {

@@ -98,7 +98,7 @@ describe('enrollment consumes deaths recorded by claims', () => {
         expect(response.body).toMatchObject({ status: 'deceased', dateOfDeath: '2026-05-02' });
         return response.body as Record<string, unknown>;
       },
-      { timeoutMs: 40_000 },
+      { timeoutMs: 180_000 },
     );
     expect(profile['version']).toBe(2);
 
@@ -142,7 +142,7 @@ describe('enrollment consumes deaths recorded by claims', () => {
         expect(parked?.headers['dlq-reason-code']).toBe('HANDLER_FAILED');
         expect(parked?.headers['dlq-error']).toContain('PARTICIPANT_NOT_REGISTERED');
       },
-      { timeoutMs: 40_000 },
+      { timeoutMs: 180_000 },
     );
   });
 });

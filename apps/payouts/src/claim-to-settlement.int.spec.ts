@@ -62,7 +62,7 @@ describe('an approved claim becomes a settled payout on payouts.events through K
     const son = benefitPayoutId(decision.decisionId, 'heir:h-son');
 
     await eventually(() => expect([settledOf(widow), settledOf(son)].every(Boolean)).toBe(true), {
-      timeoutMs: 30_000,
+      timeoutMs: 180_000,
     });
     expect(settledOf(widow)?.data).toMatchObject({
       amount: 32_000_000,
@@ -92,7 +92,7 @@ describe('an approved claim becomes a settled payout on payouts.events through K
     const payoutId = benefitPayoutId(decision.decisionId, 'heir:h-widow');
     const compensationId = compensationPayoutId(payoutId);
 
-    await eventually(() => expect(settledOf(compensationId)).toBeDefined(), { timeoutMs: 30_000 });
+    await eventually(() => expect(settledOf(compensationId)).toBeDefined(), { timeoutMs: 180_000 });
     expect(settledOf(payoutId)?.data).toMatchObject({ settledOn: '2026-03-26', late: true });
     // 1% × Rp42,000,000 × 3 days (due 2026-03-23) = Rp1,260,000
     expect(settledOf(compensationId)?.data).toMatchObject({ amount: 1_260_000, late: false });
@@ -105,7 +105,7 @@ describe('an approved claim becomes a settled payout on payouts.events through K
   });
 
   it('publishes only events that validate against the published JSON Schemas', async () => {
-    await payouts.runtime.waitUntilPublished(20_000);
+    await payouts.runtime.waitUntilPublished(180_000);
     expect(published.schemaViolations()).toEqual([]);
   });
 });

@@ -369,7 +369,7 @@ describe('disbursement lifecycle: batch, bank file, settlement, failure and reis
   });
 
   it('publishes only events that validate against the published JSON Schemas', async () => {
-    await payouts.runtime.waitUntilPublished(20_000);
+    await payouts.runtime.waitUntilPublished(180_000);
     await eventually(() =>
       expect(new Set(published.events().map((event) => event.type))).toEqual(
         new Set([

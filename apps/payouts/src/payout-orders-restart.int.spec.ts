@@ -100,7 +100,7 @@ describe('payout orders survive a consumer restart mid-batch and a replay (real 
 
     await start();
     await eventually(async () => expect((await counts()).orders).toBe(2 * DECISIONS), {
-      timeoutMs: 30_000,
+      timeoutMs: 180_000,
     });
     expect(await counts()).toEqual({
       orders: 2 * DECISIONS,
@@ -137,7 +137,7 @@ describe('payout orders survive a consumer restart mid-batch and a replay (real 
         );
         expect(rows.map((row) => Number(row.n))).toEqual([total, total]);
       },
-      { timeoutMs: 40_000 },
+      { timeoutMs: 180_000 },
     );
     expect(await counts()).toEqual({
       orders: 2 * total,
@@ -149,7 +149,7 @@ describe('payout orders survive a consumer restart mid-batch and a replay (real 
 
   it('publishes only events that validate against the published JSON Schemas', async () => {
     const app = running[0] as PayoutsApp;
-    await app.runtime.waitUntilPublished(20_000);
+    await app.runtime.waitUntilPublished(180_000);
     await eventually(() =>
       expect(published.events('PayoutScheduled')).toHaveLength(2 * decisionIds.length),
     );

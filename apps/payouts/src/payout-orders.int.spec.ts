@@ -315,7 +315,7 @@ describe('payout orders from approved claims decisions (real Kafka and PostgreSQ
   });
 
   it('publishes only events that validate against the published JSON Schemas', async () => {
-    await payouts.runtime.waitUntilPublished(20_000);
+    await payouts.runtime.waitUntilPublished(180_000);
     await eventually(() =>
       expect(published.events('PayoutScheduled').length).toBeGreaterThanOrEqual(9),
     );

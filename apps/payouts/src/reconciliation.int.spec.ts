@@ -201,7 +201,7 @@ describe('reconciliation: daily totals per program and kabupaten/kota, decided a
   });
 
   it('publishes only events that validate against the published JSON Schemas', async () => {
-    await payouts.runtime.waitUntilPublished(20_000);
+    await payouts.runtime.waitUntilPublished(180_000);
     await eventually(() => expect(published.events('PayoutCancelled')).toHaveLength(1));
     expect(published.schemaViolations()).toEqual([]);
   });

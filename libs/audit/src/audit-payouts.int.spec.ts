@@ -48,8 +48,8 @@ describe('auditing the claims and payouts stores and topics', () => {
     const decision = jkmDeathApproved();
     await claims.publish('ClaimApproved', decision, `claim-${decision.claimId}`);
     const payoutId = benefitPayoutId(decision.decisionId, 'heir:h-widow');
-    await eventually(() => expect(settled(payoutId)).toBe(true), { timeoutMs: 40_000 });
-    await payouts.runtime.waitUntilPublished(20_000);
+    await eventually(() => expect(settled(payoutId)).toBe(true), { timeoutMs: 180_000 });
+    await payouts.runtime.waitUntilPublished(180_000);
     return payoutId;
   }
 
@@ -92,7 +92,7 @@ describe('auditing the claims and payouts stores and topics', () => {
     });
     await payOneClaim();
     await payOneClaim();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all([published?.stop(), bank?.stop(), payouts?.close(), claims?.stop()]);
@@ -181,7 +181,7 @@ describe('auditing the claims and payouts stores and topics', () => {
   });
 
   it('replays the payouts read models equal to the live ones, and lists a changed live row', async () => {
-    await payouts.runtime.waitUntilPublished(20_000);
+    await payouts.runtime.waitUntilPublished(180_000);
     const equal = await replayReadModels('payouts', world.payoutsDb.url, payoutsReadModels());
     expect(equal.differences).toEqual([]);
     expect(equal.ok).toBe(true);

@@ -87,7 +87,7 @@ describe('the console reads the audit trail: explain, as-of, verify, reveals', (
       return view.explanation.payouts[0]?.payoutId ?? '';
     }, PATIENCE);
     for (const service of SERVICE_NAMES) {
-      await platform.apps[service].get(ServiceRuntime).waitUntilPublished(20_000);
+      await platform.apps[service].get(ServiceRuntime).waitUntilPublished(180_000);
     }
   }, 240_000);
 

@@ -66,7 +66,7 @@ export class ClaimsPublisher {
 
   /** Waits until the relay has published everything appended so far. */
   async flush(): Promise<void> {
-    await this.runtime.waitUntilPublished(20_000);
+    await this.runtime.waitUntilPublished(180_000);
   }
 
   /** The same stored event published again, as a relay does after a crash (same event id). */

@@ -78,7 +78,7 @@ describe('a service verifying Keycloak access tokens (JWKS)', () => {
       await admin.deleteClient(clientId).catch(() => undefined);
     if (userId !== undefined) await admin.deleteUser(userId);
     await admin.deleteRealm(foreignRealm);
-  }, 60_000);
+  }, 300_000);
 
   const get = (path: string, token: string) =>
     request(app.getHttpServer() as Parameters<typeof request>[0])

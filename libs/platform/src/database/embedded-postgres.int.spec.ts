@@ -26,5 +26,5 @@ describe('embedded PostgreSQL fallback', () => {
       await server.stop();
       await fs.rm(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000);
 });

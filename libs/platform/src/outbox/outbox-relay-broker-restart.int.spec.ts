@@ -42,7 +42,7 @@ describe('OutboxRelay across a broker restart', () => {
     await db.close();
     await broker.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  }, 300_000);
 
   it('keeps every event appended while the broker is stopping or down, and delivers them once it is back', async () => {
     const messaging = new KafkaMessaging({
@@ -94,7 +94,7 @@ describe('OutboxRelay across a broker restart', () => {
     await stopping;
     for (let round = 0; round < 5; round += 1) await appendRound('down');
     await eventually(() => expect(logger.warnings.length).toBeGreaterThan(0), {
-      timeoutMs: 30_000,
+      timeoutMs: 180_000,
     });
     const [pending] = await db.database.query<{ count: string }>('select count(*) from outbox');
     expect(Number(pending?.count)).toBeGreaterThan(0);
@@ -104,7 +104,7 @@ describe('OutboxRelay across a broker restart', () => {
     probe = await probeTopic(messaging, topic);
     const everyId = appended.map((event) => event.eventId).sort();
     await eventually(() => expect(firstArrivals(probe!.eventIds()).sort()).toEqual(everyId), {
-      timeoutMs: 30_000,
+      timeoutMs: 180_000,
     });
     for (const streamId of streams) {
       expect(firstArrivals(probe.versionsOf(streamId).map(String))).toEqual(

@@ -29,12 +29,12 @@ describe('OutboxRelay against the real broker', () => {
     topic = uniqueName('int.outbox');
     await messaging.ensureTopics([{ name: topic, partitions: 3 }]);
     store = new EventStore({ topicFor: publishAllTo(topic) });
-  }, 30_000);
+  }, 300_000);
   afterEach(async () => {
     await Promise.all(relays.splice(0).map((relay) => relay.stop()));
     await Promise.all(probes.splice(0).map((probe) => probe.stop()));
     await db.close();
-  }, 30_000);
+  }, 300_000);
 
   function relay(options: Partial<OutboxRelayOptions> = {}): OutboxRelay {
     const created = new OutboxRelay({
@@ -89,7 +89,7 @@ describe('OutboxRelay against the real broker', () => {
     const received = await probe();
 
     await eventually(() => expect(received.received).toHaveLength(appended.length), {
-      timeoutMs: 30_000,
+      timeoutMs: 180_000,
     });
     for (const streamId of streams) {
       expect(received.versionsOf(streamId)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
@@ -104,7 +104,7 @@ describe('OutboxRelay against the real broker', () => {
     });
     expect(received.received.map((m) => m.envelope)).toEqual(expect.arrayContaining(appended));
     await eventually(async () => expect(await pendingRows()).toBe(0));
-  }, 60_000);
+  }, 300_000);
 
   it('loses nothing when the relay dies after publishing a batch and before deleting it', async () => {
     const streams = ['participant-a', 'participant-b', 'participant-c', 'participant-d'];
@@ -136,7 +136,7 @@ describe('OutboxRelay against the real broker', () => {
     await eventually(
       () => expect(received.eventIds()).toHaveLength(everyId.length + republished.length),
       {
-        timeoutMs: 30_000,
+        timeoutMs: 180_000,
       },
     );
     expect(firstArrivals(received.eventIds()).sort()).toEqual([...everyId].sort());
@@ -151,7 +151,7 @@ describe('OutboxRelay against the real broker', () => {
         '5',
       ]);
     }
-  }, 60_000);
+  }, 300_000);
 
   it('lets only the leader publish, and a follower takes over when the leader stops', async () => {
     const sentBy: string[] = [];
@@ -169,7 +169,7 @@ describe('OutboxRelay against the real broker', () => {
     const before = await appendInterleaved(['participant-a', 'participant-b'], 10);
     const received = await probe();
     await eventually(() => expect(received.eventIds()).toHaveLength(before.length), {
-      timeoutMs: 30_000,
+      timeoutMs: 180_000,
     });
     expect(new Set(sentBy)).toEqual(new Set([leaderName]));
 
@@ -177,8 +177,8 @@ describe('OutboxRelay against the real broker', () => {
     await eventually(() => expect(follower.isLeader).toBe(true));
     const after = await appendInterleaved(['participant-c'], 5);
     await eventually(() => expect(received.eventIds()).toHaveLength(before.length + after.length), {
-      timeoutMs: 30_000,
+      timeoutMs: 180_000,
     });
     expect(sentBy.slice(before.length)).toEqual(after.map(() => followerName));
-  }, 60_000);
+  }, 300_000);
 });

@@ -168,5 +168,5 @@ describe('ProjectionRunner', () => {
     const replayed = await runner().rebuild(participantSummaries);
     expect(replayed).toBe(everything.length);
     expect(await readModel()).toEqual(liveModel);
-  }, 60_000);
+  }, 300_000);
 });

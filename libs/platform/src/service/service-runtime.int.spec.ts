@@ -145,7 +145,7 @@ describe('ServiceRuntime and its event-sourced write side', () => {
   });
 
   it('publishes what it appended through the outbox', async () => {
-    await runtime.waitUntilPublished(20_000);
+    await runtime.waitUntilPublished(180_000);
     const pending = await runtime.database.query<{ count: string }>('select count(*) from outbox');
     expect(pending).toEqual([{ count: '0' }]);
   });

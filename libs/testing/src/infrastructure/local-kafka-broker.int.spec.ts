@@ -20,7 +20,7 @@ describe('a local Kafka broker restarted on the same data folder', () => {
   afterAll(async () => {
     await broker.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  }, 300_000);
 
   it('keeps every message written before the stop', async () => {
     const topic = uniqueName('int.restart');
@@ -56,7 +56,7 @@ describe('a local Kafka broker restarted on the same data folder', () => {
       },
     });
     try {
-      await eventually(() => expect(received.size).toBe(50), { timeoutMs: 60_000 });
+      await eventually(() => expect(received.size).toBe(50), { timeoutMs: 180_000 });
       expect([...received].sort()).toEqual(sent.map((m) => m.value).sort());
     } finally {
       await subscription.stop();
