@@ -156,11 +156,16 @@ export class EventStore {
   ): Promise<Map<string, EventEnvelope[]>> {
     const result = new Map<string, EventEnvelope[]>(streams.map(({ streamId }) => [streamId, []]));
     if (streams.length === 0) return result;
+    // One index range scan per stream (lateral), never a join the planner may turn into a
+    // scan of the whole table when the events table has no statistics (autovacuum off).
     const rows = await executor.query<EventRow>(
-      `select ${EVENT_COLUMNS} from events
-         join unnest($1::text[], $2::int[]) as wanted(wanted_stream, wanted_from)
-           on stream_id = wanted_stream and version >= wanted_from
-        order by stream_id, version`,
+      `select tail.* from unnest($1::text[], $2::int[]) with ordinality
+              as wanted(wanted_stream, wanted_from, wanted_at)
+        cross join lateral (
+          select ${EVENT_COLUMNS} from events
+           where stream_id = wanted.wanted_stream and version >= wanted.wanted_from
+           order by version) as tail
+        order by wanted.wanted_at, tail.version`,
       [streams.map(({ streamId }) => streamId), streams.map(({ fromVersion }) => fromVersion ?? 1)],
     );
     for (const row of rows) {
@@ -208,11 +213,16 @@ async function readHeads(
   tx: SqlExecutor,
   streamIds: readonly string[],
 ): Promise<Map<string, StreamHead>> {
+  // Each stream's last version through the (stream_id, version) index, one row a stream:
+  // `distinct on` would read every version of every stream, and more as history grows.
   const rows = await tx.query<StreamHead & { stream_id: string }>(
-    `select distinct on (stream_id) stream_id, version, hash, stream_type,
-            transaction_id > pg_current_xact_id() as written_by_younger_transaction
-       from events where stream_id = any($1::text[])
-      order by stream_id, version desc`,
+    `select wanted.stream_id, head.version, head.hash, head.stream_type,
+            head.transaction_id > pg_current_xact_id() as written_by_younger_transaction
+       from unnest($1::text[]) as wanted(stream_id)
+      cross join lateral (
+        select version, hash, stream_type, transaction_id from events
+         where events.stream_id = wanted.stream_id
+         order by version desc limit 1) as head`,
     [streamIds],
   );
   return new Map(rows.map(({ stream_id, ...head }) => [stream_id, head]));
