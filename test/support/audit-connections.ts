@@ -1,5 +1,5 @@
 import type { TargetOverrides } from '@santunan/audit';
-import { testKafkaBrokers } from '@santunan/testing';
+import { testKafkaConnection } from '@santunan/testing';
 import type { SantunanPlatform } from './santunan-platform';
 
 /** Where the auditor finds this run's four stores, topics and key database. */
@@ -18,6 +18,6 @@ export function auditConnectionsOf(platform: SantunanPlatform): TargetOverrides 
       payouts: platform.topics.payoutsEvents,
     },
     keysDatabaseUrl: platform.databases.keys,
-    kafkaBrokers: testKafkaBrokers(),
+    ...testKafkaConnection(),
   };
 }

@@ -17,7 +17,7 @@ import {
 } from '@santunan/platform';
 import {
   createTestDatabase,
-  testKafkaBrokers,
+  testKafkaConnection,
   testMessaging,
   uniqueName,
   type TestDatabase,
@@ -202,7 +202,7 @@ export async function startSantunanPlatform(
       httpPort: 0,
       databaseUrl: database.url,
       keyDatabaseUrl: keys.url,
-      kafkaBrokers: testKafkaBrokers(),
+      ...testKafkaConnection(),
       auth,
     });
 

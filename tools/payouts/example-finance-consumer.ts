@@ -5,11 +5,13 @@
  *     tools/payouts/example-finance-consumer.ts [--topic payouts.events] [--group finance-example] \
  *     [--settle [--value-date YYYY-MM-DD] [--settlements-topic payouts.settlements]] [--idle-exit-ms 15000]
  *
- * KAFKA_BROKERS (default 127.0.0.1:9092); KEYS_DATABASE_URL to decrypt names and accounts.
+ * KAFKA_BROKERS (default 127.0.0.1:9092); on a broker with SASL the `finance` principal from
+ * FINANCE_KAFKA_USERNAME / _PASSWORD (or KAFKA_SASL_*); KEYS_DATABASE_URL to decrypt names and accounts.
  * With --settle it plays the bank and reports each instructed payout settled. It prints one
  * line per event and, on exit (Ctrl-C or --idle-exit-ms without messages), the ledger totals.
  */
 import { parseArgs } from 'node:util';
+import { kafkaSaslFromEnvironment } from '@santunan/platform';
 import { startFinanceConsumer } from './finance-consumer';
 
 async function main(): Promise<void> {
@@ -25,7 +27,8 @@ async function main(): Promise<void> {
   });
   let lastMessageAt = Date.now();
   const consumer = await startFinanceConsumer({
-    brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','),
+    kafkaBrokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','),
+    kafkaSasl: kafkaSaslFromEnvironment('finance'),
     topic: values.topic,
     groupId: values.group,
     keyDatabaseUrl: process.env['KEYS_DATABASE_URL'] || undefined,

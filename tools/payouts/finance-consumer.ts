@@ -7,13 +7,16 @@ import {
   PostgresSubjectKeyStore,
   decryptPersonalFields,
   type IncomingMessage,
+  type KafkaSasl,
   type MessagePublisher,
   type Subscription,
 } from '@santunan/platform';
 import { FinanceLedger } from './finance-ledger';
 
 export interface FinanceConsumerOptions {
-  readonly brokers: readonly string[];
+  readonly kafkaBrokers: readonly string[];
+  /** The `finance` principal (ADR 0024): reads payouts.events, writes payouts.settlements. */
+  readonly kafkaSasl?: KafkaSasl;
   readonly topic?: string;
   readonly groupId: string;
   /** With the shared key database, names and accounts are decrypted; without, they stay sealed. */
@@ -43,8 +46,9 @@ export async function startFinanceConsumer(
 ): Promise<FinanceConsumer> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const messaging = new KafkaMessaging({
-    brokers: options.brokers,
+    brokers: options.kafkaBrokers,
     clientId: 'example-finance',
+    sasl: options.kafkaSasl,
     logLevel: 'error',
   });
   const validator = new PayoutsSchemaValidator();

@@ -53,7 +53,7 @@ import { ruleSetInForce } from '@santunan/rules';
 import {
   createTestDatabase,
   eventually,
-  testKafkaBrokers,
+  testKafkaConnection,
   testMessaging,
   uniqueName,
   type TestDatabase,
@@ -83,7 +83,7 @@ function serviceConfig(name: string, database: TestDatabase, keys: TestDatabase)
     httpPort: 0,
     databaseUrl: database.url,
     keyDatabaseUrl: keys.url,
-    kafkaBrokers: testKafkaBrokers(),
+    ...testKafkaConnection(),
     auth: AUTH,
   };
 }

@@ -23,7 +23,7 @@ import {
 import {
   createTestDatabase,
   eventually,
-  testKafkaBrokers,
+  testKafkaConnection,
   uniqueName,
   type TestDatabase,
 } from '@santunan/testing';
@@ -112,7 +112,7 @@ describe('enrollment → Kafka → contributions: billed and covered', () => {
         httpPort: 0,
         databaseUrl: enrollmentDb.url,
         keyDatabaseUrl: keys.url,
-        kafkaBrokers: testKafkaBrokers(),
+        ...testKafkaConnection(),
         auth: authConfig({ secret: 'e2e-enrollment-secret-of-sufficient-length' }),
       },
       topic: enrollmentTopic,

@@ -1,5 +1,5 @@
 import type { PayoutSettled } from '@santunan/contracts';
-import { eventually, testKafkaBrokers, testMessaging, uniqueName } from '@santunan/testing';
+import { eventually, testKafkaConnection, testMessaging, uniqueName } from '@santunan/testing';
 import { startFinanceConsumer, type FinanceConsumer } from '@santunan/finance-consumer';
 import { benefitPayoutId, compensationPayoutId } from './shared/payout-ids';
 import { jkmDeathApproved, jkmDeathToTwoHeirs } from './testing/claim-decisions';
@@ -26,7 +26,7 @@ describe('an approved claim becomes a settled payout on payouts.events through K
 
   async function financeBank(valueDate: string): Promise<FinanceConsumer> {
     return startFinanceConsumer({
-      brokers: testKafkaBrokers(),
+      ...testKafkaConnection(),
       topic: world.config.eventsTopic,
       groupId: uniqueName('int.payouts.example-finance'),
       keyDatabaseUrl: world.keysDb.url,

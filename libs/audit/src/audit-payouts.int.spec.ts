@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { PayoutSettled } from '@santunan/contracts';
-import { eventually, testKafkaBrokers, testMessaging, uniqueName } from '@santunan/testing';
+import { eventually, testKafkaConnection, testMessaging, uniqueName } from '@santunan/testing';
 import { startFinanceConsumer, type FinanceConsumer } from '@santunan/finance-consumer';
 import { benefitPayoutId, payoutsReadModels } from '@santunan/payouts-service';
 import {
@@ -76,7 +76,7 @@ describe('auditing the claims and payouts stores and topics', () => {
       TopicRecorder.start(testMessaging('audit-int-recorder'), world.config.eventsTopic),
     ]);
     bank = await startFinanceConsumer({
-      brokers: testKafkaBrokers(),
+      ...testKafkaConnection(),
       topic: world.config.eventsTopic,
       groupId: uniqueName('int.audit.finance'),
       keyDatabaseUrl: world.keysDb.url,
@@ -88,7 +88,7 @@ describe('auditing the claims and payouts stores and topics', () => {
       databaseUrls: { claims: world.claimsDb.url, payouts: world.payoutsDb.url },
       topics: { claims: world.config.claimsTopic, payouts: world.config.eventsTopic },
       keysDatabaseUrl: world.keysDb.url,
-      kafkaBrokers: testKafkaBrokers(),
+      ...testKafkaConnection(),
     });
     await payOneClaim();
     await payOneClaim();

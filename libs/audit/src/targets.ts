@@ -1,5 +1,10 @@
 import { Topics } from '@santunan/contracts';
-import { databaseUrl, LOCAL_POSTGRES_URL } from '@santunan/platform';
+import {
+  databaseUrl,
+  kafkaSaslFromEnvironment,
+  LOCAL_POSTGRES_URL,
+  type KafkaSasl,
+} from '@santunan/platform';
 
 /** The four services whose event stores and topics the auditor reads. */
 export const AUDITED_SERVICES = ['enrollment', 'contributions', 'claims', 'payouts'] as const;
@@ -23,6 +28,8 @@ export interface AuditTargets {
   /** The shared personal-data key database; null: personal data stays masked. */
   readonly keysDatabaseUrl: string | null;
   readonly kafkaBrokers: readonly string[];
+  /** The `audit` principal: reads every topic, writes none (ADR 0024); none: no SASL. */
+  readonly kafkaSasl?: KafkaSasl;
 }
 
 const DEFAULT_TOPICS: Readonly<Record<AuditedService, string>> = {
@@ -40,6 +47,7 @@ export interface TargetOverrides {
   readonly topics?: Partial<Record<AuditedService, string>>;
   readonly keysDatabaseUrl?: string | null;
   readonly kafkaBrokers?: readonly string[];
+  readonly kafkaSasl?: KafkaSasl;
   /** Only these services (all four by default). */
   readonly only?: readonly AuditedService[];
 }
@@ -66,7 +74,8 @@ export function platformDatabasePrefix(env: NodeJS.ProcessEnv = process.env): st
  * `<SERVICE>_DATABASE_URL`, else `<prefix>_<service>` on the server of DATABASE_URL (default the
  * local server; prefix PLATFORM_DATABASE_PREFIX, default `santunan`); the key database
  * `KEYS_DATABASE_URL`, else `<prefix>_keys` there; topics `<SERVICE>_EVENTS_TOPIC`, else the
- * contracts' names; brokers KAFKA_BROKERS (default 127.0.0.1:9092). Overrides win over all.
+ * contracts' names; brokers KAFKA_BROKERS (default 127.0.0.1:9092), as the principal
+ * AUDIT_KAFKA_USERNAME / _PASSWORD (else KAFKA_SASL_*; none: no SASL). Overrides win over all.
  * The CLI and the console's audit pages both build their targets here.
  */
 export function auditTargets(
@@ -79,6 +88,7 @@ export function auditTargets(
   const prefix = platformDatabasePrefix(env);
   const chosen = overrides.only ?? AUDITED_SERVICES;
   const keysFromEnvironment = fromEnvironment ? nonEmpty(env['KEYS_DATABASE_URL']) : undefined;
+  const kafkaSasl = overrides.kafkaSasl ?? kafkaSaslFromEnvironment('audit', env);
   return {
     services: AUDITED_SERVICES.filter((service) => chosen.includes(service)).map((service) => ({
       service,
@@ -97,6 +107,7 @@ export function auditTargets(
         : overrides.keysDatabaseUrl,
     kafkaBrokers:
       overrides.kafkaBrokers ?? (nonEmpty(env['KAFKA_BROKERS']) ?? '127.0.0.1:9092').split(','),
+    ...(kafkaSasl === undefined ? {} : { kafkaSasl }),
   };
 }
 

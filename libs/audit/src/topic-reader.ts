@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { kafkajsSasl, type KafkaSasl } from '@santunan/platform';
 import { Kafka, logLevel } from 'kafkajs';
 
 /** One message as it sits on a topic. */
@@ -21,6 +22,8 @@ export interface TopicReadResult {
 
 export interface TopicReadOptions {
   readonly brokers: readonly string[];
+  /** The auditor's principal on a broker with SASL (read-only: ADR 0024). */
+  readonly sasl?: KafkaSasl;
   readonly topics: readonly string[];
   readonly onProgress?: (read: number, total: number) => void;
   readonly timeoutMs?: number;
@@ -29,7 +32,8 @@ export interface TopicReadOptions {
 /**
  * Reads every message of the topics from their first retained offset up to the high
  * watermark seen at the start (later messages are left for the next run). A throw-away
- * consumer group that commits nothing and is deleted afterwards: the auditor leaves no trace.
+ * consumer group (`santunan-audit-<uuid>`, the prefix the audit principal may use) that commits
+ * nothing and is deleted afterwards: the auditor leaves no trace.
  */
 export async function readTopics(options: TopicReadOptions): Promise<TopicReadResult> {
   const kafka = new Kafka({
@@ -37,6 +41,7 @@ export async function readTopics(options: TopicReadOptions): Promise<TopicReadRe
     brokers: [...options.brokers],
     logLevel: logLevel.NOTHING,
     retry: { initialRetryTime: 200, retries: 8 },
+    ...(options.sasl === undefined ? {} : { sasl: kafkajsSasl(options.sasl) }),
   });
   const admin = kafka.admin();
   await admin.connect();

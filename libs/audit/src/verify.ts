@@ -107,6 +107,7 @@ export async function verifyPlatform(
   progress(`reading topics ${targets.services.map((target) => target.topic).join(', ')}`);
   const read = await readTopics({
     brokers: targets.kafkaBrokers,
+    sasl: targets.kafkaSasl,
     topics: targets.services.map((target) => target.topic),
     onProgress: (count, total) => {
       progress(`topics: ${count} of ${total} messages read`);

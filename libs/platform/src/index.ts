@@ -1,5 +1,6 @@
 export * from './messaging/messages';
 export * from './messaging/kafka-messaging';
+export * from './messaging/kafka-sasl';
 export * from './database/postgres-location';
 export * from './database/databases';
 export * from './database/platform-database';

@@ -11,7 +11,7 @@ import {
 } from '@santunan/platform';
 import {
   createTestDatabase,
-  testKafkaBrokers,
+  testKafkaConnection,
   testMessaging,
   uniqueName,
   type TestDatabase,
@@ -66,7 +66,7 @@ export async function startContributionsApp(
       httpPort: 0,
       databaseUrl: database.url,
       keyDatabaseUrl: keys.url,
-      kafkaBrokers: testKafkaBrokers(),
+      ...testKafkaConnection(),
       auth: AUTH,
     },
     eventsTopic: uniqueName(`int.contributions.${options.label}.events`),

@@ -10,7 +10,7 @@ import {
 } from '@santunan/platform';
 import {
   createTestDatabase,
-  testKafkaBrokers,
+  testKafkaConnection,
   uniqueName,
   type TestDatabase,
 } from '@santunan/testing';
@@ -49,7 +49,7 @@ export async function createEnrollmentTestEnvironment(
         httpPort: 0,
         databaseUrl: serviceDatabase.url,
         keyDatabaseUrl: keyDatabase.url,
-        kafkaBrokers: testKafkaBrokers(),
+        ...testKafkaConnection(),
         auth,
       },
       // The label too: uniqueName's counter starts again in every test file of a run.

@@ -13,7 +13,7 @@ import {
 } from '@santunan/platform';
 import {
   createTestDatabase,
-  testKafkaBrokers,
+  testKafkaConnection,
   testMessaging,
   uniqueName,
   type TestDatabase,
@@ -43,7 +43,7 @@ export async function createPayoutsTestWorld(label: string): Promise<PayoutsTest
     httpPort: 0,
     databaseUrl: db.url,
     keyDatabaseUrl: keysDb.url,
-    kafkaBrokers: testKafkaBrokers(),
+    ...testKafkaConnection(),
     auth: AUTH,
   });
   const config: PayoutsConfig = {

@@ -5,6 +5,7 @@ import {
   type Consumer,
   type IHeaders,
   type Producer,
+  type SASLOptions,
 } from 'kafkajs';
 import type {
   MessageHeaders,
@@ -14,6 +15,7 @@ import type {
   SubscriptionOptions,
   TopicSpec,
 } from './messages';
+import type { KafkaSasl } from './kafka-sasl';
 import { sendChunks } from './send-chunks';
 
 export interface KafkaMessagingConfig {
@@ -21,6 +23,8 @@ export interface KafkaMessagingConfig {
   readonly clientId: string;
   /** kafkajs logs to stdout by default; services log errors, tests stay quiet. */
   readonly logLevel?: 'nothing' | 'error' | 'warn' | 'info';
+  /** The principal to authenticate as (SASL/SCRAM, ADR 0024); none: an unauthenticated client. */
+  readonly sasl?: KafkaSasl;
 }
 
 const LOG_LEVELS = {
@@ -29,6 +33,14 @@ const LOG_LEVELS = {
   warn: KafkaLogLevel.WARN,
   info: KafkaLogLevel.INFO,
 } as const;
+
+/** kafkajs's form of the credentials (its type is a union per mechanism). */
+export function kafkajsSasl(sasl: KafkaSasl): SASLOptions {
+  const { username, password } = sasl;
+  return sasl.mechanism === 'scram-sha-256'
+    ? { mechanism: 'scram-sha-256', username, password }
+    : { mechanism: 'scram-sha-512', username, password };
+}
 
 /**
  * The one place that knows kafkajs. kafkajs has had no release since 2023, so the rest of
@@ -44,6 +56,7 @@ export class KafkaMessaging {
       brokers: [...config.brokers],
       logLevel: LOG_LEVELS[config.logLevel ?? 'error'],
       retry: { initialRetryTime: 200, retries: 10 },
+      ...(config.sasl === undefined ? {} : { sasl: kafkajsSasl(config.sasl) }),
     });
   }
 
@@ -147,6 +160,11 @@ export class KafkaMessaging {
 
   get brokers(): readonly string[] {
     return this.config.brokers;
+  }
+
+  /** Who this client authenticates as; undefined without SASL. */
+  get principal(): string | undefined {
+    return this.config.sasl?.username;
   }
 }
 

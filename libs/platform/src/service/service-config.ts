@@ -1,6 +1,7 @@
 import { authConfigFromEnvironment, type AuthConfig } from '../auth/auth-config';
 import { databaseUrl } from '../database/databases';
 import { LOCAL_POSTGRES_URL } from '../database/postgres-location';
+import { kafkaSaslFromEnvironment, type KafkaSasl } from '../messaging/kafka-sasl';
 
 /** What every service process needs to run, read once from the environment at start. */
 export interface ServiceConfig {
@@ -14,6 +15,8 @@ export interface ServiceConfig {
   /** The shared key database for personal-data keys (crypto-shredding). */
   readonly keyDatabaseUrl: string;
   readonly kafkaBrokers: readonly string[];
+  /** The service's own Kafka principal (ADR 0024); none: the broker does not authenticate. */
+  readonly kafkaSasl?: KafkaSasl;
   readonly auth: AuthConfig;
 }
 
@@ -25,7 +28,8 @@ function env(name: string): string | undefined {
 /**
  * `<SERVICE>_DATABASE_URL` or `santunan_<service>` on the server of `DATABASE_URL` (default
  * the local server); `KEYS_DATABASE_URL` or `santunan_keys` on the same server;
- * `KAFKA_BROKERS` (default 127.0.0.1:9092); `<SERVICE>_PORT` or `PORT`; `<SERVICE>_HOST` or
+ * `KAFKA_BROKERS` (default 127.0.0.1:9092); the Kafka principal `<SERVICE>_KAFKA_USERNAME` /
+ * `_PASSWORD`, else `KAFKA_SASL_USERNAME` / `_PASSWORD` (none: no SASL); `<SERVICE>_PORT` or `PORT`; `<SERVICE>_HOST` or
  * `HOST` (default 127.0.0.1, this machine only); `AUTH_JWT_*`.
  */
 export function serviceConfigFromEnvironment(
@@ -34,6 +38,7 @@ export function serviceConfigFromEnvironment(
 ): ServiceConfig {
   const upper = serviceName.toUpperCase();
   const server = env('DATABASE_URL') ?? LOCAL_POSTGRES_URL;
+  const kafkaSasl = kafkaSaslFromEnvironment(serviceName);
   const port = Number(env(`${upper}_PORT`) ?? env('PORT') ?? defaultPort);
   if (!Number.isInteger(port) || port <= 0) throw new Error(`invalid port for ${serviceName}`);
   return {
@@ -43,6 +48,7 @@ export function serviceConfigFromEnvironment(
     databaseUrl: env(`${upper}_DATABASE_URL`) ?? databaseUrl(server, `santunan_${serviceName}`),
     keyDatabaseUrl: env('KEYS_DATABASE_URL') ?? databaseUrl(server, 'santunan_keys'),
     kafkaBrokers: (env('KAFKA_BROKERS') ?? '127.0.0.1:9092').split(','),
+    ...(kafkaSasl === undefined ? {} : { kafkaSasl }),
     auth: authConfigFromEnvironment(),
   };
 }

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import {
   createTestDatabase,
-  testKafkaBrokers,
+  testKafkaConnection,
   uniqueName,
   type TestDatabase,
 } from '@santunan/testing';
@@ -53,7 +53,7 @@ describe('ServiceRuntime and its event-sourced write side', () => {
         httpPort: 0,
         databaseUrl: serviceDb.url,
         keyDatabaseUrl: keyDb.url,
-        kafkaBrokers: testKafkaBrokers(),
+        ...testKafkaConnection(),
         auth: authConfig({ secret: 'x'.repeat(32) }),
       },
       topic: uniqueName('int.runtime.events'),

@@ -139,6 +139,7 @@ export class ServiceRuntime {
     const messaging = new KafkaMessaging({
       brokers: config.kafkaBrokers,
       clientId: config.serviceName,
+      sasl: config.kafkaSasl,
     });
     const store = new EventStore({
       topicFor: publishAllTo(options.topic),

@@ -1,4 +1,11 @@
-import { KafkaMessaging, databaseUrl, dropDatabase, ensureDatabase } from '@santunan/platform';
+import {
+  KafkaMessaging,
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  kafkaSaslFromEnvironment,
+  type KafkaSasl,
+} from '@santunan/platform';
 import { testRunId } from '../run-id';
 
 function required(name: string): string {
@@ -15,8 +22,59 @@ export function testKafkaBrokers(): string[] {
   return required('KAFKA_BROKERS').split(',');
 }
 
-export function testMessaging(clientId = 'santunan-test'): KafkaMessaging {
-  return new KafkaMessaging({ brokers: testKafkaBrokers(), clientId, logLevel: 'nothing' });
+/** The principals the test broker knows (tools/kafka/kafka.sh creates them; ADR 0024). */
+export type TestKafkaPrincipal =
+  | 'admin'
+  | 'enrollment'
+  | 'contributions'
+  | 'claims'
+  | 'payouts'
+  | 'audit'
+  | 'finance';
+
+/** Where the test broker is and who to be on it: spread into a ServiceConfig. */
+export interface TestKafkaConnection {
+  readonly kafkaBrokers: string[];
+  readonly kafkaSasl?: KafkaSasl;
+}
+
+/**
+ * The broker of this run and the credentials of one of its principals (default `admin`, the
+ * super user, so tests may create topics and write anywhere). A broker without SASL (no
+ * KAFKA_SASL_USERNAME) gives no credentials at all; on one with SASL a principal other than
+ * admin must have its own (`<PRINCIPAL>_KAFKA_USERNAME` / `_PASSWORD`, which global setup and
+ * `kafka.sh credentials` export) rather than silently be admin.
+ */
+export function testKafkaConnection(principal: TestKafkaPrincipal = 'admin'): TestKafkaConnection {
+  const kafkaBrokers = testKafkaBrokers();
+  const admin = kafkaSaslFromEnvironment();
+  if (admin === undefined) return { kafkaBrokers };
+  if (principal === 'admin') return { kafkaBrokers, kafkaSasl: admin };
+  const own = kafkaSaslFromEnvironment(principal);
+  if (own === undefined || own.username === admin.username) {
+    throw new Error(
+      `no Kafka credentials for ${principal}: export ${principal.toUpperCase()}_KAFKA_USERNAME/_PASSWORD (kafka.sh credentials)`,
+    );
+  }
+  return { kafkaBrokers, kafkaSasl: own };
+}
+
+/** Whether the test broker authenticates (and so enforces ACLs). */
+export function testKafkaSecured(): boolean {
+  return testKafkaConnection().kafkaSasl !== undefined;
+}
+
+export function testMessaging(
+  clientId = 'santunan-test',
+  principal: TestKafkaPrincipal = 'admin',
+): KafkaMessaging {
+  const { kafkaBrokers, kafkaSasl } = testKafkaConnection(principal);
+  return new KafkaMessaging({
+    brokers: kafkaBrokers,
+    clientId,
+    logLevel: 'nothing',
+    sasl: kafkaSasl,
+  });
 }
 
 export function testDatabaseServerUrl(): string {
