@@ -12,4 +12,5 @@ export * from './pagination.dto';
 export * from './personal-text.dto';
 export * from './calendar-patterns';
 export * from './api-tag';
+export * from './body-limits';
 export * from './domain-rejections';

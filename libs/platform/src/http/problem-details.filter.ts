@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import {
+  BadRequestException,
   Catch,
   HttpException,
   Inject,
@@ -29,7 +30,7 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   409: 'CONFLICT',
   410: 'GONE',
   412: 'PRECONDITION_FAILED',
-  413: 'PAYLOAD_TOO_LARGE',
+  413: 'BODY_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE_CONTENT',
   429: 'TOO_MANY_REQUESTS',
@@ -86,6 +87,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) {
       return exception.toProblem(instance);
     }
+    const parserProblem = bodyParserProblem(exception, instance);
+    if (parserProblem !== undefined) return parserProblem;
     const status = statusOf(exception);
     if (status === undefined || status >= 500) {
       return genericProblem(500, 'INTERNAL_ERROR', INTERNAL_DETAIL, instance);
@@ -114,6 +117,46 @@ function genericProblem(
     ...(instance === undefined ? {} : { instance }),
   };
 }
+
+/**
+ * The body parser's own refusals, with stable codes and fixed details: a JSON syntax error's
+ * message quotes the body (which may hold a NIK), so it is never passed on.
+ */
+function bodyParserProblem(
+  exception: unknown,
+  instance: string | undefined,
+): ProblemDetails | undefined {
+  if (!isRecord(exception)) return undefined;
+  switch (exception['type']) {
+    case 'entity.too.large': {
+      const limit = exception['limit'];
+      return genericProblem(
+        413,
+        'BODY_TOO_LARGE',
+        typeof limit === 'number'
+          ? `The body is larger than the ${limit} bytes a request may carry.`
+          : 'The body is larger than a request may carry.',
+        instance,
+      );
+    }
+    case 'entity.parse.failed':
+      return genericProblem(400, 'BAD_REQUEST', NOT_JSON_DETAIL, instance);
+    default:
+      break;
+  }
+  // Nest turns the parser's SyntaxError into a BadRequestException with the same message
+  // (RoutesResolver.mapExternalException), dropping its type: V8's JSON messages name JSON.
+  if (
+    exception instanceof BadRequestException &&
+    !(exception instanceof ProblemException) &&
+    /\bJSON\b/.test(exception.message)
+  ) {
+    return genericProblem(400, 'BAD_REQUEST', NOT_JSON_DETAIL, instance);
+  }
+  return undefined;
+}
+
+const NOT_JSON_DETAIL = 'The body is not valid JSON.';
 
 /** The status of a Nest HttpException or of an `http-errors` error (thrown by the body parser). */
 function statusOf(exception: unknown): number | undefined {

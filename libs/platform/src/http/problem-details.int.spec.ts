@@ -12,6 +12,7 @@ import { Test } from '@nestjs/testing';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Min, ValidateNested } from 'class-validator';
 import request from 'supertest';
+import { MAX_JSON_BODY_BYTES, MAX_JSON_BODY_DEPTH } from './body-limits';
 import { ProblemDetailsModule } from './problem-details.module';
 import { ProblemException } from './problem.exception';
 
@@ -163,12 +164,61 @@ describe('problem details at the HTTP edge', () => {
     expect(JSON.stringify(response.body)).not.toMatch(/s3cret|postgres|5371014107900001|at /);
   });
 
-  it('answers a body that is not JSON with BAD_REQUEST', async () => {
+  it('answers a body that is not JSON with BAD_REQUEST, without quoting the body', async () => {
     const response = await http()
       .post('/claims')
       .set('Content-Type', 'application/json')
-      .send('{"participantId":')
-      .expect(400);
-    expect(response.body).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+      .send('{"nik":"5371014107900001" x')
+      .expect(400)
+      .expect('Content-Type', /^application\/problem\+json/);
+    expect(response.body).toMatchObject({
+      status: 400,
+      code: 'BAD_REQUEST',
+      detail: 'The body is not valid JSON.',
+    });
+    expect(JSON.stringify(response.body)).not.toContain('5371014107900001');
+  });
+
+  it.each([
+    ['objects', (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`],
+    ['arrays', (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`],
+  ])(
+    'answers a body of %s nested 10,000 deep with 400 BODY_TOO_DEEP before validation, and keeps serving',
+    async (_kind, nested) => {
+      const response = await http()
+        .post('/claims')
+        .set('Content-Type', 'application/json')
+        .send(nested(10_000))
+        .expect(400)
+        .expect('Content-Type', /^application\/problem\+json/);
+      expect(response.body).toMatchObject({
+        type: 'urn:santunan:problem:body-too-deep',
+        status: 400,
+        code: 'BODY_TOO_DEEP',
+        maxDepth: MAX_JSON_BODY_DEPTH,
+        instance: '/claims',
+      });
+      const valid = { participantId: 'P-1', amount: 1, heirs: [{ name: 'Siti' }] };
+      await http().post('/claims').send(valid).expect(201);
+    },
+  );
+
+  it('lets a body exactly as deep as the limit through to validation, and not one level more', async () => {
+    // The body is level 1, heirs level 2: MAX_JSON_BODY_DEPTH - 2 more arrays inside heirs.
+    const body = (extra: number) =>
+      `{"participantId":"P-1","amount":1,"heirs":[${'['.repeat(MAX_JSON_BODY_DEPTH - 2 + extra)}${']'.repeat(MAX_JSON_BODY_DEPTH - 2 + extra)}]}`;
+    const post = (text: string) =>
+      http().post('/claims').set('Content-Type', 'application/json').send(text);
+    expect((await post(body(0))).body).not.toMatchObject({ code: 'BODY_TOO_DEEP' });
+    expect((await post(body(1)).expect(400)).body).toMatchObject({ code: 'BODY_TOO_DEEP' });
+  });
+
+  it('answers a body over the size limit with 413 BODY_TOO_LARGE', async () => {
+    const response = await http()
+      .post('/claims')
+      .send({ participantId: 'x'.repeat(MAX_JSON_BODY_BYTES), amount: 1, heirs: [] })
+      .expect(413)
+      .expect('Content-Type', /^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 413, code: 'BODY_TOO_LARGE' });
   });
 });

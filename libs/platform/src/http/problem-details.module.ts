@@ -1,10 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { BodyDepthMiddleware } from './body-limits';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation-pipe';
 
 /**
- * Import once in a service's root module: every error becomes problem details and every
+ * Import once in a service's root module: every error becomes problem details, every parsed
+ * body is refused when it nests too deeply (before any guard or pipe walks it), and every
  * request body is validated by the shared ValidationPipe.
  */
 @Module({
@@ -13,4 +15,8 @@ import { createValidationPipe } from './validation-pipe';
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
 })
-export class ProblemDetailsModule {}
+export class ProblemDetailsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(BodyDepthMiddleware).forRoutes('{*path}');
+  }
+}

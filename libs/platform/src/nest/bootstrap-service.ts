@@ -1,5 +1,7 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { MAX_JSON_BODY_BYTES } from '../http/body-limits';
 import { connectEventTransport } from './event-transport';
 import { mountOpenApi, type ServiceDescription } from './openapi';
 
@@ -12,7 +14,14 @@ export async function bootstrapService(
   },
 ): Promise<INestApplication> {
   const host = service.host ?? '127.0.0.1';
-  const app = await NestFactory.create(rootModule, { logger: ['error', 'warn', 'log'] });
+  // The body parsers are ours so their limits are stated, not defaults: a larger JSON body is
+  // 413 BODY_TOO_LARGE, a deeper one 400 BODY_TOO_DEEP (ProblemDetailsModule's middleware).
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, {
+    logger: ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: MAX_JSON_BODY_BYTES });
+  app.useBodyParser('urlencoded', { limit: MAX_JSON_BODY_BYTES, extended: true });
   app.enableShutdownHooks();
   mountOpenApi(app, service);
   await connectEventTransport(app);

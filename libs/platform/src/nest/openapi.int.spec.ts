@@ -110,11 +110,15 @@ describe('the OpenAPI document of a service', () => {
       '403',
       '404',
       '409',
+      '413',
       '422',
     ]);
     const described = (status: string) =>
       (responses[status] as { description: string }).description;
-    expect(described('400')).toBe('Bad Request: `VALIDATION_FAILED`, `BAD_REQUEST`.');
+    expect(described('400')).toBe(
+      'Bad Request: `VALIDATION_FAILED`, `BAD_REQUEST`, `BODY_TOO_DEEP`.',
+    );
+    expect(described('413')).toBe('Payload Too Large: `BODY_TOO_LARGE`.');
     expect(described('401')).toContain('`AUTH_TOKEN_MISSING`');
     expect(described('403')).toBe('Forbidden: `AUTH_FORBIDDEN_ROLE`, `THING_NOT_YOURS`.');
     expect(described('409')).toBe('Conflict: `THING_LOCKED`, `THING_RENAMED`.');

@@ -53,7 +53,10 @@ interface RouteFacts {
   readonly roles: readonly string[];
   /** A body, query or path parameter is validated into a class: 400 VALIDATION_FAILED. */
   readonly validated: boolean;
-  /** The handler takes a JSON body: a body that is not JSON is 400 BAD_REQUEST. */
+  /**
+   * The handler takes a JSON body: a body that is not JSON is 400 BAD_REQUEST, one nested too
+   * deeply 400 BODY_TOO_DEEP, one too large 413 BODY_TOO_LARGE (http/body-limits).
+   */
   readonly takesBody: boolean;
   /** Codes the handler (or its controller) names with @ApiProblems, by status. */
   readonly problems: ReadonlyMap<number, readonly string[]>;
@@ -212,7 +215,10 @@ function describeProblems(operation: OperationObject, facts: RouteFacts): void {
     problems.set(status, [...new Set([...(problems.get(status) ?? []), ...codes])]);
   };
   if (facts.validated) add(400, 'VALIDATION_FAILED');
-  if (facts.takesBody) add(400, 'BAD_REQUEST');
+  if (facts.takesBody) {
+    add(400, 'BAD_REQUEST', 'BODY_TOO_DEEP');
+    add(413, 'BODY_TOO_LARGE');
+  }
   if (!facts.isPublic) add(401, ...TOKEN_PROBLEMS);
   if (!facts.isPublic && facts.roles.length > 0) add(403, ROLE_PROBLEM);
   for (const [status, codes] of facts.problems) add(status, ...codes);
