@@ -1,0 +1,273 @@
+/**
+ * What a drill checks after the fault, the same way for every drill: the outboxes drained,
+ * every consumer group caught up with its topics, the audit's verify (hash chains, and every
+ * stored event on its topic, nothing on a topic that is not stored), no payout settled twice,
+ * and — where asked — the read models rebuilt from the events equal to the live ones.
+ */
+import { spawn } from 'node:child_process';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { databaseUrl, dropDatabase, ensureDatabase } from '@santunan/platform';
+import { SERVICE_NAMES, type ServiceName } from './fleet';
+import { DrillFailure, ROOT, log, seconds, waitFor } from './support';
+
+export const POSTGRES_SERVER =
+  process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** The drill's own databases: `<prefix>_<service>` and `<prefix>_keys`, as the runner names them. */
+export class DrillDatabases {
+  constructor(readonly prefix: string) {}
+
+  get names(): string[] {
+    return [...SERVICE_NAMES, 'keys'].map((name) => `${this.prefix}_${name}`);
+  }
+
+  url(service: ServiceName | 'keys'): string {
+    return databaseUrl(POSTGRES_SERVER, `${this.prefix}_${service}`);
+  }
+
+  async create(): Promise<void> {
+    for (const name of this.names) await ensureDatabase(POSTGRES_SERVER, name);
+  }
+
+  async drop(): Promise<void> {
+    if (process.env['DRILL_KEEP']) return;
+    for (const name of this.names) await dropDatabase(POSTGRES_SERVER, name);
+  }
+
+  /** The environment the services, the scenario and the audit find these databases by. */
+  environment(): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = {
+      DATABASE_URL: POSTGRES_SERVER,
+      PLATFORM_DATABASE_PREFIX: this.prefix,
+      KEYS_DATABASE_URL: this.url('keys'),
+    };
+    for (const service of SERVICE_NAMES)
+      env[`${service.toUpperCase()}_DATABASE_URL`] = this.url(service);
+    return env;
+  }
+
+  async query<Row>(service: ServiceName, sql: string, values: unknown[] = []): Promise<Row[]> {
+    const client = new Client({ connectionString: this.url(service) });
+    await client.connect();
+    try {
+      return (await client.query(sql, values)).rows as Row[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Stored events of a service (0 before its migrations ran). */
+  async eventCount(service: ServiceName): Promise<number> {
+    try {
+      const [row] = await this.query<{ count: string }>(service, 'select count(*) from events');
+      return Number(row?.count ?? 0);
+    } catch {
+      return 0;
+    }
+  }
+
+  async outboxCount(service: ServiceName): Promise<number> {
+    const [row] = await this.query<{ count: string }>(service, 'select count(*) from outbox');
+    return Number(row?.count ?? 0);
+  }
+}
+
+export interface CheckResult {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** Every outbox empty: whatever was appended has been acknowledged by Kafka. */
+export async function outboxesDrained(databases: DrillDatabases): Promise<CheckResult> {
+  const started = Date.now();
+  try {
+    await waitFor(
+      'outboxes drained',
+      async () => {
+        for (const service of SERVICE_NAMES)
+          if ((await databases.outboxCount(service)) > 0) return false;
+        return true;
+      },
+      { timeoutMs: 180_000, intervalMs: 500 },
+    );
+    return { name: 'outboxes drained', ok: true, detail: `after ${seconds(Date.now() - started)}` };
+  } catch (error) {
+    return { name: 'outboxes drained', ok: false, detail: String(error) };
+  }
+}
+
+/** Each consumer group's committed offsets at the end of every partition it reads. */
+export async function consumersCaughtUp(brokers: readonly string[]): Promise<CheckResult> {
+  const kafka = new Kafka({
+    clientId: 'santunan-drill-lag',
+    brokers: [...brokers],
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  const started = Date.now();
+  let last = '';
+  try {
+    await waitFor(
+      'consumer groups caught up',
+      async () => {
+        const { groups } = await admin.listGroups();
+        const lagging: string[] = [];
+        for (const { groupId } of groups) {
+          if (groupId.startsWith('santunan-drill')) continue;
+          for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+            const ends = await admin.fetchTopicOffsets(topic);
+            for (const end of ends) {
+              const committed = partitions.find((p) => p.partition === end.partition)?.offset;
+              const at = committed === undefined || committed === '-1' ? 0n : BigInt(committed);
+              // The low watermark counts as read too (an empty or never-read partition).
+              if (at < BigInt(end.high) && BigInt(end.high) > BigInt(end.low))
+                lagging.push(`${groupId} ${topic}/${end.partition} ${at}<${end.high}`);
+            }
+          }
+        }
+        last = lagging.slice(0, 5).join(', ');
+        return lagging.length === 0 ? groups.length : false;
+      },
+      { timeoutMs: 180_000, intervalMs: 1_000 },
+    );
+    return {
+      name: 'consumer groups caught up',
+      ok: true,
+      detail: `every group at the end of its partitions after ${seconds(Date.now() - started)}`,
+    };
+  } catch (error) {
+    return { name: 'consumer groups caught up', ok: false, detail: `${String(error)} (${last})` };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Runs `npm run audit -- <args>` (tools/audit/main.ts) with the drill's environment. */
+export function runAudit(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'tools/audit/main.ts',
+        ...args,
+      ],
+      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+interface VerificationJson {
+  readonly ok: boolean;
+  readonly stores: readonly { service: string; eventsVerified: number }[];
+  readonly topics: readonly {
+    service: string;
+    matched: number;
+    duplicates: number;
+    awaitingPublication: number;
+    problems: readonly { kind: string; detail: string }[];
+  }[];
+}
+
+/** `audit verify`: every chain intact, every stored event on its topic and nothing else there. */
+export async function auditVerify(env: NodeJS.ProcessEnv): Promise<CheckResult> {
+  const started = Date.now();
+  const { code, stdout, stderr } = await runAudit(['verify', '--json', '--quiet'], env);
+  let parsed: VerificationJson | undefined;
+  try {
+    parsed = JSON.parse(stdout) as VerificationJson;
+  } catch {
+    return { name: 'audit verify', ok: false, detail: `exit ${code}: ${stderr.slice(0, 800)}` };
+  }
+  const events = parsed.stores.reduce((sum, store) => sum + store.eventsVerified, 0);
+  const topics = parsed.topics
+    .map(
+      (topic) =>
+        `${topic.service} ${topic.matched} on topic` +
+        (topic.duplicates > 0 ? ` (+${topic.duplicates} redelivered)` : '') +
+        (topic.problems.length > 0
+          ? `, ${topic.problems.length} problem(s): ${topic.problems[0]?.kind} ${topic.problems[0]?.detail}`
+          : ''),
+    )
+    .join('; ');
+  return {
+    name: 'audit verify',
+    ok: code === 0 && parsed.ok,
+    detail: `exit ${code}, ${events} events verified; ${topics} (${seconds(Date.now() - started)})`,
+  };
+}
+
+/** `audit replay <service>`: the read models rebuilt from the events equal the live ones. */
+export async function auditReplay(
+  service: ServiceName,
+  env: NodeJS.ProcessEnv,
+): Promise<CheckResult> {
+  const { code, stdout, stderr } = await runAudit(['replay', service, '--json', '--quiet'], env);
+  try {
+    const parsed = JSON.parse(stdout) as { ok: boolean; differences: readonly unknown[] };
+    return {
+      name: `audit replay ${service}`,
+      ok: code === 0 && parsed.ok,
+      detail: `exit ${code}, ${parsed.differences.length} difference(s)`,
+    };
+  } catch {
+    return {
+      name: `audit replay ${service}`,
+      ok: false,
+      detail: `exit ${code}: ${stderr.slice(0, 500)}`,
+    };
+  }
+}
+
+/**
+ * No payout paid twice: at most one PayoutSettled per payout and attempt in the payouts store,
+ * at most one benefit payout per decision and beneficiary, and no bank reference reused.
+ */
+export async function noPayoutTwice(databases: DrillDatabases): Promise<CheckResult> {
+  const twiceSettled = await databases.query<{ stream_id: string; n: string }>(
+    'payouts',
+    `select stream_id, data->>'attempt' as attempt, count(*) as n from events
+      where type = 'PayoutSettled' group by 1, 2 having count(*) > 1`,
+  );
+  const twiceOrdered = await databases.query<{ decision_id: string }>(
+    'payouts',
+    `select decision_id, beneficiary_id from payout_orders where kind = 'benefit'
+      group by 1, 2 having count(*) > 1`,
+  );
+  const [settled] = await databases.query<{ payouts: string; settlements: string }>(
+    'payouts',
+    `select count(distinct stream_id) as payouts, count(*) as settlements from events
+      where type = 'PayoutSettled'`,
+  );
+  const ok = twiceSettled.length === 0 && twiceOrdered.length === 0;
+  return {
+    name: 'no payout twice',
+    ok,
+    detail: ok
+      ? `${settled?.settlements ?? 0} settlements of ${settled?.payouts ?? 0} payouts, none twice`
+      : `settled twice: ${twiceSettled.map((row) => row.stream_id).join(', ')}; ordered twice: ${twiceOrdered.map((row) => row.decision_id).join(', ')}`,
+  };
+}
+
+/** Fails the drill when a check failed, after printing all of them. */
+export function requireAll(checks: readonly CheckResult[]): void {
+  for (const check of checks) log(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
+  const failed = checks.filter((check) => !check.ok);
+  if (failed.length > 0)
+    throw new DrillFailure(`${failed.map((check) => check.name).join(', ')} failed`);
+}

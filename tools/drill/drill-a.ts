@@ -1,0 +1,111 @@
+/**
+ * Drill a: two instances of every service behind a round-robin proxy; while the small NTT
+ * scenario runs, `kill -9` instance 1 of each service (the one that took the leaderships) in
+ * the middle of the step that works that service hardest. Then: the scenario passed, the
+ * outboxes drained, every consumer group caught up, `audit verify` OK (no event missing from
+ * a topic), no payout twice. Timings: how long after each kill the survivor's outbox relay
+ * took over, and the scenario's duration.
+ */
+import {
+  auditVerify,
+  consumersCaughtUp,
+  noPayoutTwice,
+  outboxesDrained,
+  requireAll,
+} from './checks';
+import { DrillPlatform, type ScenarioRun } from './drill-platform';
+import type { ServiceName } from './fleet';
+import type { DrillContext, DrillOutcome } from './drill';
+import { DrillFailure, log, pause, seconds } from './support';
+
+/** When to kill each service's first instance: in the step that drives it, once it is busy. */
+export const KILL_PLAN: readonly { service: ServiceName; step: string; events: number }[] = [
+  { service: 'enrollment', step: 'sponsors enrol their workers by CSV', events: 40 },
+  { service: 'contributions', step: 'treasuries pay twelve months', events: 40 },
+  { service: 'claims', step: 'claims: maker proposes, checker approves', events: 5 },
+  { service: 'payouts', step: 'finance pays out through the bank', events: 3 },
+];
+
+export interface KillRecord {
+  readonly instance: string;
+  readonly step: string;
+  readonly atScenarioMs: number;
+  /** From the kill to the survivor's "outbox relay: became leader"; null if none was seen. */
+  readonly relayTakeoverMs: number | null;
+}
+
+export async function drillA(context: DrillContext): Promise<DrillOutcome> {
+  const platform = new DrillPlatform(
+    { drill: 'a', brokers: 1, instances: 2, from: context.from },
+    context.run,
+  );
+  const timings: Record<string, string> = {};
+  try {
+    const setup = Date.now();
+    await platform.start();
+    timings['platform start (1 broker, 8 instances)'] = seconds(Date.now() - setup);
+    const scenario = platform.scenario();
+    const kills = KILL_PLAN.map((plan) => killDuringStep(platform, scenario, plan));
+    const finished = await scenario.done;
+    const killed = (await Promise.all(kills)).filter((kill): kill is KillRecord => kill !== null);
+    timings['scenario --small'] = seconds(finished.ms);
+    for (const kill of killed) {
+      timings[`kill -9 ${kill.instance}`] =
+        `at ${seconds(kill.atScenarioMs)} (${kill.step}); relay takeover ` +
+        (kill.relayTakeoverMs === null ? 'not observed' : `after ${seconds(kill.relayTakeoverMs)}`);
+    }
+    if (finished.code !== 0) {
+      const tail = scenario.output.slice(-15).join('\n');
+      throw new DrillFailure(`the scenario failed (exit ${finished.code}):\n${tail}`);
+    }
+    if (killed.length !== KILL_PLAN.length)
+      throw new DrillFailure(`only ${killed.length} of ${KILL_PLAN.length} kills happened`);
+    const checks = [
+      await outboxesDrained(platform.databases),
+      await consumersCaughtUp(platform.cluster.brokers),
+      await auditVerify(platform.env),
+      await noPayoutTwice(platform.databases),
+    ];
+    const crashed = platform.fleet.unexpectedExits();
+    checks.push({
+      name: 'survivors alive',
+      ok: crashed.length === 0,
+      detail: crashed.length === 0 ? 'no instance died unasked' : `died: ${crashed.join(', ')}`,
+    });
+    requireAll(checks);
+    return { checks, timings };
+  } finally {
+    await platform.stop();
+  }
+}
+
+/** Waits until the service is busy in the plan's step, then kills its instance 1. */
+async function killDuringStep(
+  platform: DrillPlatform,
+  scenario: ScenarioRun,
+  plan: (typeof KILL_PLAN)[number],
+): Promise<KillRecord | null> {
+  if (!(await platform.busyIn(scenario, plan.step, plan.service, plan.events))) return null;
+  const victim = platform.fleet.instance(plan.service, 1);
+  const survivor = platform.fleet.instance(plan.service, 2);
+  await victim.kill9();
+  const killedAt = victim.killedAt ?? Date.now();
+  log(`kill -9 ${victim.label} (pid ${victim.pid}) during "${plan.step}"`);
+  // The survivor's relay asks for the lock every second: a generous bound to see it.
+  let takeover: number | null = null;
+  const bound = Date.now() + 30_000;
+  while (Date.now() < bound) {
+    const line = survivor.lineAfter(killedAt, 'outbox relay: became leader');
+    if (line !== undefined) {
+      takeover = line.at - killedAt;
+      break;
+    }
+    await pause(100);
+  }
+  return {
+    instance: victim.label,
+    step: plan.step,
+    atScenarioMs: killedAt - scenario.startedAt,
+    relayTakeoverMs: takeover,
+  };
+}
