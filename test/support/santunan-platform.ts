@@ -17,10 +17,11 @@ import {
 } from '@santunan/platform';
 import {
   createTestDatabase,
+  type TestDatabase,
+  testEventSigning,
   testKafkaConnection,
   testMessaging,
   uniqueName,
-  type TestDatabase,
 } from '@santunan/testing';
 import {
   ClaimsModule,
@@ -203,6 +204,7 @@ export async function startSantunanPlatform(
       databaseUrl: database.url,
       keyDatabaseUrl: keys.url,
       ...testKafkaConnection(),
+      ...testEventSigning(name),
       auth,
     });
 

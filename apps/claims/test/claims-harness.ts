@@ -53,10 +53,11 @@ import { ruleSetInForce } from '@santunan/rules';
 import {
   createTestDatabase,
   eventually,
+  type TestDatabase,
+  testEventSigning,
   testKafkaConnection,
   testMessaging,
   uniqueName,
-  type TestDatabase,
 } from '@santunan/testing';
 import request from 'supertest';
 import { ClaimTimelineProjection } from '../src/claim-detail/claim-timeline.projection';
@@ -77,13 +78,18 @@ const UPSTREAM_ACTOR: Actor = {
 /** Noon in Jakarta on a day: the instant an upstream command is decided at. */
 export const at = (day: string): string => `${day}T05:00:00.000Z`;
 
-function serviceConfig(name: string, database: TestDatabase, keys: TestDatabase): ServiceConfig {
+function serviceConfig(
+  name: 'enrollment' | 'contributions' | 'claims',
+  database: TestDatabase,
+  keys: TestDatabase,
+): ServiceConfig {
   return {
     serviceName: uniqueName(name),
     httpPort: 0,
     databaseUrl: database.url,
     keyDatabaseUrl: keys.url,
     ...testKafkaConnection(),
+    ...testEventSigning(name),
     auth: AUTH,
   };
 }

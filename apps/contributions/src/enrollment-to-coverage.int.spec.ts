@@ -23,9 +23,10 @@ import {
 import {
   createTestDatabase,
   eventually,
+  type TestDatabase,
+  testEventSigning,
   testKafkaConnection,
   uniqueName,
-  type TestDatabase,
 } from '@santunan/testing';
 import { startContributionsApp, type ContributionsTestApp } from './testing/contributions-test-app';
 
@@ -113,6 +114,7 @@ describe('enrollment → Kafka → contributions: billed and covered', () => {
         databaseUrl: enrollmentDb.url,
         keyDatabaseUrl: keys.url,
         ...testKafkaConnection(),
+        ...testEventSigning('enrollment'),
         auth: authConfig({ secret: 'e2e-enrollment-secret-of-sufficient-length' }),
       },
       topic: enrollmentTopic,

@@ -8,3 +8,4 @@ export * from './enrollment/schemas';
 export * from './contributions/schemas';
 export * from './claims/schemas';
 export * from './published-event-schemas';
+export * from './signing';

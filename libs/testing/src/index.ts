@@ -7,3 +7,4 @@ export * from './given-when-then';
 export * from './infrastructure/local-keycloak';
 export * from './infrastructure/test-keycloak';
 export * from './published-envelope';
+export * from './event-signing';

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, EventEnvelope } from '@santunan/platform';
+import {
+  eventHash,
+  toStoredJson,
+  type Actor,
+  type EventEnvelope,
+  type JsonValue,
+} from '@santunan/platform';
 
 /** What a consumer test says of an event another service published; the rest is fixed. */
 export interface PublishedEvent {
@@ -17,23 +23,31 @@ export interface PublishedEvent {
 
 /**
  * An event as it arrives on a topic, for consumer tests that run no publisher: a fresh event
- * id and correlation id, schema version 1, and a stand-in hash (consumers do not check the chain).
+ * id and correlation id, schema version 1 unless given, and its hash computed as the event
+ * store computes it (consumers check it; they do not follow the chain, so no previous hash).
+ * Publish it with `testMessaging`, whose publishers sign it as the topic's owner.
  */
-export function publishedEnvelope(event: PublishedEvent): EventEnvelope {
+export function publishedEnvelope(
+  event: PublishedEvent & { readonly schemaVersion?: number },
+): EventEnvelope {
   const version = event.version ?? 1;
-  return {
+  const fields = {
     eventId: randomUUID(),
     type: event.type,
-    schemaVersion: 1,
+    schemaVersion: event.schemaVersion ?? 1,
     streamId: event.streamId,
     streamType: event.streamType,
     version,
-    globalPosition: String(version),
     occurredAt: event.occurredAt,
     recordedAt: event.recordedAt ?? event.occurredAt,
-    metadata: { correlationId: randomUUID(), causationId: null, actor: event.actor },
-    data: event.data,
-    hash: 'a'.repeat(64),
+    metadata: toStoredJson({ correlationId: randomUUID(), causationId: null, actor: event.actor }),
+    data: toStoredJson(event.data),
     previousHash: null,
+  };
+  return {
+    ...fields,
+    globalPosition: String(version),
+    metadata: fields.metadata as unknown as EventEnvelope['metadata'],
+    hash: eventHash(fields as typeof fields & { metadata: JsonValue }),
   };
 }

@@ -40,20 +40,21 @@ import {
   type ParticipantCommand,
 } from '@santunan/enrollment-domain';
 import {
-  ServiceRuntime,
-  authConfig,
-  fixedClock,
-  mintAccessToken,
   type Actor,
+  authConfig,
   type BoundDecider,
+  connectEventTransport,
   type DomainEvent,
-  type EventSourcedRepository,
-  type Hs256AuthConfig,
+  ephemeralEventSigning,
   type EventEnvelope,
+  type EventSourcedRepository,
+  fixedClock,
+  type Hs256AuthConfig,
+  mintAccessToken,
   type Role,
   type ServiceConfig,
+  ServiceRuntime,
   type Subscription,
-  connectEventTransport,
 } from '@santunan/platform';
 import { ruleSetInForce } from '@santunan/rules';
 import { ClaimsModule, DEFAULT_CHECKER_THRESHOLD, claimsCalendar } from '@santunan/claims-service';
@@ -353,12 +354,15 @@ export async function runClaimToPayoutPart(
   const { run } = environment;
   const auth = authConfig({ secret: randomBytes(32).toString('hex') });
   const keys = resources.database('c2p', 'keys');
+  // The bench's services sign and verify as in production, with keys of this run only.
+  const signing = ephemeralEventSigning(['enrollment', 'contributions', 'claims', 'payouts']);
   const service = (name: string, database: string): ServiceConfig => ({
     serviceName: `bench-${name}-${run}`,
     httpPort: 0,
     databaseUrl: resources.database('c2p', database),
     keyDatabaseUrl: keys,
     kafkaBrokers: environment.brokers,
+    ...signing(name.replace(/^c2p-/, '')),
     auth,
   });
   const topics = {

@@ -20,7 +20,13 @@ import {
   type ContributionsConfig,
 } from '@santunan/contributions-service';
 import { addMonths } from '@santunan/domain-kernel';
-import { authConfig, fixedClock, type Actor, type Clock } from '@santunan/platform';
+import {
+  type Actor,
+  authConfig,
+  type Clock,
+  ephemeralEventSigning,
+  fixedClock,
+} from '@santunan/platform';
 import {
   n,
   now,
@@ -146,6 +152,8 @@ export async function runContributionsPart(
       databaseUrl: resources.database('contrib'),
       keyDatabaseUrl: resources.database('contrib', 'keys'),
       kafkaBrokers: environment.brokers,
+      // Signs as in production, with a key of this run only.
+      ...ephemeralEventSigning(['contributions'])('contributions'),
       auth: authConfig({ secret: randomBytes(32).toString('hex') }),
     },
     eventsTopic: resources.topic('contributions', 'events'),

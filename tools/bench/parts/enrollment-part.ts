@@ -27,10 +27,11 @@ import {
   workerCsvLine,
 } from '@santunan/enrollment-service/testing';
 import {
-  ServiceRuntime,
   authConfig,
   connectEventTransport,
+  ephemeralEventSigning,
   mintAccessToken,
+  ServiceRuntime,
 } from '@santunan/platform';
 import { EnrollmentClient } from '../../enrollment/enrollment-client';
 import {
@@ -111,6 +112,8 @@ export async function runEnrollmentPart(
       databaseUrl: resources.database('enrollment'),
       keyDatabaseUrl: resources.database('enrollment', 'keys'),
       kafkaBrokers: environment.brokers,
+      // Signs as in production, with a key of this run only.
+      ...ephemeralEventSigning(['enrollment'])('enrollment'),
       auth: benchAuth,
     },
     eventsTopic: resources.topic('enrollment', 'events'),

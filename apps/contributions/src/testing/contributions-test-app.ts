@@ -11,10 +11,11 @@ import {
 } from '@santunan/platform';
 import {
   createTestDatabase,
+  type TestDatabase,
+  testEventSigning,
   testKafkaConnection,
   testMessaging,
   uniqueName,
-  type TestDatabase,
 } from '@santunan/testing';
 import request from 'supertest';
 import type { ContributionsConfig } from '../config/contributions-config';
@@ -67,6 +68,7 @@ export async function startContributionsApp(
       databaseUrl: database.url,
       keyDatabaseUrl: keys.url,
       ...testKafkaConnection(),
+      ...testEventSigning('contributions'),
       auth: AUTH,
     },
     eventsTopic: uniqueName(`int.contributions.${options.label}.events`),

@@ -10,9 +10,10 @@ import {
 } from '@santunan/platform';
 import {
   createTestDatabase,
+  type TestDatabase,
+  testEventSigning,
   testKafkaConnection,
   uniqueName,
-  type TestDatabase,
 } from '@santunan/testing';
 import request from 'supertest';
 import {
@@ -50,6 +51,7 @@ export async function createEnrollmentTestEnvironment(
         databaseUrl: serviceDatabase.url,
         keyDatabaseUrl: keyDatabase.url,
         ...testKafkaConnection(),
+        ...testEventSigning('enrollment'),
         auth,
       },
       // The label too: uniqueName's counter starts again in every test file of a run.

@@ -13,10 +13,11 @@ import {
 } from '@santunan/platform';
 import {
   createTestDatabase,
+  type TestDatabase,
+  testEventSigning,
   testKafkaConnection,
   testMessaging,
   uniqueName,
-  type TestDatabase,
 } from '@santunan/testing';
 import request from 'supertest';
 import { DEFAULT_CONSUMER_NAMES, type PayoutsConfig } from '../config/payouts-config';
@@ -38,17 +39,22 @@ export async function createPayoutsTestWorld(label: string): Promise<PayoutsTest
   const payoutsDb = await createTestDatabase(`${label}_payouts`);
   const claimsDb = await createTestDatabase(`${label}_claims`);
   const keysDb = await createTestDatabase(`${label}_keys`);
-  const service = (name: string, db: TestDatabase): ServiceConfig => ({
+  const service = (
+    name: string,
+    db: TestDatabase,
+    context: 'payouts' | 'claims',
+  ): ServiceConfig => ({
     serviceName: name,
     httpPort: 0,
     databaseUrl: db.url,
     keyDatabaseUrl: keysDb.url,
     ...testKafkaConnection(),
+    ...testEventSigning(context),
     auth: AUTH,
   });
   const config: PayoutsConfig = {
     // Jest gives each file its own uniqueName counter: the label keeps files apart.
-    service: service(uniqueName(`payouts-${label}`), payoutsDb),
+    service: service(uniqueName(`payouts-${label}`), payoutsDb, 'payouts'),
     eventsTopic: uniqueName(`int.payouts.${label}.events`),
     claimsTopic: uniqueName(`int.payouts.${label}.claims`),
     settlementsTopic: uniqueName(`int.payouts.${label}.settlements`),
@@ -68,7 +74,7 @@ export async function createPayoutsTestWorld(label: string): Promise<PayoutsTest
     claimsDb,
     keysDb,
     config,
-    claimsService: service(uniqueName(`claims-stub-${label}`), claimsDb),
+    claimsService: service(uniqueName(`claims-stub-${label}`), claimsDb, 'claims'),
     drop: async () => {
       await payoutsDb.drop();
       await claimsDb.drop();

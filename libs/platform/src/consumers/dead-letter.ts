@@ -1,7 +1,18 @@
 import type { IncomingMessage, OutgoingMessage } from '../messaging/messages';
 
 /** Why a message was dead-lettered; stable strings, tools filter on them. */
-export type DeadLetterReasonCode = 'MESSAGE_UNDECODABLE' | 'PAYLOAD_INVALID' | 'HANDLER_FAILED';
+export type DeadLetterReasonCode =
+  | 'MESSAGE_UNDECODABLE'
+  /** No `signature`/`signature-key-id` headers (ADR 0025). */
+  | 'SIGNATURE_MISSING'
+  /** A signature that does not verify, an unknown key id, or another context's key on a context's topic. */
+  | 'SIGNATURE_INVALID'
+  /** The carried hash is not the hash of the carried fields. */
+  | 'HASH_MISMATCH'
+  /** A schema version the consumer neither knows nor can upcast to one it knows. */
+  | 'SCHEMA_VERSION_UNKNOWN'
+  | 'PAYLOAD_INVALID'
+  | 'HANDLER_FAILED';
 
 export interface DeadLetterFailure {
   readonly reasonCode: DeadLetterReasonCode;

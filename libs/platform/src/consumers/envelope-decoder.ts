@@ -1,4 +1,6 @@
+import type { JsonValue } from '../event-store/canonical-json';
 import type { Actor, EventEnvelope, EventMetadata } from '../event-store/envelope';
+import { eventHash } from '../event-store/event-hash';
 
 /** The message is not a readable event envelope; retrying cannot help. */
 export class UndecodableMessageError extends Error {
@@ -12,6 +14,41 @@ type Json = Record<string, unknown>;
 
 /** Parses and checks the envelope (not the payload: that is the event type's DTO's job). */
 export function decodeEnvelope(value: Buffer | null): EventEnvelope<string, Json> {
+  return readEnvelope(value).envelope;
+}
+
+/**
+ * The envelope and the hash recomputed from what it carries, exactly as the event store
+ * computed it on append (`eventHash` over the stored fields, `data` and `metadata` as they
+ * arrived, not as the decoder rebuilt them). A producer's own event always matches; a
+ * message someone edited or made up does not unless they also forged the hash, which the
+ * signature then refuses.
+ */
+export function decodeHashedEnvelope(value: Buffer | null): {
+  readonly envelope: EventEnvelope<string, Json>;
+  readonly recomputedHash: string;
+} {
+  const { envelope, stored } = readEnvelope(value);
+  const recomputedHash = eventHash({
+    eventId: envelope.eventId,
+    streamId: envelope.streamId,
+    streamType: envelope.streamType,
+    version: envelope.version,
+    type: envelope.type,
+    schemaVersion: envelope.schemaVersion,
+    data: stored['data'] as JsonValue,
+    metadata: stored['metadata'] as JsonValue,
+    occurredAt: envelope.occurredAt,
+    recordedAt: envelope.recordedAt,
+    previousHash: envelope.previousHash,
+  });
+  return { envelope, recomputedHash };
+}
+
+function readEnvelope(value: Buffer | null): {
+  envelope: EventEnvelope<string, Json>;
+  stored: Json;
+} {
   if (value === null || value.length === 0)
     throw new UndecodableMessageError('empty message value');
   let parsed: unknown;
@@ -24,19 +61,22 @@ export function decodeEnvelope(value: Buffer | null): EventEnvelope<string, Json
   }
   const envelope = record(parsed, 'envelope');
   return {
-    eventId: text(envelope, 'eventId'),
-    type: text(envelope, 'type'),
-    schemaVersion: positiveInteger(envelope, 'schemaVersion'),
-    streamId: text(envelope, 'streamId'),
-    streamType: text(envelope, 'streamType'),
-    version: positiveInteger(envelope, 'version'),
-    globalPosition: text(envelope, 'globalPosition'),
-    occurredAt: text(envelope, 'occurredAt'),
-    recordedAt: text(envelope, 'recordedAt'),
-    metadata: metadata(record(envelope['metadata'], 'metadata')),
-    data: record(envelope['data'], 'data'),
-    hash: text(envelope, 'hash'),
-    previousHash: nullableText(envelope, 'previousHash'),
+    stored: envelope,
+    envelope: {
+      eventId: text(envelope, 'eventId'),
+      type: text(envelope, 'type'),
+      schemaVersion: positiveInteger(envelope, 'schemaVersion'),
+      streamId: text(envelope, 'streamId'),
+      streamType: text(envelope, 'streamType'),
+      version: positiveInteger(envelope, 'version'),
+      globalPosition: text(envelope, 'globalPosition'),
+      occurredAt: text(envelope, 'occurredAt'),
+      recordedAt: text(envelope, 'recordedAt'),
+      metadata: metadata(record(envelope['metadata'], 'metadata')),
+      data: record(envelope['data'], 'data'),
+      hash: text(envelope, 'hash'),
+      previousHash: nullableText(envelope, 'previousHash'),
+    },
   };
 }
 

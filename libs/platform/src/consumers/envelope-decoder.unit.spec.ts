@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '../event-store/envelope';
 import { outboxMessageFor } from '../outbox/outbox-message';
-import { UndecodableMessageError, decodeEnvelope } from './envelope-decoder';
+import { eventHash } from '../event-store/event-hash';
+import { UndecodableMessageError, decodeEnvelope, decodeHashedEnvelope } from './envelope-decoder';
 
 const valid = {
   eventId: 'e-1',
@@ -65,5 +66,29 @@ describe('decodeEnvelope', () => {
   ])('refuses %s', (_case, value, reason) => {
     expect(() => decodeEnvelope(value)).toThrow(UndecodableMessageError);
     expect(() => decodeEnvelope(value)).toThrow(reason);
+  });
+});
+
+describe('decodeHashedEnvelope', () => {
+  const { globalPosition: _position, hash: _hash, ...hashed } = valid;
+  const stored = { ...valid, hash: eventHash(hashed) };
+
+  it('recomputes the hash the event store computed, whatever the order and spacing of the JSON', () => {
+    const reordered = Buffer.from(
+      JSON.stringify(Object.fromEntries(Object.entries(stored).reverse()), null, 2),
+    );
+    expect(decodeHashedEnvelope(reordered).recomputedHash).toBe(stored.hash);
+  });
+
+  it('covers the data and the metadata as they arrived, and the chain link', () => {
+    const changed = [
+      { ...stored, data: { participantId: 'P-1', monthlyIncome: 3_000_000 } },
+      { ...stored, metadata: { ...stored.metadata, note: 'added' } },
+      { ...stored, schemaVersion: 2 },
+      { ...stored, previousHash: 'b'.repeat(64) },
+    ];
+    for (const envelope of changed) {
+      expect(decodeHashedEnvelope(encode(envelope)).recomputedHash).not.toBe(stored.hash);
+    }
   });
 });

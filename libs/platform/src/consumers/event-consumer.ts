@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { verifyEventSignature, type EventKeyring } from '@santunan/contracts';
 import type { PlatformDatabase, Transaction } from '../database/platform-database';
 import type { EventEnvelope } from '../event-store/envelope';
 import type { FieldError } from '../http/field-errors';
@@ -9,7 +10,7 @@ import type { ConsumerOutcome } from './consumer-outcome';
 import { deadLetterTopic } from './consumer-topics';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { deadLetterMessage, type DeadLetterFailure } from './dead-letter';
-import { UndecodableMessageError, decodeEnvelope } from './envelope-decoder';
+import { UndecodableMessageError, decodeHashedEnvelope } from './envelope-decoder';
 import type { EventDispatch, PreparedEvent } from './event-dispatch';
 import { PayloadRejectedError } from './payload-rejected.error';
 import { recordInInbox, type InboxEntry, type InboxOutcome } from './inbox';
@@ -35,9 +36,15 @@ export interface EventConsumerOptions {
   /**
    * Reads a message into an envelope: the platform's own envelope by default. A foreign
    * producer's format (a bank's settlement report) plugs in here; throw
-   * UndecodableMessageError for a message that can never be read.
+   * UndecodableMessageError for a message that can never be read. A foreign format is
+   * checked by its decoder only: the signature and the hash are the platform's envelope's.
    */
   readonly decode?: (message: IncomingMessage) => Envelope;
+  /**
+   * The published public keys (ADR 0025). A platform envelope is applied only when its
+   * signature verifies against them and its hash is the hash of what it carries.
+   */
+  readonly keyring: EventKeyring;
   readonly retry?: RetryPolicy;
   readonly onOutcome?: (outcome: ConsumerOutcome) => void;
   readonly logger?: ConsumerLogger;
@@ -93,7 +100,33 @@ export class EventConsumer {
     };
     let envelope: Envelope;
     try {
-      envelope = this.options.decode ? this.options.decode(message) : decodeEnvelope(message.value);
+      if (this.options.decode) {
+        envelope = this.options.decode(message);
+      } else {
+        // Nothing of an unverified message is read, not even its event id: a forged id would
+        // otherwise reach the inbox and hide the genuine event behind a "duplicate".
+        const signature = verifyEventSignature(this.options.keyring, message);
+        if (!signature.ok) {
+          return this.deadLetter(message, {
+            reasonCode: signature.reason,
+            error: signature.message,
+            attempts: 1,
+          });
+        }
+        const decoded = decodeHashedEnvelope(message.value);
+        envelope = decoded.envelope;
+        if (decoded.recomputedHash !== envelope.hash) {
+          return this.deadLetter(
+            message,
+            {
+              reasonCode: 'HASH_MISMATCH',
+              error: `carried hash ${envelope.hash} is not the hash of the event's fields (${decoded.recomputedHash})`,
+              attempts: 1,
+            },
+            envelope,
+          );
+        }
+      }
     } catch (error) {
       if (!(error instanceof UndecodableMessageError)) throw error;
       // Retrying cannot make bad bytes readable.
@@ -117,8 +150,13 @@ export class EventConsumer {
     }
     if (!prepared.ok) {
       const failure: DeadLetterFailure = {
-        reasonCode: 'PAYLOAD_INVALID',
-        error: describeFieldErrors(prepared.errors),
+        reasonCode: prepared.reasonCode ?? 'PAYLOAD_INVALID',
+        error: describeFieldErrors(
+          prepared.reasonCode === 'SCHEMA_VERSION_UNKNOWN'
+            ? 'schema version unknown'
+            : 'payload invalid',
+          prepared.errors,
+        ),
         attempts: 1,
       };
       return this.deadLetter(message, failure, envelope);
@@ -252,6 +290,6 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-function describeFieldErrors(errors: readonly FieldError[]): string {
-  return `payload invalid: ${errors.map((error) => `${error.field} (${error.constraint}): ${error.message}`).join('; ')}`;
+function describeFieldErrors(what: string, errors: readonly FieldError[]): string {
+  return `${what}: ${errors.map((error) => `${error.field} (${error.constraint}): ${error.message}`).join('; ')}`;
 }

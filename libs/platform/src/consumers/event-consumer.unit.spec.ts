@@ -2,8 +2,14 @@ import type { PlatformDatabase } from '../database/platform-database';
 import type { KafkaMessaging } from '../messaging/kafka-messaging';
 import type { IncomingMessage, OutgoingMessage, SubscriptionOptions } from '../messaging/messages';
 import type { ConsumerOutcome } from './consumer-outcome';
+import { signatureHeaders } from '@santunan/contracts';
+import {
+  publishedEnvelope,
+  testEventKeyring,
+  testSigningKey,
+  type TestSigningContext,
+} from '@santunan/testing';
 import { EventConsumer } from './event-consumer';
-
 
 /** The subscription's handle function and what the consumer published, without a broker. */
 function fakeMessaging() {
@@ -30,31 +36,50 @@ function fakeMessaging() {
   return { messaging, published, deliver };
 }
 
-const message: IncomingMessage = {
-  topic: 'enrollment.events',
-  partition: 0,
-  offset: '7',
-  key: 'participant-1',
-  value: Buffer.from(
-    JSON.stringify({
-      eventId: 'e-1',
-      type: 'ParticipantRegistered',
-      schemaVersion: 1,
-      streamId: 'participant-1',
-      streamType: 'participant',
-      version: 1,
-      globalPosition: '1',
-      occurredAt: '2025-01-15T03:00:00.000Z',
-      recordedAt: '2025-01-15T03:00:00.000Z',
-      metadata: { correlationId: 'c', causationId: null, actor: { id: 'system', kind: 'system' } },
-      data: {},
-      hash: 'h',
-      previousHash: null,
-    }),
-  ),
-  headers: {},
-  timestamp: '0',
-};
+const envelope = publishedEnvelope({
+  type: 'ParticipantRegistered',
+  data: {},
+  streamId: 'participant-1',
+  streamType: 'participant',
+  occurredAt: '2025-01-15T03:00:00.000Z',
+  actor: { id: 'system', kind: 'system' },
+});
+
+/** A message on `topic` as a relay publishes it, signed with `signer`'s key. */
+function delivered(
+  value: Buffer,
+  { topic = 'enrollment.events', signer = 'enrollment' as TestSigningContext, offset = '7' } = {},
+): IncomingMessage {
+  return {
+    topic,
+    partition: 0,
+    offset,
+    key: 'participant-1',
+    value,
+    headers: signatureHeaders(testSigningKey(signer), topic, value),
+    timestamp: '0',
+  };
+}
+
+const message = delivered(Buffer.from(JSON.stringify(envelope)));
+
+function consumerWith(
+  messaging: Pick<KafkaMessaging, 'subscribe' | 'createPublisher'>,
+  database: Pick<PlatformDatabase, 'transaction'>,
+  outcomes: ConsumerOutcome[],
+): EventConsumer {
+  return new EventConsumer({
+    name: 'claims.enrollment',
+    topics: ['enrollment.events'],
+    messaging,
+    database,
+    keyring: testEventKeyring,
+    handlers: { prepare: () => Promise.resolve({ ok: true, apply: () => Promise.resolve() }) },
+    retry: { maxAttempts: 2, backoffMs: () => 0 },
+    logger: { warn: () => undefined, error: () => undefined },
+    onOutcome: (outcome) => outcomes.push(outcome),
+  });
+}
 
 describe('EventConsumer when the database is down', () => {
   it('holds the message (the handle rejects, so nothing is committed) instead of dead-lettering it', async () => {
@@ -66,21 +91,44 @@ describe('EventConsumer when the database is down', () => {
           Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
         ),
     };
-    const consumer = new EventConsumer({
-      name: 'claims.enrollment',
-      topics: ['enrollment.events'],
-      messaging,
-      database: unreachable,
-      handlers: { prepare: () => Promise.resolve({ ok: true, apply: () => Promise.resolve() }) },
-      retry: { maxAttempts: 2, backoffMs: () => 0 },
-      logger: { warn: () => undefined, error: () => undefined },
-      onOutcome: (outcome) => outcomes.push(outcome),
-    });
+    const consumer = consumerWith(messaging, unreachable, outcomes);
     await consumer.start();
 
     await expect(deliver(message)).rejects.toThrow(/ECONNREFUSED/);
     expect(published).toEqual([]);
     expect(outcomes.map((outcome) => outcome.kind)).toEqual(['retrying', 'held']);
+    await consumer.stop();
+  });
+});
+
+describe('EventConsumer refuses what it cannot verify, before anything reaches the database', () => {
+  const noDatabase: Pick<PlatformDatabase, 'transaction'> = {
+    transaction: () => Promise.reject(new Error('a refused message must not reach the database')),
+  };
+  const value = Buffer.from(JSON.stringify(envelope));
+  const forgedValue = Buffer.from(
+    JSON.stringify({ ...envelope, data: { monthlyIncome: 3_000_000 } }),
+  );
+
+  it.each([
+    ['an unsigned message', { ...message, headers: {} }, 'SIGNATURE_MISSING'],
+    ['bytes changed after signing', { ...message, value: forgedValue }, 'SIGNATURE_INVALID'],
+    [
+      "another context's key on enrollment's topic",
+      delivered(value, { signer: 'claims' }),
+      'SIGNATURE_INVALID',
+    ],
+    ['a stale hash, signed', delivered(forgedValue), 'HASH_MISMATCH'],
+  ])('dead-letters %s with its reason', async (_case, refused, reasonCode) => {
+    const { messaging, published, deliver } = fakeMessaging();
+    const outcomes: ConsumerOutcome[] = [];
+    const consumer = consumerWith(messaging, noDatabase, outcomes);
+    await consumer.start();
+
+    await deliver(refused);
+    expect(published.map(({ topic }) => topic)).toEqual(['enrollment.events.dlq']);
+    expect(published[0]?.messages[0]?.headers?.['dlq-reason-code']).toBe(reasonCode);
+    expect(outcomes).toEqual([expect.objectContaining({ kind: 'dead-lettered', reasonCode })]);
     await consumer.stop();
   });
 });

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { signatureHeaders, type EventSigningKey } from '@santunan/contracts';
 import type { MessagePublisher, OutgoingMessage } from '../messaging/messages';
 import { advisoryLockKey } from './advisory-lock-key';
 import {
@@ -40,6 +41,12 @@ export interface OutboxRelayOptions {
   /** A publish that takes longer is abandoned and retried with a new producer. */
   readonly publishTimeoutMs?: number;
   readonly backoff?: BackoffPolicy;
+  /**
+   * The service's signing key: every message gets `signature` and `signature-key-id` headers
+   * over its topic and value bytes (ADR 0025). Consumers refuse a message without them, so a
+   * service always gives one (ServiceConfig.eventSigning); only the relay's own tests omit it.
+   */
+  readonly signingKey?: EventSigningKey;
   readonly logger?: WorkerLogger;
   readonly faults?: RelayFaults;
 }
@@ -198,7 +205,8 @@ export class OutboxRelay {
       this.resolveDrainWaiters(readNumber);
       return 0;
     }
-    for (const run of consecutiveRunsByTopic(rows)) await this.publish(run.topic, run.messages);
+    for (const run of consecutiveRunsByTopic(rows, this.options.signingKey))
+      await this.publish(run.topic, run.messages);
     if (this.options.faults?.afterPublish?.(rows) === 'crash') {
       await this.crash();
       return rows.length;
@@ -277,16 +285,24 @@ export class OutboxRelay {
   }
 }
 
-/** Splits rows into runs of the same topic, keeping id order across and within runs. */
+/**
+ * Splits rows into runs of the same topic, keeping id order across and within runs. The value
+ * travels as the bytes that were signed: the stored payload's UTF-8, signed once, never
+ * re-serialised.
+ */
 function consecutiveRunsByTopic(
   rows: readonly PendingOutboxRow[],
+  signingKey: EventSigningKey | undefined,
 ): { topic: string; messages: OutgoingMessage[] }[] {
   const runs: { topic: string; messages: OutgoingMessage[] }[] = [];
   for (const row of rows) {
+    const value = Buffer.from(row.payload, 'utf8');
     const message: OutgoingMessage = {
       key: row.message_key,
-      value: row.payload,
-      headers: row.headers,
+      value,
+      headers: signingKey
+        ? { ...row.headers, ...signatureHeaders(signingKey, row.topic, value) }
+        : row.headers,
     };
     const last = runs[runs.length - 1];
     if (last && last.topic === row.topic) last.messages.push(message);

@@ -4,3 +4,4 @@ export * from './event-sourced-repository';
 export * from './folded-state.cache';
 export * from './retrying-transaction';
 export * from './service-runtime';
+export * from './event-signing';

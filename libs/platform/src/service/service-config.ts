@@ -1,6 +1,7 @@
 import { authConfigFromEnvironment, type AuthConfig } from '../auth/auth-config';
 import { databaseUrl } from '../database/databases';
 import { LOCAL_POSTGRES_URL } from '../database/postgres-location';
+import { eventSigningFromEnvironment, type EventSigningConfig } from './event-signing';
 import { kafkaSaslFromEnvironment, type KafkaSasl } from '../messaging/kafka-sasl';
 
 /** What every service process needs to run, read once from the environment at start. */
@@ -18,6 +19,8 @@ export interface ServiceConfig {
   /** The service's own Kafka principal (ADR 0024); none: the broker does not authenticate. */
   readonly kafkaSasl?: KafkaSasl;
   readonly auth: AuthConfig;
+  /** Signs what the service publishes, verifies what it consumes (ADR 0025); required. */
+  readonly eventSigning: EventSigningConfig;
 }
 
 function env(name: string): string | undefined {
@@ -50,5 +53,6 @@ export function serviceConfigFromEnvironment(
     kafkaBrokers: (env('KAFKA_BROKERS') ?? '127.0.0.1:9092').split(','),
     ...(kafkaSasl === undefined ? {} : { kafkaSasl }),
     auth: authConfigFromEnvironment(),
+    eventSigning: eventSigningFromEnvironment(serviceName),
   };
 }

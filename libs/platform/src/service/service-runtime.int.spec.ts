@@ -1,9 +1,10 @@
 import { Client } from 'pg';
 import {
   createTestDatabase,
+  type TestDatabase,
+  testEventSigning,
   testKafkaConnection,
   uniqueName,
-  type TestDatabase,
 } from '@santunan/testing';
 import { authConfig } from '../auth/auth-config';
 import type { Actor } from '../event-store/envelope';
@@ -54,6 +55,7 @@ describe('ServiceRuntime and its event-sourced write side', () => {
         databaseUrl: serviceDb.url,
         keyDatabaseUrl: keyDb.url,
         ...testKafkaConnection(),
+        ...testEventSigning('testing'),
         auth: authConfig({ secret: 'x'.repeat(32) }),
       },
       topic: uniqueName('int.runtime.events'),

@@ -172,6 +172,7 @@ export class ServiceRuntime {
       databaseUrl: config.databaseUrl,
       relayName: config.serviceName,
       createPublisher: () => this.messaging.createPublisher(),
+      signingKey: config.eventSigning.signingKey,
     });
     this.relay.start();
 
@@ -201,6 +202,8 @@ export class ServiceRuntime {
       messaging: this.messaging,
       database: this.database,
       schemas: this.options.eventSchemas,
+      keyring: this.options.config.eventSigning.keyring,
+      upcasters: this.options.upcasters,
     });
   }
 

@@ -10,5 +10,10 @@ export interface EventPayloadSchemas {
     type: string,
     schemaVersion: number,
     data: unknown,
-  ): { readonly ok: true } | { readonly ok: false; readonly errors: readonly FieldError[] } | undefined;
+  ):
+    | { readonly ok: true }
+    | { readonly ok: false; readonly errors: readonly FieldError[] }
+    | undefined;
+  /** The published versions of a type, ascending; empty when no context publishes it. */
+  versionsOf?(type: string): readonly number[];
 }

@@ -3,21 +3,23 @@ import { Controller, type INestApplication } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { IsInt, IsNotEmpty, IsString, Min } from 'class-validator';
+import { signatureHeaders } from '@santunan/contracts';
 import {
   createTestDatabase,
   eventually,
   publishedEnvelope,
+  testEventKeyring,
+  testKafkaConnection,
   testMessaging,
+  testSigningKey,
   uniqueName,
   type TestDatabase,
 } from '@santunan/testing';
 import { PlatformDatabase } from '../database/platform-database';
 import type { EventEnvelope } from '../event-store/envelope';
-import type {
-  IncomingMessage,
-  MessagePublisher,
-  OutgoingMessage,
-} from '../messaging/messages';
+import { UpcasterRegistry } from '../event-store/upcaster-registry';
+import { KafkaMessaging } from '../messaging/kafka-messaging';
+import type { IncomingMessage, MessagePublisher, OutgoingMessage } from '../messaging/messages';
 import type { ConsumerOutcome } from '../consumers/consumer-outcome';
 import { deadLetterTopic, ensureConsumerTopics } from '../consumers/consumer-topics';
 import { ConsumerInbox1764000100000 } from '../consumers/inbox.migration';
@@ -61,6 +63,18 @@ class ProbeEventsController {
     throw new Error('simulated bug in the handler');
   }
 
+  /** Read at v2 (`monthlyIncome`); v1 (`income`) is lifted by the consumer's upcaster. */
+  @EventPattern('IncomeDeclared')
+  async incomeDeclared(
+    @Payload() data: { participantId: string; monthlyIncome: number },
+    @Ctx() { event, transaction }: EventContext,
+  ): Promise<void> {
+    await transaction.query(
+      'insert into participants_seen (event_id, participant_id) values ($1, $2)',
+      [event.eventId, `${data.participantId}:${data.monthlyIncome}`],
+    );
+  }
+
   @EventPattern('SchemaChecked')
   async schemaChecked(
     @Payload() data: { participantId: string },
@@ -75,31 +89,48 @@ class ProbeEventsController {
 
 /** A published schema for SchemaChecked v1 only: participantId, a string, and nothing else. */
 const schemas: EventPayloadSchemas = {
+  versionsOf: (type) => (type === 'IncomeDeclared' ? [1, 2] : type === 'SchemaChecked' ? [1] : []),
   validate(type, schemaVersion, data) {
     if (type !== 'SchemaChecked') return undefined;
     if (schemaVersion !== 1) {
       return {
         ok: false,
-        errors: [{ field: 'schemaVersion', constraint: 'published', message: `no v${schemaVersion}` }],
+        errors: [
+          { field: 'schemaVersion', constraint: 'published', message: `no v${schemaVersion}` },
+        ],
       };
     }
     const payload = data as Record<string, unknown>;
     return typeof payload['participantId'] === 'string' && Object.keys(payload).length === 1
       ? { ok: true }
-      : { ok: false, errors: [{ field: 'participantId', constraint: 'schema', message: 'required string' }] };
+      : {
+          ok: false,
+          errors: [{ field: 'participantId', constraint: 'schema', message: 'required string' }],
+        };
   },
 };
 
 const silentLogger = { warn: () => undefined, error: () => undefined };
 const quickRetry = { maxAttempts: 3, backoffMs: () => 10 };
 
+const upcasters = new UpcasterRegistry().register(
+  'IncomeDeclared',
+  1,
+  ({ income, ...rest }: { participantId: string; income: number }) => ({
+    ...rest,
+    monthlyIncome: income,
+  }),
+);
+
 function envelope(
   type: string,
   data: Record<string, unknown>,
   streamId = `participant-${randomUUID()}`,
+  schemaVersion = 1,
 ): EventEnvelope {
   return publishedEnvelope({
     type,
+    schemaVersion,
     data,
     streamId,
     streamType: 'participant',
@@ -176,6 +207,8 @@ describe('KafkaEventTransport: @EventPattern handlers against the real broker an
         messaging,
         database,
         schemas,
+        keyring: testEventKeyring,
+        upcasters,
         retry: quickRetry,
         logger: silentLogger,
         onOutcome: (outcome) => outcomes.push(outcome),
@@ -394,7 +427,7 @@ describe('KafkaEventTransport: @EventPattern handlers against the real broker an
     const topic = await topicWithDeadLetters(1);
     const good = envelope('SchemaChecked', { participantId: 'P-9' });
     const extra = envelope('SchemaChecked', { participantId: 'P-10', monthlyIncome: 3 });
-    const unknownVersion = { ...envelope('SchemaChecked', { participantId: 'P-11' }), schemaVersion: 2 };
+    const unknownVersion = envelope('SchemaChecked', { participantId: 'P-11' }, undefined, 2);
     await publisher.publish(topic, [asMessage(good), asMessage(extra), asMessage(unknownVersion)]);
 
     const deadLetters = await readDeadLetters(topic);
@@ -407,11 +440,113 @@ describe('KafkaEventTransport: @EventPattern handlers against the real broker an
     ]);
     expect(deadLetters.map((letter) => letter.headers['dlq-reason-code'])).toEqual([
       'PAYLOAD_INVALID',
-      'PAYLOAD_INVALID',
+      'SCHEMA_VERSION_UNKNOWN',
     ]);
     expect(deadLetters[0]?.headers['dlq-error']).toContain('participantId (schema)');
-    expect(deadLetters[1]?.headers['dlq-error']).toContain('schemaVersion (published): no v2');
+    expect(deadLetters[1]?.headers['dlq-error']).toContain(
+      'SchemaChecked v2 is not the version this consumer reads (v1)',
+    );
     expect(await timesApplied(extra.eventId)).toBe(0);
     expect(await timesApplied(unknownVersion.eventId)).toBe(0);
+  });
+
+  it('dead-letters what it cannot verify, each with its reason, and the partition moves on', async () => {
+    const topic = await topicWithDeadLetters(1);
+    const name = uniqueName('int.consumer.verify');
+    // A client of the broker that holds no signing key: it publishes exactly what it is given.
+    const { kafkaBrokers, kafkaSasl } = testKafkaConnection();
+    const forger = await new KafkaMessaging({
+      brokers: kafkaBrokers,
+      sasl: kafkaSasl,
+      clientId: 'event-consumer-int-forger',
+      logLevel: 'nothing',
+    }).createPublisher();
+    const signedBy = (event: EventEnvelope, value = JSON.stringify(event)): OutgoingMessage => ({
+      key: event.streamId,
+      value,
+      headers: {
+        ...asMessage(event).headers,
+        ...signatureHeaders(testSigningKey('testing'), topic, Buffer.from(value)),
+      },
+    });
+    const good = (participantId: string) =>
+      envelope('IncomeDeclared', { participantId, monthlyIncome: 2_000_000 }, undefined, 2);
+
+    const unsigned = good('P-20');
+    const genuine = good('P-21');
+    // The issue's forgery: a changed income, an unknown member, v2 → still the genuine hash.
+    const forged = {
+      ...genuine,
+      data: { participantId: 'P-21', monthlyIncome: 3_000_000, note: 'x' },
+    };
+    const staleHash = { ...good('P-22'), data: { participantId: 'P-22', monthlyIncome: 1 } };
+    const newer = good('P-23');
+    const tooNew = envelope(
+      'IncomeDeclared',
+      { participantId: 'P-23', monthlyIncome: 7 },
+      undefined,
+      3,
+    );
+    const older = envelope('IncomeDeclared', { participantId: 'P-24', income: 1_500_000 });
+    const next = [good('P-30'), good('P-31'), good('P-32'), good('P-33')];
+    // One at a time, so the partition holds them in this order.
+    for (const message of [
+      asMessage(unsigned), // no signature headers at all
+      signedBy(next[0] as EventEnvelope),
+      // the genuine event's signature on the forged bytes
+      { ...signedBy(genuine), value: JSON.stringify(forged) },
+      signedBy(next[1] as EventEnvelope),
+      signedBy(staleHash),
+      signedBy(next[2] as EventEnvelope),
+      signedBy(tooNew),
+      signedBy(next[3] as EventEnvelope),
+      signedBy(older),
+      signedBy(newer),
+    ]) {
+      await forger.publish(topic, [message]);
+    }
+    await forger.close();
+
+    const deadLetters = await readDeadLetters(topic);
+    const outcomes = await startConsumer({ name, topic });
+    await eventually(() => expect(outcomes).toHaveLength(10));
+    await eventually(() => expect(deadLetters).toHaveLength(4));
+
+    expect(
+      deadLetters.map((letter) => [
+        letter.headers['dlq-source-offset'],
+        letter.headers['dlq-reason-code'],
+      ]),
+    ).toEqual([
+      ['0', 'SIGNATURE_MISSING'],
+      ['2', 'SIGNATURE_INVALID'],
+      ['4', 'HASH_MISMATCH'],
+      ['6', 'SCHEMA_VERSION_UNKNOWN'],
+    ]);
+    expect(deadLetters[1]?.value?.toString()).toBe(JSON.stringify(forged));
+    expect(deadLetters[1]?.headers['dlq-error']).toMatch(/signature does not match the message/);
+    expect(deadLetters[2]?.headers['dlq-error']).toContain(`carried hash ${staleHash.hash}`);
+    expect(deadLetters[3]?.headers['dlq-error']).toContain('IncomeDeclared v3 is not the version');
+    expect(kinds(outcomes, 'applied').map((outcome) => outcome.source.offset)).toEqual([
+      '1',
+      '3',
+      '5',
+      '7',
+      '8',
+      '9',
+    ]);
+    // Nothing of a refused message reached the inbox: not even its event id.
+    const inbox = await database.query<{ event_id: string }>(
+      'select event_id from inbox where consumer_name = $1',
+      [name],
+    );
+    expect(inbox.map((row) => row.event_id)).not.toContain(unsigned.eventId);
+    expect(await timesApplied(genuine.eventId)).toBe(0);
+    // v1 was lifted to v2 by the upcaster before its handler ran.
+    const [lifted] = await database.query<{ participant_id: string }>(
+      'select participant_id from participants_seen where event_id = $1',
+      [older.eventId],
+    );
+    expect(lifted?.participant_id).toBe('P-24:1500000');
   });
 });

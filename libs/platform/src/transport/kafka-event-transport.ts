@@ -2,11 +2,17 @@ import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { PlatformDatabase } from '../database/platform-database';
+import type { EventKeyring } from '@santunan/contracts';
 import type { EventEnvelope } from '../event-store/envelope';
+import type { UpcasterRegistry } from '../event-store/upcaster-registry';
 import type { KafkaMessaging } from '../messaging/kafka-messaging';
 import type { MessageSource } from '../consumers/consumed-event';
 import type { ConsumerOutcome } from '../consumers/consumer-outcome';
-import { EventConsumer, type ConsumerLogger, type EventConsumerOptions } from '../consumers/event-consumer';
+import {
+  EventConsumer,
+  type ConsumerLogger,
+  type EventConsumerOptions,
+} from '../consumers/event-consumer';
 import type { EventDispatch, PreparedEvent } from '../consumers/event-dispatch';
 import type { RetryPolicy } from '../consumers/retry-policy';
 import { EventContext } from './event-context';
@@ -30,6 +36,13 @@ export interface KafkaEventTransportOptions {
   readonly database: Pick<PlatformDatabase, 'transaction'>;
   /** Checked before any handler runs; a payload that fails goes to `<topic>.dlq`. */
   readonly schemas?: EventPayloadSchemas;
+  /** The published public keys every platform envelope's signature is checked against. */
+  readonly keyring: EventKeyring;
+  /**
+   * Lifts an older schema version to the one the handlers read, as the event store does on
+   * read; without a step, only the version the handlers read is applied.
+   */
+  readonly upcasters?: UpcasterRegistry;
   readonly retry?: RetryPolicy;
   readonly onOutcome?: (outcome: ConsumerOutcome) => void;
   readonly logger?: ConsumerLogger;
@@ -77,7 +90,9 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   }
 
   private async startConsumers(): Promise<void> {
-    const dispatch: EventDispatch = { prepare: (envelope, source) => this.prepare(envelope, source) };
+    const dispatch: EventDispatch = {
+      prepare: (envelope, source) => this.prepare(envelope, source),
+    };
     for (const definition of this.options.consumers) {
       const consumer = new EventConsumer({
         name: definition.name,
@@ -86,6 +101,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         decode: definition.decode,
         messaging: this.options.messaging,
         database: this.options.database,
+        keyring: this.options.keyring,
         handlers: dispatch,
         retry: this.options.retry,
         onOutcome: this.options.onOutcome,
@@ -96,19 +112,56 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     }
   }
 
-  private prepare(envelope: Envelope, source: MessageSource): Promise<PreparedEvent> | undefined {
-    const handler = this.getHandlerByPattern(envelope.type);
+  private prepare(received: Envelope, source: MessageSource): Promise<PreparedEvent> | undefined {
+    const handler = this.getHandlerByPattern(received.type);
     if (!handler) return undefined;
-    const checked = this.options.schemas?.validate(envelope.type, envelope.schemaVersion, envelope.data);
+    const envelope = (this.options.upcasters?.upcast(received) ?? received) as Envelope;
+    const understood = this.understoodVersion(envelope.type);
+    if (envelope.schemaVersion !== understood) {
+      return Promise.resolve({
+        ok: false,
+        reasonCode: 'SCHEMA_VERSION_UNKNOWN',
+        errors: [
+          {
+            field: 'schemaVersion',
+            constraint: 'understood',
+            message:
+              `${envelope.type} v${received.schemaVersion}` +
+              (envelope.schemaVersion === received.schemaVersion
+                ? ''
+                : ` (upcast to v${envelope.schemaVersion})`) +
+              ` is not the version this consumer reads (v${understood})`,
+          },
+        ],
+      });
+    }
+    const checked = this.options.schemas?.validate(
+      envelope.type,
+      envelope.schemaVersion,
+      envelope.data,
+    );
     if (checked && !checked.ok) return Promise.resolve({ ok: false, errors: checked.errors });
     const event = { ...envelope, source };
     return Promise.resolve({
       ok: true,
       apply: async (transaction) => {
-        const result: unknown = await handler(envelope.data, new EventContext([event, transaction]));
+        const result: unknown = await handler(
+          envelope.data,
+          new EventContext([event, transaction]),
+        );
         // Nest hands back an Observable when an interceptor or exception filter took part.
         if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
       },
     });
+  }
+
+  /**
+   * The schema version a handler of the type reads: the newest the contracts publish (the
+   * handlers are written against the current contract types), or 1 for a type no context
+   * publishes. A newer version waits for a consumer that knows it; an older one needs an upcaster.
+   */
+  private understoodVersion(type: string): number {
+    const published = this.options.schemas?.versionsOf?.(type) ?? [];
+    return published.length === 0 ? 1 : Math.max(...published);
   }
 }

@@ -1,11 +1,12 @@
 import {
-  KafkaMessaging,
+  type KafkaMessaging,
   databaseUrl,
   dropDatabase,
   ensureDatabase,
   kafkaSaslFromEnvironment,
   type KafkaSasl,
 } from '@santunan/platform';
+import { SigningTestMessaging } from '../event-signing';
 import { testRunId } from '../run-id';
 
 function required(name: string): string {
@@ -64,12 +65,13 @@ export function testKafkaSecured(): boolean {
   return testKafkaConnection().kafkaSasl !== undefined;
 }
 
+/** Its publishers sign what they publish with the topic owner's test key (ADR 0025). */
 export function testMessaging(
   clientId = 'santunan-test',
   principal: TestKafkaPrincipal = 'admin',
 ): KafkaMessaging {
   const { kafkaBrokers, kafkaSasl } = testKafkaConnection(principal);
-  return new KafkaMessaging({
+  return new SigningTestMessaging({
     brokers: kafkaBrokers,
     clientId,
     logLevel: 'nothing',

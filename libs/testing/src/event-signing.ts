@@ -1,0 +1,106 @@
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import {
+  EventKeyring,
+  SIGNATURE_HEADERS,
+  signatureHeaders,
+  topicOwner,
+  type EventSigningKey,
+} from '@santunan/contracts';
+import {
+  KafkaMessaging,
+  eventSigningWith,
+  type EventSigningConfig,
+  type MessagePublisher,
+} from '@santunan/platform';
+
+/** The contexts with a test key: the four services, and `testing` for specs' own topics. */
+export const TEST_SIGNING_CONTEXTS = [
+  'enrollment',
+  'contributions',
+  'claims',
+  'payouts',
+  'testing',
+] as const;
+export type TestSigningContext = (typeof TEST_SIGNING_CONTEXTS)[number];
+
+// PKCS#8 DER of an Ed25519 private key is this prefix and the 32-byte seed (RFC 8410).
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/**
+ * Each context's test key is derived from its name, so every test process (Jest workers, a
+ * service a spec spawns) has the same keyring without sharing a file. They sign only on the
+ * test broker; their key ids say `test-`, and a real keyring never lists them.
+ */
+function testPrivateKey(context: string): KeyObject {
+  const seed = createHash('sha256').update(`santunan test event signing key: ${context}`).digest();
+  return createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+}
+
+const privateKeys = new Map(
+  TEST_SIGNING_CONTEXTS.map((context) => [context, testPrivateKey(context)] as const),
+);
+
+/** Every context's test public key. */
+export const testEventKeyring: EventKeyring = EventKeyring.of(
+  TEST_SIGNING_CONTEXTS.map((context) => ({
+    keyId: `test-${context}`,
+    context,
+    publicKey: createPublicKey(privateKeys.get(context) as KeyObject),
+  })),
+);
+
+/** A context's test signing key. */
+export function testSigningKey(context: TestSigningContext): EventSigningKey {
+  return { keyId: `test-${context}`, privateKey: privateKeys.get(context) as KeyObject };
+}
+
+/** `ServiceConfig.eventSigning` of a test service publishing as `context`: spread it in. */
+export function testEventSigning(context: TestSigningContext): {
+  eventSigning: EventSigningConfig;
+} {
+  return {
+    eventSigning: eventSigningWith(testSigningKey(context).privateKey, testEventKeyring, context),
+  };
+}
+
+/** Who signs a spec's message on a topic: the owner of a context topic, else `testing`. */
+export function testSignerOf(topic: string): TestSigningContext {
+  return topicOwner(topic) ?? 'testing';
+}
+
+/**
+ * Messaging whose publishers sign each message as the relay of the topic's owner would (a
+ * message that already carries a signature keeps it), so specs that put hand-made events on
+ * a topic are read by consumers that verify. Specs of forged messages use a plain
+ * KafkaMessaging.
+ */
+export class SigningTestMessaging extends KafkaMessaging {
+  override async createPublisher(): Promise<MessagePublisher> {
+    const publisher = await super.createPublisher();
+    return {
+      publish: (topic, messages) =>
+        publisher.publish(
+          topic,
+          messages.map((message) => {
+            if (message.headers?.[SIGNATURE_HEADERS.signature] !== undefined) return message;
+            const value = Buffer.isBuffer(message.value)
+              ? message.value
+              : Buffer.from(message.value, 'utf8');
+            return {
+              ...message,
+              value,
+              headers: {
+                ...message.headers,
+                ...signatureHeaders(testSigningKey(testSignerOf(topic)), topic, value),
+              },
+            };
+          }),
+        ),
+      close: () => publisher.close(),
+    };
+  }
+}
