@@ -28,6 +28,7 @@ import {
   KafkaMessaging,
   databaseUrl,
   ensureDatabase,
+  localEventKeys,
   locatePostgres,
   type PostgresServer,
 } from '@santunan/platform';
@@ -207,6 +208,16 @@ async function main(): Promise<void> {
       ? { AUTH_MODE: 'hs256', AUTH_JWT_SECRET: localAuthSecret(ROOT) }
       : { AUTH_MODE: 'jwks', AUTH_ISSUER_URL: keycloak.issuer }),
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    // Each service signs what it publishes (ADR 0025): local keys made once in .local/keys
+    // (private keys 0600, the keyring beside them) unless the environment names its own.
+    ...(process.env['EVENT_PUBLIC_KEYS']
+      ? {}
+      : localEventKeys(path.join(ROOT, '.local/keys'), [
+          'enrollment',
+          'contributions',
+          'claims',
+          'payouts',
+        ]).environment),
     ...simulationEnvironment(simulateFrom),
   };
   if (simulateFrom !== null) {

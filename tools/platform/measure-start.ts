@@ -24,6 +24,7 @@ import {
   LOCAL_POSTGRES_URL,
   databaseUrl,
   ensureDatabase,
+  localEventKeys,
 } from '@santunan/platform';
 import { builtEntry } from './build';
 import { platformDatabases } from './databases';
@@ -148,6 +149,15 @@ async function main(): Promise<void> {
     CONSOLE_DATABASE_URL: databaseUrl(server, databases.console),
     KAFKA_BROKERS: brokers,
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    // The services refuse to start without their event signing keys (ADR 0025).
+    ...(process.env['EVENT_PUBLIC_KEYS']
+      ? {}
+      : localEventKeys(path.join(ROOT, '.local/keys'), [
+          'enrollment',
+          'contributions',
+          'claims',
+          'payouts',
+        ]).environment),
     AUTH_MODE: 'hs256',
     AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
     OIDC_ISSUER_URL: process.env['OIDC_ISSUER_URL'] || 'http://127.0.0.1:8180/realms/santunan',
