@@ -149,11 +149,11 @@ describe('requests the claims service refuses', () => {
     );
     expect(fields).toEqual(
       expect.arrayContaining([
-        'benefits.0.months',
-        'benefits.1.legs.0.mode',
-        'claimant.fullName',
-        'claimant.relationship',
-        'amountInDollars',
+        '/benefits/0/months',
+        '/benefits/1/legs/0/mode',
+        '/claimant/fullName',
+        '/claimant/relationship',
+        '/amountInDollars',
       ]),
     );
     const missing = randomUUID();
@@ -227,15 +227,15 @@ describe('requests the claims service refuses', () => {
     const fieldsOf = (body: { errors: { field: string }[] }): string[] =>
       [...new Set(body.errors.map((error) => error.field))].sort();
     const cases: [body: object, fields: string[]][] = [
-      [{}, ['note', 'reasonCode']],
-      [{ reasonCode: 'CLAIM_WITHDRAWN' }, ['note']],
-      [{ reasonCode: 'CLAIM_WITHDRAWN', note: '' }, ['note']],
-      [{ reasonCode: 'CLAIM_WITHDRAWN', note: '  \n ' }, ['note']],
-      [{ reasonCode: 'CLAIM_WITHDRAWN', note: 42 }, ['note']],
-      [{ note: 'Peserta mencabut klaim.' }, ['reasonCode']],
+      [{}, ['/note', '/reasonCode']],
+      [{ reasonCode: 'CLAIM_WITHDRAWN' }, ['/note']],
+      [{ reasonCode: 'CLAIM_WITHDRAWN', note: '' }, ['/note']],
+      [{ reasonCode: 'CLAIM_WITHDRAWN', note: '  \n ' }, ['/note']],
+      [{ reasonCode: 'CLAIM_WITHDRAWN', note: 42 }, ['/note']],
+      [{ note: 'Peserta mencabut klaim.' }, ['/reasonCode']],
       // A policy's code is no reason a person may give.
-      [{ reasonCode: 'MEMBERSHIP_LAPSED', note: 'Iuran menunggak.' }, ['reasonCode']],
-      [{ reasonCode: 'claim-withdrawn', note: 'Peserta mencabut klaim.' }, ['reasonCode']],
+      [{ reasonCode: 'MEMBERSHIP_LAPSED', note: 'Iuran menunggak.' }, ['/reasonCode']],
+      [{ reasonCode: 'claim-withdrawn', note: 'Peserta mencabut klaim.' }, ['/reasonCode']],
     ];
     const paths: [User, string][] = [
       [officer, `/claims/${claimId}/rejection-proposals`],

@@ -94,7 +94,7 @@ describe('a JKK death claim, from upstream events to an approved decision on cla
       {
         type: 'RegisterParticipant',
         participantId: maria,
-        nik: '5301024503920002',
+        nik: '5301044503920002',
         fullName: 'Maria Lake',
         birthDate: '1992-03-05',
         sex: 'female',

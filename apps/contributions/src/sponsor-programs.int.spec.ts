@@ -111,7 +111,7 @@ describe('sponsor programs over HTTP (real root module, PostgreSQL, Kafka)', () 
     expect(invalid.body.code).toBe('VALIDATION_FAILED');
     const errors = invalid.body.errors as { field: string }[];
     const fields = new Set(errors.map((error) => error.field));
-    expect([...fields].sort()).toEqual(['budget', 'firstMonth']);
+    expect([...fields].sort()).toEqual(['/budget', '/firstMonth']);
     const tooSmall = await t
       .http()
       .post('/programs')

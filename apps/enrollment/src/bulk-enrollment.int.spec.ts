@@ -183,6 +183,33 @@ describe('bulk enrollment from a sponsor’s CSV', () => {
     ]);
   });
 
+  it('refuses an income over the ceiling, a kecamatan that does not exist and a blank name, each at its column', async () => {
+    const unknownDistrict = syntheticWorker(62);
+    const file = [
+      WORKER_CSV_HEADER,
+      line({ ...syntheticWorker(60), declaredIncome: 100_000_000_000_000 }), // 2
+      line({ ...syntheticWorker(61), fullName: '   ' }), // 3
+      line({
+        ...unknownDistrict,
+        nik: `${unknownDistrict.nik.slice(0, 4)}99${unknownDistrict.nik.slice(6)}`,
+      }), // 4
+      '',
+    ].join('\n');
+    const accepted = await upload(file).expect(202);
+    const job = await completed((accepted.body as EnrollmentJobStatus).jobId);
+    expect(job).toMatchObject({ enrolled: 0, rejected: 3 });
+    const problems = await http(app)
+      .get(`/enrollment-jobs/${job.jobId}/problems`)
+      .set('Authorization', operator)
+      .expect(200);
+    const listed = (problems.body as { problems: Array<Record<string, unknown>> }).problems;
+    expect(listed.map((p) => [p['rowNumber'], p['field'], p['code']])).toEqual([
+      [2, 'declared_income', 'INCOME_ABOVE_CEILING'],
+      [3, 'full_name', 'FIELD_REQUIRED'],
+      [4, 'nik', 'NIK_DISTRICT_UNKNOWN'],
+    ]);
+  });
+
   it('reads a UTF-16 file with its byte-order mark', async () => {
     const file = Buffer.from(
       `\ufeff${WORKER_CSV_HEADER}\r\n${line(syntheticWorker(41))}\r\n`,

@@ -89,7 +89,7 @@ describe('enrollment service over HTTP, with the real PostgreSQL and Kafka', () 
     ],
     [
       'income under the floor',
-      { nik: '5301024503920002', birthDate: '1992-03-05', sex: 'female', declaredIncome: 900_000 },
+      { nik: '5301044503920002', birthDate: '1992-03-05', sex: 'female', declaredIncome: 900_000 },
       422,
       'INCOME_BELOW_FLOOR',
     ],
@@ -298,7 +298,7 @@ describe('enrollment service over HTTP, with the real PostgreSQL and Kafka', () 
   it('finds participants by NIK, by words of the name and by regency', async () => {
     const second = await register({
       ...registration,
-      nik: '5301024503920002',
+      nik: '5301044503920002',
       fullName: 'Maria Goreti Ndun',
       birthDate: '1992-03-05',
       sex: 'female',

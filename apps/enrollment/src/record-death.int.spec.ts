@@ -72,7 +72,7 @@ describe('enrollment consumes deaths recorded by claims', () => {
       .post('/participants')
       .set('Authorization', officer)
       .send({
-        nik: '5301024503920002',
+        nik: '5301044503920002',
         fullName: 'Maria Seran',
         birthDate: '1992-03-05',
         sex: 'female',

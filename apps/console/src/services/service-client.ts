@@ -1,6 +1,9 @@
 /** One failed constraint from a service's VALIDATION_FAILED problem. */
 export interface FieldProblem {
-  /** The request body's dotted path, e.g. `claimant.fullName`. */
+  /**
+   * The request body's dotted path, e.g. `claimant.fullName`, as the forms name their inputs
+   * (services answer a JSON pointer, `/claimant/fullName`: see `formPath`).
+   */
   readonly field: string;
   readonly constraint: string;
   readonly message: string;
@@ -29,13 +32,29 @@ function text(value: unknown, fallback: string): string {
   return typeof value === 'string' && value !== '' ? value : fallback;
 }
 
+/** A service's JSON pointer (`/heirs/0/fullName`) as a form's dotted name (`heirs.0.fullName`). */
+export function formPath(field: string): string {
+  if (!field.startsWith('/')) return field;
+  return field
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
+
 function fieldProblems(value: unknown): FieldProblem[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((entry: unknown) => {
     if (typeof entry !== 'object' || entry === null) return [];
     const { field, constraint, message } = entry as Record<string, unknown>;
     return typeof field === 'string'
-      ? [{ field, constraint: text(constraint, 'invalid'), message: text(message, '') }]
+      ? [
+          {
+            field: formPath(field),
+            constraint: text(constraint, 'invalid'),
+            message: text(message, ''),
+          },
+        ]
       : [];
   });
 }

@@ -8,6 +8,7 @@ import type { FormState } from './form-state';
  */
 const CONSTRAINT_MESSAGES: Readonly<Record<string, `constraint.${string}`>> = {
   isNotEmpty: 'constraint.isNotEmpty',
+  isNotBlank: 'constraint.isNotEmpty',
   isDefined: 'constraint.isNotEmpty',
   arrayNotEmpty: 'constraint.isNotEmpty',
   matches: 'constraint.matches',
@@ -26,7 +27,7 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, `constraint.${string}`>> = {
 };
 
 /** A field left empty fails several constraints at once; "required" is the one that helps. */
-const PRESENCE = new Set(['isNotEmpty', 'isDefined', 'arrayNotEmpty']);
+const PRESENCE = new Set(['isNotEmpty', 'isNotBlank', 'isDefined', 'arrayNotEmpty']);
 
 /**
  * Where a service's own rejection belongs on a form: the field it is about. Forms pass the

@@ -5,7 +5,7 @@ import { formErrorsOf, problemMessage } from './problem-messages';
 const t = translator('id');
 
 describe('problem details → what a form shows', () => {
-  it('puts each failed constraint next to its field, in the user’s language', () => {
+  it('puts each failed constraint next to its field (a JSON pointer read as the form’s dotted name), in the user’s language', () => {
     const problem = problemOf('claims', 400, {
       type: 'urn:santunan:problem:validation-failed',
       title: 'Bad request',
@@ -14,17 +14,17 @@ describe('problem details → what a form shows', () => {
       detail: 'the request is not valid',
       errors: [
         {
-          field: 'dateOfDeath',
+          field: '/dateOfDeath',
           constraint: 'matches',
           message: 'dateOfDeath must be a YYYY-MM-DD date',
         },
         {
-          field: 'claimant.fullName',
+          field: '/claimant/fullName',
           constraint: 'isNotEmpty',
           message: 'fullName should not be empty',
         },
         {
-          field: 'claimant.fullName',
+          field: '/claimant/fullName',
           constraint: 'isString',
           message: 'fullName must be a string',
         },

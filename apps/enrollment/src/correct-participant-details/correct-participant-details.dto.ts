@@ -1,3 +1,4 @@
+import { IsNotBlank } from '@santunan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -15,7 +16,7 @@ export class CorrectParticipantDetailsDto {
   @ApiPropertyOptional({ maxLength: 120 })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(120)
   fullName?: string;
 

@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HEIR_RELATIONSHIPS, type HeirRelationship } from '@santunan/contracts';
-import { BankAccountDto, ISO_DATE_PATTERN } from '@santunan/platform';
+import { BankAccountDto, ISO_DATE_PATTERN, IsNotBlank } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -26,7 +25,7 @@ export class HeirDto {
 
   @ApiProperty({ example: 'Maria Bria', maxLength: 120 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(120)
   fullName!: string;
 

@@ -1,15 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ChildRelationship } from '@santunan/contracts';
-import { ISO_DATE_PATTERN } from '@santunan/platform';
-import {
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ISO_DATE_PATTERN, IsNotBlank } from '@santunan/platform';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 const CHILD_RELATIONSHIPS: readonly ChildRelationship[] = ['biological', 'step', 'adopted'];
 
@@ -24,7 +16,7 @@ export class RegisterChildDto {
 
   @ApiProperty({ example: 'Anastasia Bria', maxLength: 120 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(120)
   fullName!: string;
 

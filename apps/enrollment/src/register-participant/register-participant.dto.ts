@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ISO_DATE_PATTERN, ISO_MONTH_PATTERN } from '@santunan/platform';
+import { ISO_DATE_PATTERN, ISO_MONTH_PATTERN, IsNotBlank } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -25,7 +25,7 @@ export class RegisterParticipantDto {
 
   @ApiProperty({ example: 'Yohanes Bria', maxLength: 120 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(120)
   fullName!: string;
 

@@ -6,7 +6,7 @@ import type {
 } from '@santunan/enrollment-domain';
 import { ruleSetInForce } from '@santunan/rules';
 
-/** The month whose rules decide a command's income floor; none for commands without income. */
+/** The month whose rules decide a command's income floor and ceiling; none for commands without income. */
 function incomeMonthOf(command: ParticipantCommand): IsoMonth | undefined {
   switch (command.type) {
     case 'RegisterParticipant':
@@ -26,17 +26,24 @@ function incomeMonthOf(command: ParticipantCommand): IsoMonth | undefined {
   }
 }
 
+/** The BPU declared-income floor and ceiling of one rule set (whole rupiah a month). */
+export interface BpuIncomeLimits {
+  readonly floor: number;
+  readonly ceiling: number;
+}
+
 /**
- * The BPU declared-income floor of the rule set in force on the first day of the month the
+ * The BPU declared-income limits of the rule set in force on the first day of the month the
  * income applies from (contributions follow the contribution month, ADR 0003); today's set
  * when the month is not a month (the decider refuses it anyway) or predates every set.
  */
-export function bpuIncomeFloor(month: IsoMonth | undefined, today: IsoDate): number {
+export function bpuIncomeLimits(month: IsoMonth | undefined, today: IsoDate): BpuIncomeLimits {
   const dated =
     month !== undefined && isIsoMonth(month) ? ruleSetInForce(`${month}-01`) : undefined;
   const ruleSet = dated?.ok ? dated : ruleSetInForce(today);
   if (!ruleSet.ok) throw new Error(`no rule set in force on ${today}: ${ruleSet.error.code}`);
-  return ruleSet.value.contributions.bpu.incomeFloor.value;
+  const { incomeFloor, incomeCeiling } = ruleSet.value.contributions.bpu;
+  return { floor: incomeFloor.value, ceiling: incomeCeiling.value };
 }
 
 export function enrollmentContextFor(
@@ -53,5 +60,6 @@ export function enrollmentContextForIncomeMonth(
   today: IsoDate,
   regions: RegionDirectory,
 ): EnrollmentContext {
-  return { today, incomeFloor: bpuIncomeFloor(month, today), regions };
+  const limits = bpuIncomeLimits(month, today);
+  return { today, incomeFloor: limits.floor, incomeCeiling: limits.ceiling, regions };
 }

@@ -1,11 +1,15 @@
-import type { EnrollmentRejectionCode } from '@santunan/enrollment-domain';
+import {
+  ENROLLMENT_REJECTION_FIELDS,
+  type EnrollmentRejectionCode,
+} from '@santunan/enrollment-domain';
 import type { RejectionAnswers } from '@santunan/platform';
 
 /**
  * How the enrollment service answers its decider's rejections over HTTP (the platform's
  * problem-details filter reads it): the reason code is the problem's code; 404 for an unknown
  * participant, 409 when the participant's state forbids the command (already registered,
- * deceased, child limit), 422 when the request itself breaks a rule.
+ * deceased, child limit), 422 when the request itself breaks a rule — naming the request field
+ * it concerns (`field`, a JSON pointer) from the mapping the bulk path reads too.
  */
 export const ENROLLMENT_REJECTIONS: RejectionAnswers = {
   byCode: {
@@ -15,4 +19,5 @@ export const ENROLLMENT_REJECTIONS: RejectionAnswers = {
     CHILD_LIMIT_REACHED: [409, 'Two children are already registered for scholarships'],
   } satisfies Partial<Record<EnrollmentRejectionCode, readonly [number, string]>>,
   otherwise: [422, 'The request breaks an enrollment rule'],
+  fields: ENROLLMENT_REJECTION_FIELDS,
 };

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ParticipantState } from '@santunan/enrollment-domain';
-import type { CommandResult } from '@santunan/platform';
+import { IsNotBlank, type CommandResult } from '@santunan/platform';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 export const PHONE_PATTERN = /^\+?\d{8,15}$/;
@@ -34,7 +34,7 @@ export class ParticipantChangeResponse {
 export class NameDto {
   @ApiProperty({ example: 'Yohanes Bria', maxLength: 120 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(120)
   fullName!: string;
 }

@@ -1,4 +1,4 @@
-import { WORKER_CSV_COLUMNS } from '@santunan/enrollment-domain';
+import { kemendagriDistrictCodes, WORKER_CSV_COLUMNS } from '@santunan/enrollment-domain';
 
 /** NTT's kabupaten/kota codes: 5301–5321 and 5371 (Kota Kupang). */
 export const NTT_REGENCIES: readonly string[] = [
@@ -44,13 +44,17 @@ export interface SyntheticWorker {
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
 /**
- * Worker number `i` (0 ≤ i < 6,534,000), always the same and always valid: a NIK of an NTT
- * regency whose date part matches the birth date (+40 on the day for women); regency,
- * kecamatan and serial together make every NIK distinct.
+ * Worker number `i` (0 ≤ i < 6,534,000), always the same and always valid: a NIK of a real
+ * kecamatan of an NTT regency (Kemendagri data, as the decider checks), whose date part matches
+ * the birth date (+40 on the day for women). Every NIK is distinct: two workers of one regency
+ * and serial are 22·k apart (0 < k < 30), so their birth years differ (7·22·k is never a
+ * multiple of 45) even when a regency has fewer than 30 kecamatan and they share one.
  */
 export function syntheticWorker(i: number): SyntheticWorker {
   const regencyCode = NTT_REGENCIES[i % NTT_REGENCIES.length] ?? '5371';
-  const district = (Math.floor(i / NTT_REGENCIES.length) % 30) + 1;
+  const districts = kemendagriDistrictCodes(regencyCode);
+  const slot = Math.floor(i / NTT_REGENCIES.length) % 30;
+  const district = districts[slot % districts.length] ?? `${regencyCode}01`;
   const serial = Math.floor(i / (NTT_REGENCIES.length * 30)) + 1;
   const year = 1960 + ((i * 7) % 45);
   const month = 1 + ((i * 5) % 12);
@@ -58,7 +62,7 @@ export function syntheticWorker(i: number): SyntheticWorker {
   const sex = i % 2 === 0 ? 'male' : 'female';
   const nikDay = sex === 'female' ? day + 40 : day;
   return {
-    nik: `${regencyCode}${pad(district, 2)}${pad(nikDay, 2)}${pad(month, 2)}${pad(year % 100, 2)}${pad(serial, 4)}`,
+    nik: `${district}${pad(nikDay, 2)}${pad(month, 2)}${pad(year % 100, 2)}${pad(serial, 4)}`,
     fullName: `${FIRST_NAMES[i % FIRST_NAMES.length] ?? ''} ${FAMILY_NAMES[(i * 7) % FAMILY_NAMES.length] ?? ''}`,
     birthDate: `${year}-${pad(month, 2)}-${pad(day, 2)}`,
     sex,

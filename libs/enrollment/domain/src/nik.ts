@@ -12,6 +12,7 @@ export type NikRejection =
   | 'NIK_PROVINCE_UNKNOWN'
   | 'NIK_REGENCY_UNKNOWN'
   | 'NIK_DISTRICT_INVALID'
+  | 'NIK_DISTRICT_UNKNOWN'
   | 'NIK_DATE_INVALID'
   | 'NIK_BIRTH_DATE_MISMATCH'
   | 'NIK_SEX_MISMATCH'
@@ -65,6 +66,13 @@ export function checkNik(
   }
   if (nik.slice(4, 6) === '00')
     return reject('NIK_DISTRICT_INVALID', 'kecamatan code 00 does not exist');
+  // A regency the data lists without its kecamatan (one added as an extra) is not checked.
+  if (regions.districtExists(districtCode) === false) {
+    return reject(
+      'NIK_DISTRICT_UNKNOWN',
+      `kecamatan code ${districtCode} is not a Kemendagri kecamatan of ${regencyCode}`,
+    );
+  }
 
   const encodedDay = Number(nik.slice(6, 8));
   const sex: Sex = encodedDay > 40 ? 'female' : 'male';

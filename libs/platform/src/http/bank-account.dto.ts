@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotBlank } from './not-blank';
 
 /**
  * A bank account in a request (an heir's, a payee's, a corrected one): the same checks in
@@ -24,7 +25,7 @@ export class BankAccountDto {
     description: 'Personal data: sealed with the participant’s key.',
   })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(120)
   accountName!: string;
 }

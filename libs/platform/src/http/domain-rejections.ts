@@ -14,6 +14,12 @@ type Answer = readonly [status: number, title: string];
 export interface RejectionAnswers {
   readonly byCode: Readonly<Record<string, Answer>>;
   readonly otherwise: Answer;
+  /**
+   * The request field a code concerns, as a JSON pointer (RFC 6901, `/declaredIncome`,
+   * `/address/regencyCode`), answered as the problem's `field` member — the same form as the
+   * `field` of a 400's `errors`, so a client places both next to the same input.
+   */
+  readonly fields?: Readonly<Record<string, string | null>>;
 }
 
 export const REJECTION_ANSWERS = Symbol('santunan:rejection-answers');
@@ -59,7 +65,8 @@ export function accepted<Result extends { readonly ok: boolean }>(
 
 /**
  * The rejection as problem details: the decider's reason code is the problem's stable code, its
- * message the detail, its details extension members (one named like a standard member — a
+ * message the detail, the field it concerns `field` (when the table names one), its details
+ * extension members (one named like a standard member — a
  * claim's `status` — is renamed `currentStatus`, since it may not overwrite it).
  */
 export function rejectionProblem(
@@ -67,6 +74,7 @@ export function rejectionProblem(
   answers: RejectionAnswers = UNLISTED,
 ): ProblemException {
   const [status, title] = answers.byCode[rejection.code] ?? answers.otherwise;
+  const field = answers.fields?.[rejection.code];
   const extras = Object.fromEntries(
     Object.entries(rejection.details ?? {}).map(([key, value]) => [
       STANDARD_PROBLEM_MEMBERS.has(key)
@@ -75,5 +83,8 @@ export function rejectionProblem(
       value,
     ]),
   );
-  return new ProblemException(status, rejection.code, title, rejection.message, extras);
+  return new ProblemException(status, rejection.code, title, rejection.message, {
+    ...(typeof field === 'string' ? { field } : {}),
+    ...extras,
+  });
 }

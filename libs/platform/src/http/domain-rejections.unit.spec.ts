@@ -59,3 +59,34 @@ describe('domain rejections at the edge', () => {
     );
   });
 });
+
+describe('the field a rejection concerns', () => {
+  const withFields: RejectionAnswers = {
+    ...answers,
+    fields: { INCOME_BELOW_FLOOR: '/declaredIncome', CLAIM_ALREADY_DECIDED: null },
+  };
+
+  it('is named as a JSON pointer when the table knows it', () => {
+    const problem = rejectionProblem(
+      { code: 'INCOME_BELOW_FLOOR', message: 'under the floor', details: { floor: 1_000_000 } },
+      withFields,
+    ).toProblem(undefined);
+    expect(problem).toMatchObject({
+      status: 422,
+      code: 'INCOME_BELOW_FLOOR',
+      field: '/declaredIncome',
+      floor: 1_000_000,
+    });
+  });
+
+  it('is absent when no one field is at fault', () => {
+    const problem = rejectionProblem(
+      { code: 'CLAIM_ALREADY_DECIDED', message: 'decided' },
+      withFields,
+    ).toProblem(undefined);
+    expect(problem).not.toHaveProperty('field');
+    expect(
+      rejectionProblem({ code: 'OTHER', message: 'x' }).toProblem(undefined),
+    ).not.toHaveProperty('field');
+  });
+});

@@ -2,20 +2,23 @@ import type { ValidationError } from 'class-validator';
 
 /** One failed class-validator constraint, for problem details and dead-letter headers alike. */
 export interface FieldError {
-  /** Dotted path into the validated object, e.g. `heirs.0.nik`. */
+  /**
+   * JSON pointer (RFC 6901) into the validated object, e.g. `/heirs/0/nik`: the same form as
+   * the `field` of a 422 (RejectionAnswers.fields).
+   */
   readonly field: string;
   /** The constraint that failed, e.g. `isNotEmpty`, `whitelistValidation`. */
   readonly constraint: string;
   readonly message: string;
 }
 
-/** One entry per failed constraint, nested errors flattened to dotted paths. */
+/** One entry per failed constraint, nested errors flattened to JSON pointers. */
 export function flattenValidationErrors(
   errors: readonly ValidationError[],
   parent = '',
 ): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent === '' ? error.property : `${parent}.${error.property}`;
+    const field = `${parent}/${pointerToken(error.property)}`;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
       constraint,
@@ -23,4 +26,9 @@ export function flattenValidationErrors(
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+/** A property name as one reference token of a JSON pointer (RFC 6901 §3). */
+export function pointerToken(property: string): string {
+  return property.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -13,4 +13,5 @@ export * from './personal-text.dto';
 export * from './calendar-patterns';
 export * from './api-tag';
 export * from './body-limits';
+export * from './not-blank';
 export * from './domain-rejections';

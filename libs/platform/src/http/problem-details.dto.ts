@@ -24,7 +24,7 @@ export class ProblemDetailsDto {
   @ApiProperty({ type: 'integer', minimum: 400, maximum: 599, example: 400 })
   status!: number;
 
-  @ApiProperty({ example: 'Invalid field(s): nik' })
+  @ApiProperty({ example: 'Invalid field(s): /nik' })
   detail!: string;
 
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable; switch on this.' })
@@ -35,12 +35,22 @@ export class ProblemDetailsDto {
     description: 'The request path (never its query string).',
   })
   instance?: string;
+
+  @ApiPropertyOptional({
+    example: '/declaredIncome',
+    description:
+      'A rule broken by one request field (422): its JSON pointer (RFC 6901), as in `errors[].field` of a 400.',
+  })
+  field?: string;
 }
 
 /** One failed constraint of a request field (see FieldError). */
 @ApiSchema({ name: 'FieldError' })
 export class FieldErrorDto {
-  @ApiProperty({ example: 'heirs.0.nik', description: 'Dotted path into the request.' })
+  @ApiProperty({
+    example: '/heirs/0/nik',
+    description: 'JSON pointer (RFC 6901) to the field in the request body, query or path.',
+  })
   field!: string;
 
   @ApiProperty({ example: 'matches', description: 'The constraint that failed.' })
@@ -55,7 +65,7 @@ export class FieldErrorDto {
   name: 'ValidationProblemDetails',
   description:
     'Problem details of a 400. `VALIDATION_FAILED` lists each failed field and constraint in ' +
-    '`errors` (never the values sent); other 400 codes (a body that is not JSON: `BAD_REQUEST`) have no `errors`.',
+    '`errors` (never the values sent); other 400 codes (a body that is not JSON: `BAD_REQUEST`; one nested too deeply: `BODY_TOO_DEEP`) have no `errors`.',
 })
 export class ValidationProblemDetailsDto extends ProblemDetailsDto {
   @ApiPropertyOptional({ type: [FieldErrorDto] })

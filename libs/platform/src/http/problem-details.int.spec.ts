@@ -96,7 +96,7 @@ describe('problem details at the HTTP edge', () => {
     expect(response.body).toEqual({ received: body, isDto: true });
   });
 
-  it('answers an invalid body with VALIDATION_FAILED listing each field and constraint, without echoing values', async () => {
+  it('answers an invalid body with VALIDATION_FAILED listing each field (a JSON pointer) and constraint, without echoing values', async () => {
     const response = await http()
       .post('/claims')
       .send({ participantId: '', amount: 0.5, heirs: [{ name: '' }], nik: '5371014107900001' })
@@ -112,11 +112,11 @@ describe('problem details at the HTTP edge', () => {
     const errors = (response.body as { errors: Array<{ field: string; constraint: string }> })
       .errors;
     expect(errors.map(({ field, constraint }) => `${field}:${constraint}`).sort()).toEqual([
-      'amount:isInt',
-      'amount:min',
-      'heirs.0.name:isNotEmpty',
-      'nik:whitelistValidation',
-      'participantId:isNotEmpty',
+      '/amount:isInt',
+      '/amount:min',
+      '/heirs/0/name:isNotEmpty',
+      '/nik:whitelistValidation',
+      '/participantId:isNotEmpty',
     ]);
     expect(JSON.stringify(response.body)).not.toContain('5371014107900001');
   });

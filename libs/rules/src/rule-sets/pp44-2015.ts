@@ -5,6 +5,9 @@ import { sourced } from '../shared/sourced';
 import type { RuleSet } from './rule-set';
 
 const PP44 = 'PP 44/2015';
+
+/** See `incomeCeiling` below: a product policy, not a regulation's amount. */
+const BPU_INCOME_PLAUSIBILITY_CEILING = 100_000_000;
 const PP44_BENEFITS = 'PP 44/2015 Lampiran III (JKK benefits)';
 const PP44_JKM = 'PP 44/2015 (JKM benefits)';
 
@@ -23,6 +26,14 @@ export const PP44_2015: RuleSet = {
         'H at the Rp1,000,000 floor; above it 1% of the declared income is M',
       ),
       incomeFloor: sourced(rp(1_000_000), 'H', `${PP44} Lampiran II`),
+      incomeCeiling: sourced(
+        rp(BPU_INCOME_PLAUSIBILITY_CEILING),
+        'L',
+        `Product policy "BPU declared-income plausibility ceiling" (${PP44} Lampiran II sets a floor for BPU declared income, no ceiling)`,
+        'Platform default, not law: Rp100,000,000 a month (100 × the floor, Rp1.2 billion a year) is no informal ' +
+          "worker's income but an input error (extra zeros, a NIK pasted into the income). It also keeps every " +
+          'benefit formula (at most 80 × the wage) far inside safe integers. Raise it here, in a new set, if a real case needs it',
+      ),
       jkkBasis: sourced(
         'exact-declared-income',
         'M',

@@ -156,3 +156,22 @@ describe('rule set data', () => {
     }
   });
 });
+
+describe('the BPU declared-income ceiling', () => {
+  it.each(RULE_SETS.map((ruleSet) => [ruleSet.id, ruleSet] as const))(
+    '%s has one above its floor and its brackets, marked as a product policy',
+    (_id, ruleSet) => {
+      const { incomeFloor, incomeCeiling, incomeBrackets } = ruleSet.contributions.bpu;
+      expect(incomeCeiling.value).toBeGreaterThan(incomeFloor.value);
+      for (const bracket of incomeBrackets.value) {
+        expect(incomeCeiling.value).toBeGreaterThanOrEqual(bracket.fromIncome);
+      }
+      // The largest benefit formula multiplies the wage by 80: it must stay exact.
+      expect(Number.isSafeInteger(incomeCeiling.value * 80 * 100)).toBe(true);
+      expect(incomeCeiling.legalBasis).toMatch(
+        /^Product policy "BPU declared-income plausibility ceiling"/,
+      );
+      expect(incomeCeiling.note).toContain('not law');
+    },
+  );
+});

@@ -75,6 +75,11 @@ export interface ContributionRules {
   readonly bpu: {
     readonly jkkRate: Sourced<BasisPoints>;
     readonly incomeFloor: Sourced<Rupiah>;
+    /**
+     * The highest monthly income a BPU may declare. The regulation sets none: this is the
+     * platform's plausibility ceiling (a named product policy, see its basis and note).
+     */
+    readonly incomeCeiling: Sourced<Rupiah>;
     readonly jkkBasis: Sourced<BpuJkkBasis>;
     readonly incomeBrackets: Sourced<readonly IncomeBracket[]>;
     readonly jkmFlat: Sourced<Rupiah>;

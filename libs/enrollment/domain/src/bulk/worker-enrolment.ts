@@ -2,6 +2,10 @@ import type { IsoMonth } from '@santunan/contracts';
 import type { Rejection } from '@santunan/domain-kernel';
 import type { EnrolSponsoredWorker } from '../participant/participant.commands';
 import type { EnrollmentRejectionCode } from '../participant/participant.decide';
+import {
+  ENROLLMENT_REJECTION_FIELDS,
+  type ParticipantField,
+} from '../participant/rejection-fields';
 import type { RowProblem, WorkerCsvColumn, WorkerRow } from './worker-row';
 
 /** What a bulk job knows beyond the row: who the worker becomes and who pays. */
@@ -29,32 +33,21 @@ export function enrolmentOf(row: WorkerRow, terms: WorkerEnrolmentTerms): EnrolS
   };
 }
 
-/** The column a rejection points the operator to; `row` when no single column is at fault. */
-const FIELD_OF_REJECTION: Readonly<Record<EnrollmentRejectionCode, WorkerCsvColumn | 'row'>> = {
-  NIK_FORMAT: 'nik',
-  NIK_PROVINCE_UNKNOWN: 'nik',
-  NIK_REGENCY_UNKNOWN: 'nik',
-  NIK_DISTRICT_INVALID: 'nik',
-  NIK_DATE_INVALID: 'nik',
-  NIK_BIRTH_DATE_MISMATCH: 'nik',
-  NIK_SEX_MISMATCH: 'nik',
-  NIK_SERIAL_INVALID: 'nik',
-  DATE_INVALID: 'birth_date',
-  BIRTH_DATE_IN_FUTURE: 'birth_date',
-  ADDRESS_REGENCY_UNKNOWN: 'regency_code',
-  INCOME_NOT_INTEGER_RUPIAH: 'declared_income',
-  INCOME_BELOW_FLOOR: 'declared_income',
-  // The effective month comes with the upload, not from a column.
-  INCOME_EFFECTIVE_MONTH_INVALID: 'row',
-  PARTICIPANT_ALREADY_REGISTERED: 'row',
-  PARTICIPANT_NOT_REGISTERED: 'row',
-  PARTICIPANT_DECEASED: 'row',
-  CORRECTION_EMPTY: 'row',
-  HEIR_INVALID: 'row',
-  CHILD_LIMIT_REACHED: 'row',
-  CHILD_INVALID: 'row',
-  DEATH_DATE_INVALID: 'row',
+/** Where a request field lives in the CSV; `row` when it has no column of its own. */
+const COLUMN_OF_FIELD: Readonly<Record<ParticipantField, WorkerCsvColumn | 'row'>> = {
+  '/nik': 'nik',
+  '/fullName': 'full_name',
+  '/birthDate': 'birth_date',
+  '/address/regencyCode': 'regency_code',
+  '/declaredIncome': 'declared_income',
+  '/heirs': 'row',
 };
+
+/** The column a rejection points the operator to; `row` when no single column is at fault. */
+function columnOfRejection(code: EnrollmentRejectionCode): WorkerCsvColumn | 'row' {
+  const field = ENROLLMENT_REJECTION_FIELDS[code];
+  return field === null ? 'row' : COLUMN_OF_FIELD[field];
+}
 
 /** A domain rejection of a bulk row, as the operator sees it: row, column, reason. */
 export function rowProblemOf(
@@ -63,7 +56,7 @@ export function rowProblemOf(
 ): RowProblem {
   return {
     rowNumber,
-    field: FIELD_OF_REJECTION[rejection.code],
+    field: columnOfRejection(rejection.code),
     code: rejection.code,
     reason: rejection.message,
     ...(rejection.details ? { details: rejection.details } : {}),

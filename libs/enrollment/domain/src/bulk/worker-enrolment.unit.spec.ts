@@ -45,10 +45,15 @@ describe('bulk rows as enrolments and problems', () => {
   it.each([
     ['NIK_BIRTH_DATE_MISMATCH', 'nik'],
     ['NIK_SEX_MISMATCH', 'nik'],
+    ['NIK_DISTRICT_UNKNOWN', 'nik'],
     ['INCOME_BELOW_FLOOR', 'declared_income'],
+    ['INCOME_ABOVE_CEILING', 'declared_income'],
+    ['NAME_BLANK', 'full_name'],
     ['BIRTH_DATE_IN_FUTURE', 'birth_date'],
     ['ADDRESS_REGENCY_UNKNOWN', 'regency_code'],
     ['PARTICIPANT_ALREADY_REGISTERED', 'row'],
+    ['INCOME_EFFECTIVE_MONTH_INVALID', 'row'],
+    ['HEIR_INVALID', 'row'],
   ] as const)('points %s at the %s column', (code, field) => {
     expect(rowProblemOf(9, { code, message: 'why' })).toEqual({
       rowNumber: 9,

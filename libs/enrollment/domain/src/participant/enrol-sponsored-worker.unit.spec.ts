@@ -12,6 +12,7 @@ import { evolve, initialState } from './participant.state';
 const context: EnrollmentContext = {
   today: '2026-11-24',
   incomeFloor: 1_000_000,
+  incomeCeiling: 100_000_000,
   regions: kemendagriRegions(),
 };
 
@@ -25,7 +26,7 @@ const worker: EnrolSponsoredWorker = {
   type: 'EnrolSponsoredWorker',
   participantId: 'p-1',
   programId: 'ntt-2026',
-  nik: '5301024503920002',
+  nik: '5301044503920002',
   fullName: 'Maria Seran',
   birthDate: '1992-03-05',
   sex: 'female',

@@ -73,5 +73,11 @@ export interface EnrollmentContext {
   readonly today: IsoDate;
   /** BPU declared-income floor in force (integer rupiah), from the rules library. */
   readonly incomeFloor: number;
+  /**
+   * BPU declared-income ceiling in force (integer rupiah): a product policy in the rules
+   * library. The enrollment service always gives it; absent only in harnesses of other
+   * contexts that build a context by hand, where no ceiling is checked.
+   */
+  readonly incomeCeiling?: number;
   readonly regions: RegionDirectory;
 }

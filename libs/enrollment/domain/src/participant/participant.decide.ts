@@ -27,6 +27,8 @@ export type EnrollmentRejectionCode =
   | 'ADDRESS_REGENCY_UNKNOWN'
   | 'INCOME_NOT_INTEGER_RUPIAH'
   | 'INCOME_BELOW_FLOOR'
+  | 'INCOME_ABOVE_CEILING'
+  | 'NAME_BLANK'
   | 'INCOME_EFFECTIVE_MONTH_INVALID'
   | 'PARTICIPANT_ALREADY_REGISTERED'
   | 'PARTICIPANT_NOT_REGISTERED'
@@ -58,7 +60,20 @@ function checkIncome(income: number, context: EnrollmentContext): ParticipantDec
       },
     );
   }
+  const ceiling = context.incomeCeiling;
+  if (ceiling !== undefined && income > ceiling) {
+    return rejectWith(
+      'INCOME_ABOVE_CEILING',
+      `declared income ${income} is over the ceiling of ${ceiling}`,
+      { ceiling },
+    );
+  }
   return undefined;
+}
+
+/** A name of only white space (spaces, tabs, no-break spaces) is no name. */
+function isBlank(name: string): boolean {
+  return name.trim() === '';
 }
 
 function sameRegistration(existing: RegisteredParticipant, command: RegisterParticipant): boolean {
@@ -104,6 +119,7 @@ function register(
     context.regions,
   );
   if (!nik.ok) return rejectWith(nik.code, nik.message);
+  if (isBlank(command.fullName)) return rejectWith('NAME_BLANK', 'the participant needs a name');
   if (!context.regions.regencyName(command.address.regencyCode)) {
     return rejectWith(
       'ADDRESS_REGENCY_UNKNOWN',
@@ -181,6 +197,9 @@ function correct(
       `kabupaten/kota code ${command.address.regencyCode} is unknown`,
     );
   }
+  if (command.fullName !== undefined && isBlank(command.fullName)) {
+    return rejectWith('NAME_BLANK', 'the participant needs a name');
+  }
   const changes = {
     ...(command.fullName !== undefined && command.fullName !== participant.fullName
       ? { fullName: command.fullName }
@@ -238,7 +257,7 @@ function changeIncome(
 }
 
 function heirProblem(heir: Heir): string | undefined {
-  if (!heir.heirId || !heir.fullName.trim()) return 'every heir needs an id and a name';
+  if (!heir.heirId || isBlank(heir.fullName)) return 'every heir needs an id and a name';
   if (!HEIR_RELATIONSHIPS.includes(heir.relationship))
     return `relationship ${String(heir.relationship)} is unknown`;
   if (heir.birthDate !== undefined && !isIsoDate(heir.birthDate))
@@ -286,7 +305,7 @@ function registerChild(
       { registeredChildIds: participant.children.map((child) => child.childId) },
     );
   }
-  if (!command.fullName.trim()) return rejectWith('CHILD_INVALID', 'the child needs a name');
+  if (isBlank(command.fullName)) return rejectWith('CHILD_INVALID', 'the child needs a name');
   if (!isIsoDate(command.birthDate))
     return rejectWith('DATE_INVALID', `birth date ${command.birthDate} is not a date`);
   if (command.birthDate > context.today)

@@ -11,6 +11,7 @@ import { evolve, initialState, type ParticipantState } from './participant.state
 const context: EnrollmentContext = {
   today: '2026-11-24',
   incomeFloor: 1_000_000,
+  incomeCeiling: 100_000_000,
   regions: kemendagriRegions(),
 };
 
@@ -74,6 +75,11 @@ describe('participant decider', () => {
 
   it.each<[string, Partial<RegisterParticipant>, string]>([
     ['income under the Rp1,000,000 floor', { declaredIncome: 999_999 }, 'INCOME_BELOW_FLOOR'],
+    ['income over the ceiling', { declaredIncome: 100_000_001 }, 'INCOME_ABOVE_CEILING'],
+    ['an income of Rp10^15 a month', { declaredIncome: 10 ** 15 }, 'INCOME_ABOVE_CEILING'],
+    ['a name of only spaces', { fullName: '   ' }, 'NAME_BLANK'],
+    ['a name of tabs and no-break spaces', { fullName: '\t\u00a0 ' }, 'NAME_BLANK'],
+    ['a NIK of kecamatan 99', { nik: '5371991508900001' }, 'NIK_DISTRICT_UNKNOWN'],
     ['fractional rupiah', { declaredIncome: 1_000_000.5 }, 'INCOME_NOT_INTEGER_RUPIAH'],
     ['negative income', { declaredIncome: -1 }, 'INCOME_NOT_INTEGER_RUPIAH'],
     ['a NIK of another birth date', { birthDate: '1990-08-16' }, 'NIK_BIRTH_DATE_MISMATCH'],
@@ -87,6 +93,49 @@ describe('participant decider', () => {
     ['a bad income month', { incomeEffectiveFrom: '2026-13' }, 'INCOME_EFFECTIVE_MONTH_INVALID'],
   ])('refuses a registration with %s', (_label, change, code) => {
     expect(rejectionOf({ ...registration, ...change }, initialState())).toBe(code);
+  });
+
+  it('accepts an income at the ceiling, and names the ceiling when refusing one above it', () => {
+    expect(rejectionOf({ ...registration, declaredIncome: 100_000_000 }, initialState())).toBe(
+      undefined,
+    );
+    expect(
+      decide({ ...registration, declaredIncome: 10 ** 15 }, initialState(), context),
+    ).toMatchObject({
+      ok: false,
+      rejection: { code: 'INCOME_ABOVE_CEILING', details: { ceiling: 100_000_000 } },
+    });
+  });
+
+  it('refuses a correction to a blank name, a blank heir name and a blank child name', () => {
+    const registered = given(registration);
+    expect(
+      rejectionOf(
+        { type: 'CorrectParticipantDetails', fullName: '  ', reason: 'typo' },
+        registered,
+      ),
+    ).toBe('NAME_BLANK');
+    expect(
+      rejectionOf(
+        {
+          type: 'DesignateHeirs',
+          heirs: [{ heirId: 'h-1', fullName: ' ', relationship: 'spouse' }],
+        },
+        registered,
+      ),
+    ).toBe('HEIR_INVALID');
+    expect(
+      rejectionOf(
+        {
+          type: 'RegisterChild',
+          childId: 'c-1',
+          fullName: '\u00a0',
+          birthDate: '2015-04-01',
+          relationship: 'biological',
+        },
+        registered,
+      ),
+    ).toBe('CHILD_INVALID');
   });
 
   it('changes the declared income from a later month, keeping the history', () => {
@@ -113,6 +162,7 @@ describe('participant decider', () => {
 
   it.each<[string, number, string, string]>([
     ['under the floor', 900_000, '2026-06', 'INCOME_BELOW_FLOOR'],
+    ['over the ceiling', 100_000_001, '2026-06', 'INCOME_ABOVE_CEILING'],
     [
       'effective in the month already in force',
       1_500_000,
