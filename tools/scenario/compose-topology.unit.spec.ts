@@ -2,8 +2,10 @@
 // the scenario runs against: no Docker engine runs here, so this reads the file and checks it
 // against what each service reads from its environment (apps/*/src/config).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ALL_TOPICS, deadLetterTopic } from '@santunan/contracts';
+import { localEventKeys } from '@santunan/platform';
 import { parse } from 'yaml';
 import { claimsConfigFromEnvironment } from '../../apps/claims/src/config/claims-config';
 import { consoleConfigFromEnvironment } from '../../apps/console/src/config/console-config';
@@ -28,8 +30,20 @@ interface ComposeService {
 
 const compose = parse(read('docker/compose.yml')) as { services: Record<string, ComposeService> };
 
+/** The PEM and JSON `eval "$(npm run -s keys -- --shell)"` exports (ADR 0025). */
+const eventKeys = localEventKeys(
+  fs.mkdtempSync(path.join(os.tmpdir(), 'compose-event-keys-')),
+  SERVICES.map((service) => service.name),
+);
+
 /** What `docker compose` does with `${NAME:?message}` when the variables are exported. */
 const EXPORTED: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    Object.entries(eventKeys.environment).map(([name, file]) => [
+      name,
+      fs.readFileSync(file, 'utf8'),
+    ]),
+  ),
   ENROLLMENT_NIK_HMAC_KEY: 'a-compose-nik-lookup-key-of-at-least-32-characters',
   KEYCLOAK_ADMIN_PASSWORD: 'a-compose-keycloak-admin-password-of-32-chars',
   CONSOLE_OIDC_CLIENT_SECRET: 'a-compose-console-client-secret-of-32-chars',
@@ -131,6 +145,9 @@ describe('docker/compose.yml: the platform as containers', () => {
           audience: 'santunan-api',
           clockToleranceSeconds: 30,
         });
+        // Its own signing key, found in the keyring everyone verifies with.
+        expect(settings.eventSigning.signingKey.keyId).toBe(`${name}-local`);
+        expect(settings.eventSigning.keyring.keys).toHaveLength(SERVICES.length);
       });
 
       it('starts after PostgreSQL and Kafka are healthy and the topics exist; is checked on /health', () => {
@@ -190,6 +207,7 @@ describe('docker/compose.yml: the platform as containers', () => {
     const local = {
       AUTH_MODE: 'hs256',
       AUTH_JWT_SECRET: 'a-local-secret-of-at-least-32-characters',
+      ...eventKeys.environment,
     };
     for (const service of SERVICES)
       expect(serviceSettings(service.name, local).httpHost).toBe('127.0.0.1');
