@@ -16,14 +16,14 @@ import {
 import { DrillPlatform, type ScenarioRun } from './drill-platform';
 import type { ServiceName } from './fleet';
 import type { DrillContext, DrillOutcome } from './drill';
-import { DrillFailure, log, pause, seconds } from './support';
+import { DrillFailure, log, pause, seconds, waitFor } from './support';
 
 /** When to kill each service's first instance: in the step that drives it, once it is busy. */
 export const KILL_PLAN: readonly { service: ServiceName; step: string; events: number }[] = [
   { service: 'enrollment', step: 'sponsors enrol their workers by CSV', events: 40 },
   { service: 'contributions', step: 'treasuries pay twelve months', events: 40 },
   { service: 'claims', step: 'claims: maker proposes, checker approves', events: 5 },
-  { service: 'payouts', step: 'finance pays out through the bank', events: 3 },
+  { service: 'payouts', step: 'finance pays out through the bank', events: 1 },
 ];
 
 export interface KillRecord {
@@ -32,6 +32,8 @@ export interface KillRecord {
   readonly atScenarioMs: number;
   /** From the kill to the survivor's "outbox relay: became leader"; null if none was seen. */
   readonly relayTakeoverMs: number | null;
+  /** From the kill to the broker dropping the dead member from the service's groups. */
+  readonly groupsRebalancedMs: number | null;
 }
 
 export async function drillA(context: DrillContext): Promise<DrillOutcome> {
@@ -52,7 +54,13 @@ export async function drillA(context: DrillContext): Promise<DrillOutcome> {
     for (const kill of killed) {
       timings[`kill -9 ${kill.instance}`] =
         `at ${seconds(kill.atScenarioMs)} (${kill.step}); relay takeover ` +
-        (kill.relayTakeoverMs === null ? 'not observed' : `after ${seconds(kill.relayTakeoverMs)}`);
+        (kill.relayTakeoverMs === null
+          ? 'not observed'
+          : `after ${seconds(kill.relayTakeoverMs)}`) +
+        '; consumer groups without the dead member ' +
+        (kill.groupsRebalancedMs === null
+          ? 'not observed'
+          : `after ${seconds(kill.groupsRebalancedMs)}`);
     }
     if (finished.code !== 0) {
       const tail = scenario.output.slice(-15).join('\n');
@@ -88,6 +96,7 @@ async function killDuringStep(
   if (!(await platform.busyIn(scenario, plan.step, plan.service, plan.events))) return null;
   const victim = platform.fleet.instance(plan.service, 1);
   const survivor = platform.fleet.instance(plan.service, 2);
+  const groups = await platform.cluster.groupMembers(plan.service);
   await victim.kill9();
   const killedAt = victim.killedAt ?? Date.now();
   log(`kill -9 ${victim.label} (pid ${victim.pid}) during "${plan.step}"`);
@@ -102,10 +111,23 @@ async function killDuringStep(
     }
     await pause(100);
   }
+  // A killed consumer leaves no group: the broker drops it when its session times out.
+  const rebalanced = await waitFor(
+    `${plan.service}'s consumer groups without the dead member`,
+    async () => {
+      const now = await platform.cluster.groupMembers(plan.service);
+      return [...groups].every(([group, members]) => (now.get(group) ?? 0) < members);
+    },
+    { timeoutMs: 120_000, intervalMs: 250 },
+  ).then(
+    () => Date.now() - killedAt,
+    () => null,
+  );
   return {
     instance: victim.label,
     step: plan.step,
     atScenarioMs: killedAt - scenario.startedAt,
     relayTakeoverMs: takeover,
+    groupsRebalancedMs: rebalanced,
   };
 }

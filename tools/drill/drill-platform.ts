@@ -9,14 +9,16 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ALL_TOPICS, deadLetterTopic } from '@santunan/contracts';
+import { localEventKeys } from '@santunan/platform';
 import type { RunFrom } from '../platform/services';
 import { DrillDatabases } from './checks';
-import { Fleet, type ServiceName } from './fleet';
+import { Fleet, SERVICE_NAMES, type ServiceName } from './fleet';
 import { KafkaCluster } from './kafka-cluster';
 import { Cleanup, ROOT, drillDataRoot, freePort, log, pause, seconds } from './support';
 
 /** Variables a drill's processes must not inherit: its brokers are its own (no SASL yet). */
-const INHERITED_KAFKA = /^(KAFKA_|[A-Z]+_KAFKA_(USERNAME|PASSWORD)$)/;
+const INHERITED_KAFKA =
+  /^(KAFKA_|[A-Z]+_KAFKA_(USERNAME|PASSWORD)$|[A-Z]+_EVENT_SIGNING_KEY$|EVENT_PUBLIC_KEYS$)/;
 
 /** How long a fault waits for its service to get busy in the chosen step before striking. */
 const BUSY_BOUND_MS = 20_000;
@@ -86,6 +88,8 @@ export class DrillPlatform {
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       AUTH_MODE: 'hs256',
       AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
+      // Each service signs what it publishes with a key of this run (issue 17).
+      ...localEventKeys(path.join(this.dir, 'keys'), SERVICE_NAMES).environment,
       NX_DAEMON: 'false',
     };
     this.fleet = await Fleet.start({

@@ -268,6 +268,24 @@ export class KafkaCluster {
     }
   }
 
+  /** Members per consumer group among clients named `clientId` (a service's instances). */
+  async groupMembers(clientId: string): Promise<Map<string, number>> {
+    const admin = this.admin.admin();
+    await admin.connect();
+    try {
+      const { groups } = await admin.listGroups();
+      const described = await admin.describeGroups(groups.map((group) => group.groupId));
+      const members = new Map<string, number>();
+      for (const group of described.groups) {
+        const ours = group.members.filter((member) => member.clientId === clientId).length;
+        if (ours > 0) members.set(group.groupId, ours);
+      }
+      return members;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   /** kill -9 one node (by its PID); resolves once the process is gone. */
   async kill(id: number): Promise<void> {
     const node = this.node(id);
