@@ -107,6 +107,7 @@ describe('self-paying participants: payments ahead, arrears, lapse, the schedule
     }).expect(422);
     expect(mismatch.body).toMatchObject({
       code: 'PAYMENT_AMOUNT_MISMATCH',
+      field: '/amount',
       expectedAmount: 50_400,
     });
     const notNext = await pay(fisher, {
@@ -117,6 +118,7 @@ describe('self-paying participants: payments ahead, arrears, lapse, the schedule
     }).expect(422);
     expect(notNext.body).toMatchObject({
       code: 'PAYMENT_MONTH_NOT_NEXT',
+      field: '/firstMonth',
       expectedFirstMonth: '2026-04',
     });
     const twoMonths = await pay(fisher, {

@@ -120,6 +120,7 @@ describe('sponsor programs over HTTP (real root module, PostgreSQL, Kafka)', () 
       .expect(422);
     expect(tooSmall.body).toMatchObject({
       code: 'PROGRAM_BUDGET_TOO_SMALL',
+      field: '/budget',
       costPerWorker: 201_600,
     });
     const missing = await t

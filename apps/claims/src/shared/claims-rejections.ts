@@ -1,4 +1,16 @@
+import type {
+  AccidentReportRejectionCode,
+  ClaimCommandRejectionCode,
+  DeathRegisterRejectionCode,
+  ScholarshipRejectionCode,
+} from '@santunan/claims-domain';
 import { DomainRejectedError, type RejectionAnswers } from '@santunan/platform';
+
+type DeciderCode =
+  | ClaimCommandRejectionCode
+  | AccidentReportRejectionCode
+  | DeathRegisterRejectionCode
+  | ScholarshipRejectionCode;
 
 type Answer = readonly [status: number, title: string];
 
@@ -45,6 +57,20 @@ export const CLAIMS_REJECTIONS: RejectionAnswers = {
     SCHOLARSHIP_ENDED_FOR_CHILD: [409, 'The scholarship ended for this child'],
   },
   otherwise: [422, 'The request breaks a claims rule'],
+  // The request field a 422 concerns (problem `field`), where every request raising the code
+  // names it the same way. Not INCIDENT_DATE_IN_FUTURE (a report's `incidentDate`, a JKM
+  // claim's `dateOfDeath`), DATE_INVALID or REASON_REQUIRED: several requests' fields.
+  fields: {
+    REPORT_BEFORE_INCIDENT: '/reportedOn',
+    LODGED_DATE_INVALID: '/lodgedOn',
+    DEATH_DATE_INVALID: '/dateOfDeath',
+    DEATH_DATE_IN_FUTURE: '/dateOfDeath',
+    CLAIMANT_INVALID: '/claimant',
+    NO_BENEFIT_CLAIMED: '/benefits',
+    BENEFIT_LINES_INVALID: '/benefits',
+    REASON_CODE_INVALID: '/reasonCode',
+    SCHOOL_YEAR_MISMATCH: '/schoolYear',
+  } satisfies Partial<Record<DeciderCode, string>>,
 };
 
 /** A refusal of the service itself (not a decider's), answered from the same table. */

@@ -42,4 +42,22 @@ describe('claims rejections as problem details', () => {
       currentStatus: 'approved',
     });
   });
+
+  it.each([
+    ['REPORT_BEFORE_INCIDENT', '/reportedOn'],
+    ['BENEFIT_LINES_INVALID', '/benefits'],
+    ['REASON_CODE_INVALID', '/reasonCode'],
+  ])('names the request field %s concerns: %s', (code, field) => {
+    expect(rejectionProblem({ code, message: 'why' }, CLAIMS_REJECTIONS).toProblem()).toMatchObject(
+      { status: 422, code, field },
+    );
+  });
+
+  it('names no field for a code several requests raise about different fields', () => {
+    const problem = rejectionProblem(
+      { code: 'INCIDENT_DATE_IN_FUTURE', message: 'after today' },
+      CLAIMS_REJECTIONS,
+    ).toProblem();
+    expect(problem).not.toHaveProperty('field');
+  });
 });

@@ -59,12 +59,30 @@ const PROBLEMS: Readonly<Record<RejectionCode, readonly [number, string]>> = {
 };
 
 /**
+ * The request field a 422 concerns (problem `field`, a JSON pointer), where the code is about
+ * one field of the request that raises it; the rest are the terms or state as a whole.
+ */
+const FIELDS: Readonly<Partial<Record<RejectionCode, string>>> = {
+  PROGRAM_BUDGET_TOO_SMALL: '/budget',
+  ENROLMENT_OUTSIDE_COVERAGE: '/fromMonth',
+  ENROLMENT_START_IN_THE_PAST: '/fromMonth',
+  MONTH_OUTSIDE_COVERAGE: '/month',
+  PAYMENT_AMOUNT_INVALID: '/amount',
+  PAYMENT_EXCEEDS_OUTSTANDING: '/amount',
+  PAYMENT_AMOUNT_MISMATCH: '/amount',
+  PAYMENT_MONTH_NOT_NEXT: '/firstMonth',
+  PAYMENT_MONTH_COUNT_NOT_ALLOWED: '/months',
+};
+
+/**
  * How the service answers its deciders' rejections (given to the platform as
  * `ServiceRuntimeOptions.rejections`): the reason code is the problem's stable code, 404 for
  * an unknown program or account, 409 when the current state forbids the command, 422 when the
- * request itself breaks a rule. Details (expected amount, outstanding…) become members.
+ * request itself breaks a rule (naming its field where it is one). Details (expected amount,
+ * outstanding…) become members.
  */
 export const CONTRIBUTIONS_REJECTIONS: RejectionAnswers = {
   byCode: PROBLEMS,
   otherwise: [UNPROCESSABLE, 'The request breaks a contributions rule'],
+  fields: FIELDS,
 };

@@ -1,3 +1,4 @@
+import type { PayoutOrderRejectionCode } from '@santunan/payouts-domain';
 import {
   DomainRejectedError,
   type DomainRejection,
@@ -33,6 +34,11 @@ export const PAYOUTS_REJECTIONS: RejectionAnswers = {
     PERSONAL_DATA_ERASED: [409, 'Personal data needed here was erased'],
   },
   otherwise: [422, 'The request breaks a payouts rule'],
+  // The request field a 422 concerns (problem `field`, a JSON pointer).
+  fields: {
+    SETTLEMENT_AMOUNT_MISMATCH: '/amount',
+    BANK_ACCOUNT_INVALID: '/bankAccount',
+  } satisfies Partial<Record<PayoutOrderRejectionCode, string>>,
 };
 
 /** No payout with this id (the service's own refusal, answered from the same table). */
