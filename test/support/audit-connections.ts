@@ -1,5 +1,5 @@
 import type { TargetOverrides } from '@santunan/audit';
-import { testKafkaConnection } from '@santunan/testing';
+import { testEventKeyring, testKafkaConnection } from '@santunan/testing';
 import type { SantunanPlatform } from './santunan-platform';
 
 /** Where the auditor finds this run's four stores, topics and key database. */
@@ -19,5 +19,7 @@ export function auditConnectionsOf(platform: SantunanPlatform): TargetOverrides 
     },
     keysDatabaseUrl: platform.databases.keys,
     ...testKafkaConnection(),
+    // Every topic copy must be signed by its owner (ADR 0025).
+    keyring: testEventKeyring,
   };
 }

@@ -2,7 +2,17 @@
  * `npm run -s audit -- <command>`: verify, export, report, explain, as-of, replay (ADR 0015).
  * The logic lives in libs/audit; this file only wires the process to it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { HELP } from './help';
+
+/** The keyring `npm run platform` keeps in .local/keys, unless EVENT_PUBLIC_KEYS names one (ADR 0025). */
+function withLocalKeyring(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const local = path.resolve(__dirname, '../../.local/keys/event-keyring.json');
+  return env['EVENT_PUBLIC_KEYS'] || !fs.existsSync(local)
+    ? env
+    : { ...env, EVENT_PUBLIC_KEYS: local };
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -23,7 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
   return runAudit(argv, {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
-    env: process.env,
+    env: withLocalKeyring(process.env),
   });
 }
 

@@ -4,6 +4,8 @@
  * benefits paid in the period. It reads the event stores and topics directly, as an auditor
  * does — the only part of the scenario that is not HTTP.
  */
+import path from 'node:path';
+import { eventKeyringFromEnvironment } from '@santunan/platform';
 import {
   auditTargets,
   benefitsReport,
@@ -32,7 +34,18 @@ export async function printAuditSummary(options: {
   readonly targets?: TargetOverrides;
   readonly log: Log;
 }): Promise<AuditSummary> {
-  const targets: AuditTargets = auditTargets(options.targets ?? {});
+  // Against `npm run platform`: its keyring in .local/keys, unless EVENT_PUBLIC_KEYS names one.
+  const keyring =
+    options.targets === undefined
+      ? eventKeyringFromEnvironment(
+          process.env,
+          path.resolve(__dirname, '../../.local/keys/event-keyring.json'),
+        )
+      : undefined;
+  const targets: AuditTargets = auditTargets({
+    ...(keyring === undefined ? {} : { keyring }),
+    ...options.targets,
+  });
   const verification = await verifyPlatform(targets, { checkTopics: true });
   const renderedVerification = renderVerification(verification);
   const report = await benefitsReport(targets, { period: options.period });

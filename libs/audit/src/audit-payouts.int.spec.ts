@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { PayoutSettled } from '@santunan/contracts';
-import { eventually, testKafkaConnection, testMessaging, uniqueName } from '@santunan/testing';
+import { signatureHeaders } from '@santunan/contracts';
+import {
+  eventually,
+  testEventKeyring,
+  testKafkaConnection,
+  testMessaging,
+  testSigningKey,
+  uniqueName,
+} from '@santunan/testing';
 import { startFinanceConsumer, type FinanceConsumer } from '@santunan/finance-consumer';
 import { benefitPayoutId, payoutsReadModels } from '@santunan/payouts-service';
 import {
@@ -89,6 +97,7 @@ describe('auditing the claims and payouts stores and topics', () => {
       topics: { claims: world.config.claimsTopic, payouts: world.config.eventsTopic },
       keysDatabaseUrl: world.keysDb.url,
       ...testKafkaConnection(),
+      keyring: testEventKeyring,
     });
     await payOneClaim();
     await payOneClaim();
@@ -213,6 +222,35 @@ describe('auditing the claims and payouts stores and topics', () => {
     expect(leftover).toEqual([]);
   });
 
+  it('catches a copy of a genuine event on the topic that its owner did not sign', async () => {
+    const genuine = published.events('PayoutScheduled')[0];
+    expect(genuine).toBeDefined();
+    // The stored event, byte for byte, hash intact — but signed by claims, not payouts.
+    const value = Buffer.from(JSON.stringify(genuine));
+    const publisher = await testMessaging('audit-int-copier').createPublisher();
+    await publisher.publish(world.config.eventsTopic, [
+      {
+        key: genuine?.streamId ?? '',
+        value,
+        headers: signatureHeaders(testSigningKey('claims'), world.config.eventsTopic, value),
+      },
+    ]);
+    await publisher.close();
+
+    const result = await verifyPlatform(targets);
+    expect(result.ok).toBe(false);
+    expect(result.topics.flatMap((topic) => topic.problems)).toEqual([
+      expect.objectContaining({
+        kind: 'signature-refused',
+        service: 'payouts',
+        eventId: genuine?.eventId,
+        detail: expect.stringMatching(
+          /^SIGNATURE_INVALID: .* is payouts's topic, signed with claims's key "test-claims"/,
+        ),
+      }),
+    ]);
+  });
+
   it('catches a forged message on the topic that differs from the store', async () => {
     const genuine = published.events('PayoutSettled')[0];
     expect(genuine).toBeDefined();
@@ -225,8 +263,12 @@ describe('auditing the claims and payouts stores and topics', () => {
 
     const result = await verifyPlatform(targets);
     expect(result.ok).toBe(false);
-    const problems = result.topics.flatMap((topic) => topic.problems);
+    const problems = result.topics
+      .flatMap((topic) => topic.problems)
+      .filter((problem) => problem.location !== copiedAt(result));
     expect(problems).toEqual([
+      // Signed by the test's own key: not payouts'.
+      expect.objectContaining({ kind: 'signature-refused', eventId: genuine?.eventId }),
       expect.objectContaining({
         kind: 'altered-message',
         service: 'payouts',
@@ -264,3 +306,11 @@ describe('auditing the claims and payouts stores and topics', () => {
     );
   });
 });
+
+/** Where the previous test's unsigned copy sits, so the next one looks only at its own forgery. */
+function copiedAt(result: Awaited<ReturnType<typeof verifyPlatform>>): string | null {
+  const copy = result.topics
+    .flatMap((topic) => topic.problems)
+    .find((problem) => problem.detail.includes('signed with claims'));
+  return copy?.location ?? null;
+}

@@ -1,6 +1,7 @@
-import { Topics } from '@santunan/contracts';
+import { Topics, type EventKeyring } from '@santunan/contracts';
 import {
   databaseUrl,
+  eventKeyringFromEnvironment,
   kafkaSaslFromEnvironment,
   LOCAL_POSTGRES_URL,
   type KafkaSasl,
@@ -30,6 +31,8 @@ export interface AuditTargets {
   readonly kafkaBrokers: readonly string[];
   /** The `audit` principal: reads every topic, writes none (ADR 0024); none: no SASL. */
   readonly kafkaSasl?: KafkaSasl;
+  /** The published public keys: each topic's messages must be signed by its owner (ADR 0025). */
+  readonly keyring?: EventKeyring;
 }
 
 const DEFAULT_TOPICS: Readonly<Record<AuditedService, string>> = {
@@ -48,6 +51,7 @@ export interface TargetOverrides {
   readonly keysDatabaseUrl?: string | null;
   readonly kafkaBrokers?: readonly string[];
   readonly kafkaSasl?: KafkaSasl;
+  readonly keyring?: EventKeyring;
   /** Only these services (all four by default). */
   readonly only?: readonly AuditedService[];
 }
@@ -75,7 +79,9 @@ export function platformDatabasePrefix(env: NodeJS.ProcessEnv = process.env): st
  * local server; prefix PLATFORM_DATABASE_PREFIX, default `santunan`); the key database
  * `KEYS_DATABASE_URL`, else `<prefix>_keys` there; topics `<SERVICE>_EVENTS_TOPIC`, else the
  * contracts' names; brokers KAFKA_BROKERS (default 127.0.0.1:9092), as the principal
- * AUDIT_KAFKA_USERNAME / _PASSWORD (else KAFKA_SASL_*; none: no SASL). Overrides win over all.
+ * AUDIT_KAFKA_USERNAME / _PASSWORD (else KAFKA_SASL_*; none: no SASL); the public keyring
+ * EVENT_PUBLIC_KEYS (none: signatures are not checked, and the verification says so).
+ * Overrides win over all.
  * The CLI and the console's audit pages both build their targets here.
  */
 export function auditTargets(
@@ -89,6 +95,7 @@ export function auditTargets(
   const chosen = overrides.only ?? AUDITED_SERVICES;
   const keysFromEnvironment = fromEnvironment ? nonEmpty(env['KEYS_DATABASE_URL']) : undefined;
   const kafkaSasl = overrides.kafkaSasl ?? kafkaSaslFromEnvironment('audit', env);
+  const keyring = overrides.keyring ?? eventKeyringFromEnvironment(env);
   return {
     services: AUDITED_SERVICES.filter((service) => chosen.includes(service)).map((service) => ({
       service,
@@ -108,6 +115,7 @@ export function auditTargets(
     kafkaBrokers:
       overrides.kafkaBrokers ?? (nonEmpty(env['KAFKA_BROKERS']) ?? '127.0.0.1:9092').split(','),
     ...(kafkaSasl === undefined ? {} : { kafkaSasl }),
+    ...(keyring === undefined ? {} : { keyring }),
   };
 }
 

@@ -1,4 +1,5 @@
-import { decodeEnvelope, eventHash, type EventEnvelope, type JsonValue } from '@santunan/platform';
+import { verifyEventSignature, type EventKeyring } from '@santunan/contracts';
+import { decodeHashedEnvelope, type EventEnvelope } from '@santunan/platform';
 import type { TopicMessage } from './topic-reader';
 import type { AuditedService } from './targets';
 
@@ -13,6 +14,8 @@ export interface StoredEventSummary {
 
 export type TopicProblemKind =
   | 'undecodable'
+  /** Unsigned, or not signed by the topic's owner over these bytes (ADR 0025). */
+  | 'signature-refused'
   | 'altered-message'
   | 'missing-from-store'
   | 'differs-from-store'
@@ -50,34 +53,26 @@ export interface DecodedMessage {
   readonly selfConsistent: boolean;
 }
 
+/** The hash is recomputed as consumers do: over the fields as they arrived (`decodeHashedEnvelope`). */
 export function decodeMessage(message: TopicMessage): DecodedMessage | string {
   try {
-    const envelope = decodeEnvelope(
-      message.value === null ? null : Buffer.from(message.value, 'utf8'),
-    );
-    const recomputed = eventHash({
-      eventId: envelope.eventId,
-      streamId: envelope.streamId,
-      streamType: envelope.streamType,
-      version: envelope.version,
-      type: envelope.type,
-      schemaVersion: envelope.schemaVersion,
-      data: envelope.data as JsonValue,
-      metadata: envelope.metadata as unknown as JsonValue,
-      occurredAt: envelope.occurredAt,
-      recordedAt: envelope.recordedAt,
-      previousHash: envelope.previousHash,
-    });
-    return { message, envelope, selfConsistent: recomputed === envelope.hash };
+    const { envelope, recomputedHash } = decodeHashedEnvelope(valueBytes(message));
+    return { message, envelope, selfConsistent: recomputedHash === envelope.hash };
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
 }
 
+function valueBytes(message: TopicMessage): Buffer | null {
+  return message.value === null ? null : Buffer.from(message.value, 'utf8');
+}
+
 /**
  * Matches a service's topic against its store: every message must be an event of the store,
  * with the same type, stream, version and hash, and its own fields must still hash to that
- * hash; every stored event not waiting in the outbox must be on the topic.
+ * hash; with the keyring, every message must be signed by the service itself over its bytes
+ * on this topic, so the copy is proven to come from its owner; every stored event not waiting
+ * in the outbox must be on the topic.
  */
 export function matchTopic(
   service: AuditedService,
@@ -85,6 +80,7 @@ export function matchTopic(
   messages: readonly TopicMessage[],
   stored: ReadonlyMap<string, StoredEventSummary>,
   awaitingPublication: ReadonlySet<string>,
+  keyring?: EventKeyring,
 ): TopicMatch {
   const problems: TopicProblem[] = [];
   const seen = new Set<string>();
@@ -115,6 +111,21 @@ export function matchTopic(
       streamId: envelope.streamId,
       version: envelope.version,
     };
+    const signature =
+      keyring === undefined
+        ? undefined
+        : verifyEventSignature(
+            keyring,
+            { topic, value: valueBytes(message), headers: message.headers },
+            { owner: service },
+          );
+    if (signature !== undefined && !signature.ok) {
+      problems.push({
+        ...at,
+        kind: 'signature-refused',
+        detail: `${signature.reason}: ${signature.message}`,
+      });
+    }
     if (!decoded.selfConsistent) {
       problems.push({
         ...at,
@@ -156,7 +167,7 @@ export function matchTopic(
       continue;
     }
     if (seen.has(envelope.eventId)) duplicates += 1;
-    else if (decoded.selfConsistent) {
+    else if (decoded.selfConsistent && (signature === undefined || signature.ok)) {
       seen.add(envelope.eventId);
       matched += 1;
     }

@@ -115,6 +115,9 @@ export async function verifyPlatform(
     },
   });
   const notes: string[] = [];
+  if (targets.keyring === undefined) {
+    notes.push('signatures not checked: no public keyring (EVENT_PUBLIC_KEYS)');
+  }
   const topics: TopicMatch[] = [];
   for (const target of targets.services) {
     const snapshot = snapshots.get(target.service);
@@ -130,6 +133,7 @@ export async function verifyPlatform(
       messages,
       snapshot.index,
       snapshot.awaiting,
+      targets.keyring,
     );
     if (read.truncatedTopics.includes(target.topic)) {
       notes.push(

@@ -61,11 +61,13 @@ const BASE64 = /^[A-Za-z0-9+/]{86}==$/;
 /**
  * Checks that a message was signed, for this topic and these bytes, by a key of the keyring —
  * and, on a context's own topic (`<context>.events`), by a key of that context, so one service
- * cannot speak for another even where the broker would let it write.
+ * cannot speak for another even where the broker would let it write. A reader that knows whose
+ * topic it reads under another name (the audit, a test's topic) says so with `owner`.
  */
 export function verifyEventSignature(
   keyring: EventKeyring,
   message: SignedMessage,
+  { owner = topicOwner(message.topic) }: { readonly owner?: string } = {},
 ): SignatureCheck {
   const signature = message.headers[SIGNATURE_HEADERS.signature];
   const keyId = message.headers[SIGNATURE_HEADERS.keyId];
@@ -80,7 +82,6 @@ export function verifyEventSignature(
   if (key === undefined) {
     return refused(`key id "${keyId}" is not in the published keyring`);
   }
-  const owner = topicOwner(message.topic);
   if (owner !== undefined && owner !== key.context) {
     return refused(
       `${message.topic} is ${owner}'s topic, signed with ${key.context}'s key "${keyId}"`,

@@ -60,6 +60,23 @@ function jsonOrFile(value: string): string {
 }
 
 /**
+ * The published keyring named by `EVENT_PUBLIC_KEYS` (JSON, or a path to it), else the file
+ * given as the local default when it exists (`npm run platform`'s `.local/keys`), else
+ * undefined: for readers that verify but never publish (the audit).
+ */
+export function eventKeyringFromEnvironment(
+  environment: NodeJS.ProcessEnv = process.env,
+  localDefault?: string,
+): EventKeyring | undefined {
+  const given = environment['EVENT_PUBLIC_KEYS'];
+  if (given) return EventKeyring.parse(jsonOrFile(given));
+  if (localDefault !== undefined && existsSync(localDefault)) {
+    return EventKeyring.parse(readFileSync(localDefault, 'utf8'));
+  }
+  return undefined;
+}
+
+/**
  * `<SERVICE>_EVENT_SIGNING_KEY` (the service's Ed25519 private key, PKCS#8 PEM, or a path to
  * it) and `EVENT_PUBLIC_KEYS` (the keyring JSON, or a path to it). Both are required: a
  * service that cannot sign would publish what every consumer refuses, and one without the
@@ -137,7 +154,8 @@ export function ephemeralEventSigning(
   );
   return (context) => {
     const privateKey = privateKeys.get(context);
-    if (privateKey === undefined) throw new EventSigningConfigError(`no ephemeral key for ${context}`);
+    if (privateKey === undefined)
+      throw new EventSigningConfigError(`no ephemeral key for ${context}`);
     return { eventSigning: eventSigningWith(privateKey, keyring, context) };
   };
 }
