@@ -3,7 +3,10 @@ import { ISO_MONTH_PATTERN } from '@santunan/platform';
 import { IsInt, Matches, Min } from 'class-validator';
 
 export class ChangeDeclaredIncomeDto {
-  @ApiProperty({ example: 1_500_000, description: 'Whole rupiah per month, at least the floor.' })
+  @ApiProperty({
+    example: 1_500_000,
+    description: 'Whole rupiah per month, from the floor to the ceiling in force.',
+  })
   @IsInt()
   @Min(0)
   declaredIncome!: number;

@@ -21,7 +21,12 @@ export class ChangeDeclaredIncomeController {
   @ApiProblems({
     404: 'PARTICIPANT_NOT_REGISTERED',
     409: 'PARTICIPANT_DECEASED',
-    422: ['INCOME_NOT_INTEGER_RUPIAH', 'INCOME_BELOW_FLOOR', 'INCOME_EFFECTIVE_MONTH_INVALID'],
+    422: [
+      'INCOME_NOT_INTEGER_RUPIAH',
+      'INCOME_BELOW_FLOOR',
+      'INCOME_ABOVE_CEILING',
+      'INCOME_EFFECTIVE_MONTH_INVALID',
+    ],
   })
   async change(
     @Param() params: ParticipantIdParams,

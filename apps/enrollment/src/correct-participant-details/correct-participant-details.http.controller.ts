@@ -22,7 +22,7 @@ export class CorrectParticipantDetailsController {
   @ApiOkResponse({ type: ParticipantChangeResponse })
   @ApiProblems({
     404: 'PARTICIPANT_NOT_REGISTERED',
-    422: ['CORRECTION_EMPTY', 'ADDRESS_REGENCY_UNKNOWN'],
+    422: ['CORRECTION_EMPTY', 'NAME_BLANK', 'ADDRESS_REGENCY_UNKNOWN'],
   })
   async correct(
     @Param() params: ParticipantIdParams,

@@ -54,7 +54,8 @@ export class RegisterParticipantDto {
 
   @ApiProperty({
     example: 1_000_000,
-    description: 'Declared monthly income, whole rupiah, at least the BPU floor in force.',
+    description:
+      'Declared monthly income, whole rupiah, from the BPU floor to the ceiling in force (422 INCOME_BELOW_FLOOR, INCOME_ABOVE_CEILING).',
   })
   @IsInt()
   @Min(0)

@@ -3,8 +3,9 @@ import type { ValidationError } from 'class-validator';
 /** One failed class-validator constraint, for problem details and dead-letter headers alike. */
 export interface FieldError {
   /**
-   * JSON pointer (RFC 6901) into the validated object, e.g. `/heirs/0/nik`: the same form as
-   * the `field` of a 422 (RejectionAnswers.fields).
+   * Where the failed field is: a JSON pointer (RFC 6901) in HTTP problem details, e.g.
+   * `/heirs/0/nik` — the same form as the `field` of a 422 (RejectionAnswers.fields); a dotted
+   * path in dead letters, e.g. `heirs.0.nik`, as the contracts' schema errors name it.
    */
   readonly field: string;
   /** The constraint that failed, e.g. `isNotEmpty`, `whitelistValidation`. */
@@ -12,20 +13,30 @@ export interface FieldError {
   readonly message: string;
 }
 
-/** One entry per failed constraint, nested errors flattened to JSON pointers. */
+/** How a field's path is written: see FieldError.field. */
+export type FieldPathForm = 'json-pointer' | 'dotted';
+
+/** One entry per failed constraint, nested errors flattened to paths of the given form. */
 export function flattenValidationErrors(
   errors: readonly ValidationError[],
-  parent = '',
+  form: FieldPathForm = 'dotted',
 ): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = `${parent}/${pointerToken(error.property)}`;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
-      field,
-      constraint,
-      message,
-    }));
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
-  });
+  const write = (path: readonly string[]): string =>
+    form === 'json-pointer'
+      ? path.map((token) => `/${pointerToken(token)}`).join('')
+      : path.join('.');
+  const flatten = (level: readonly ValidationError[], parent: readonly string[]): FieldError[] =>
+    level.flatMap((error) => {
+      const path = [...parent, error.property];
+      const field = write(path);
+      const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+        field,
+        constraint,
+        message,
+      }));
+      return [...own, ...flatten(error.children ?? [], path)];
+    });
+  return flatten(errors, []);
 }
 
 /** A property name as one reference token of a JSON pointer (RFC 6901 §3). */

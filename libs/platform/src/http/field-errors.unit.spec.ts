@@ -7,7 +7,7 @@ const error = (
   children: ValidationError[] = [],
 ): ValidationError => ({ property, constraints, children });
 
-describe('field errors as JSON pointers', () => {
+describe('field errors as JSON pointers (HTTP) or dotted paths (dead letters)', () => {
   it('points into nested objects and arrays', () => {
     const errors = [
       error('nik', { matches: 'nik must be 16 digits' }),
@@ -15,9 +15,14 @@ describe('field errors as JSON pointers', () => {
         error('0', {}, [error('bankAccount', {}, [error('accountName', { isNotBlank: 'blank' })])]),
       ]),
     ];
-    expect(flattenValidationErrors(errors)).toEqual([
+    expect(flattenValidationErrors(errors, 'json-pointer')).toEqual([
       { field: '/nik', constraint: 'matches', message: 'nik must be 16 digits' },
       { field: '/heirs/0/bankAccount/accountName', constraint: 'isNotBlank', message: 'blank' },
+    ]);
+    // Dead letters keep the contracts' dotted form.
+    expect(flattenValidationErrors(errors).map((error) => error.field)).toEqual([
+      'nik',
+      'heirs.0.bankAccount.accountName',
     ]);
   });
 

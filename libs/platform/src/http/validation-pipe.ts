@@ -15,7 +15,9 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     // Field values can be personal data (NIK, names): never echo them back in errors.
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors)),
+    // Fields as JSON pointers, the form a 422's `field` takes too.
+    exceptionFactory: (errors) =>
+      validationProblem(flattenValidationErrors(errors, 'json-pointer')),
   });
 }
 
