@@ -5,8 +5,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ALL_TOPICS, PUBLISHED_EVENT_SCHEMAS, deadLetterTopic } from '@santunan/contracts';
-import { DEAD_LETTER_HEADERS, EVENT_HEADERS } from '@santunan/platform';
+import {
+  ALL_TOPICS,
+  PUBLISHED_EVENT_SCHEMAS,
+  SIGNATURE_HEADERS,
+  deadLetterTopic,
+} from '@santunan/contracts';
+import { DEAD_LETTER_HEADERS, DEAD_LETTER_REASON_CODES, EVENT_HEADERS } from '@santunan/platform';
 
 type Json = { readonly [key: string]: unknown };
 interface Channel {
@@ -84,7 +89,9 @@ describe('docs/asyncapi/santunan.asyncapi.yaml', () => {
       properties: Json;
       required: string[];
     };
-    expect(Object.keys(headers.properties).sort()).toEqual(Object.values(EVENT_HEADERS).sort());
+    const written = [...Object.values(EVENT_HEADERS), ...Object.values(SIGNATURE_HEADERS)];
+    expect(Object.keys(headers.properties).sort()).toEqual(written.sort());
+    expect(headers.required).toEqual(expect.arrayContaining(Object.values(SIGNATURE_HEADERS)));
   });
 
   it('gives every dead-letter topic the dead-letter message and the headers the consumers write', () => {
@@ -117,9 +124,7 @@ describe('docs/asyncapi/santunan.asyncapi.yaml', () => {
         .sort(),
     );
     expect(headers.properties[DEAD_LETTER_HEADERS.reasonCode]?.['enum']).toEqual([
-      'MESSAGE_UNDECODABLE',
-      'PAYLOAD_INVALID',
-      'HANDLER_FAILED',
+      ...DEAD_LETTER_REASON_CODES,
     ]);
   });
 

@@ -1,18 +1,27 @@
 import type { IncomingMessage, OutgoingMessage } from '../messaging/messages';
 
-/** Why a message was dead-lettered; stable strings, tools filter on them. */
-export type DeadLetterReasonCode =
-  | 'MESSAGE_UNDECODABLE'
-  /** No `signature`/`signature-key-id` headers (ADR 0025). */
-  | 'SIGNATURE_MISSING'
-  /** A signature that does not verify, an unknown key id, or another context's key on a context's topic. */
-  | 'SIGNATURE_INVALID'
-  /** The carried hash is not the hash of the carried fields. */
-  | 'HASH_MISMATCH'
-  /** A schema version the consumer neither knows nor can upcast to one it knows. */
-  | 'SCHEMA_VERSION_UNKNOWN'
-  | 'PAYLOAD_INVALID'
-  | 'HANDLER_FAILED';
+/**
+ * Why a message was dead-lettered, in the order a consumer checks; stable strings, tools filter
+ * on them (ADR 0005, 0025):
+ * - SIGNATURE_MISSING: no `signature`/`signature-key-id` headers;
+ * - SIGNATURE_INVALID: a signature that does not verify, an unknown key id, or another
+ *   context's key on a context's topic;
+ * - MESSAGE_UNDECODABLE: not a readable envelope;
+ * - HASH_MISMATCH: the carried hash is not the hash of the carried fields;
+ * - SCHEMA_VERSION_UNKNOWN: a version the consumer neither reads nor can upcast to one it reads;
+ * - PAYLOAD_INVALID: the payload fails its schema or the handler's DTO;
+ * - HANDLER_FAILED: the handler kept failing after its retries.
+ */
+export const DEAD_LETTER_REASON_CODES = [
+  'SIGNATURE_MISSING',
+  'SIGNATURE_INVALID',
+  'MESSAGE_UNDECODABLE',
+  'HASH_MISMATCH',
+  'SCHEMA_VERSION_UNKNOWN',
+  'PAYLOAD_INVALID',
+  'HANDLER_FAILED',
+] as const;
+export type DeadLetterReasonCode = (typeof DEAD_LETTER_REASON_CODES)[number];
 
 export interface DeadLetterFailure {
   readonly reasonCode: DeadLetterReasonCode;
