@@ -1,12 +1,18 @@
 import { Client } from 'pg';
+import { verifyEventSignature } from '@santunan/contracts';
 import {
   createTestDatabase,
+  eventually,
   type TestDatabase,
+  testEventKeyring,
   testEventSigning,
   testKafkaConnection,
+  testMessaging,
   uniqueName,
 } from '@santunan/testing';
 import { authConfig } from '../auth/auth-config';
+import { decodeHashedEnvelope } from '../consumers/envelope-decoder';
+import type { IncomingMessage } from '../messaging/messages';
 import type { Actor } from '../event-store/envelope';
 import { isEncryptedField } from '../personal-data/encrypted-field';
 import type { BoundDecider, DomainDecision } from './event-sourced-repository';
@@ -44,6 +50,7 @@ describe('ServiceRuntime and its event-sourced write side', () => {
   let serviceDb: TestDatabase;
   let keyDb: TestDatabase;
   let runtime: ServiceRuntime;
+  const topic = uniqueName('int.runtime.events');
 
   beforeAll(async () => {
     serviceDb = await createTestDatabase('svc_runtime');
@@ -58,7 +65,7 @@ describe('ServiceRuntime and its event-sourced write side', () => {
         ...testEventSigning('testing'),
         auth: authConfig({ secret: 'x'.repeat(32) }),
       },
-      topic: uniqueName('int.runtime.events'),
+      topic,
     });
   });
 
@@ -150,5 +157,27 @@ describe('ServiceRuntime and its event-sourced write side', () => {
     await runtime.waitUntilPublished(180_000);
     const pending = await runtime.database.query<{ count: string }>('select count(*) from outbox');
     expect(pending).toEqual([{ count: '0' }]);
+  });
+
+  it('publishes each event signed with its own key over the bytes it sends, carrying the hash consumers recompute', async () => {
+    await runtime.waitUntilPublished(180_000);
+    const received: IncomingMessage[] = [];
+    const subscription = await testMessaging('runtime-int-reader').subscribe({
+      groupId: uniqueName('int.runtime.reader'),
+      topics: [topic],
+      fromBeginning: true,
+      handle: async (message) => void received.push(message),
+    });
+    try {
+      await eventually(() => expect(received.length).toBeGreaterThan(0));
+    } finally {
+      await subscription.stop();
+    }
+    for (const message of received) {
+      expect(message.headers['signature-key-id']).toBe('test-testing');
+      expect(verifyEventSignature(testEventKeyring, message)).toMatchObject({ ok: true });
+      const { envelope, recomputedHash } = decodeHashedEnvelope(message.value);
+      expect(recomputedHash).toBe(envelope.hash);
+    }
   });
 });
