@@ -5,11 +5,12 @@
  * and — where asked — the read models rebuilt from the events equal to the live ones.
  */
 import { spawn } from 'node:child_process';
-import { Kafka, logLevel } from 'kafkajs';
+import fs from 'node:fs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Client } from 'pg';
 import { databaseUrl, dropDatabase, ensureDatabase } from '@santunan/platform';
 import { SERVICE_NAMES, type ServiceName } from './fleet';
-import { DrillFailure, ROOT, log, seconds, waitFor } from './support';
+import { DrillFailure, ROOT, log, pause, seconds, waitFor } from './support';
 
 export const POSTGRES_SERVER =
   process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -98,6 +99,76 @@ export async function outboxesDrained(databases: DrillDatabases): Promise<CheckR
   }
 }
 
+/** Partitions whose group's committed offset is behind the end, as `group topic/p at<end`. */
+export async function consumerLag(admin: Admin): Promise<string[]> {
+  const { groups } = await admin.listGroups();
+  const lagging: string[] = [];
+  for (const { groupId } of groups) {
+    if (groupId.startsWith('santunan-drill')) continue;
+    for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+      for (const end of await admin.fetchTopicOffsets(topic)) {
+        const committed = partitions.find((p) => p.partition === end.partition)?.offset;
+        const at = committed === undefined || committed === '-1' ? 0n : BigInt(committed);
+        // An empty partition (or one whose messages are all gone) has nothing to read.
+        if (at < BigInt(end.high) && BigInt(end.high) > BigInt(end.low))
+          lagging.push(`${groupId} ${topic}/${end.partition} ${at}<${end.high}`);
+      }
+    }
+  }
+  return lagging;
+}
+
+/**
+ * Every few seconds while a drill runs: outbox backlog and events per service, and the
+ * consumer partitions behind — written to the drill's monitor log, for the post-mortem.
+ */
+export function monitor(
+  databases: DrillDatabases,
+  brokers: readonly string[],
+  file: string,
+  everyMs = 5_000,
+): () => Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'santunan-drill-monitor',
+    brokers: [...brokers],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+    connectionTimeout: 2_000,
+    requestTimeout: 5_000,
+  });
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const parts: string[] = [];
+      for (const service of SERVICE_NAMES) {
+        try {
+          parts.push(
+            `${service} events ${await databases.eventCount(service)} outbox ${await databases.outboxCount(service)}`,
+          );
+        } catch (error) {
+          parts.push(`${service} ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      const admin = kafka.admin();
+      try {
+        await admin.connect();
+        const lag = await consumerLag(admin);
+        parts.push(`lagging partitions ${lag.length}: ${lag.slice(0, 8).join(', ')}`);
+      } catch (error) {
+        parts.push(`lag unknown (${error instanceof Error ? error.message : String(error)})`);
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+      fs.appendFileSync(file, `${new Date().toISOString()} ${parts.join(' | ')}\n`);
+      await pause(everyMs);
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+  };
+}
+
 /** Each consumer group's committed offsets at the end of every partition it reads. */
 export async function consumersCaughtUp(brokers: readonly string[]): Promise<CheckResult> {
   const kafka = new Kafka({
@@ -113,23 +184,9 @@ export async function consumersCaughtUp(brokers: readonly string[]): Promise<Che
     await waitFor(
       'consumer groups caught up',
       async () => {
-        const { groups } = await admin.listGroups();
-        const lagging: string[] = [];
-        for (const { groupId } of groups) {
-          if (groupId.startsWith('santunan-drill')) continue;
-          for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
-            const ends = await admin.fetchTopicOffsets(topic);
-            for (const end of ends) {
-              const committed = partitions.find((p) => p.partition === end.partition)?.offset;
-              const at = committed === undefined || committed === '-1' ? 0n : BigInt(committed);
-              // The low watermark counts as read too (an empty or never-read partition).
-              if (at < BigInt(end.high) && BigInt(end.high) > BigInt(end.low))
-                lagging.push(`${groupId} ${topic}/${end.partition} ${at}<${end.high}`);
-            }
-          }
-        }
+        const lagging = await consumerLag(admin);
         last = lagging.slice(0, 5).join(', ');
-        return lagging.length === 0 ? groups.length : false;
+        return lagging.length === 0;
       },
       { timeoutMs: 180_000, intervalMs: 1_000 },
     );

@@ -16,7 +16,7 @@ import {
 import { DrillPlatform, type ScenarioRun } from './drill-platform';
 import type { ServiceName } from './fleet';
 import type { DrillContext, DrillOutcome } from './drill';
-import { DrillFailure, log, pause, seconds, waitFor } from './support';
+import { DrillFailure, failedWith, log, pause, seconds, waitFor } from './support';
 
 /** When to kill each service's first instance: in the step that drives it, once it is busy. */
 export const KILL_PLAN: readonly { service: ServiceName; step: string; events: number }[] = [
@@ -82,6 +82,8 @@ export async function drillA(context: DrillContext): Promise<DrillOutcome> {
     });
     requireAll(checks);
     return { checks, timings };
+  } catch (error) {
+    throw failedWith(error, timings);
   } finally {
     await platform.stop();
   }

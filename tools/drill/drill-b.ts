@@ -16,7 +16,7 @@ import {
 } from './checks';
 import { DrillPlatform } from './drill-platform';
 import type { DrillContext, DrillOutcome } from './drill';
-import { DrillFailure, log, pause, seconds, waitFor } from './support';
+import { DrillFailure, failedWith, log, pause, seconds, waitFor } from './support';
 
 /** How long the killed broker stays down while the scenario goes on. */
 const DOWN_MS = 20_000;
@@ -87,6 +87,8 @@ export async function drillB(context: DrillContext): Promise<DrillOutcome> {
     ];
     requireAll(checks);
     return { checks, timings };
+  } catch (error) {
+    throw failedWith(error, timings);
   } finally {
     await platform.stop();
   }

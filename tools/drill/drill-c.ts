@@ -22,7 +22,7 @@ import {
 import { DrillPlatform } from './drill-platform';
 import { SERVICE_NAMES } from './fleet';
 import type { DrillContext, DrillOutcome } from './drill';
-import { DrillFailure, log, seconds, waitFor } from './support';
+import { DrillFailure, failedWith, log, seconds, waitFor } from './support';
 
 /** The machine's cluster: `pg_ctlcluster <version> main`, the version from /etc/postgresql. */
 function clusterVersion(): string {
@@ -114,6 +114,8 @@ export async function drillC(context: DrillContext): Promise<DrillOutcome> {
     });
     requireAll(checks);
     return { checks, timings };
+  } catch (error) {
+    throw failedWith(error, timings);
   } finally {
     await platform.stop();
   }

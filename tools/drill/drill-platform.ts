@@ -11,7 +11,7 @@ import path from 'node:path';
 import { ALL_TOPICS, deadLetterTopic } from '@santunan/contracts';
 import { localEventKeys } from '@santunan/platform';
 import type { RunFrom } from '../platform/services';
-import { DrillDatabases } from './checks';
+import { DrillDatabases, monitor } from './checks';
 import { Fleet, SERVICE_NAMES, type ServiceName } from './fleet';
 import { KafkaCluster } from './kafka-cluster';
 import { Cleanup, ROOT, drillDataRoot, freePort, log, pause, seconds } from './support';
@@ -99,6 +99,12 @@ export class DrillPlatform {
       logPath: path.join(this.dir, 'services.log'),
     });
     this.cleanup.add('services', () => this.fleet.stop());
+    const stopMonitor = monitor(
+      this.databases,
+      this.cluster.brokers,
+      path.join(this.dir, 'monitor.log'),
+    );
+    this.cleanup.add('monitor', stopMonitor);
   }
 
   /** `npm run scenario -- --small` against the proxies; `done` gives its exit code and time. */

@@ -22,7 +22,7 @@ import { drillC } from './drill-c';
 import { drillD } from './drill-d';
 import type { Drill } from './drill';
 import { recordOutcome, type DrillRecord } from './record';
-import { ROOT, log, runId, seconds } from './support';
+import { DrillFailure, ROOT, log, runId, seconds } from './support';
 
 const DRILLS: Readonly<Record<string, { title: string; run: Drill }>> = {
   a: {
@@ -95,12 +95,14 @@ async function main(): Promise<number> {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log(`drill ${name} FAILED: ${message}`);
+      const timings = error instanceof DrillFailure ? error.timings : {};
       record = {
         drill: name,
         title: drill.title,
         startedAt,
         ms: Date.now() - +startedAt,
         passed: false,
+        outcome: { checks: [], timings },
         error: message,
         load,
       };

@@ -16,6 +16,21 @@ export function drillDataRoot(): string {
 /** A drill's expectation that did not hold: the drill fails with this message. */
 export class DrillFailure extends Error {
   override readonly name = 'DrillFailure';
+  /** What was measured before it failed (recorded with the failure). */
+  timings: Readonly<Record<string, string>> = {};
+}
+
+/** The error as a DrillFailure carrying the timings measured so far. */
+export function failedWith(
+  error: unknown,
+  timings: Readonly<Record<string, string>>,
+): DrillFailure {
+  const failure =
+    error instanceof DrillFailure
+      ? error
+      : new DrillFailure(error instanceof Error ? error.message : String(error));
+  failure.timings = { ...timings, ...failure.timings };
+  return failure;
 }
 
 export function log(line: string): void {
