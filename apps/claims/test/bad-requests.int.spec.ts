@@ -176,6 +176,34 @@ describe('requests the claims service refuses', () => {
     expect(await h.eventCount()).toBe(before);
   });
 
+  it('refuses a claimant or a witness whose name is only spaces, naming the field', async () => {
+    const before = await h.eventCount();
+    const jkm = await h
+      .http(officer)
+      .post('/claims/jkm', {
+        participantId: kornelis,
+        dateOfDeath: '2026-11-20',
+        claimant: { kind: 'heir', fullName: ' \t ', relationship: 'spouse' },
+      })
+      .expect(400);
+    expect(bodyOf<{ errors: { field: string; constraint: string }[] }>(jkm).errors).toEqual([
+      expect.objectContaining({ field: '/claimant/fullName', constraint: 'isNotBlank' }),
+    ]);
+    const reported = await h
+      .http(officer)
+      .post('/accident-reports', {
+        ...report(kornelis, '2026-11-02'),
+        witnesses: [{ name: '   ' }],
+      })
+      .expect(400);
+    expect(
+      bodyOf<{ errors: { field: string; constraint: string }[] }>(reported).errors.map(
+        (error) => `${error.field}:${error.constraint}`,
+      ),
+    ).toContain('/witnesses/0/name:isNotBlank');
+    expect(await h.eventCount()).toBe(before);
+  });
+
   it('refuses the maker as checker of a claim at or above the threshold, leaving it waiting', async () => {
     // 12 months of STMB at Rp1,000,000: Rp12,000,000, at or above the Rp10,000,000 threshold.
     const claimId = await readyClaim([{ kind: 'stmb', months: 12 }]);

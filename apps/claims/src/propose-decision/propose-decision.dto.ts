@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BankAccountDto } from '@santunan/platform';
+import { BankAccountDto, IsNotBlank } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,7 +22,7 @@ export class BurialArrangerDto {
 
   @ApiProperty({ example: 'Yakobus Manu' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(120)
   fullName!: string;
 

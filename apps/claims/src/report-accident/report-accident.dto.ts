@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AccidentNotifierKind } from '@santunan/contracts';
-import { ISO_DATE_PATTERN } from '@santunan/platform';
+import { ISO_DATE_PATTERN, IsNotBlank } from '@santunan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -36,7 +36,7 @@ export class NotifierDto {
 
   @ApiProperty({ example: 'Koperasi Nelayan Oesapa' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(120)
   name!: string;
 }
@@ -44,7 +44,7 @@ export class NotifierDto {
 export class WitnessDto {
   @ApiProperty({ example: 'Yakobus Manu' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(120)
   name!: string;
 }

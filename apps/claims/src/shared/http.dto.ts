@@ -5,8 +5,8 @@ import {
   type Claimant,
   type HeirRelationship,
 } from '@santunan/contracts';
-import type { BankAccountDto } from '@santunan/platform';
-import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotBlank, type BankAccountDto } from '@santunan/platform';
+import { IsIn, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
 export const ISO_DATE_MESSAGE = '$property must be a YYYY-MM-DD date';
 
@@ -39,7 +39,7 @@ export class ClaimantDto {
   @ApiPropertyOptional({ example: 'Maria Bria', description: 'An heir or a burial arranger.' })
   @ValidateIf((claimant: ClaimantDto) => claimant.kind !== 'participant')
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(120)
   fullName?: string;
 

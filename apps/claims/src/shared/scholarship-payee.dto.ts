@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BankAccountDto } from '@santunan/platform';
+import { BankAccountDto, IsNotBlank } from '@santunan/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 /**
  * A scholarship is paid to the child's or the guardian's account: the payee of a yearly
@@ -14,7 +14,7 @@ export class ScholarshipPayeeDto {
 
   @ApiProperty()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(120)
   fullName!: string;
 
