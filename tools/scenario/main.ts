@@ -1,5 +1,5 @@
 /**
- * `npm run scenario -- [--small] [--seed N] [--no-audit] [--base-url-enrollment URL] …`
+ * `npm run scenario -- [--small] [--seed N] [--no-audit] [--patience S] [--base-url-enrollment URL] …`
  *
  * Runs the NTT 2026 scenario against the platform `npm run platform` started (default URLs
  * http://127.0.0.1:3001–3004). Its people are users of the platform's local Keycloak
@@ -21,10 +21,12 @@ import { ScenarioFailed, runNttScenario } from './run-ntt-scenario';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-const USAGE = `usage: npm run scenario -- [--small] [--seed N] [--no-audit]
+const USAGE = `usage: npm run scenario -- [--small] [--seed N] [--no-audit] [--patience S]
        [--base-url-enrollment URL] [--base-url-contributions URL]
        [--base-url-claims URL] [--base-url-payouts URL]
   --small   ~200 workers in the same six programs, every kind of claim (under two minutes)
+  --patience  seconds to wait for what is eventually consistent (default 90 small, 3 h full;
+            the drills give more, as they break a broker or the database on purpose)
   default   full size: 50,000 workers for the province and 50,000 for five kabupaten/kota`;
 
 function offlineBearer(): BearerFor {
@@ -47,6 +49,7 @@ async function main(): Promise<number> {
       small: { type: 'boolean', default: false },
       seed: { type: 'string' },
       'no-audit': { type: 'boolean', default: false },
+      patience: { type: 'string' },
       'base-url-enrollment': { type: 'string' },
       'base-url-contributions': { type: 'string' },
       'base-url-claims': { type: 'string' },
@@ -65,6 +68,9 @@ async function main(): Promise<number> {
     claims: values['base-url-claims'] ?? defaultUrl('claims'),
     payouts: values['base-url-payouts'] ?? defaultUrl('payouts'),
   };
+  const patience = values.patience === undefined ? undefined : Number(values.patience);
+  if (patience !== undefined && !(Number.isSafeInteger(patience) && patience > 0))
+    throw new Error('--patience must be a whole number of seconds');
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isSafeInteger(seed))
     throw new Error('--seed must be an integer');
@@ -81,6 +87,7 @@ async function main(): Promise<number> {
       urls,
       seed,
       bearer,
+      ...(patience === undefined ? {} : { patienceMs: patience * 1000 }),
       // In simulation mode the scenario can move the clock: the history act plays first.
       ...(simulated === null
         ? {}
