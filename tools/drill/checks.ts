@@ -132,7 +132,8 @@ export function monitor(
     clientId: 'santunan-drill-monitor',
     brokers: [...brokers],
     logLevel: logLevel.NOTHING,
-    retry: { retries: 0 },
+    // A second try reaches another seed broker when one is down (drill b).
+    retry: { retries: 2, initialRetryTime: 100 },
     connectionTimeout: 2_000,
     requestTimeout: 5_000,
   });

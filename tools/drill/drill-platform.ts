@@ -107,8 +107,13 @@ export class DrillPlatform {
     this.cleanup.add('monitor', stopMonitor);
   }
 
-  /** `npm run scenario -- --small` against the proxies; `done` gives its exit code and time. */
-  scenario(): ScenarioRun {
+  /**
+   * `npm run scenario -- --small` against the proxies; `done` gives its exit code and time.
+   * `patienceS`: how long the scenario waits for what is eventually consistent — longer than
+   * its default (90 s), since the fault stalls the flow on purpose (a broker's failover, a
+   * consumer session timing out).
+   */
+  scenario(patienceS = 240): ScenarioRun {
     const urls = this.fleet.urls();
     const output: string[] = [];
     const logFile = fs.openSync(path.join(this.dir, 'scenario.log'), 'a');
@@ -122,6 +127,8 @@ export class DrillPlatform {
         'tsconfig-paths/register',
         'tools/scenario/main.ts',
         '--small',
+        '--patience',
+        String(patienceS),
         ...(['enrollment', 'contributions', 'claims', 'payouts'] as ServiceName[]).flatMap(
           (service) => [`--base-url-${service}`, urls[service]],
         ),

@@ -8,7 +8,9 @@ import path from 'node:path';
 import type { DrillOutcome } from './drill';
 import { ROOT } from './support';
 
-export const RELIABILITY_DOC = path.join(ROOT, 'docs/reliability.md');
+/** docs/reliability.md, or DRILL_RECORD_FILE (a drill run from another checkout records here). */
+export const RELIABILITY_DOC =
+  process.env['DRILL_RECORD_FILE'] || path.join(ROOT, 'docs/reliability.md');
 export const RESULTS_MARKER = '<!-- drill results: newest first, written by `npm run drill` -->';
 
 export interface DrillRecord {
