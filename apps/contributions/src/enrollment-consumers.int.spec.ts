@@ -5,7 +5,7 @@ import {
   type IncomingMessage,
   type Subscription,
 } from '@santunan/platform';
-import { eventually, testMessaging, uniqueName } from '@santunan/testing';
+import { eventually, rehashed, testMessaging, uniqueName } from '@santunan/testing';
 import {
   deathRecorded,
   foreignEnvelope,
@@ -80,7 +80,7 @@ describe('consumers of enrollment.events and claims.events', () => {
       registrationB,
       // The relay's duplicate (same event id), then a replay under a new id.
       registrationB,
-      { ...registrationB, eventId: randomUUID() },
+      rehashed({ ...registrationB, eventId: randomUUID() }),
       participantRegistered({ participantId: selfPayer, membership: { kind: 'self-paying' } }),
     );
     await eventually(async () => {

@@ -51,3 +51,26 @@ export function publishedEnvelope(
     hash: eventHash(fields as typeof fields & { metadata: JsonValue }),
   };
 }
+
+/**
+ * An envelope a spec changed (a new event id for a replay, another stream type), hashed again
+ * as its producer would have hashed it, so consumers, which check the hash, still read it.
+ */
+export function rehashed(envelope: EventEnvelope): EventEnvelope {
+  return {
+    ...envelope,
+    hash: eventHash({
+      eventId: envelope.eventId,
+      streamId: envelope.streamId,
+      streamType: envelope.streamType,
+      version: envelope.version,
+      type: envelope.type,
+      schemaVersion: envelope.schemaVersion,
+      data: toStoredJson(envelope.data),
+      metadata: toStoredJson(envelope.metadata),
+      occurredAt: envelope.occurredAt,
+      recordedAt: envelope.recordedAt,
+      previousHash: envelope.previousHash,
+    }),
+  };
+}

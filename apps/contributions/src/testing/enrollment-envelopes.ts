@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { outboxMessageFor, type EventEnvelope, type OutgoingMessage } from '@santunan/platform';
-import { publishedEnvelope } from '@santunan/testing';
+import { publishedEnvelope, rehashed } from '@santunan/testing';
 
 /**
  * Enrollment's and claims' events as they arrive on Kafka, for consumer tests that need no
@@ -72,7 +72,7 @@ export function participantDeceased(participantId: string, dateOfDeath: string):
 }
 
 export function deathRecorded(participantId: string, dateOfDeath: string): EventEnvelope {
-  return {
+  return rehashed({
     ...foreignEnvelope(
       'DeathRecorded',
       {
@@ -86,7 +86,7 @@ export function deathRecorded(participantId: string, dateOfDeath: string): Event
       `death-register-${participantId}`,
     ),
     streamType: 'death-register',
-  };
+  });
 }
 
 /** An envelope as the relay publishes it: the outbox's own message (stream key, event headers). */

@@ -1,6 +1,7 @@
 import {
   CLAIMS_PERSONAL_DATA_PATHS,
   CLAIMS_SCHEMA_VERSIONS,
+  signatureHeaders,
   type ClaimsEvent,
   type ClaimsEventMap,
   type ClaimsEventType,
@@ -69,11 +70,20 @@ export class ClaimsPublisher {
     await this.runtime.waitUntilPublished(180_000);
   }
 
-  /** The same stored event published again, as a relay does after a crash (same event id). */
+  /**
+   * The same stored event published again, as a relay does after a crash (same event id),
+   * signed as the relay signs it (ADR 0025).
+   */
   async redeliver(envelope: EventEnvelope): Promise<void> {
     const message = outboxMessageFor(envelope, this.topic);
+    const value = Buffer.from(message.payload, 'utf8');
+    const { signingKey } = this.runtime.options.config.eventSigning;
     await this.publisher.publish(this.topic, [
-      { key: message.key, value: message.payload, headers: message.headers },
+      {
+        key: message.key,
+        value,
+        headers: { ...message.headers, ...signatureHeaders(signingKey, this.topic, value) },
+      },
     ]);
   }
 
