@@ -8,6 +8,7 @@ import type { IncomingMessage, MessagePublisher, Subscription } from '../messagi
 import type { MessageSource } from './consumed-event';
 import type { ConsumerOutcome } from './consumer-outcome';
 import { deadLetterTopic } from './consumer-topics';
+import { isContention } from './contention';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { deadLetterMessage, type DeadLetterFailure } from './dead-letter';
 import { UndecodableMessageError, decodeHashedEnvelope } from './envelope-decoder';
@@ -192,8 +193,13 @@ export class EventConsumer {
             envelope,
           );
         }
-        if (attempt >= this.retry.maxAttempts && isDatabaseUnavailable(error)) {
-          // Not this message's fault: leave it uncommitted; the subscription retries it later.
+        if (
+          attempt >= this.retry.maxAttempts &&
+          (isDatabaseUnavailable(error) || isContention(error))
+        ) {
+          // Not this message's fault (the database is down, or another writer — a replica on
+          // another partition — keeps winning a hot stream): leave it uncommitted; the
+          // subscription retries it later.
           this.report({ kind: 'held', eventId, type, source, error: describe(error) });
           throw error;
         }

@@ -9,6 +9,7 @@ import {
   testSigningKey,
   type TestSigningContext,
 } from '@santunan/testing';
+import { ConcurrencyError } from '../event-store/event-store.errors';
 import { EventConsumer } from './event-consumer';
 
 /** The subscription's handle function and what the consumer published, without a broker. */
@@ -95,6 +96,26 @@ describe('EventConsumer when the database is down', () => {
     await consumer.start();
 
     await expect(deliver(message)).rejects.toThrow(/ECONNREFUSED/);
+    expect(published).toEqual([]);
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['retrying', 'held']);
+    await consumer.stop();
+  });
+});
+
+describe('EventConsumer when another writer keeps winning a stream (replicas, ADR 0027)', () => {
+  it('holds the message instead of dead-lettering it: a later delivery succeeds', async () => {
+    const { messaging, published, deliver } = fakeMessaging();
+    const outcomes: ConsumerOutcome[] = [];
+    const contended: Pick<PlatformDatabase, 'transaction'> = {
+      transaction: () =>
+        Promise.reject(
+          new ConcurrencyError('sponsor-program-ntt-2026', 10, null, 'older-transaction'),
+        ),
+    };
+    const consumer = consumerWith(messaging, contended, outcomes);
+    await consumer.start();
+
+    await expect(deliver(message)).rejects.toThrow(ConcurrencyError);
     expect(published).toEqual([]);
     expect(outcomes.map((outcome) => outcome.kind)).toEqual(['retrying', 'held']);
     await consumer.stop();
