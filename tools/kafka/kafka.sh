@@ -8,6 +8,15 @@
 #   kafka.sh stop     stop by PID (never by process name)
 #   kafka.sh status   print "running <pid> <bootstrap>" or "stopped"; exit 1 if stopped
 #   kafka.sh wait     wait until the broker answers describeCluster
+#   kafka.sh credentials   print the data folder's Kafka users as `export` lines (ADR 0024)
+#
+# Clients authenticate (SASL_PLAINTEXT, SCRAM-SHA-512) and the broker authorizes every request
+# by ACL (StandardAuthorizer, nothing allowed without an ACL): one user per service
+# (enrollment, contributions, claims, payouts), audit, finance and the super user admin, each
+# with a random password made when the data folder is formatted and kept in
+# <data>/sasl-users.env (0600). The ACLs themselves are the platform's (libs/platform
+# kafka-access.ts), granted by whoever creates the topics. KAFKA_SASL=off runs the old
+# unauthenticated broker (PLAINTEXT, no ACLs) on a data folder of its own.
 #
 # Overridable through the environment:
 #   KAFKA_DATA_DIR         data folder (default: <repo>/.local/kafka)
@@ -25,8 +34,13 @@ port="${KAFKA_PORT:-9092}"
 cport="${KAFKA_CONTROLLER_PORT:-9093}"
 heap="${KAFKA_HEAP:-512m}"
 ready_timeout="${KAFKA_READY_TIMEOUT_S:-60}"
+sasl="${KAFKA_SASL:-on}"
 pidfile="$data/broker.pid"
 bootstrap="127.0.0.1:$port"
+users_file="$data/sasl-users.env"
+# The principals of the platform (ADR 0024); `controller` only signs the broker in to its own
+# controller (SASL/PLAIN on 127.0.0.1: KRaft's controller listener cannot use SCRAM).
+USERS=(admin enrollment contributions claims payouts audit finance)
 
 log() { echo "[kafka] $*" >&2; }
 
@@ -59,15 +73,18 @@ write_config() {
     fi
     printf '%s' "$id" > "$data/cluster.id"
   fi
-  cat > "$data/server.properties" <<PROPS
+  umask 077
+  if [ "$sasl" = "off" ]; then
+    listeners_config > "$data/server.properties"
+  else
+    ensure_users || return 1
+    secured_listeners_config > "$data/server.properties"
+  fi
+  cat >> "$data/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$cport
-listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
-advertised.listeners=PLAINTEXT://127.0.0.1:$port
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 log.dirs=$data/log-dirs
 num.partitions=3
 default.replication.factor=1
@@ -94,7 +111,91 @@ rootLogger.level = WARN
 rootLogger.appenderRef.file.ref = file
 logger.kafka.name = kafka
 logger.kafka.level = INFO
+# Every refused request (principal, operation, resource) at INFO; allowed ones are DEBUG.
+logger.authorizer.name = kafka.authorizer.logger
+logger.authorizer.level = INFO
 PROPS
+}
+
+listeners_config() {
+  cat <<PROPS
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+PROPS
+}
+
+password_of() {
+  sed -n "s/^$1=//p" "$users_file"
+}
+
+# A password per user, made once per data folder (like cluster.id) and readable only by us.
+ensure_users() {
+  if [ -f "$data/log-dirs/meta.properties" ] && [ ! -s "$users_file" ]; then
+    log "$data was formatted without Kafka users (an unauthenticated broker's data):"
+    log "remove it to start afresh with SASL, or run it with KAFKA_SASL=off"
+    return 1
+  fi
+  [ -s "$users_file" ] && return 0
+  local file="$users_file.tmp" user
+  : > "$file"
+  chmod 600 "$file"
+  for user in controller "${USERS[@]}"; do
+    printf '%s=%s\n' "$user" "$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')" >> "$file"
+  done
+  mv "$file" "$users_file"
+}
+
+secured_listeners_config() {
+  local admin controller
+  admin="$(password_of admin)"
+  controller="$(password_of controller)"
+  cat <<PROPS
+listeners=CLIENT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
+advertised.listeners=CLIENT://127.0.0.1:$port
+inter.broker.listener.name=CLIENT
+listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$admin";
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="controller" password="$controller" user_controller="$controller";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:admin;User:controller
+PROPS
+}
+
+# The SCRAM users go into the metadata log when the storage is formatted (and only then).
+scram_arguments() {
+  [ "$sasl" = "off" ] && return 0
+  local user
+  for user in "${USERS[@]}"; do
+    printf '%s\n' "--add-scram" "SCRAM-SHA-512=[name=$user,password=$(password_of "$user")]"
+  done
+}
+
+credentials() {
+  if [ "$sasl" = "off" ]; then
+    log "KAFKA_SASL=off: the broker takes no credentials"
+    return 0
+  fi
+  if [ ! -s "$users_file" ]; then
+    log "no users yet in $data (kafka.sh start makes them)"
+    return 1
+  fi
+  echo "export KAFKA_SASL_MECHANISM=scram-sha-512"
+  echo "export KAFKA_SASL_USERNAME=admin"
+  echo "export KAFKA_SASL_PASSWORD=$(password_of admin)"
+  local user upper
+  for user in "${USERS[@]}"; do
+    [ "$user" = "admin" ] && continue
+    upper="$(printf '%s' "$user" | tr '[:lower:]' '[:upper:]')"
+    echo "export ${upper}_KAFKA_USERNAME=$user"
+    echo "export ${upper}_KAFKA_PASSWORD=$(password_of "$user")"
+  done
 }
 
 java_args() {
@@ -105,8 +206,18 @@ java_args() {
   jvm+=(-cp "$libs/*")
 }
 
+# As admin when the broker authenticates: readiness includes being let in.
+as_admin() {
+  if [ "$sasl" != "off" ] && [ -s "$users_file" ]; then
+    KAFKA_SASL_MECHANISM=scram-sha-512 KAFKA_SASL_USERNAME=admin \
+      KAFKA_SASL_PASSWORD="$(password_of admin)" "$@"
+  else
+    env -u KAFKA_SASL_USERNAME -u KAFKA_SASL_PASSWORD "$@"
+  fi
+}
+
 wait_ready() {
-  node "$here/wait-ready.mjs" "$bootstrap" "$ready_timeout"
+  as_admin node "$here/wait-ready.mjs" "$bootstrap" "$ready_timeout"
 }
 
 start_once() {
@@ -115,8 +226,10 @@ start_once() {
   if [ ! -f "$data/log-dirs/meta.properties" ]; then
     # `--cluster-id=<id>`, not `-t <id>`: a base64url id may start with '-', which the tool's
     # argument parser would take for an option ("expected one argument").
+    local scram=()
+    mapfile -t scram < <(scram_arguments)
     java "${jvm[@]}" kafka.tools.StorageTool format --cluster-id="$(cat "$data/cluster.id")" \
-      -c "$data/server.properties" --ignore-formatted > "$data/logs/format.log" 2>&1 \
+      -c "$data/server.properties" --ignore-formatted "${scram[@]}" > "$data/logs/format.log" 2>&1 \
       || { cat "$data/logs/format.log" >&2; return 1; }
   fi
   nohup java "${jvm[@]}" kafka.Kafka "$data/server.properties" \
@@ -139,7 +252,7 @@ start() {
   fi
   # A broker started from another checkout (or by hand) already answers on this port:
   # use it rather than fail to bind a second one. It is not ours to stop.
-  if node "$here/wait-ready.mjs" "$bootstrap" 2 2>/dev/null; then
+  if as_admin node "$here/wait-ready.mjs" "$bootstrap" 2 2>/dev/null; then
     log "a broker not started from $data already answers on $bootstrap; using it"
     return 0
   fi
@@ -182,5 +295,6 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   wait) wait_ready ;;
-  *) echo "usage: $0 fetch|start|stop|status|wait" >&2; exit 2 ;;
+  credentials) credentials ;;
+  *) echo "usage: $0 fetch|start|stop|status|wait|credentials" >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 export * from './messaging/messages';
 export * from './messaging/kafka-messaging';
 export * from './messaging/kafka-sasl';
+export * from './messaging/kafka-access';
 export * from './database/postgres-location';
 export * from './database/databases';
 export * from './database/platform-database';

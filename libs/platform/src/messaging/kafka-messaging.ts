@@ -1,6 +1,11 @@
 import {
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
   Kafka,
   Partitioners,
+  ResourcePatternTypes,
+  type AclEntry,
   logLevel as KafkaLogLevel,
   type Consumer,
   type IHeaders,
@@ -15,6 +20,7 @@ import type {
   SubscriptionOptions,
   TopicSpec,
 } from './messages';
+import type { KafkaAcl } from './kafka-access';
 import type { KafkaSasl } from './kafka-sasl';
 import { sendChunks } from './send-chunks';
 
@@ -98,6 +104,46 @@ export class KafkaMessaging {
     }
   }
 
+  /**
+   * Grants the ACLs (as a super user) and waits until the broker applies them: they travel
+   * through the metadata log, and a client let in a moment too early would be refused.
+   */
+  async grantAcls(acls: readonly KafkaAcl[], timeoutMs = 30_000): Promise<void> {
+    if (acls.length === 0) return;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createAcls({ acl: acls.map(aclEntry) });
+      const wanted = new Set(acls.map((acl) => aclKey(aclEntry(acl))));
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const described = await admin.describeAcls(ANY_ACL);
+        const present = new Set(
+          described.resources.flatMap((resource) =>
+            resource.acls.map((acl) => aclKey({ ...resource, ...acl })),
+          ),
+        );
+        if ([...wanted].every((key) => present.has(key))) return;
+        if (Date.now() > deadline) throw new Error(`ACLs not applied after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Removes exactly these ACLs (a test run's, when it ends). */
+  async revokeAcls(acls: readonly KafkaAcl[]): Promise<void> {
+    if (acls.length === 0) return;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.deleteAcls({ filters: acls.map(aclEntry) });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   async createPublisher(): Promise<MessagePublisher> {
     const producer = this.kafka.producer({
       // Idempotent: a retried send after a lost acknowledgement is not written twice.
@@ -105,7 +151,11 @@ export class KafkaMessaging {
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    await producer.connect();
+    // A producer the broker refuses (authentication, authorization) leaves no socket behind.
+    await producer.connect().catch(async (error: unknown) => {
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    });
     return new KafkaPublisher(producer);
   }
 
@@ -198,6 +248,45 @@ class KafkaSubscription implements Subscription {
     await this.consumer.stop();
     await this.consumer.disconnect();
   }
+}
+
+const ANY_ACL = {
+  resourceType: AclResourceTypes.ANY,
+  resourcePatternType: ResourcePatternTypes.ANY,
+  operation: AclOperationTypes.ANY,
+  permissionType: AclPermissionTypes.ANY,
+} as const;
+
+const ACL_OPERATIONS = {
+  read: AclOperationTypes.READ,
+  write: AclOperationTypes.WRITE,
+  describe: AclOperationTypes.DESCRIBE,
+  delete: AclOperationTypes.DELETE,
+} as const;
+
+function aclEntry(acl: KafkaAcl): AclEntry {
+  return {
+    resourceType: acl.resource === 'topic' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
+    resourceName: acl.name,
+    resourcePatternType:
+      acl.pattern === 'literal' ? ResourcePatternTypes.LITERAL : ResourcePatternTypes.PREFIXED,
+    principal: `User:${acl.principal}`,
+    host: '*',
+    operation: ACL_OPERATIONS[acl.operation],
+    permissionType: AclPermissionTypes.ALLOW,
+  };
+}
+
+function aclKey(entry: AclEntry): string {
+  return [
+    entry.resourceType,
+    entry.resourceName,
+    entry.resourcePatternType,
+    entry.principal,
+    entry.host,
+    entry.operation,
+    entry.permissionType,
+  ].join('|');
 }
 
 function decodeHeaders(headers: IHeaders | undefined): MessageHeaders {

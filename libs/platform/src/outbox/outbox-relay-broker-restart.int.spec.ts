@@ -47,6 +47,7 @@ describe('OutboxRelay across a broker restart', () => {
   it('keeps every event appended while the broker is stopping or down, and delivers them once it is back', async () => {
     const messaging = new KafkaMessaging({
       brokers: [broker.bootstrap],
+      sasl: await broker.sasl(),
       clientId: 'relay-restart',
       logLevel: 'nothing',
     });

