@@ -6,8 +6,11 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
+  aclsFor,
   authConfig,
   ensureConsumerTopics,
+  platformAccess,
+  type KafkaAcl,
   mintAccessToken,
   type AuthConfig,
   type Role,
@@ -20,18 +23,12 @@ import {
   type TestDatabase,
   testEventSigning,
   testKafkaConnection,
+  testKafkaSecured,
   testMessaging,
   uniqueName,
 } from '@santunan/testing';
-import {
-  ClaimsModule,
-  DEFAULT_CHECKER_THRESHOLD,
-  claimsCalendar,
-} from '@santunan/claims-service';
-import {
-  ContributionsModule,
-  type ContributionsConfig,
-} from '@santunan/contributions-service';
+import { ClaimsModule, DEFAULT_CHECKER_THRESHOLD, claimsCalendar } from '@santunan/claims-service';
+import { ContributionsModule, type ContributionsConfig } from '@santunan/contributions-service';
 import { TestClock } from '@santunan/contributions-service/testing';
 import {
   DEFAULT_BULK_CONFIG,
@@ -158,9 +155,13 @@ export async function startSantunanPlatform(
   const label = options.label.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
   const databases: TestDatabase[] = [];
   const apps: Partial<Record<ServiceName, INestApplication>> = {};
+  let granted: readonly KafkaAcl[] = [];
   const cleanUp = async (): Promise<void> => {
     await Promise.allSettled(Object.values(apps).map((app) => app.close()));
     await Promise.allSettled(databases.map((database) => database.drop()));
+    await testMessaging(`e2e-${label}-teardown`)
+      .revokeAcls(granted)
+      .catch(() => undefined);
   };
 
   try {
@@ -188,7 +189,31 @@ export async function startSantunanPlatform(
       all: Object.values(named).flatMap((name) => [name, `${name}.dlq`]),
     };
     // Up front, so the services (started in parallel) and test publishers meet the same topics.
-    await ensureConsumerTopics(testMessaging(`e2e-${label}-setup`), Object.values(named));
+    const setup = testMessaging(`e2e-${label}-setup`);
+    await ensureConsumerTopics(setup, Object.values(named));
+    // Unique: they name the consumer groups, which must not be shared with another run.
+    const serviceNames = Object.fromEntries(
+      SERVICE_NAMES.map((name) => [name, uniqueName(`${name}-${label}`)]),
+    ) as Record<ServiceName, string>;
+    // A broker that authenticates: each service is its own principal, allowed what production
+    // allows it on this run's topics and groups (ADR 0024). The run revokes what is its own;
+    // the audit's and finance's grants on every run's topics are shared, and stay.
+    const principal = (name: ServiceName) => (testKafkaSecured() ? name : 'admin');
+    if (testKafkaSecured()) {
+      const acls = aclsFor(
+        platformAccess(named, {
+          groupPrefixes: Object.fromEntries(
+            SERVICE_NAMES.map((name) => [name, `${serviceNames[name]}.`]),
+          ),
+        }),
+      );
+      await setup.grantAcls(acls);
+      const own = new Set([
+        ...topics.all,
+        ...SERVICE_NAMES.map((name) => `${serviceNames[name]}.`),
+      ]);
+      granted = acls.filter((acl) => own.has(acl.name));
+    }
 
     const ownSecret = authConfig({ secret: TOKEN_SECRET });
     const auth = options.auth?.config ?? ownSecret;
@@ -198,12 +223,11 @@ export async function startSantunanPlatform(
         `Bearer ${mintAccessToken({ subject, roles: [...roles], ttl: '1h' }, ownSecret)}`);
     const clock = new TestClock(options.now ?? new Date().toISOString());
     const service = (name: ServiceName, database: TestDatabase): ServiceConfig => ({
-      // Unique: it names the consumer groups, which must not be shared with another run.
-      serviceName: uniqueName(`${name}-${label}`),
+      serviceName: serviceNames[name],
       httpPort: 0,
       databaseUrl: database.url,
       keyDatabaseUrl: keys.url,
-      ...testKafkaConnection(),
+      ...testKafkaConnection(principal(name)),
       ...testEventSigning(name),
       auth,
     });

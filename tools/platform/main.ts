@@ -7,7 +7,10 @@
  *     secrets set through its admin API (generated once into .local/)
  *   - one database per service, `<PLATFORM_DATABASE_PREFIX>_<service>` (default santunan),
  *     created here and migrated by each service at start
- *   - every context's topic and its dead-letter topic
+ *   - every context's topic and its dead-letter topic, created as Kafka's `admin`; on a broker
+ *     that authenticates (kafka.sh's, or KAFKA_BROKERS with KAFKA_SASL_* and the services'
+ *     `<SERVICE>_KAFKA_*` exported) the platform's ACLs granted, and each service, the audit
+ *     (console) and finance signed in as its own user (ADR 0024)
  *   - each service in apps/ as its own process, on ports 3001-3004, verifying Keycloak's
  *     tokens (AUTH_MODE=jwks), waited for via /health; then the console on :3000. They run
  *     from their build (`node dist/apps/<app>/main.js`, ADR 0018), what ships; an app whose
@@ -22,10 +25,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ALL_TOPICS, deadLetterTopic } from '@santunan/contracts';
+import { ALL_TOPICS, Topics, deadLetterTopic } from '@santunan/contracts';
 import {
   CONSOLE_CLIENT,
   KafkaMessaging,
+  aclsFor,
+  kafkaSaslFromEnvironment,
+  platformAccess,
   databaseUrl,
   ensureDatabase,
   localEventKeys,
@@ -78,6 +84,19 @@ function script(
 }
 
 const kafkaScript = (command: 'start' | 'stop' | 'status') => script(KAFKA_SCRIPT, command);
+
+/** `kafka.sh credentials`: the users of the broker it runs, as variables (ADR 0024). */
+function kafkaCredentials(): Record<string, string> {
+  const result = spawnSync('bash', [KAFKA_SCRIPT, 'credentials'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`kafka.sh credentials failed (${result.status})`);
+  return Object.fromEntries(
+    result.stdout
+      .split('\n')
+      .map((line) => /^export ([A-Z0-9_]+)=(.*)$/.exec(line.trim()))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match): [string, string] => [match[1] ?? '', match[2] ?? '']),
+  );
+}
 
 /** KEYCLOAK_URL when set; else keycloak.sh (reusing one already running, as for Kafka). */
 function startKeycloak(
@@ -171,20 +190,29 @@ async function main(): Promise<void> {
   const urlOf = (database: string) => databaseUrl(postgres.adminUrl, database);
 
   let brokers = process.env['KAFKA_BROKERS'];
+  let kafkaUsers: Record<string, string> = {};
   if (!brokers) {
     // A broker someone else started (kafka.sh start) is reused and left running on exit.
     const alreadyRunning = kafkaScript('status') === 0;
     kafkaScript('start');
     if (!alreadyRunning) stops.push(() => void kafkaScript('stop'));
     brokers = `127.0.0.1:${process.env['KAFKA_PORT'] ?? '9092'}`;
+    kafkaUsers = kafkaCredentials();
   }
+  const kafkaEnvironment = { ...process.env, ...kafkaUsers };
+  const admin = kafkaSaslFromEnvironment(undefined, kafkaEnvironment);
   const messaging = new KafkaMessaging({
     brokers: brokers.split(','),
     clientId: 'santunan-platform',
+    sasl: admin,
   });
   await messaging.ensureTopics(
     ALL_TOPICS.flatMap((topic) => [{ name: topic }, { name: deadLetterTopic(topic) }]),
   );
+  if (admin !== undefined) {
+    await messaging.grantAcls(aclsFor(platformAccess(Topics)));
+    log(`Kafka users: ${admin.username} (admin) grants each service, audit and finance its ACLs`);
+  }
   log(`Kafka ready at ${brokers}; topics: ${ALL_TOPICS.join(', ')} (+ .dlq)`);
   log(`PostgreSQL (${postgres.source}): ${postgres.adminUrl.replace(/:[^:@/]+@/, ':***@')}`);
 
@@ -196,7 +224,10 @@ async function main(): Promise<void> {
   }
 
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...kafkaEnvironment,
+    // Each service signs in as itself, never as admin (its <SERVICE>_KAFKA_* are here).
+    KAFKA_SASL_USERNAME: undefined,
+    KAFKA_SASL_PASSWORD: undefined,
     DATABASE_URL: postgres.adminUrl,
     ENROLLMENT_DATABASE_URL: urlOf(databases.enrollment),
     CONTRIBUTIONS_DATABASE_URL: urlOf(databases.contributions),

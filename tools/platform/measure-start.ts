@@ -18,13 +18,16 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ALL_TOPICS, deadLetterTopic } from '@santunan/contracts';
+import { ALL_TOPICS, Topics, deadLetterTopic } from '@santunan/contracts';
 import {
   KafkaMessaging,
   LOCAL_POSTGRES_URL,
+  aclsFor,
   databaseUrl,
   ensureDatabase,
+  kafkaSaslFromEnvironment,
   localEventKeys,
+  platformAccess,
 } from '@santunan/platform';
 import { builtEntry } from './build';
 import { platformDatabases } from './databases';
@@ -133,10 +136,16 @@ async function main(): Promise<void> {
   const { keycloak: _unused, ...ours } = databases;
   for (const database of Object.values(ours)) await ensureDatabase(server, database);
   const brokers = process.env['KAFKA_BROKERS'] || '127.0.0.1:9092';
-  const messaging = new KafkaMessaging({ brokers: brokers.split(','), clientId: 'measure-start' });
+  const messaging = new KafkaMessaging({
+    brokers: brokers.split(','),
+    clientId: 'measure-start',
+    sasl: kafkaSaslFromEnvironment(),
+  });
   await messaging.ensureTopics(
     ALL_TOPICS.flatMap((topic) => [{ name: topic }, { name: deadLetterTopic(topic) }]),
   );
+  // On a broker that authenticates the services sign in as themselves (<SERVICE>_KAFKA_*).
+  if (messaging.principal !== undefined) await messaging.grantAcls(aclsFor(platformAccess(Topics)));
   const basePort = Number(process.env['MEASURE_PORT'] || 3201);
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -362,6 +362,7 @@ export async function runClaimToPayoutPart(
     databaseUrl: resources.database('c2p', database),
     keyDatabaseUrl: keys,
     kafkaBrokers: environment.brokers,
+    kafkaSasl: environment.sasl,
     ...signing(name.replace(/^c2p-/, '')),
     auth,
   });

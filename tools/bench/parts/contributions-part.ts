@@ -152,6 +152,7 @@ export async function runContributionsPart(
       databaseUrl: resources.database('contrib'),
       keyDatabaseUrl: resources.database('contrib', 'keys'),
       kafkaBrokers: environment.brokers,
+      kafkaSasl: environment.sasl,
       // Signs as in production, with a key of this run only.
       ...ephemeralEventSigning(['contributions'])('contributions'),
       auth: authConfig({ secret: randomBytes(32).toString('hex') }),

@@ -112,6 +112,7 @@ export async function runEnrollmentPart(
       databaseUrl: resources.database('enrollment'),
       keyDatabaseUrl: resources.database('enrollment', 'keys'),
       kafkaBrokers: environment.brokers,
+      kafkaSasl: environment.sasl,
       // Signs as in production, with a key of this run only.
       ...ephemeralEventSigning(['enrollment'])('enrollment'),
       auth: benchAuth,

@@ -18,6 +18,8 @@ import {
   databaseUrl,
   dropDatabase,
   ensureDatabase,
+  kafkaSaslFromEnvironment,
+  type KafkaSasl,
 } from '@santunan/platform';
 
 const WORKSPACE = path.resolve(__dirname, '../../..');
@@ -152,14 +154,18 @@ export interface BenchEnvironment {
   /** A server URL (any database on it): the programs create theirs beside it. */
   readonly server: string;
   readonly brokers: readonly string[];
+  /** Kafka's admin on a broker that authenticates (KAFKA_SASL_*): the bench runs as it. */
+  readonly sasl?: KafkaSasl;
   /** Names this run's databases and topics. */
   readonly run: string;
 }
 
 export function benchEnvironment(env: NodeJS.ProcessEnv = process.env): BenchEnvironment {
+  const sasl = kafkaSaslFromEnvironment(undefined, env);
   return {
     server: env['DATABASE_URL'] || LOCAL_POSTGRES_URL,
     brokers: (env['KAFKA_BROKERS'] || '127.0.0.1:9092').split(','),
+    ...(sasl === undefined ? {} : { sasl }),
     run: `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`,
   };
 }
@@ -283,6 +289,7 @@ async function measure<S extends BenchOptions>(
   const environment = benchEnvironment();
   const messaging = new KafkaMessaging({
     brokers: environment.brokers,
+    sasl: environment.sasl,
     clientId: `bench-${program.name}`,
     logLevel: 'nothing',
   });
