@@ -18,7 +18,8 @@ export function auditConnectionsOf(platform: SantunanPlatform): TargetOverrides 
       payouts: platform.topics.payoutsEvents,
     },
     keysDatabaseUrl: platform.databases.keys,
-    ...testKafkaConnection(),
+    // As the audit principal: the platform granted it read on every topic, write on none.
+    ...testKafkaConnection('audit'),
     // Every topic copy must be signed by its owner (ADR 0025).
     keyring: testEventKeyring,
   };
