@@ -6,11 +6,35 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type KafkaConfig } from 'kafkajs';
 import { Client } from 'pg';
-import { databaseUrl, dropDatabase, ensureDatabase } from '@santunan/platform';
+import { databaseUrl, dropDatabase, ensureDatabase, type KafkaSasl } from '@santunan/platform';
 import { SERVICE_NAMES, type ServiceName } from './fleet';
 import { DrillFailure, ROOT, log, pause, seconds, waitFor } from './support';
+
+/** Where a drill's Kafka is and, on a secured broker, the super user the drill checks as. */
+export interface KafkaConnection {
+  readonly brokers: readonly string[];
+  readonly sasl?: KafkaSasl;
+}
+
+/** kafkajs's client options for a connection (its SASL type names each mechanism apart). */
+export function kafkaClient(connection: KafkaConnection, clientId: string): KafkaConfig {
+  const { sasl } = connection;
+  return {
+    clientId,
+    brokers: [...connection.brokers],
+    logLevel: logLevel.NOTHING,
+    ...(sasl === undefined
+      ? {}
+      : {
+          sasl:
+            sasl.mechanism === 'scram-sha-256'
+              ? { mechanism: 'scram-sha-256', username: sasl.username, password: sasl.password }
+              : { mechanism: 'scram-sha-512', username: sasl.username, password: sasl.password },
+        }),
+  };
+}
 
 export const POSTGRES_SERVER =
   process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -124,14 +148,12 @@ export async function consumerLag(admin: Admin): Promise<string[]> {
  */
 export function monitor(
   databases: DrillDatabases,
-  brokers: readonly string[],
+  kafka: KafkaConnection,
   file: string,
   everyMs = 5_000,
 ): () => Promise<void> {
-  const kafka = new Kafka({
-    clientId: 'santunan-drill-monitor',
-    brokers: [...brokers],
-    logLevel: logLevel.NOTHING,
+  const client = new Kafka({
+    ...kafkaClient(kafka, 'santunan-drill-monitor'),
     // A second try reaches another seed broker when one is down (drill b).
     retry: { retries: 2, initialRetryTime: 100 },
     connectionTimeout: 2_000,
@@ -150,7 +172,7 @@ export function monitor(
           parts.push(`${service} ${error instanceof Error ? error.message : String(error)}`);
         }
       }
-      const admin = kafka.admin();
+      const admin = client.admin();
       try {
         await admin.connect();
         const lag = await consumerLag(admin);
@@ -171,12 +193,8 @@ export function monitor(
 }
 
 /** Each consumer group's committed offsets at the end of every partition it reads. */
-export async function consumersCaughtUp(brokers: readonly string[]): Promise<CheckResult> {
-  const kafka = new Kafka({
-    clientId: 'santunan-drill-lag',
-    brokers: [...brokers],
-    logLevel: logLevel.NOTHING,
-  });
+export async function consumersCaughtUp(connection: KafkaConnection): Promise<CheckResult> {
+  const kafka = new Kafka(kafkaClient(connection, 'santunan-drill-lag'));
   const admin = kafka.admin();
   await admin.connect();
   const started = Date.now();

@@ -70,7 +70,7 @@ export async function drillA(context: DrillContext): Promise<DrillOutcome> {
       throw new DrillFailure(`only ${killed.length} of ${KILL_PLAN.length} kills happened`);
     const checks = [
       await outboxesDrained(platform.databases),
-      await consumersCaughtUp(platform.cluster.brokers),
+      await consumersCaughtUp(platform.kafka),
       await auditVerify(platform.env),
       await noPayoutTwice(platform.databases),
     ];

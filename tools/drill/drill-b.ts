@@ -76,7 +76,7 @@ export async function drillB(context: DrillContext): Promise<DrillOutcome> {
     if (!faulted) throw new DrillFailure('the broker was not killed during the scenario');
     const checks: CheckResult[] = [
       await outboxesDrained(platform.databases),
-      await consumersCaughtUp(platform.cluster.brokers),
+      await consumersCaughtUp(platform.kafka),
       await auditVerify(platform.env),
       await noPayoutTwice(platform.databases),
       {

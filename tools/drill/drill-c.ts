@@ -98,7 +98,7 @@ export async function drillC(context: DrillContext): Promise<DrillOutcome> {
     if (!faulted) throw new DrillFailure('PostgreSQL was not restarted during the scenario');
     const checks: CheckResult[] = [
       await outboxesDrained(platform.databases),
-      await consumersCaughtUp(platform.cluster.brokers),
+      await consumersCaughtUp(platform.kafka),
       await auditVerify(platform.env),
       await noPayoutTwice(platform.databases),
     ];

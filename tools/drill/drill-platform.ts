@@ -11,7 +11,7 @@ import path from 'node:path';
 import { ALL_TOPICS, deadLetterTopic } from '@santunan/contracts';
 import { localEventKeys } from '@santunan/platform';
 import type { RunFrom } from '../platform/services';
-import { DrillDatabases, monitor } from './checks';
+import { DrillDatabases, monitor, type KafkaConnection } from './checks';
 import { Fleet, SERVICE_NAMES, type ServiceName } from './fleet';
 import { KafkaCluster } from './kafka-cluster';
 import { Cleanup, ROOT, drillDataRoot, freePort, log, pause, seconds } from './support';
@@ -31,9 +31,17 @@ export interface ScenarioRun {
   readonly done: Promise<{ code: number; ms: number }>;
 }
 
+/** A broker the drill did not start (drill d's secured one): how to reach it, and the env. */
+export interface ExternalKafka {
+  readonly connection: KafkaConnection;
+  /** What the services need to sign in (each its own principal). */
+  readonly env: Readonly<Record<string, string>>;
+}
+
 export interface DrillPlatformOptions {
   readonly drill: string;
-  readonly brokers: 1 | 3;
+  /** The drill's own cluster of 1 or 3 nodes, or a broker given to it. */
+  readonly brokers: 1 | 3 | ExternalKafka;
   readonly instances: number;
   readonly from: RunFrom;
 }
@@ -43,6 +51,7 @@ export class DrillPlatform {
   readonly dir: string;
   readonly databases: DrillDatabases;
   cluster!: KafkaCluster;
+  kafka!: KafkaConnection;
   fleet!: Fleet;
   env: NodeJS.ProcessEnv = {};
 
@@ -61,20 +70,26 @@ export class DrillPlatform {
   async start(): Promise<void> {
     fs.mkdirSync(this.dir, { recursive: true });
     const started = Date.now();
-    const ports = await Promise.all(
-      Array.from({ length: this.options.brokers * 2 }, () => freePort()),
-    );
-    this.cluster = await KafkaCluster.start({
-      nodes: this.options.brokers,
-      dir: path.join(this.dir, 'kafka'),
-      clientPorts: ports.slice(0, this.options.brokers),
-      controllerPorts: ports.slice(this.options.brokers),
-    });
-    this.cleanup.add('Kafka cluster', () => this.cluster.stop());
-    await this.cluster.createTopics(this.topics);
-    log(
-      `Kafka: ${this.options.brokers} broker(s) at ${this.cluster.brokers.join(',')} in ${seconds(Date.now() - started)}`,
-    );
+    let kafkaEnv: Readonly<Record<string, string>> = {};
+    const brokers = this.options.brokers;
+    if (typeof brokers === 'number') {
+      const ports = await Promise.all(Array.from({ length: brokers * 2 }, () => freePort()));
+      this.cluster = await KafkaCluster.start({
+        nodes: brokers,
+        dir: path.join(this.dir, 'kafka'),
+        clientPorts: ports.slice(0, brokers),
+        controllerPorts: ports.slice(brokers),
+      });
+      this.cleanup.add('Kafka cluster', () => this.cluster.stop());
+      await this.cluster.createTopics(this.topics);
+      this.kafka = { brokers: this.cluster.brokers };
+      log(
+        `Kafka: ${brokers} broker(s) at ${this.cluster.brokers.join(',')} in ${seconds(Date.now() - started)}`,
+      );
+    } else {
+      this.kafka = brokers.connection;
+      kafkaEnv = brokers.env;
+    }
 
     await this.databases.create();
     this.cleanup.add('databases', () => this.databases.drop());
@@ -84,7 +99,8 @@ export class DrillPlatform {
     this.env = {
       ...inherited,
       ...this.databases.environment(),
-      KAFKA_BROKERS: this.cluster.brokers.join(','),
+      KAFKA_BROKERS: this.kafka.brokers.join(','),
+      ...kafkaEnv,
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       AUTH_MODE: 'hs256',
       AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
@@ -99,11 +115,7 @@ export class DrillPlatform {
       logPath: path.join(this.dir, 'services.log'),
     });
     this.cleanup.add('services', () => this.fleet.stop());
-    const stopMonitor = monitor(
-      this.databases,
-      this.cluster.brokers,
-      path.join(this.dir, 'monitor.log'),
-    );
+    const stopMonitor = monitor(this.databases, this.kafka, path.join(this.dir, 'monitor.log'));
     this.cleanup.add('monitor', stopMonitor);
   }
 
