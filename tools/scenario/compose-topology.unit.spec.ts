@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ALL_TOPICS, deadLetterTopic } from '@santunan/contracts';
-import { localEventKeys } from '@santunan/platform';
+import { ALL_TOPICS, Topics, deadLetterTopic } from '@santunan/contracts';
+import { PLATFORM_PRINCIPALS, aclsFor, localEventKeys, platformAccess } from '@santunan/platform';
 import { parse } from 'yaml';
 import { claimsConfigFromEnvironment } from '../../apps/claims/src/config/claims-config';
 import { consoleConfigFromEnvironment } from '../../apps/console/src/config/console-config';
@@ -48,6 +48,15 @@ const EXPORTED: Readonly<Record<string, string>> = {
   KEYCLOAK_ADMIN_PASSWORD: 'a-compose-keycloak-admin-password-of-32-chars',
   CONSOLE_OIDC_CLIENT_SECRET: 'a-compose-console-client-secret-of-32-chars',
   CONSOLE_SESSION_SECRET: 'a-compose-console-session-secret-of-32-chars',
+  // Kafka's users (ADR 0024).
+  KAFKA_ADMIN_PASSWORD: 'a-compose-kafka-admin-password-of-32-chars',
+  KAFKA_CONTROLLER_PASSWORD: 'a-compose-kafka-controller-password-32-chars',
+  ...Object.fromEntries(
+    PLATFORM_PRINCIPALS.map((principal) => [
+      `${principal.toUpperCase()}_KAFKA_PASSWORD`,
+      `a-compose-kafka-password-of-${principal}-32-chars`,
+    ]),
+  ),
 };
 function interpolated(environment: Record<string, string>): NodeJS.ProcessEnv {
   return Object.fromEntries(
@@ -82,6 +91,11 @@ function serviceSettings(name: string, env: NodeJS.ProcessEnv) {
   } finally {
     process.env = saved;
   }
+}
+
+/** The kafka container's start script (it writes server.properties and formats the storage). */
+function brokerScript(): string {
+  return (compose.services['kafka']?.command ?? []).join('\n');
 }
 
 describe('docker/compose.yml: the platform as containers', () => {
@@ -135,8 +149,14 @@ describe('docker/compose.yml: the platform as containers', () => {
         expect(settings.keyDatabaseUrl).toBe(
           'postgres://postgres:postgres@postgres:5432/santunan_keys',
         );
-        // The broker's listener for other containers (KAFKA_ADVERTISED_LISTENERS PLAINTEXT).
+        // The broker's listener for other containers (advertised as INTERNAL).
         expect(settings.kafkaBrokers).toEqual(['kafka:19092']);
+        // Signed in as itself, with the password the broker created its user with.
+        expect(settings.kafkaSasl).toEqual({
+          mechanism: 'scram-sha-512',
+          username: name,
+          password: EXPORTED[`${name.toUpperCase()}_KAFKA_PASSWORD`],
+        });
         // Keycloak's RS256 tokens: the public issuer, the keys fetched inside the network.
         expect(settings.auth).toEqual({
           mode: 'jwks',
@@ -163,7 +183,54 @@ describe('docker/compose.yml: the platform as containers', () => {
 
   it('the Kafka listener the services use is the one the broker advertises to containers', () => {
     const kafka = compose.services['kafka']?.environment ?? {};
-    expect(String(kafka['KAFKA_ADVERTISED_LISTENERS'])).toContain('PLAINTEXT://kafka:19092');
+    expect(brokerScript()).toContain('advertised.listeners=INTERNAL://kafka:19092,');
+    expect(Object.keys(kafka)).toEqual(expect.arrayContaining(['KAFKA_ADMIN_PASSWORD']));
+  });
+
+  it('authenticates every client (SCRAM) and allows only what an ACL allows, as kafka.sh runs it', () => {
+    const script = brokerScript();
+    for (const line of [
+      'listener.security.protocol.map=INTERNAL:SASL_PLAINTEXT,EXTERNAL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+      'sasl.enabled.mechanisms=SCRAM-SHA-512',
+      'sasl.mechanism.controller.protocol=PLAIN',
+      'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+      'allow.everyone.if.no.acl.found=false',
+      'super.users=User:admin;User:controller',
+    ]) {
+      expect(script.split('\n')).toContain(line);
+    }
+    const local = read('tools/kafka/kafka.sh');
+    for (const setting of ['StandardAuthorizer', 'allow.everyone.if.no.acl.found=false'])
+      expect(local).toContain(setting);
+    // Every principal's user is created when the storage is formatted.
+    const users = /for user in ([^;]+);/.exec(script)?.[1]?.trim().split(/\s+/) ?? [];
+    expect(users.sort()).toEqual(['admin', ...PLATFORM_PRINCIPALS].sort());
+    expect(script).toContain('--add-scram "SCRAM-SHA-512=[name=$$user,');
+  });
+
+  it('grants exactly the ACLs of platformAccess, as npm run platform does', () => {
+    const script = (compose.services['topics']?.command ?? []).join('\n');
+    expect(script).toContain('--command-config /tmp/admin.properties');
+    const granted = [
+      ...script.matchAll(/^acl (\S+) (\S+) (topic|group) (\S+) (literal|prefixed)$/gm),
+    ]
+      .map(([, principal, operation, resource, name, pattern]) =>
+        [principal, operation?.toLowerCase(), resource, name === "'*'" ? '*' : name, pattern].join(
+          ' ',
+        ),
+      )
+      .sort();
+    const table = aclsFor(platformAccess(Topics))
+      .map((acl) => [acl.principal, acl.operation, acl.resource, acl.name, acl.pattern].join(' '))
+      .sort();
+    expect(granted).toEqual(table);
+  });
+
+  it("the console's audit pages read Kafka as the audit user", () => {
+    const env = interpolated(compose.services['console']?.environment ?? {});
+    expect(env['KAFKA_BROKERS']).toBe('kafka:19092');
+    expect(env['AUDIT_KAFKA_USERNAME']).toBe('audit');
+    expect(env['AUDIT_KAFKA_PASSWORD']).toBe(EXPORTED['AUDIT_KAFKA_PASSWORD']);
   });
 
   it('creates every database the services and the key store use', () => {
