@@ -81,10 +81,12 @@ export class ClaimsModule {
         {
           name: ENROLLMENT_FACTS_CONSUMER,
           topics: [config.enrollmentTopic],
+          publishedBy: 'enrollment',
         },
         {
           name: CONTRIBUTIONS_FACTS_CONSUMER,
           topics: [config.contributionsTopic],
+          publishedBy: 'contributions',
         },
       ],
       ...(config.clock === undefined ? {} : { clock: config.clock }),

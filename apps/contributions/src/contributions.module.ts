@@ -106,10 +106,12 @@ export function contributionsRuntimeOptions(
       {
         name: ENROLLMENT_CONSUMER,
         topics: [config.enrollmentTopic],
+        publishedBy: 'enrollment',
       },
       {
         name: CLAIMS_DEATHS_CONSUMER,
         topics: [config.claimsTopic],
+        publishedBy: 'claims',
       },
     ],
     clock: options.clock,

@@ -63,6 +63,7 @@ export class EnrollmentModule {
         {
           name: CLAIMS_DEATHS_CONSUMER,
           topics: [config.claimsTopic],
+          publishedBy: 'claims',
         },
       ],
       ...(config.clock === undefined ? {} : { clock: config.clock }),

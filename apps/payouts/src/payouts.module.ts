@@ -59,6 +59,7 @@ export class PayoutsModule {
         {
           name: config.consumers.claimsDecisions,
           topics: [config.claimsTopic],
+          publishedBy: 'claims',
         },
         {
           name: config.consumers.settlementReports,
@@ -68,6 +69,7 @@ export class PayoutsModule {
         {
           name: config.consumers.enrollmentRegions,
           topics: [config.enrollmentTopic],
+          publishedBy: 'enrollment',
         },
       ],
       ...(config.clock === undefined ? {} : { clock: config.clock }),

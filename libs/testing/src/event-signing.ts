@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import {
   EventKeyring,
+  PUBLISHED_EVENT_SCHEMAS,
   SIGNATURE_HEADERS,
   signatureHeaders,
   topicOwner,
@@ -67,14 +68,45 @@ export function testEventSigning(context: TestSigningContext): {
   };
 }
 
-/** Who signs a spec's message on a topic: the owner of a context topic, else `testing`. */
-export function testSignerOf(topic: string): TestSigningContext {
-  return topicOwner(topic) ?? 'testing';
+const publisherOfType: ReadonlyMap<string, TestSigningContext> = new Map(
+  PUBLISHED_EVENT_SCHEMAS.map((schema) => [schema.type, schema.context] as const),
+);
+
+/** The event type a message carries: its header, else its envelope's `type`. */
+function typeOf(
+  value: Buffer,
+  headers: Readonly<Record<string, string>> | undefined,
+): string | undefined {
+  const header = headers?.['event-type'];
+  if (header !== undefined) return header;
+  try {
+    const parsed: unknown = JSON.parse(value.toString('utf8'));
+    const type = (parsed as { type?: unknown } | null)?.type;
+    return typeof type === 'string' ? type : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Messaging whose publishers sign each message as the relay of the topic's owner would (a
- * message that already carries a signature keeps it), so specs that put hand-made events on
+ * Who signs a spec's message, as the relay of its publisher would: the context that publishes
+ * the event's type (the contracts say), else the owner of a context topic, else `testing`
+ * (a probe type on a spec's own topic).
+ */
+export function testSignerOf(
+  topic: string,
+  value: Buffer = Buffer.alloc(0),
+  headers?: Readonly<Record<string, string>>,
+): TestSigningContext {
+  const type = typeOf(value, headers);
+  return (
+    (type === undefined ? undefined : publisherOfType.get(type)) ?? topicOwner(topic) ?? 'testing'
+  );
+}
+
+/**
+ * Messaging whose publishers sign each message as the relay of its publisher would
+ * (`testSignerOf`; a message that already carries a signature keeps it), so specs that put hand-made events on
  * a topic are read by consumers that verify. Specs of forged messages use a plain
  * KafkaMessaging.
  */
@@ -95,7 +127,11 @@ export class SigningTestMessaging extends KafkaMessaging {
               value,
               headers: {
                 ...message.headers,
-                ...signatureHeaders(testSigningKey(testSignerOf(topic)), topic, value),
+                ...signatureHeaders(
+                  testSigningKey(testSignerOf(topic, value, message.headers)),
+                  topic,
+                  value,
+                ),
               },
             };
           }),

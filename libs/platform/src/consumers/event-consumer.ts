@@ -46,6 +46,12 @@ export interface EventConsumerOptions {
    * signature verifies against them and its hash is the hash of what it carries.
    */
   readonly keyring: EventKeyring;
+  /**
+   * The context whose key must have signed what this consumer reads. Topics can be renamed
+   * by configuration, so the group says whom it listens to; unset, a context's own topic
+   * name (`<context>.events`) says it, and on any other topic any published key counts.
+   */
+  readonly publishedBy?: string;
   readonly retry?: RetryPolicy;
   readonly onOutcome?: (outcome: ConsumerOutcome) => void;
   readonly logger?: ConsumerLogger;
@@ -106,7 +112,9 @@ export class EventConsumer {
       } else {
         // Nothing of an unverified message is read, not even its event id: a forged id would
         // otherwise reach the inbox and hide the genuine event behind a "duplicate".
-        const signature = verifyEventSignature(this.options.keyring, message);
+        const signature = verifyEventSignature(this.options.keyring, message, {
+          owner: this.options.publishedBy,
+        });
         if (!signature.ok) {
           return this.deadLetter(message, {
             reasonCode: signature.reason,

@@ -68,10 +68,12 @@ function consumerWith(
   messaging: Pick<KafkaMessaging, 'subscribe' | 'createPublisher'>,
   database: Pick<PlatformDatabase, 'transaction'>,
   outcomes: ConsumerOutcome[],
+  publishedBy?: string,
 ): EventConsumer {
   return new EventConsumer({
     name: 'claims.enrollment',
     topics: ['enrollment.events'],
+    ...(publishedBy === undefined ? {} : { publishedBy }),
     messaging,
     database,
     keyring: testEventKeyring,
@@ -151,5 +153,21 @@ describe('EventConsumer refuses what it cannot verify, before anything reaches t
     expect(published[0]?.messages[0]?.headers?.['dlq-reason-code']).toBe(reasonCode);
     expect(outcomes).toEqual([expect.objectContaining({ kind: 'dead-lettered', reasonCode })]);
     await consumer.stop();
+  });
+
+  it('takes the publisher its group names, whatever the topic is called', async () => {
+    // The database here refuses every transaction: a message that gets past the checks ends
+    // as HANDLER_FAILED, one refused by them never reaches it.
+    const reasonFor = async (signer: TestSigningContext) => {
+      const { messaging, deliver } = fakeMessaging();
+      const outcomes: ConsumerOutcome[] = [];
+      const consumer = consumerWith(messaging, noDatabase, outcomes, 'enrollment');
+      await consumer.start();
+      await deliver(delivered(value, { topic: 'site-a.enrollment.events', signer }));
+      await consumer.stop();
+      return outcomes.at(-1)?.kind === 'dead-lettered' ? outcomes.at(-1) : undefined;
+    };
+    expect(await reasonFor('claims')).toMatchObject({ reasonCode: 'SIGNATURE_INVALID' });
+    expect(await reasonFor('enrollment')).toMatchObject({ reasonCode: 'HANDLER_FAILED' });
   });
 });

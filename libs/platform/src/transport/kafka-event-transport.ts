@@ -28,6 +28,8 @@ export interface EventConsumerDefinition {
   readonly groupId?: string;
   readonly topics: readonly string[];
   readonly decode?: EventConsumerOptions['decode'];
+  /** The context that publishes the topics: only its keys' signatures are accepted (ADR 0025). */
+  readonly publishedBy?: string;
 }
 
 export interface KafkaEventTransportOptions {
@@ -99,6 +101,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         groupId: definition.groupId,
         topics: definition.topics,
         decode: definition.decode,
+        publishedBy: definition.publishedBy,
         messaging: this.options.messaging,
         database: this.options.database,
         keyring: this.options.keyring,
