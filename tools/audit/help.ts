@@ -10,7 +10,8 @@ const CONNECTION_HELP = `Connections (defaults are what \`npm run platform\` use
   --quiet                     no progress on stderr
 Without options, the databases and topics are found as the services find them:
 <SERVICE>_DATABASE_URL, else <prefix>_<service> on DATABASE_URL's server (PLATFORM_DATABASE_PREFIX,
-default santunan); KEYS_DATABASE_URL, else <prefix>_keys; <SERVICE>_EVENTS_TOPIC; KAFKA_BROKERS.`;
+default santunan); KEYS_DATABASE_URL, else <prefix>_keys; <SERVICE>_EVENTS_TOPIC; KAFKA_BROKERS,
+read as the Kafka user AUDIT_KAFKA_USERNAME / AUDIT_KAFKA_PASSWORD (else KAFKA_SASL_*).`;
 
 export const HELP: Readonly<Record<string, string>> = {
   main: `npm run -s audit -- <command> [options]

@@ -73,7 +73,10 @@ write_config() {
     fi
     printf '%s' "$id" > "$data/cluster.id"
   fi
+  # The broker's config holds the admin's and the controller's passwords: ours alone.
   umask 077
+  : > "$data/server.properties"
+  chmod 600 "$data/server.properties"
   if [ "$sasl" = "off" ]; then
     listeners_config > "$data/server.properties"
   else
