@@ -250,13 +250,17 @@ export function runAudit(
 
 interface VerificationJson {
   readonly ok: boolean;
-  readonly stores: readonly { service: string; eventsVerified: number }[];
+  readonly stores: readonly {
+    service: string;
+    eventsVerified: number;
+    problems?: readonly unknown[];
+  }[];
   readonly topics: readonly {
     service: string;
     matched: number;
     duplicates: number;
     awaitingPublication: number;
-    problems: readonly { kind: string; detail: string }[];
+    problems: readonly { kind: string; detail: string; eventId?: string | null }[];
   }[];
 }
 
@@ -285,6 +289,41 @@ export async function auditVerify(env: NodeJS.ProcessEnv): Promise<CheckResult> 
     name: 'audit verify',
     ok: code === 0 && parsed.ok,
     detail: `exit ${code}, ${events} events verified; ${topics} (${seconds(Date.now() - started)})`,
+  };
+}
+
+/**
+ * `audit verify` on topics that also carry forged messages (drill d): every chain intact, and
+ * the only problems the audit finds are the forgeries, each of them found.
+ */
+export async function auditVerifyFindsOnly(
+  env: NodeJS.ProcessEnv,
+  forgedEventIds: readonly string[],
+): Promise<CheckResult> {
+  const { code, stdout, stderr } = await runAudit(['verify', '--json', '--quiet'], env);
+  let parsed: VerificationJson;
+  try {
+    parsed = JSON.parse(stdout) as VerificationJson;
+  } catch {
+    return { name: 'audit verify', ok: false, detail: `exit ${code}: ${stderr.slice(0, 800)}` };
+  }
+  const forged = new Set(forgedEventIds);
+  const storeProblems = parsed.stores.flatMap((store) => store.problems ?? []);
+  const problems = parsed.topics.flatMap((topic) => topic.problems);
+  const unexpected = problems.filter((problem) => !forged.has(problem.eventId ?? ''));
+  const found = new Set(problems.map((problem) => problem.eventId));
+  const missed = forgedEventIds.filter((id) => !found.has(id));
+  const events = parsed.stores.reduce((sum, store) => sum + store.eventsVerified, 0);
+  return {
+    name: 'audit verify finds the forgeries and nothing else',
+    ok: storeProblems.length === 0 && unexpected.length === 0 && missed.length === 0,
+    detail:
+      `exit ${code}, ${events} events verified, chains intact; ${problems.length} topic problem(s), ` +
+      `all about the ${forgedEventIds.length} forged events (${[...new Set(problems.map((problem) => problem.kind))].join(', ')})` +
+      (unexpected.length > 0
+        ? `; UNEXPECTED: ${unexpected.map((problem) => problem.detail).join('; ')}`
+        : '') +
+      (missed.length > 0 ? `; not found: ${missed.join(', ')}` : ''),
   };
 }
 

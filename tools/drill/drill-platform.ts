@@ -125,7 +125,7 @@ export class DrillPlatform {
    * its default (90 s), since the fault stalls the flow on purpose (a broker's failover, a
    * consumer session timing out).
    */
-  scenario(patienceS = 240): ScenarioRun {
+  scenario(patienceS = 240, extra: readonly string[] = []): ScenarioRun {
     const urls = this.fleet.urls();
     const output: string[] = [];
     const logFile = fs.openSync(path.join(this.dir, 'scenario.log'), 'a');
@@ -141,6 +141,7 @@ export class DrillPlatform {
         '--small',
         '--patience',
         String(patienceS),
+        ...extra,
         ...(['enrollment', 'contributions', 'claims', 'payouts'] as ServiceName[]).flatMap(
           (service) => [`--base-url-${service}`, urls[service]],
         ),
