@@ -266,9 +266,9 @@ describe('auditing the claims and payouts stores and topics', () => {
     const problems = result.topics
       .flatMap((topic) => topic.problems)
       .filter((problem) => problem.location !== copiedAt(result));
+    // testMessaging signs a PayoutSettled with payouts' key: even the owner's signature does
+    // not make an altered event pass, its fields no longer hash to its hash.
     expect(problems).toEqual([
-      // Signed by the test's own key: not payouts'.
-      expect.objectContaining({ kind: 'signature-refused', eventId: genuine?.eventId }),
       expect.objectContaining({
         kind: 'altered-message',
         service: 'payouts',
