@@ -8,15 +8,15 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ALL_TOPICS, deadLetterTopic } from '@santunan/contracts';
-import { localEventKeys } from '@santunan/platform';
+import { ALL_TOPICS, Topics, deadLetterTopic } from '@santunan/contracts';
+import { KafkaMessaging, aclsFor, localEventKeys, platformAccess } from '@santunan/platform';
 import type { RunFrom } from '../platform/services';
 import { DrillDatabases, monitor, type KafkaConnection } from './checks';
 import { Fleet, SERVICE_NAMES, type ServiceName } from './fleet';
 import { KafkaCluster } from './kafka-cluster';
 import { Cleanup, ROOT, drillDataRoot, freePort, log, pause, seconds } from './support';
 
-/** Variables a drill's processes must not inherit: its brokers are its own (no SASL yet). */
+/** Variables a drill's processes must not inherit: its brokers and their users are its own. */
 const INHERITED_KAFKA =
   /^(KAFKA_|[A-Z]+_KAFKA_(USERNAME|PASSWORD)$|[A-Z]+_EVENT_SIGNING_KEY$|EVENT_PUBLIC_KEYS$)/;
 
@@ -79,12 +79,22 @@ export class DrillPlatform {
         dir: path.join(this.dir, 'kafka'),
         clientPorts: ports.slice(0, brokers),
         controllerPorts: ports.slice(brokers),
+        secured: true,
       });
       this.cleanup.add('Kafka cluster', () => this.cluster.stop());
       await this.cluster.createTopics(this.topics);
-      this.kafka = { brokers: this.cluster.brokers };
+      const sasl = this.cluster.adminSasl;
+      this.kafka = { brokers: this.cluster.brokers, ...(sasl === undefined ? {} : { sasl }) };
+      // Each service signs in as itself and may do only what the platform's table grants.
+      await new KafkaMessaging({
+        brokers: this.cluster.brokers,
+        clientId: 'santunan-drill-admin',
+        sasl,
+        logLevel: 'nothing',
+      }).grantAcls(aclsFor(platformAccess(Topics)));
+      kafkaEnv = this.cluster.credentials();
       log(
-        `Kafka: ${brokers} broker(s) at ${this.cluster.brokers.join(',')} in ${seconds(Date.now() - started)}`,
+        `Kafka: ${brokers} broker(s) at ${this.cluster.brokers.join(',')} (SASL/SCRAM, ACLs) in ${seconds(Date.now() - started)}`,
       );
     } else {
       this.kafka = brokers.connection;

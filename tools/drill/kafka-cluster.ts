@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import type { KafkaSasl } from '@santunan/platform';
 import { ROOT, log, pause, seconds, waitFor } from './support';
 
 const JARS = path.join(ROOT, 'tools/kafka/libs');
@@ -24,7 +25,27 @@ export interface KafkaClusterOptions {
   readonly clientPorts: readonly number[];
   readonly controllerPorts: readonly number[];
   readonly heap?: string;
+  /**
+   * Clients sign in (SASL/SCRAM-SHA-512, one user per principal, random passwords) and every
+   * request needs an ACL, as tools/kafka/kafka.sh runs the developer's broker (ADR 0024).
+   */
+  readonly secured?: boolean;
 }
+
+/** The principals of a secured cluster, as kafka.sh makes them; `admin` is the super user. */
+export const CLUSTER_USERS = [
+  'admin',
+  'enrollment',
+  'contributions',
+  'claims',
+  'payouts',
+  'audit',
+  'finance',
+] as const;
+
+export type ClusterPasswords = Readonly<
+  Record<(typeof CLUSTER_USERS)[number] | 'controller', string>
+>;
 
 interface Node {
   readonly id: number;
@@ -43,6 +64,7 @@ export function nodeProperties(
   options: Pick<KafkaClusterOptions, 'nodes' | 'clientPorts' | 'controllerPorts'>,
   id: number,
   logDir: string,
+  passwords?: ClusterPasswords,
 ): string {
   const replicas = options.nodes;
   const minIsr = options.nodes === 3 ? 2 : 1;
@@ -55,11 +77,31 @@ export function nodeProperties(
     'process.roles=broker,controller',
     `node.id=${id}`,
     `controller.quorum.voters=${voters}`,
-    `listeners=PLAINTEXT://127.0.0.1:${clientPort},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${clientPort}`,
+    ...(passwords === undefined
+      ? [
+          `listeners=PLAINTEXT://127.0.0.1:${clientPort},CONTROLLER://127.0.0.1:${controllerPort}`,
+          `advertised.listeners=PLAINTEXT://127.0.0.1:${clientPort}`,
+          'inter.broker.listener.name=PLAINTEXT',
+          'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+        ]
+      : [
+          // kafka.sh's settings: SCRAM for clients and between brokers, PLAIN with a fixed
+          // login on the controller listener (KRaft's controllers cannot use SCRAM).
+          `listeners=CLIENT://127.0.0.1:${clientPort},CONTROLLER://127.0.0.1:${controllerPort}`,
+          `advertised.listeners=CLIENT://127.0.0.1:${clientPort}`,
+          'inter.broker.listener.name=CLIENT',
+          'listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+          'sasl.enabled.mechanisms=SCRAM-SHA-512',
+          'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+          `listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${passwords.admin}";`,
+          'sasl.mechanism.controller.protocol=PLAIN',
+          'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
+          `listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="controller" password="${passwords.controller}" user_controller="${passwords.controller}";`,
+          'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+          'allow.everyone.if.no.acl.found=false',
+          'super.users=User:admin;User:controller',
+        ]),
     'controller.listener.names=CONTROLLER',
-    'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     `log.dirs=${logDir}`,
     'num.partitions=3',
     `default.replication.factor=${replicas}`,
@@ -83,8 +125,18 @@ export function nodeProperties(
 export class KafkaCluster {
   private readonly nodes: Node[];
   private readonly admin: Kafka;
+  /** Set on a secured cluster: every user's password. */
+  readonly passwords: ClusterPasswords | undefined;
 
   private constructor(private readonly options: KafkaClusterOptions) {
+    this.passwords = options.secured
+      ? (Object.fromEntries(
+          [...CLUSTER_USERS, 'controller'].map((user) => [
+            user,
+            randomBytes(18).toString('base64url'),
+          ]),
+        ) as unknown as ClusterPasswords)
+      : undefined;
     this.nodes = options.clientPorts.map((clientPort, index) => ({
       id: index + 1,
       dir: path.join(options.dir, `node-${index + 1}`),
@@ -95,6 +147,11 @@ export class KafkaCluster {
       clientId: 'santunan-drill-admin',
       brokers: this.brokers,
       logLevel: logLevel.NOTHING,
+      ...(this.passwords === undefined
+        ? {}
+        : {
+            sasl: { mechanism: 'scram-sha-512', username: 'admin', password: this.passwords.admin },
+          }),
       retry: { retries: 2, initialRetryTime: 200 },
       connectionTimeout: 3_000,
     });
@@ -106,6 +163,33 @@ export class KafkaCluster {
 
   get size(): number {
     return this.nodes.length;
+  }
+
+  /** The admin's SASL login on a secured cluster. */
+  get adminSasl(): KafkaSasl | undefined {
+    return this.passwords === undefined
+      ? undefined
+      : { mechanism: 'scram-sha-512', username: 'admin', password: this.passwords.admin };
+  }
+
+  /**
+   * What `kafka.sh credentials` prints, as an environment: KAFKA_SASL_* (admin) and each
+   * principal's `<NAME>_KAFKA_USERNAME/_PASSWORD`; empty for an open cluster.
+   */
+  credentials(): Record<string, string> {
+    const passwords = this.passwords;
+    if (passwords === undefined) return {};
+    const env: Record<string, string> = {
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'admin',
+      KAFKA_SASL_PASSWORD: passwords.admin,
+    };
+    for (const user of CLUSTER_USERS) {
+      if (user === 'admin') continue;
+      env[`${user.toUpperCase()}_KAFKA_USERNAME`] = user;
+      env[`${user.toUpperCase()}_KAFKA_PASSWORD`] = passwords[user];
+    }
+    return env;
   }
 
   /** Formats every node's storage with one cluster id, starts them, waits until all serve. */
@@ -121,7 +205,7 @@ export class KafkaCluster {
       fs.mkdirSync(path.join(node.dir, 'data'), { recursive: true });
       fs.writeFileSync(
         path.join(node.dir, 'server.properties'),
-        nodeProperties(options, node.id, path.join(node.dir, 'data')),
+        nodeProperties(options, node.id, path.join(node.dir, 'data'), cluster.passwords),
       );
       fs.writeFileSync(
         path.join(node.dir, 'log4j2.properties'),
@@ -149,6 +233,12 @@ export class KafkaCluster {
           '-c',
           path.join(node.dir, 'server.properties'),
           '--ignore-formatted',
+          // A secured cluster's users go into the metadata log at format time (as kafka.sh).
+          ...CLUSTER_USERS.flatMap((user) =>
+            cluster.passwords === undefined
+              ? []
+              : ['--add-scram', `SCRAM-SHA-512=[name=${user},password=${cluster.passwords[user]}]`],
+          ),
         ],
         { encoding: 'utf8' },
       );
