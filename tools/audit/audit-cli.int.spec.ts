@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { testKafkaBrokers } from '@santunan/testing';
+import { grantTestAuditAccess, testKafkaBrokers } from '@santunan/testing';
 import {
   ClaimsPublisher,
   createPayoutsTestWorld,
@@ -47,6 +47,8 @@ describe('the audit command line', () => {
   let connection: string[];
 
   beforeAll(async () => {
+    // The CLI reads the topics as the audit principal (AUDIT_KAFKA_* in its environment).
+    await grantTestAuditAccess();
     world = await createPayoutsTestWorld('auditcli');
     claims = await ClaimsPublisher.start(world.claimsService, world.config.claimsTopic);
     for (const decision of [jkmDeathApproved(), jkmDeathApproved()]) {

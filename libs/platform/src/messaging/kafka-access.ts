@@ -22,6 +22,9 @@ export type PlatformPrincipal = (typeof PLATFORM_PRINCIPALS)[number];
 /** Every topic, whoever wrote it: the audit reads them all. */
 export const ALL_TOPICS_PATTERN = '*';
 
+/** The audit's throw-away consumer groups (libs/audit topic-reader.ts). */
+export const AUDIT_GROUP_PREFIX = 'santunan-audit-';
+
 /** What one principal may do; dead-letter topics follow from what it consumes. */
 export interface PrincipalAccess {
   /** The user it signs in as. */
@@ -89,15 +92,7 @@ export function platformAccess(
       topics.payoutSettlements,
       topics.enrollmentEvents,
     ]),
-    {
-      principal: 'audit',
-      publishes: [],
-      consumes: [ALL_TOPICS_PATTERN],
-      deadLetters: false,
-      sees: [],
-      groupPrefix: groups('audit', 'santunan-audit-'),
-      deletesGroups: true,
-    },
+    auditAccess(groups('audit', AUDIT_GROUP_PREFIX)),
     {
       principal: 'finance',
       publishes: [topics.payoutSettlements],
@@ -108,6 +103,22 @@ export function platformAccess(
       deletesGroups: false,
     },
   ];
+}
+
+/**
+ * The audit: reads every topic (whatever the deployment names them) and writes none. The same
+ * on every deployment sharing a broker, so a test run grants it and never revokes it.
+ */
+export function auditAccess(groupPrefix: string = AUDIT_GROUP_PREFIX): PrincipalAccess {
+  return {
+    principal: 'audit',
+    publishes: [],
+    consumes: [ALL_TOPICS_PATTERN],
+    deadLetters: false,
+    sees: [],
+    groupPrefix,
+    deletesGroups: true,
+  };
 }
 
 /** One ACL, allowing one operation on one resource to one user from any host. */

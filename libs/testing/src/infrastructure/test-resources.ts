@@ -1,5 +1,7 @@
 import {
   type KafkaMessaging,
+  aclsFor,
+  auditAccess,
   databaseUrl,
   dropDatabase,
   ensureDatabase,
@@ -63,6 +65,16 @@ export function testKafkaConnection(principal: TestKafkaPrincipal = 'admin'): Te
 /** Whether the test broker authenticates (and so enforces ACLs). */
 export function testKafkaSecured(): boolean {
   return testKafkaConnection().kafkaSasl !== undefined;
+}
+
+/**
+ * On a broker that authenticates, grants the audit principal what production grants it (read
+ * every topic, its own throw-away groups): for tests whose audit reads as `audit` (the CLI and
+ * the console take AUDIT_KAFKA_* from the environment) without the e2e platform's grants.
+ */
+export async function grantTestAuditAccess(): Promise<void> {
+  if (!testKafkaSecured()) return;
+  await testMessaging('santunan-test-audit-access').grantAcls(aclsFor([auditAccess()]));
 }
 
 /** Its publishers sign what they publish with the topic owner's test key (ADR 0025). */
