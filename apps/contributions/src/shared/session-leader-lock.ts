@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { advisoryLockKey } from '@santunan/platform';
+import { LEADER_SESSION_OPTIONS, advisoryLockKey } from '@santunan/platform';
 
 /**
  * One leader among the service's replicas for a job that spans many transactions (the
@@ -47,7 +47,12 @@ export class SessionLeaderLock {
 
   private async connection(): Promise<Client> {
     if (this.client) return this.client;
-    const client = new Client({ connectionString: this.databaseUrl });
+    const client = new Client({
+      connectionString: this.databaseUrl,
+      keepAlive: true,
+      // The server frees the lock within a minute of this host vanishing (ADR 0027).
+      options: LEADER_SESSION_OPTIONS,
+    });
     // A lost session has lost the lock too: lead again only after a new tryAcquire.
     client.on('error', () => {
       if (this.client === client) {

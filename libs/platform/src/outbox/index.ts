@@ -1,4 +1,5 @@
 export { advisoryLockKey } from './advisory-lock-key';
+export { LEADER_SESSION_OPTIONS } from './leader-session';
 export { Outbox1764000000100 } from './outbox.migration';
 export {
   EVENT_HEADERS,

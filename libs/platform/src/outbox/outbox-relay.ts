@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { signatureHeaders, type EventSigningKey } from '@santunan/contracts';
 import type { MessagePublisher, OutgoingMessage } from '../messaging/messages';
 import { advisoryLockKey } from './advisory-lock-key';
+import { LEADER_SESSION_OPTIONS } from './leader-session';
 import {
   backoffDelay,
   DEFAULT_BACKOFF,
@@ -178,6 +179,8 @@ export class OutboxRelay {
       connectionString: this.options.databaseUrl,
       application_name: `outbox-relay:${this.options.relayName}`,
       keepAlive: true,
+      // The server notices a vanished host within a minute and frees the lock (ADR 0027).
+      options: LEADER_SESSION_OPTIONS,
       query_timeout: 60_000,
     });
     // Without a listener a dropped connection would crash the process; the next query fails instead.
