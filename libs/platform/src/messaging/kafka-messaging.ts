@@ -79,7 +79,8 @@ export class KafkaMessaging {
         topics: missing.map((topic) => ({
           topic: topic.name,
           numPartitions: topic.partitions ?? 3,
-          replicationFactor: 1,
+          // -1: the broker's default.replication.factor (1 on a single node, 3 on a cluster).
+          replicationFactor: -1,
           configEntries: Object.entries(topic.config ?? {}).map(([name, value]) => ({
             name,
             value,
