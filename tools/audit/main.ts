@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { withLocalKafkaUser } from '../kafka/local-credentials';
 import { HELP } from './help';
 
 /** The keyring `npm run platform` keeps in .local/keys, unless EVENT_PUBLIC_KEYS names one (ADR 0025). */
@@ -33,7 +34,8 @@ async function main(argv: readonly string[]): Promise<number> {
   return runAudit(argv, {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
-    env: withLocalKeyring(process.env),
+    // Against `npm run platform` by default: its keyring and its broker's audit user.
+    env: withLocalKafkaUser(withLocalKeyring(process.env), 'audit'),
   });
 }
 

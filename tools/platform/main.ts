@@ -38,6 +38,7 @@ import {
   locatePostgres,
   type PostgresServer,
 } from '@santunan/platform';
+import { localKafkaCredentials } from '../kafka/local-credentials';
 import { buildApps, staleBuilds } from './build';
 import { platformDatabases } from './databases';
 import { localAuthSecret, localSecret } from './local-auth-secret';
@@ -84,19 +85,6 @@ function script(
 }
 
 const kafkaScript = (command: 'start' | 'stop' | 'status') => script(KAFKA_SCRIPT, command);
-
-/** `kafka.sh credentials`: the users of the broker it runs, as variables (ADR 0024). */
-function kafkaCredentials(): Record<string, string> {
-  const result = spawnSync('bash', [KAFKA_SCRIPT, 'credentials'], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`kafka.sh credentials failed (${result.status})`);
-  return Object.fromEntries(
-    result.stdout
-      .split('\n')
-      .map((line) => /^export ([A-Z0-9_]+)=(.*)$/.exec(line.trim()))
-      .filter((match): match is RegExpExecArray => match !== null)
-      .map((match): [string, string] => [match[1] ?? '', match[2] ?? '']),
-  );
-}
 
 /** KEYCLOAK_URL when set; else keycloak.sh (reusing one already running, as for Kafka). */
 function startKeycloak(
@@ -197,7 +185,7 @@ async function main(): Promise<void> {
     kafkaScript('start');
     if (!alreadyRunning) stops.push(() => void kafkaScript('stop'));
     brokers = `127.0.0.1:${process.env['KAFKA_PORT'] ?? '9092'}`;
-    kafkaUsers = kafkaCredentials();
+    kafkaUsers = localKafkaCredentials();
   }
   const kafkaEnvironment = { ...process.env, ...kafkaUsers };
   const admin = kafkaSaslFromEnvironment(undefined, kafkaEnvironment);

@@ -15,6 +15,7 @@ import {
   type AuditTargets,
   type TargetOverrides,
 } from '@santunan/audit';
+import { withLocalKafkaUser } from '../kafka/local-credentials';
 import type { Log } from './context';
 
 export interface AuditSummary {
@@ -36,16 +37,20 @@ export async function printAuditSummary(options: {
 }): Promise<AuditSummary> {
   // Against `npm run platform`: its keyring in .local/keys, unless EVENT_PUBLIC_KEYS names one.
   const keyring =
-    options.targets === undefined
+    options.targets?.keyring === undefined
       ? eventKeyringFromEnvironment(
           process.env,
           path.resolve(__dirname, '../../.local/keys/event-keyring.json'),
         )
       : undefined;
-  const targets: AuditTargets = auditTargets({
-    ...(keyring === undefined ? {} : { keyring }),
-    ...options.targets,
-  });
+  // …and its broker's audit user, unless the environment names a broker or a user.
+  const targets: AuditTargets = auditTargets(
+    {
+      ...(keyring === undefined ? {} : { keyring }),
+      ...options.targets,
+    },
+    withLocalKafkaUser(process.env, 'audit'),
+  );
   const verification = await verifyPlatform(targets, { checkTopics: true });
   const renderedVerification = renderVerification(verification);
   const report = await benefitsReport(targets, { period: options.period });
