@@ -1,14 +1,28 @@
-import { Topics } from '@santunan/contracts';
+import { EventKeyring, Topics } from '@santunan/contracts';
+import { testEventKeyring, testSigningKey } from '@santunan/testing';
 import { DEFAULT_CHECKER_THRESHOLD, claimsConfigFromEnvironment } from './claims-config';
 
 describe('claims configuration from the environment', () => {
-  const saved = process.env['AUTH_ISSUER_URL'];
+  // What every service needs from the process environment besides claims' own settings:
+  // an identity provider and its event signing key with the published keyring (ADR 0025).
+  const platformSettings: Record<string, string> = {
+    AUTH_ISSUER_URL: 'http://127.0.0.1:8180/realms/santunan',
+    CLAIMS_EVENT_SIGNING_KEY: testSigningKey('claims')
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
+    EVENT_PUBLIC_KEYS: JSON.stringify(EventKeyring.document(testEventKeyring.keys)),
+  };
+  const saved = Object.fromEntries(
+    Object.keys(platformSettings).map((name) => [name, process.env[name]]),
+  );
   beforeAll(() => {
-    process.env['AUTH_ISSUER_URL'] = 'http://127.0.0.1:8180/realms/santunan';
+    Object.assign(process.env, platformSettings);
   });
   afterAll(() => {
-    if (saved === undefined) delete process.env['AUTH_ISSUER_URL'];
-    else process.env['AUTH_ISSUER_URL'] = saved;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   });
 
   it('defaults to the platform topics, port 3003 and a Rp10,000,000 maker–checker threshold', () => {
