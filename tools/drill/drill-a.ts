@@ -6,17 +6,11 @@
  * a topic), no payout twice. Timings: how long after each kill the survivor's outbox relay
  * took over, and the scenario's duration.
  */
-import {
-  auditVerify,
-  consumersCaughtUp,
-  noPayoutTwice,
-  outboxesDrained,
-  requireAll,
-} from './checks';
-import { DrillPlatform, type ScenarioRun } from './drill-platform';
+import type { DrillPlatform, ScenarioRun } from './drill-platform';
 import type { ServiceName } from './fleet';
 import type { DrillContext, DrillOutcome } from './drill';
-import { DrillFailure, failedWith, log, pause, seconds, waitFor } from './support';
+import { instancesAlive, onDrillPlatform, scenarioUnderStrike } from './strike';
+import { log, pause, seconds, waitFor } from './support';
 
 /** When to kill each service's first instance: in the step that drives it, once it is busy. */
 export const KILL_PLAN: readonly { service: ServiceName; step: string; events: number }[] = [
@@ -37,56 +31,35 @@ export interface KillRecord {
 }
 
 export async function drillA(context: DrillContext): Promise<DrillOutcome> {
-  const platform = new DrillPlatform(
-    { drill: 'a', brokers: 1, instances: 2, from: context.from },
-    context.run,
+  return onDrillPlatform(
+    context,
+    { drill: 'a', brokers: 1, instances: 2 },
+    async (platform, timings) => {
+      const checks = await scenarioUnderStrike(platform, timings, {
+        what: `all ${KILL_PLAN.length} kills`,
+        run: async (scenario) => {
+          const kills = KILL_PLAN.map((plan) => killDuringStep(platform, scenario, plan));
+          const killed = (await Promise.all(kills)).filter(
+            (kill): kill is KillRecord => kill !== null,
+          );
+          for (const kill of killed) {
+            timings[`kill -9 ${kill.instance}`] =
+              `at ${seconds(kill.atScenarioMs)} (${kill.step}); relay takeover ` +
+              (kill.relayTakeoverMs === null
+                ? 'not observed'
+                : `after ${seconds(kill.relayTakeoverMs)}`) +
+              '; consumer groups without the dead member ' +
+              (kill.groupsRebalancedMs === null
+                ? 'not observed'
+                : `after ${seconds(kill.groupsRebalancedMs)}`);
+          }
+          return killed.length === KILL_PLAN.length;
+        },
+      });
+      checks.push(instancesAlive(platform, 'survivors alive', 'no instance died unasked'));
+      return checks;
+    },
   );
-  const timings: Record<string, string> = {};
-  try {
-    const setup = Date.now();
-    await platform.start();
-    timings['platform start (1 broker, 8 instances)'] = seconds(Date.now() - setup);
-    const scenario = platform.scenario();
-    const kills = KILL_PLAN.map((plan) => killDuringStep(platform, scenario, plan));
-    const finished = await scenario.done;
-    const killed = (await Promise.all(kills)).filter((kill): kill is KillRecord => kill !== null);
-    timings['scenario --small'] = seconds(finished.ms);
-    for (const kill of killed) {
-      timings[`kill -9 ${kill.instance}`] =
-        `at ${seconds(kill.atScenarioMs)} (${kill.step}); relay takeover ` +
-        (kill.relayTakeoverMs === null
-          ? 'not observed'
-          : `after ${seconds(kill.relayTakeoverMs)}`) +
-        '; consumer groups without the dead member ' +
-        (kill.groupsRebalancedMs === null
-          ? 'not observed'
-          : `after ${seconds(kill.groupsRebalancedMs)}`);
-    }
-    if (finished.code !== 0) {
-      const tail = scenario.output.slice(-15).join('\n');
-      throw new DrillFailure(`the scenario failed (exit ${finished.code}):\n${tail}`);
-    }
-    if (killed.length !== KILL_PLAN.length)
-      throw new DrillFailure(`only ${killed.length} of ${KILL_PLAN.length} kills happened`);
-    const checks = [
-      await outboxesDrained(platform.databases),
-      await consumersCaughtUp(platform.kafka),
-      await auditVerify(platform.env),
-      await noPayoutTwice(platform.databases),
-    ];
-    const crashed = platform.fleet.unexpectedExits();
-    checks.push({
-      name: 'survivors alive',
-      ok: crashed.length === 0,
-      detail: crashed.length === 0 ? 'no instance died unasked' : `died: ${crashed.join(', ')}`,
-    });
-    requireAll(checks);
-    return { checks, timings };
-  } catch (error) {
-    throw failedWith(error, timings);
-  } finally {
-    await platform.stop();
-  }
 }
 
 /** Waits until the service is busy in the plan's step, then kills its instance 1. */

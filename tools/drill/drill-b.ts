@@ -6,90 +6,60 @@
  * (every stored event on its topic: `audit verify`), the outboxes drained, every consumer
  * group caught up, every partition fully in sync again, no payout twice.
  */
-import {
-  auditVerify,
-  consumersCaughtUp,
-  noPayoutTwice,
-  outboxesDrained,
-  requireAll,
-  type CheckResult,
-} from './checks';
-import { DrillPlatform } from './drill-platform';
 import type { DrillContext, DrillOutcome } from './drill';
-import { DrillFailure, failedWith, log, pause, seconds, waitFor } from './support';
+import { onDrillPlatform, scenarioUnderStrike } from './strike';
+import { log, pause, seconds, waitFor } from './support';
 
 /** How long the killed broker stays down while the scenario goes on. */
 const DOWN_MS = 20_000;
 
 export async function drillB(context: DrillContext): Promise<DrillOutcome> {
-  const platform = new DrillPlatform(
-    { drill: 'b', brokers: 3, instances: 1, from: context.from },
-    context.run,
-  );
-  const timings: Record<string, string> = {};
-  try {
-    const setup = Date.now();
-    await platform.start();
-    timings['platform start (3 brokers, 4 instances)'] = seconds(Date.now() - setup);
-    const scenario = platform.scenario();
-    const fault = (async (): Promise<boolean> => {
-      if (
-        !(await platform.busyIn(scenario, 'sponsors enrol their workers by CSV', 'enrollment', 40))
-      )
-        return false;
-      const victim = await platform.cluster.busiestLeader(platform.topics);
-      const killedAt = Date.now();
-      await platform.cluster.kill(victim);
-      log(`kill -9 Kafka broker ${victim} (the leader of most partitions)`);
-      timings[`kill -9 broker ${victim}`] =
-        `at ${seconds(killedAt - scenario.startedAt)} of the scenario`;
-      const moved = await waitFor(
-        'partitions led by the survivors',
-        async () => ((await platform.cluster.underReplicated(platform.topics)) > 0 ? true : false),
-        { timeoutMs: 60_000, intervalMs: 500 },
-      ).then(
-        () => Date.now() - killedAt,
-        () => null,
-      );
-      timings['partitions under-replicated (leaders moved) after'] =
-        moved === null ? 'not observed' : seconds(moved);
-      await pause(Math.max(0, DOWN_MS - (Date.now() - killedAt)));
-      const restartAt = Date.now();
-      await platform.cluster.restart(victim);
-      timings[`broker ${victim} down for`] = seconds(restartAt - killedAt);
-      timings[`broker ${victim} serving again after restart`] = seconds(Date.now() - restartAt);
-      await waitFor(
-        'every partition in sync again (ISR = 3)',
-        async () => (await platform.cluster.underReplicated(platform.topics)) === 0,
-        { timeoutMs: 180_000, intervalMs: 1_000 },
-      );
-      timings['all partitions back in sync after restart'] = seconds(Date.now() - restartAt);
-      return true;
-    })();
-    const finished = await scenario.done;
-    const faulted = await fault;
-    timings['scenario --small'] = seconds(finished.ms);
-    if (finished.code !== 0) {
-      const tail = scenario.output.slice(-15).join('\n');
-      throw new DrillFailure(`the scenario failed (exit ${finished.code}):\n${tail}`);
-    }
-    if (!faulted) throw new DrillFailure('the broker was not killed during the scenario');
-    const checks: CheckResult[] = [
-      await outboxesDrained(platform.databases),
-      await consumersCaughtUp(platform.kafka),
-      await auditVerify(platform.env),
-      await noPayoutTwice(platform.databases),
-      {
+  return onDrillPlatform(
+    context,
+    { drill: 'b', brokers: 3, instances: 1 },
+    async (platform, timings) => {
+      const checks = await scenarioUnderStrike(platform, timings, {
+        what: 'a broker killed',
+        run: async (scenario) => {
+          const step = 'sponsors enrol their workers by CSV';
+          if (!(await platform.busyIn(scenario, step, 'enrollment', 40))) return false;
+          const victim = await platform.cluster.busiestLeader(platform.topics);
+          const killedAt = Date.now();
+          await platform.cluster.kill(victim);
+          log(`kill -9 Kafka broker ${victim} (the leader of most partitions)`);
+          timings[`kill -9 broker ${victim}`] =
+            `at ${seconds(killedAt - scenario.startedAt)} of the scenario`;
+          const moved = await waitFor(
+            'partitions led by the survivors',
+            async () =>
+              (await platform.cluster.underReplicated(platform.topics)) > 0 ? true : false,
+            { timeoutMs: 60_000, intervalMs: 500 },
+          ).then(
+            () => Date.now() - killedAt,
+            () => null,
+          );
+          timings['partitions under-replicated (leaders moved) after'] =
+            moved === null ? 'not observed' : seconds(moved);
+          await pause(Math.max(0, DOWN_MS - (Date.now() - killedAt)));
+          const restartAt = Date.now();
+          await platform.cluster.restart(victim);
+          timings[`broker ${victim} down for`] = seconds(restartAt - killedAt);
+          timings[`broker ${victim} serving again after restart`] = seconds(Date.now() - restartAt);
+          await waitFor(
+            'every partition in sync again (ISR = 3)',
+            async () => (await platform.cluster.underReplicated(platform.topics)) === 0,
+            { timeoutMs: 180_000, intervalMs: 1_000 },
+          );
+          timings['all partitions back in sync after restart'] = seconds(Date.now() - restartAt);
+          return true;
+        },
+      });
+      checks.push({
         name: 'replication',
         ok: (await platform.cluster.underReplicated(platform.topics)) === 0,
         detail: 'every partition of every topic has all 3 replicas in sync',
-      },
-    ];
-    requireAll(checks);
-    return { checks, timings };
-  } catch (error) {
-    throw failedWith(error, timings);
-  } finally {
-    await platform.stop();
-  }
+      });
+      return checks;
+    },
+  );
 }
