@@ -2,13 +2,15 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { grantTestAuditAccess, testKafkaBrokers } from '@santunan/testing';
+import { EventKeyring } from '@santunan/contracts';
+import { grantTestAuditAccess, testEventKeyring, testKafkaBrokers } from '@santunan/testing';
 import {
   ClaimsPublisher,
   createPayoutsTestWorld,
   jkmDeathApproved,
   type PayoutsTestWorld,
 } from '@santunan/payouts-service/testing';
+import { typeScriptEntry } from '../platform/services';
 
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
@@ -24,15 +26,18 @@ async function audit(...args: string[]): Promise<Outcome> {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'tools/audit/main.ts',
-        ...args,
-      ],
-      { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json' }, timeout: 90_000 },
+      [...typeScriptEntry('tools/audit/main.ts'), ...args],
+      {
+        cwd: ROOT,
+        // The test keyring, so the topic's signatures are checked (and never the keyring a
+        // local `npm run platform` left in .local/keys).
+        env: {
+          ...process.env,
+          TS_NODE_PROJECT: 'tsconfig.json',
+          EVENT_PUBLIC_KEYS: JSON.stringify(EventKeyring.document(testEventKeyring.keys)),
+        },
+        timeout: 90_000,
+      },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -89,6 +94,7 @@ describe('the audit command line', () => {
     expect(intact.code).toBe(0);
     expect(intact.stdout).toContain('store claims: 2 events in 2 streams verified, chains intact');
     expect(intact.stdout).toMatch(/verify: OK/);
+    expect(intact.stdout).not.toMatch(/signatures not checked/);
 
     const client = new Client({ connectionString: world.claimsDb.url });
     await client.connect();

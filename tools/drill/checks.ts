@@ -11,6 +11,7 @@ import { Client } from 'pg';
 import { databaseUrl, dropDatabase, ensureDatabase, type KafkaSasl } from '@santunan/platform';
 import { SERVICE_NAMES, type ServiceName } from './fleet';
 import { DrillFailure, ROOT, log, pause, seconds, waitFor } from './support';
+import { typeScriptEntry } from '../platform/services';
 
 /** Where a drill's Kafka is and, on a secured broker, the super user the drill checks as. */
 export interface KafkaConnection {
@@ -227,18 +228,11 @@ export function runAudit(
   env: NodeJS.ProcessEnv,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'tools/audit/main.ts',
-        ...args,
-      ],
-      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, [...typeScriptEntry('tools/audit/main.ts'), ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

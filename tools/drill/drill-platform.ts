@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ALL_TOPICS, Topics, deadLetterTopic } from '@santunan/contracts';
 import { KafkaMessaging, aclsFor, localEventKeys, platformAccess } from '@santunan/platform';
-import type { RunFrom } from '../platform/services';
+import { typeScriptEntry, type RunFrom } from '../platform/services';
 import { DrillDatabases, monitor, type KafkaConnection } from './checks';
 import { Fleet, SERVICE_NAMES, type ServiceName } from './fleet';
 import { KafkaCluster } from './kafka-cluster';
@@ -143,18 +143,12 @@ export class DrillPlatform {
     const child = spawn(
       process.execPath,
       [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'tools/scenario/main.ts',
+        ...typeScriptEntry('tools/scenario/main.ts'),
         '--small',
         '--patience',
         String(patienceS),
         ...extra,
-        ...(['enrollment', 'contributions', 'claims', 'payouts'] as ServiceName[]).flatMap(
-          (service) => [`--base-url-${service}`, urls[service]],
-        ),
+        ...SERVICE_NAMES.flatMap((service) => [`--base-url-${service}`, urls[service]]),
       ],
       { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] },
     );

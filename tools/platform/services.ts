@@ -25,17 +25,16 @@ export const CONSOLE: ServiceProcess = { name: 'console', port: 3000 };
  */
 export type RunFrom = 'dist' | 'ts-node';
 
+/** Node's arguments to run a TypeScript entry point of this workspace from source. */
+export function typeScriptEntry(file: string): string[] {
+  return ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', file];
+}
+
 /** Node's arguments for a service, run from the build or from its TypeScript. */
 export function serviceArguments(name: string, from: RunFrom = 'dist'): string[] {
   return from === 'dist'
     ? [path.join('dist/apps', name, 'main.js')]
-    : [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        path.join('apps', name, 'src/main.ts'),
-      ];
+    : typeScriptEntry(path.join('apps', name, 'src/main.ts'));
 }
 
 export interface RunningService {
