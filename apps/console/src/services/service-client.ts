@@ -18,6 +18,8 @@ export interface ServiceProblem {
   readonly title: string;
   readonly detail: string;
   readonly errors: readonly FieldProblem[];
+  /** The one request field a rule break (422) concerns, as a form's dotted name; none: the whole request. */
+  readonly field?: string;
   /** Extension members, e.g. a claim's `currentStatus`. */
   readonly extensions: Readonly<Record<string, unknown>>;
 }
@@ -26,7 +28,7 @@ export type ServiceResult<T> =
   | { readonly ok: true; readonly status: number; readonly value: T }
   | { readonly ok: false; readonly problem: ServiceProblem };
 
-const STANDARD = new Set(['type', 'title', 'status', 'detail', 'code', 'instance', 'errors']);
+const STANDARD = new Set(['type', 'title', 'status', 'detail', 'code', 'instance', 'errors', 'field']);
 
 function text(value: unknown, fallback: string): string {
   return typeof value === 'string' && value !== '' ? value : fallback;
@@ -73,6 +75,7 @@ export function problemOf(service: string, status: number, body: unknown): Servi
     title: text(members['title'], ''),
     detail: text(members['detail'], ''),
     errors: fieldProblems(members['errors']),
+    ...(typeof members['field'] === 'string' ? { field: formPath(members['field']) } : {}),
     extensions: Object.fromEntries(Object.entries(members).filter(([key]) => !STANDARD.has(key))),
   };
 }

@@ -91,7 +91,13 @@ export function formErrorsOf(
       add(name, t(key !== undefined && hasMessage(key) ? key : 'constraint.invalid'));
     }
   }
-  const placed = options.codeFields?.[problem.code];
+  // Where the page says the code belongs, else the field the service names when the form has it.
+  const named = problem.field !== undefined ? nameOf(problem.field) : undefined;
+  const placed =
+    options.codeFields?.[problem.code] ??
+    (named !== undefined && options.values !== undefined && named in options.values
+      ? named
+      : undefined);
   if (placed !== undefined) {
     add(nameOf(placed), localized(t, problem));
     return { fieldErrors, formError: null };

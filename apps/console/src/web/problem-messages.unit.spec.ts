@@ -75,6 +75,25 @@ describe('problem details → what a form shows', () => {
     });
   });
 
+  it('places a rule break at the field the service names, when the form has that field', () => {
+    const problem = problemOf('claims', 422, {
+      status: 422,
+      code: 'SOME_RULE_THE_PAGE_DOES_NOT_KNOW',
+      detail: 'the lodging date is before the incident',
+      field: '/claimant/fullName',
+    });
+    expect(problem.field).toBe('claimant.fullName');
+    expect(formErrorsOf(t, problem, { values: { 'claimant.fullName': 'Maria' } })).toEqual({
+      fieldErrors: { 'claimant.fullName': [expect.any(String)] },
+      formError: null,
+    });
+    // A field the form does not show: the message stays with the form, never lost.
+    expect(formErrorsOf(t, problem, { values: { note: 'x' } })).toEqual({
+      fieldErrors: {},
+      formError: expect.any(String),
+    });
+  });
+
   it('shows a 403 as a message for the whole form, never as an exception', () => {
     const problem = problemOf('claims', 403, {
       status: 403,
