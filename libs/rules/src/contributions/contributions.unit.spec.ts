@@ -135,23 +135,35 @@ describe('BPU contributions', () => {
 });
 
 describe('PU contributions', () => {
+  // Rules reference §10: the 0.10…1.60% figures from 2025-02-07 are the JKK fund's share after
+  // 0.14% goes to JKP; the employer's bill did not change.
   it.each([
-    [1, 24, 10],
-    [2, 54, 40],
-    [3, 89, 75],
-    [4, 127, 113],
-    [5, 174, 160],
-  ] as const)('risk class %p: %p bp before PP 6/2025, %p bp after', (riskClass, before, after) => {
-    const wage = 10_000_000;
-    const old = value(puContribution({ contributionMonth: '2025-01', wage, riskClass }));
-    const recomposed = value(puContribution({ contributionMonth: '2025-03', wage, riskClass }));
-    expect(amounts(old.explanation)).toEqual([(wage * before) / 10_000, 30_000]);
-    expect(amounts(recomposed.explanation)).toEqual([(wage * after) / 10_000, 30_000]);
-    expect(old.explanation.ruleSetId).toBe('PP82-2019');
-    expect(recomposed.explanation.ruleSetId).toBe('PERMENAKER1-2025');
+    [1, 24],
+    [2, 54],
+    [3, 89],
+    [4, 127],
+    [5, 174],
+  ] as const)(
+    'risk class %p: the employer pays %p bp of the wage before and after PP 6/2025',
+    (riskClass, rate) => {
+      const wage = 10_000_000;
+      const old = value(puContribution({ contributionMonth: '2025-01', wage, riskClass }));
+      const later = value(puContribution({ contributionMonth: '2025-03', wage, riskClass }));
+      expect(amounts(old.explanation)).toEqual([(wage * rate) / 10_000, 30_000]);
+      expect(amounts(later.explanation)).toEqual([(wage * rate) / 10_000, 30_000]);
+      expect(old.explanation.ruleSetId).toBe('PP82-2019');
+      expect(later.explanation.ruleSetId).toBe('PERMENAKER1-2025');
+    },
+  );
+
+  it("the reference's worked case: wage Rp5,000,000, risk class 3 → JKK Rp44,500 + JKM Rp15,000, in 2024 and in 2026", () => {
+    for (const contributionMonth of ['2024-06', '2026-06']) {
+      const result = value(puContribution({ contributionMonth, wage: 5_000_000, riskClass: 3 }));
+      expect(amounts(result.explanation)).toEqual([44_500, 15_000]);
+    }
   });
 
-  it('bills February 2025 at the old rates: a month follows the set in force on its first day', () => {
+  it('bills February 2025 by the set in force on its first day', () => {
     const february = value(
       puContribution({ contributionMonth: '2025-02', wage: 5_000_000, riskClass: 1 }),
     );

@@ -112,25 +112,18 @@ describe('rule set data', () => {
     expect(permenaker.effectiveFrom.confidence).toBe('M');
   });
 
-  it('changes only PU JKK rates at PP 6/2025', () => {
+  it('changes no amount at PP 6/2025: the PU bill stays (JKP is an allocation of it, §10)', () => {
     const before = value(ruleSetById('PP82-2019'));
     const after = value(ruleSetById('PP6-2025'));
     expect(after.jkk).toBe(before.jkk);
     expect(after.jkm).toBe(before.jkm);
-    expect(after.contributions.bpu).toBe(before.contributions.bpu);
-    expect(before.contributions.pu.jkkRateByRiskClass.value).toEqual({
+    expect(after.contributions).toBe(before.contributions);
+    expect(after.contributions.pu.jkkRateByRiskClass.value).toEqual({
       1: 24,
       2: 54,
       3: 89,
       4: 127,
       5: 174,
-    });
-    expect(after.contributions.pu.jkkRateByRiskClass.value).toEqual({
-      1: 10,
-      2: 40,
-      3: 75,
-      4: 113,
-      5: 160,
     });
   });
 
