@@ -6,12 +6,15 @@
  *     [--settle [--value-date YYYY-MM-DD] [--settlements-topic payouts.settlements]] [--idle-exit-ms 15000]
  *
  * KAFKA_BROKERS (default 127.0.0.1:9092); on a broker with SASL the `finance` principal from
- * FINANCE_KAFKA_USERNAME / _PASSWORD (or KAFKA_SASL_*); KEYS_DATABASE_URL to decrypt names and accounts.
+ * FINANCE_KAFKA_USERNAME / _PASSWORD (or KAFKA_SASL_*); KEYS_DATABASE_URL to decrypt names and accounts;
+ * EVENT_PUBLIC_KEYS, the published keyring (default: npm run platform's .local/keys): only payout
+ * orders signed by payouts are booked.
  * With --settle it plays the bank and reports each instructed payout settled. It prints one
  * line per event and, on exit (Ctrl-C or --idle-exit-ms without messages), the ledger totals.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { kafkaSaslFromEnvironment } from '@santunan/platform';
+import { eventKeyringFromEnvironment, kafkaSaslFromEnvironment } from '@santunan/platform';
 import { startFinanceConsumer } from './finance-consumer';
 
 async function main(): Promise<void> {
@@ -25,12 +28,23 @@ async function main(): Promise<void> {
       'idle-exit-ms': { type: 'string' },
     },
   });
+  // The keyring EVENT_PUBLIC_KEYS names, else the one `npm run platform` keeps in .local/keys.
+  const keyring = eventKeyringFromEnvironment(
+    process.env,
+    path.resolve(__dirname, '../../.local/keys/event-keyring.json'),
+  );
+  if (keyring === undefined) {
+    throw new Error(
+      'no published keyring: set EVENT_PUBLIC_KEYS (payout orders are checked by signature)',
+    );
+  }
   let lastMessageAt = Date.now();
   const consumer = await startFinanceConsumer({
     kafkaBrokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','),
     kafkaSasl: kafkaSaslFromEnvironment('finance'),
     topic: values.topic,
     groupId: values.group,
+    keyring,
     keyDatabaseUrl: process.env['KEYS_DATABASE_URL'] || undefined,
     settle: values.settle
       ? {

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { PayoutsSchemaValidator, Topics, type SettlementReport } from '@santunan/contracts';
+import {
+  PayoutsSchemaValidator,
+  Topics,
+  verifyEventSignature,
+  type EventKeyring,
+  type SettlementReport,
+} from '@santunan/contracts';
 import {
   KafkaMessaging,
   PersonalDataCipher,
@@ -19,6 +25,11 @@ export interface FinanceConsumerOptions {
   readonly kafkaSasl?: KafkaSasl;
   readonly topic?: string;
   readonly groupId: string;
+  /**
+   * The published keyring (ADR 0025): only messages signed with payouts' key are booked, so a
+   * payout order someone else put on the topic is never paid.
+   */
+  readonly keyring: EventKeyring;
   /** With the shared key database, names and accounts are decrypted; without, they stay sealed. */
   readonly keyDatabaseUrl?: string;
   /**
@@ -31,14 +42,14 @@ export interface FinanceConsumerOptions {
 
 export interface FinanceConsumer {
   readonly ledger: FinanceLedger;
-  /** Messages refused by the published schemas (a real consumer parks them for a person). */
+  /** Messages refused by their signature or the published schemas (a real consumer parks them for a person). */
   readonly rejected: { offset: string; errors: readonly string[] }[];
   stop(): Promise<void>;
 }
 
 /**
- * An example finance system on `payouts.events`: validates each message against the published
- * JSON Schema, deduplicates by event id, keeps a ledger per payout and — optionally — plays
+ * An example finance system on `payouts.events`: checks each message's signature against the
+ * published keyring and validates it against the published JSON Schema, deduplicates by event id, keeps a ledger per payout and — optionally — plays
  * the bank by reporting instructed payouts as settled. At least once in, idempotent out.
  */
 export async function startFinanceConsumer(
@@ -66,6 +77,15 @@ export async function startFinanceConsumer(
     : undefined;
 
   async function handle(message: IncomingMessage): Promise<void> {
+    const signature = verifyEventSignature(options.keyring, message, { owner: 'payouts' });
+    if (!signature.ok) {
+      rejected.push({
+        offset: message.offset,
+        errors: [`${signature.reason}: ${signature.message}`],
+      });
+      log(`! offset ${message.offset} refused: ${signature.reason} (${signature.message})`);
+      return;
+    }
     const parsed: unknown =
       message.value === null ? null : JSON.parse(message.value.toString('utf8'));
     const check = validator.checkEvent(parsed);

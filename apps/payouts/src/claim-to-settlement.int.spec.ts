@@ -1,5 +1,12 @@
-import type { PayoutSettled } from '@santunan/contracts';
-import { eventually, testKafkaConnection, testMessaging, uniqueName } from '@santunan/testing';
+import { signatureHeaders, type PayoutSettled } from '@santunan/contracts';
+import {
+  eventually,
+  testEventKeyring,
+  testKafkaConnection,
+  testMessaging,
+  testSigningKey,
+  uniqueName,
+} from '@santunan/testing';
 import { startFinanceConsumer, type FinanceConsumer } from '@santunan/finance-consumer';
 import { benefitPayoutId, compensationPayoutId } from './shared/payout-ids';
 import { jkmDeathApproved, jkmDeathToTwoHeirs } from './testing/claim-decisions';
@@ -30,6 +37,7 @@ describe('an approved claim becomes a settled payout on payouts.events through K
       topic: world.config.eventsTopic,
       groupId: uniqueName('int.payouts.example-finance'),
       keyDatabaseUrl: world.keysDb.url,
+      keyring: testEventKeyring,
       settle: { topic: world.config.settlementsTopic, valueDate },
       log: () => undefined,
     });
@@ -100,6 +108,28 @@ describe('an approved claim becomes a settled payout on payouts.events through K
       expect(bank.ledger.lines.get(compensationId)).toMatchObject({
         kind: 'late-payment-compensation',
         compensates: payoutId,
+      }),
+    );
+  });
+
+  it('books no payout order the payouts service did not sign (a forged copy is refused)', async () => {
+    const [genuine] = published.events('PayoutInstructed');
+    expect(genuine).toBeDefined();
+    const value = Buffer.from(JSON.stringify(genuine), 'utf8');
+    const topic = world.config.eventsTopic;
+    const forger = await testMessaging('int-forged-order').createPublisher();
+    try {
+      // Authorised on the broker here (the test's admin), but signed with claims' key.
+      await forger.publish(topic, [
+        { key: 'forged', value, headers: signatureHeaders(testSigningKey('claims'), topic, value) },
+      ]);
+    } finally {
+      await forger.close();
+    }
+    await eventually(() =>
+      expect(bank.rejected).toContainEqual({
+        offset: expect.any(String),
+        errors: [expect.stringMatching(/^SIGNATURE_INVALID: /)],
       }),
     );
   });

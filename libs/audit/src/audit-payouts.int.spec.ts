@@ -88,6 +88,7 @@ describe('auditing the claims and payouts stores and topics', () => {
       topic: world.config.eventsTopic,
       groupId: uniqueName('int.audit.finance'),
       keyDatabaseUrl: world.keysDb.url,
+      keyring: testEventKeyring,
       settle: { topic: world.config.settlementsTopic, valueDate: '2026-03-20' },
       log: () => undefined,
     });
