@@ -1,4 +1,5 @@
 import { DataSource, type EntityManager, type EntitySchema, type MixedList } from 'typeorm';
+import { LEADER_SESSION_OPTIONS } from '../outbox/leader-session';
 
 /** The smallest SQL surface the platform's stores need; one connection, usually in a transaction. */
 export interface SqlExecutor {
@@ -40,10 +41,16 @@ export class PlatformDatabase {
       synchronize: false,
       logging: false,
       applicationName: options.applicationName,
-      // JIT compiles a plan once its estimated cost crosses a threshold, which an OLTP
-      // service's short statements only do when statistics are missing or stale; it then
-      // adds ~200 ms to a 2 ms read (issue 16's profile). Off for the service's connections.
-      extra: { max: options.poolSize ?? 10, options: '-c jit=off' },
+      extra: {
+        max: options.poolSize ?? 10,
+        // JIT compiles a plan once its estimated cost crosses a threshold, which an OLTP
+        // service's short statements only do when statistics are missing or stale; it then
+        // adds ~200 ms to a 2 ms read (issue 16's profile). Off for the service's connections.
+        // The leader sessions' keepalive too: a pooled connection may hold a session lock
+        // (enrollment's bulk jobs), which a vanished host must not keep for two hours.
+        options: `-c jit=off ${LEADER_SESSION_OPTIONS}`,
+        keepAlive: true,
+      },
     });
   }
 
