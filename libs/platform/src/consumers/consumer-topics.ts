@@ -1,9 +1,9 @@
+import { deadLetterTopic } from '@santunan/contracts';
 import type { KafkaMessaging } from '../messaging/kafka-messaging';
 import type { TopicSpec } from '../messaging/messages';
 
-export function deadLetterTopic(topic: string): string {
-  return `${topic}.dlq`;
-}
+// The contracts name the dead-letter topics; the platform's consumers and ACLs follow them.
+export { deadLetterTopic };
 
 export interface ConsumerTopicOptions {
   readonly partitions?: number;

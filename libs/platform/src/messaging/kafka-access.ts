@@ -4,6 +4,7 @@
  * everything no ACL allows (`allow.everyone.if.no.acl.found=false`); `admin` is the super user
  * that creates topics and grants these.
  */
+import { deadLetterTopic } from '@santunan/contracts';
 
 /** The topics of one deployment (production: @santunan/contracts `Topics`). */
 export interface PlatformTopicNames {
@@ -54,8 +55,6 @@ export interface PlatformAccessOptions {
   readonly groupPrefixes?: Partial<Record<PlatformPrincipal, string>>;
 }
 
-const dlq = (topic: string): string => `${topic}.dlq`;
-
 /**
  * The platform's table: what each service publishes and consumes (as apps/<service>/src/config
  * wires it), the audit reading everything and writing nothing, and finance (the bank) reading
@@ -76,7 +75,7 @@ export function platformAccess(
     publishes: [publishes],
     consumes,
     deadLetters: true,
-    sees: [dlq(publishes)],
+    sees: [deadLetterTopic(publishes)],
     groupPrefix: groups(principal, `${principal}.`),
     deletesGroups: false,
   });
@@ -140,7 +139,7 @@ export function aclsFor(access: readonly PrincipalAccess[]): KafkaAcl[] {
     for (const name of entry.publishes) topic(entry.principal, name, 'write');
     for (const name of entry.consumes) {
       topic(entry.principal, name, 'read');
-      if (entry.deadLetters) topic(entry.principal, dlq(name), 'write');
+      if (entry.deadLetters) topic(entry.principal, deadLetterTopic(name), 'write');
     }
     for (const name of entry.sees) topic(entry.principal, name, 'describe');
     const group = { resource: 'group', name: entry.groupPrefix, pattern: 'prefixed' } as const;
