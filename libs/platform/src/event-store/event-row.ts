@@ -85,7 +85,9 @@ export function envelopeFromRow(row: EventRow): EventEnvelope {
   };
 }
 
-export function positionOf(row: EventRow): StorePosition {
+export function positionOf(
+  row: Pick<EventRow, 'transaction_id' | 'global_position'>,
+): StorePosition {
   return { transactionId: row.transaction_id, globalPosition: row.global_position };
 }
 

@@ -175,6 +175,18 @@ export class EventStore {
   }
 
   /**
+   * The position of the last event committed so far, in `readAll`'s order; undefined when the
+   * store is empty. A reader that has read up to it has seen every event committed before.
+   */
+  async lastPosition(executor: SqlExecutor): Promise<StorePosition | undefined> {
+    const [row] = await executor.query<Pick<EventRow, 'transaction_id' | 'global_position'>>(
+      `select transaction_id, global_position from events
+        order by transaction_id desc, global_position desc limit 1`,
+    );
+    return row === undefined ? undefined : positionOf(row);
+  }
+
+  /**
    * Events of every stream after `after`, in (transaction id, global position) order, and
    * only from transactions older than the snapshot horizon: every transaction below
    * pg_snapshot_xmin has finished, so nothing can still appear behind what is returned.

@@ -169,4 +169,36 @@ describe('ProjectionRunner', () => {
     expect(replayed).toBe(everything.length);
     expect(await readModel()).toEqual(liveModel);
   }, 300_000);
+
+  it('catches up with every event committed before the call, even behind a transaction still in flight', async () => {
+    // Another session's open transaction (here: any database on the server would do) holds the
+    // snapshot horizon back, so readAll stops short of events committed after it began.
+    const holder = db.database.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('select pg_current_xact_id()');
+    await db.database.transaction((tx) =>
+      store.append(
+        tx,
+        appendRequest(
+          'participant-behind-horizon',
+          [newEvent('ParticipantRegistered', { name: 'Behind', monthlyIncome: 1_000_000 })],
+          0,
+        ),
+      ),
+    );
+    let caughtUp = false;
+    const catchingUp = runner()
+      .catchUp(participantSummaries)
+      .then(() => (caughtUp = true));
+    // Not before the holder ends: returning now would hide a committed event from the reader.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(caughtUp).toBe(false);
+    await holder.commitTransaction();
+    await holder.release();
+    await catchingUp;
+    expect(
+      (await readModel()).find((row) => row.participant_id === 'participant-behind-horizon'),
+    ).toMatchObject({ name: 'Behind' });
+  }, 300_000);
 });

@@ -1,6 +1,6 @@
 import type { PlatformDatabase } from '../database/platform-database';
 import type { EventStore } from '../event-store/event-store';
-import { START_OF_STORE } from '../event-store/store-position';
+import { START_OF_STORE, type StorePosition } from '../event-store/store-position';
 import { advisoryLockKey } from '../outbox/advisory-lock-key';
 import {
   backoffDelay,
@@ -55,15 +55,19 @@ export class ProjectionRunner {
 
   /** Applies everything behind the horizon now; returns how many events were read. */
   async catchUp(projection: Projection): Promise<number> {
+    // Every event committed before this call, not only those below the snapshot horizon: a
+    // transaction still in flight anywhere on the server holds readAll back (ADR 0004), and a
+    // read after a write must see the write. So an empty batch ends it only once the
+    // checkpoint has reached the last event committed when it began.
+    const target = await this.options.store.lastPosition(this.options.database);
     let total = 0;
-    for (
-      let read = await this.applyBatch(projection);
-      read > 0;
-      read = await this.applyBatch(projection)
-    ) {
-      total += read;
+    for (;;) {
+      const batch = await this.applyBatch(projection);
+      total += batch.read;
+      if (batch.read > 0) continue;
+      if (target === undefined || !isBefore(batch.checkpoint, target)) return total;
+      await new Promise((resolve) => setTimeout(resolve, this.options.idlePollMs ?? 100));
     }
-    return total;
   }
 
   /** Empties the read model, rewinds its checkpoint to the start, and replays every event. */
@@ -82,7 +86,7 @@ export class ProjectionRunner {
       try {
         let read = 0;
         for (const projection of this.options.projections)
-          read += await this.applyBatch(projection);
+          read += (await this.applyBatch(projection)).read;
         failures = 0;
         if (read === 0) await this.sleeper.sleep(this.options.idlePollMs ?? 100);
       } catch (error) {
@@ -98,7 +102,9 @@ export class ProjectionRunner {
   }
 
   /** One transaction: the next events after the checkpoint, applied, and the checkpoint moved past them. */
-  private applyBatch(projection: Projection): Promise<number> {
+  private applyBatch(
+    projection: Projection,
+  ): Promise<{ readonly read: number; readonly checkpoint: StorePosition }> {
     return this.options.database.transaction(async (tx) => {
       // A transaction-level advisory lock assigns no transaction id, so it does not hold
       // back the horizon that the read below depends on.
@@ -109,16 +115,22 @@ export class ProjectionRunner {
         limit: this.options.batchSize ?? 200,
       });
       const last = page[page.length - 1];
-      if (last === undefined) return 0;
+      if (last === undefined) return { read: 0, checkpoint: after };
       for (const { event } of page) {
         if (projection.handles(event.type)) await projection.apply(tx, event);
       }
       await writeCheckpoint(tx, projection.name, last.position);
-      return page.length;
+      return { read: page.length, checkpoint: last.position };
     });
   }
 }
 
 function lockKeyOf(projection: Projection): string {
   return advisoryLockKey(`santunan:projection:${projection.name}`);
+}
+
+/** Whether `a` comes before `b` in readAll's (transaction id, global position) order. */
+function isBefore(a: StorePosition, b: StorePosition): boolean {
+  const [aTx, bTx] = [BigInt(a.transactionId), BigInt(b.transactionId)];
+  return aTx < bTx || (aTx === bTx && BigInt(a.globalPosition) < BigInt(b.globalPosition));
 }
