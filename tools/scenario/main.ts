@@ -25,8 +25,8 @@ const USAGE = `usage: npm run scenario -- [--small] [--seed N] [--no-audit] [--p
        [--base-url-enrollment URL] [--base-url-contributions URL]
        [--base-url-claims URL] [--base-url-payouts URL]
   --small   ~200 workers in the same six programs, every kind of claim (under two minutes)
-  --patience  seconds to wait for what is eventually consistent (default 90 small, 3 h full;
-            the drills give more, as they break a broker or the database on purpose)
+  --patience  seconds to wait for what is eventually consistent (default 300 small, 3 h full:
+            bounds for a loaded machine or a drill that breaks a broker, not speed targets)
   default   full size: 50,000 workers for the province and 50,000 for five kabupaten/kota`;
 
 function offlineBearer(): BearerFor {

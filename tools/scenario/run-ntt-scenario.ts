@@ -101,7 +101,7 @@ export async function runNttScenario(options: RunNttScenarioOptions): Promise<Sc
     log,
     checks,
     state,
-    patienceMs: options.patienceMs ?? (plan.size === 'full' ? 3 * 3_600_000 : 90_000),
+    patienceMs: options.patienceMs ?? (plan.size === 'full' ? 3 * 3_600_000 : 300_000),
   };
   const step = async (name: string, work: () => Promise<void>): Promise<void> => {
     log(`▶ ${name}`);
