@@ -34,7 +34,6 @@ import {
   platformAccess,
   databaseUrl,
   ensureDatabase,
-  localEventKeys,
   locatePostgres,
   type PostgresServer,
 } from '@santunan/platform';
@@ -59,6 +58,7 @@ import {
   startService,
   stopService,
   waitUntilHealthy,
+  localSigningEnvironment,
 } from './services';
 import { simulationEnvironment, simulationStartFromArguments } from './simulation';
 
@@ -229,14 +229,7 @@ async function main(): Promise<void> {
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     // Each service signs what it publishes (ADR 0025): local keys made once in .local/keys
     // (private keys 0600, the keyring beside them) unless the environment names its own.
-    ...(process.env['EVENT_PUBLIC_KEYS']
-      ? {}
-      : localEventKeys(path.join(ROOT, '.local/keys'), [
-          'enrollment',
-          'contributions',
-          'claims',
-          'payouts',
-        ]).environment),
+    ...localSigningEnvironment(ROOT),
     ...simulationEnvironment(simulateFrom),
   };
   if (simulateFrom !== null) {

@@ -26,12 +26,18 @@ import {
   databaseUrl,
   ensureDatabase,
   kafkaSaslFromEnvironment,
-  localEventKeys,
   platformAccess,
 } from '@santunan/platform';
 import { builtEntry } from './build';
 import { platformDatabases } from './databases';
-import { CONSOLE, SERVICES, startService, stopService, type RunFrom } from './services';
+import {
+  CONSOLE,
+  SERVICES,
+  startService,
+  stopService,
+  type RunFrom,
+  localSigningEnvironment,
+} from './services';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ALL_APPS = [...SERVICES.map((service) => service.name), CONSOLE.name];
@@ -159,14 +165,7 @@ async function main(): Promise<void> {
     KAFKA_BROKERS: brokers,
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     // The services refuse to start without their event signing keys (ADR 0025).
-    ...(process.env['EVENT_PUBLIC_KEYS']
-      ? {}
-      : localEventKeys(path.join(ROOT, '.local/keys'), [
-          'enrollment',
-          'contributions',
-          'claims',
-          'payouts',
-        ]).environment),
+    ...localSigningEnvironment(ROOT),
     AUTH_MODE: 'hs256',
     AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
     OIDC_ISSUER_URL: process.env['OIDC_ISSUER_URL'] || 'http://127.0.0.1:8180/realms/santunan',

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { localEventKeys } from '@santunan/platform';
 
 /** The four services and their default ports; each runs as its own process. */
 export const SERVICES = [
@@ -113,4 +114,16 @@ export function stopService(service: RunningService, graceMs = 20_000): Promise<
     });
     service.process.kill('SIGTERM');
   });
+}
+
+/**
+ * The services' event signing keys (ADR 0025): the environment's when it names a keyring,
+ * else local ones made once in `<root>/.local/keys` (private keys 0600, the keyring beside them).
+ */
+export function localSigningEnvironment(root: string): NodeJS.ProcessEnv {
+  if (process.env['EVENT_PUBLIC_KEYS']) return {};
+  return localEventKeys(
+    path.join(root, '.local/keys'),
+    SERVICES.map((service) => service.name),
+  ).environment;
 }
