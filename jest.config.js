@@ -3,10 +3,15 @@
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
 
+// Loaded by Node with require(esm) (Node ≥ 20.19); Jest needs them transformed (see the transformer).
+const ESM_ONLY_PACKAGES = ['@nestjs/terminus'];
 const moduleNameMapper = pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' });
 const transform = {
   // Type checking is a separate step (npm run typecheck, and a test); transpile only here.
   '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+  // ESM-only packages, which Jest's CommonJS runtime cannot load as they are.
+  [`/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`]:
+    '<rootDir>/tools/jest/esm-package-transformer.js',
 };
 const common = {
   rootDir: __dirname,
@@ -15,6 +20,7 @@ const common = {
   moduleNameMapper,
   transform,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/', '/__fixtures__/'],
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
 };
 const infrastructure = {
   setupFilesAfterEnv: ['<rootDir>/libs/testing/src/infrastructure/integration-timeout.ts'],
