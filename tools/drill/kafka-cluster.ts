@@ -315,8 +315,12 @@ export class KafkaCluster {
       const existing = new Set(await admin.listTopics());
       const missing = names.filter((name) => !existing.has(name));
       if (missing.length > 0) {
+        // Creation is the controller's; a broker learns of the new partitions a moment later,
+        // and under load kafkajs' own wait can give up with "This server does not host this
+        // topic-partition" (seen once at load 20). So create without waiting, then wait here
+        // until every partition of every topic has a leader, whichever broker answers.
         await admin.createTopics({
-          waitForLeaders: true,
+          waitForLeaders: false,
           topics: missing.map((topic) => ({
             topic,
             numPartitions: partitions,
@@ -324,6 +328,21 @@ export class KafkaCluster {
           })),
         });
       }
+      await waitFor(
+        'every partition of the platform topics with a leader',
+        async () => {
+          const metadata = await admin.fetchTopicMetadata({ topics: [...names] });
+          return (
+            metadata.topics.length === names.length &&
+            metadata.topics.every(
+              (topic) =>
+                topic.partitions.length === partitions &&
+                topic.partitions.every((partition) => partition.leader >= 0),
+            )
+          );
+        },
+        { timeoutMs: 120_000, intervalMs: 500 },
+      );
     } finally {
       await admin.disconnect();
     }
