@@ -42,6 +42,9 @@ export type {
   FlatScholarshipScheme,
   IncomeBracket,
   JkkRules,
+  JkpAllocation,
+  LateFeePartMonths,
+  PuRelief,
   JkmRules,
   LateDayCounting,
   PaymentRules,
@@ -111,6 +114,28 @@ export {
   type NoDiscountReason,
 } from './contributions/bpu-discount';
 export { puContribution, type PuContributionInput } from './contributions/pu-contribution';
+export {
+  puReliefFor,
+  type NoPuReliefReason,
+  type PuReliefDecision,
+} from './contributions/pu-relief';
+export {
+  jkpAllocationFor,
+  type JkpAllocationDecision,
+  type NoJkpAllocationReason,
+} from './contributions/pu-allocation';
+export {
+  puInvoiceLine,
+  type PuAllocation,
+  type PuInvoiceLine,
+  type PuInvoiceLineInput,
+} from './contributions/pu-invoice-line';
+export {
+  monthsOfDelay,
+  puLateFee,
+  type PuLateFeeAssessment,
+  type PuLateFeeInput,
+} from './contributions/pu-late-fee';
 export {
   contributionDueDate,
   type ContributionDueDate,

@@ -11,11 +11,13 @@ import {
   RISK_CLASSES,
   projectScholarshipInstalments,
   puContribution,
+  puInvoiceLine,
   recompute,
   ruleSetInForce,
   SCHOLARSHIP_LEVELS,
   TRANSPORT_MODES,
   verifyExplanation,
+  workingDayCalendar,
   type Explanation,
   type JkkBenefitRequest,
   type StoredExplanation,
@@ -149,6 +151,50 @@ describe('properties', () => {
           recomputesFromJson(result.value.explanation);
         },
       ),
+    );
+  });
+
+  it('PU invoice lines: the allocation always sums to the bill, and relief never raises it', () => {
+    const weekdays = value(workingDayCalendar({ id: 'weekdays', holidays: [], coverage: null }));
+    fc.assert(
+      fc.property(
+        month,
+        puWage,
+        fc.constantFrom(...RISK_CLASSES),
+        fc.boolean(),
+        fc.boolean(),
+        fc.option(month),
+        (contributionMonth, wage, riskClass, jkpParticipant, employerInArrears, paidThrough) => {
+          const result = puInvoiceLine({
+            contributionMonth,
+            wage,
+            riskClass,
+            jkpParticipant,
+            employerInArrears,
+            employerPaidThrough: paidThrough,
+            calendar: weekdays,
+          });
+          if (!result.ok) {
+            expect(result.error.code).toBe('NO_RULE_SET_IN_FORCE');
+            return;
+          }
+          const { bill, allocation, relief } = result.value;
+          wellFormed(bill);
+          wellFormed(allocation.explanation);
+          recomputesFromJson(bill);
+          recomputesFromJson(allocation.explanation);
+          expect(allocation.explanation.total).toBe(bill.total);
+          expect(allocation.jkk + allocation.jkm + allocation.jkp).toBe(bill.total);
+          expect(allocation.explanation.ruleSetId).toBe(bill.ruleSetId);
+          const normal = value(puContribution({ contributionMonth, wage, riskClass })).explanation;
+          if (relief.applies) expect(bill.total).toBeLessThanOrEqual(normal.total);
+          else expect(bill).toEqual(normal);
+          if (!allocation.jkpAllocation.applies) expect(allocation.jkp).toBe(0);
+          // The JKP shares are on the wage capped at Rp5,000,000: at most 0.24% of it, rounded.
+          expect(allocation.jkp).toBeLessThanOrEqual(12_000);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -35,7 +35,7 @@ describe('worked examples of the rules reference', () => {
       run: () =>
         value(jkkDeathBenefit({ incidentDate: '2024-05-10', segment: 'bpu', wage: 1_000_000 }))
           .explanation,
-      ruleSetId: 'PP82-2019',
+      ruleSetId: 'PP37-2021',
       components: {
         JKK_DEATH_LUMP_SUM: 48_000_000,
         JKK_DEATH_PERIODIC: 12_000_000,
@@ -53,7 +53,7 @@ describe('worked examples of the rules reference', () => {
             wage: 1_000_000,
           }),
         ).explanation,
-      ruleSetId: 'PP82-2019',
+      ruleSetId: 'PP37-2021',
       components: { JKK_CTT_LUMP_SUM: 56_000_000, JKK_CTT_PERIODIC: 12_000_000 },
       total: 68_000_000,
     },
@@ -61,7 +61,7 @@ describe('worked examples of the rules reference', () => {
       name: 'STMB for 15 months at Rp1,000,000',
       run: () =>
         value(jkkStmb({ incidentDate: '2024-05-10', segment: 'bpu', wage: 1_000_000, months: 15 })),
-      ruleSetId: 'PP82-2019',
+      ruleSetId: 'PP37-2021',
       components: { JKK_STMB: 13_500_000 },
       total: 13_500_000,
     },
@@ -76,7 +76,7 @@ describe('worked examples of the rules reference', () => {
             masaIurMonths: 52,
           }),
         ).explanation,
-      ruleSetId: 'PP82-2019',
+      ruleSetId: 'PP37-2021',
       components: { JKM_LUMP_SUM: 20_000_000, JKM_PERIODIC: 12_000_000, JKM_FUNERAL: 10_000_000 },
       total: 42_000_000,
     },
@@ -134,7 +134,7 @@ describe('worked examples of the rules reference', () => {
       run: () =>
         value(jkkDeathBenefit({ incidentDate: '2024-05-10', segment: 'pu', wage: 300_000 }))
           .explanation,
-      ruleSetId: 'PP82-2019',
+      ruleSetId: 'PP37-2021',
       components: {
         JKK_DEATH_LUMP_SUM: 20_000_000,
         JKK_DEATH_PERIODIC: 12_000_000,

@@ -151,7 +151,7 @@ describe('PU contributions', () => {
       const later = value(puContribution({ contributionMonth: '2025-03', wage, riskClass }));
       expect(amounts(old.explanation)).toEqual([(wage * rate) / 10_000, 30_000]);
       expect(amounts(later.explanation)).toEqual([(wage * rate) / 10_000, 30_000]);
-      expect(old.explanation.ruleSetId).toBe('PP82-2019');
+      expect(old.explanation.ruleSetId).toBe('PP37-2021');
       expect(later.explanation.ruleSetId).toBe('PERMENAKER1-2025');
     },
   );
@@ -167,7 +167,7 @@ describe('PU contributions', () => {
     const february = value(
       puContribution({ contributionMonth: '2025-02', wage: 5_000_000, riskClass: 1 }),
     );
-    expect(february.explanation.ruleSetId).toBe('PP82-2019');
+    expect(february.explanation.ruleSetId).toBe('PP37-2021');
     expect(february.explanation.components[0]?.amount).toBe(12_000);
   });
 

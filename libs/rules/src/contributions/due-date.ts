@@ -1,10 +1,10 @@
 import type { IsoDate } from '../calendar/iso-date';
 import { onOrNextWorkingDay, type WorkingDayCalendar } from '../calendar/working-days';
 import { addMonths, dayOfMonth, type YearMonth } from '../calendar/year-month';
-import type { RuleSetId } from '../rule-sets/rule-set';
+import type { DueDateRule, RuleSetId } from '../rule-sets/rule-set';
 import { parseSegment, type Segment } from '../rule-sets/vocabulary';
 import { ok, type Result } from '../shared/result';
-import { provenanceOf, type Provenance } from '../shared/sourced';
+import { provenanceOf, type Provenance, type Sourced } from '../shared/sourced';
 import { contributionRuleSet } from './contribution-month';
 
 export interface ContributionDueDateInput {
@@ -22,21 +22,38 @@ export interface ContributionDueDate {
   readonly provenance: Provenance;
 }
 
-/** BPU: the 15th of the contribution month itself; PU: the 15th of the following month. */
+/**
+ * BPU: the 15th of the contribution month itself; PU: the 15th of the following month. A PU
+ * month under the PP 49/2020 relief is due later: `puInvoiceLine` gives that due date.
+ */
 export function contributionDueDate(input: ContributionDueDateInput): Result<ContributionDueDate> {
   const segment = parseSegment(input.segment);
   if (!segment.ok) return segment;
   const context = contributionRuleSet(input.contributionMonth);
   if (!context.ok) return context;
   const { month, ruleSet } = context.value;
-  const rule = ruleSet.contributions[segment.value].dueDate;
+  return dueDateUnder(
+    ruleSet.id,
+    month,
+    ruleSet.contributions[segment.value].dueDate,
+    input.calendar,
+  );
+}
+
+/** The due date a rule gives a contribution month (PU relief months have their own rule). */
+export function dueDateUnder(
+  ruleSetId: RuleSetId,
+  month: YearMonth,
+  rule: Sourced<DueDateRule>,
+  calendar: WorkingDayCalendar,
+): Result<ContributionDueDate> {
   const nominal = dayOfMonth(addMonths(month, rule.value.monthOffset), rule.value.dayOfMonth);
   const due = rule.value.rollForwardToWorkingDay
-    ? onOrNextWorkingDay(nominal, input.calendar)
+    ? onOrNextWorkingDay(nominal, calendar)
     : ok(nominal);
   if (!due.ok) return due;
   return ok({
-    ruleSetId: ruleSet.id,
+    ruleSetId,
     contributionMonth: month,
     nominalDueDate: nominal,
     dueDate: due.value,

@@ -1,5 +1,17 @@
 import { bpuJkkContributionRule, bpuJkmContributionRule } from '../contributions/bpu-contribution';
-import { puJkkContributionRule, puJkmContributionRule } from '../contributions/pu-contribution';
+import {
+  puAllocationJkkRule,
+  puAllocationJkmRule,
+  puAllocationJkpFromJkkRule,
+  puAllocationJkpFromJkmRule,
+} from '../contributions/pu-allocation';
+import {
+  puJkkContributionRule,
+  puJkkReliefContributionRule,
+  puJkmContributionRule,
+  puJkmReliefContributionRule,
+} from '../contributions/pu-contribution';
+import { puLateFeeRule } from '../contributions/pu-late-fee';
 import { jkkCttLumpSumRule, jkkCttPeriodicRule } from '../jkk/ctt';
 import { jkkDeathLumpSumRule, jkkDeathPeriodicRule, jkkFuneralRule } from '../jkk/death';
 import {
@@ -29,6 +41,13 @@ export const COMPONENT_REGISTRY: { readonly [C in ComponentCode]: RecomputableRu
   BPU_JKM_CONTRIBUTION: recomputable(bpuJkmContributionRule),
   PU_JKK_CONTRIBUTION: recomputable(puJkkContributionRule),
   PU_JKM_CONTRIBUTION: recomputable(puJkmContributionRule),
+  PU_JKK_RELIEF_CONTRIBUTION: recomputable(puJkkReliefContributionRule),
+  PU_JKM_RELIEF_CONTRIBUTION: recomputable(puJkmReliefContributionRule),
+  PU_ALLOCATION_JKK: recomputable(puAllocationJkkRule),
+  PU_ALLOCATION_JKP_FROM_JKK: recomputable(puAllocationJkpFromJkkRule),
+  PU_ALLOCATION_JKP_FROM_JKM: recomputable(puAllocationJkpFromJkmRule),
+  PU_ALLOCATION_JKM: recomputable(puAllocationJkmRule),
+  PU_LATE_FEE: recomputable(puLateFeeRule),
   JKK_MEDICAL_CARE: recomputable(jkkMedicalCareRule),
   JKK_HOME_CARE: recomputable(jkkHomeCareRule),
   JKK_TRANSPORT: recomputable(jkkTransportRule),

@@ -20,6 +20,10 @@ export const countInput: Decoder<number> = (raw, field) =>
     ? ok(raw)
     : err(ruleError('INVALID_COUNT', `${field} must be a whole number, 0 or more`, field));
 
+export const booleanInput: Decoder<boolean> = (raw, field) =>
+  typeof raw === 'boolean'
+    ? ok(raw)
+    : err(ruleError('INVALID_COMPONENT_INPUT', `${field} must be true or false`, field));
 export const basisPointsInput: Decoder<BasisPoints> = (raw, field) => parseBasisPoints(raw, field);
 
 export const dateInput: Decoder<IsoDate> = (raw, field) => parseIsoDate(raw, field);

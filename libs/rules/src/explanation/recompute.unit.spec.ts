@@ -8,15 +8,61 @@ import {
   latePaymentCompensation,
   mergeExplanations,
   puContribution,
+  puInvoiceLine,
+  puLateFee,
   recompute,
   scholarshipInstalment,
   verifyExplanation,
+  workingDayCalendar,
   type Explanation,
   type StoredExplanation,
 } from '@santunan/rules';
 import { failure, value } from '../__tests__/helpers';
 
 const calendar = value(indonesianWorkingDayCalendar());
+const weekdays = value(workingDayCalendar({ id: 'weekdays', holidays: [], coverage: null }));
+
+/** PU invoice lines: a PP 49/2020 relief month, and a PP 37/2021 month above the JKP wage cap. */
+function puSamples(): Explanation[] {
+  const worker = {
+    riskClass: 4 as const,
+    jkpParticipant: true,
+    employerInArrears: false,
+    calendar: weekdays,
+  };
+  const relieved = value(
+    puInvoiceLine({
+      ...worker,
+      contributionMonth: '2020-11',
+      wage: 6_543_211,
+      employerPaidThrough: '2020-09',
+    }),
+  );
+  const split = value(
+    puInvoiceLine({
+      ...worker,
+      contributionMonth: '2022-09',
+      wage: 7_777_777,
+      employerPaidThrough: null,
+    }),
+  );
+  const fee = value(
+    puLateFee({
+      contributionMonth: '2020-11',
+      amountOwed: relieved.bill.total,
+      paidOn: '2021-03-02',
+      employerPaidThrough: '2020-09',
+      calendar: weekdays,
+    }),
+  );
+  return [
+    relieved.bill,
+    relieved.allocation.explanation,
+    split.bill,
+    split.allocation.explanation,
+    fee.explanation,
+  ];
+}
 
 /** One explanation of every kind the library produces. */
 function samples(): Explanation[] {
@@ -90,6 +136,7 @@ function samples(): Explanation[] {
       }),
     ).explanation,
     instalment.explanation,
+    ...puSamples(),
     value(
       latePaymentCompensation({
         program: 'jkm',

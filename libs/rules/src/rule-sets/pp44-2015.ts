@@ -68,6 +68,20 @@ export const PP44_2015: RuleSet = {
         `${PP44} (employer pays by the 15th of the following month)`,
         'Due day H; rolling to the next working day is not in the reference and is assumed to match the BPU rule',
       ),
+      lateFeePerMonth: sourced(
+        bp(200),
+        'H',
+        `${PP44}: late-payment fee of 2% per month of delay on the amount owed (rules reference §10)`,
+      ),
+      lateFeePartMonths: sourced(
+        'started-month-counts-whole',
+        'M',
+        'Product policy "late-fee part months" (rules reference §10 open question; the regulation says "per month of delay")',
+        'Platform default: a started month of delay counts as a whole month. Months run from the due date ' +
+          '(after any move to a working day) to the same day of a later month, clamped to that month’s last day',
+      ),
+      jkpAllocation: null,
+      relief: null,
     },
   },
   jkk: {

@@ -13,7 +13,11 @@ describe('ruleSetInForce', () => {
     ['2015-07-01', 'PP44-2015'],
     ['2019-12-01', 'PP44-2015'],
     ['2019-12-02', 'PP82-2019'],
-    ['2025-02-06', 'PP82-2019'],
+    ['2020-08-31', 'PP82-2019'],
+    ['2020-09-01', 'PP49-2020'],
+    ['2021-02-01', 'PP49-2020'],
+    ['2021-02-02', 'PP37-2021'],
+    ['2025-02-06', 'PP37-2021'],
     ['2025-02-07', 'PP6-2025'],
     ['2025-02-23', 'PP6-2025'],
     ['2025-02-24', 'PERMENAKER1-2025'],
@@ -40,18 +44,29 @@ describe('ruleSetInForce', () => {
   });
 
   it('accepts 29 February in a leap year', () => {
-    expect(value(ruleSetInForce('2024-02-29')).id).toBe('PP82-2019');
+    expect(value(ruleSetInForce('2024-02-29')).id).toBe('PP37-2021');
   });
 });
 
 describe('rule set data', () => {
   it('has one set per id, oldest first', () => {
     expect(RULE_SETS.map((set) => set.id)).toEqual([...RULE_SET_IDS]);
+    expect(RULE_SET_IDS).toEqual([
+      'PP44-2015',
+      'PP82-2019',
+      'PP49-2020',
+      'PP37-2021',
+      'PP6-2025',
+      'PERMENAKER1-2025',
+      'PP50-2025',
+    ]);
   });
 
   it('reports each set’s period; PP 44/2015 ends on 2019-12-01', () => {
     expect(effectivePeriod('PP44-2015')).toEqual({ from: '2015-07-01', to: '2019-12-01' });
-    expect(effectivePeriod('PP82-2019')).toEqual({ from: '2019-12-02', to: '2025-02-06' });
+    expect(effectivePeriod('PP82-2019')).toEqual({ from: '2019-12-02', to: '2020-08-31' });
+    expect(effectivePeriod('PP49-2020')).toEqual({ from: '2020-09-01', to: '2021-02-01' });
+    expect(effectivePeriod('PP37-2021')).toEqual({ from: '2021-02-02', to: '2025-02-06' });
     expect(effectivePeriod('PP50-2025')).toEqual({ from: '2025-12-22', to: null });
   });
 
@@ -112,19 +127,84 @@ describe('rule set data', () => {
     expect(permenaker.effectiveFrom.confidence).toBe('M');
   });
 
-  it('changes no amount at PP 6/2025: the PU bill stays (JKP is an allocation of it, §10)', () => {
-    const before = value(ruleSetById('PP82-2019'));
-    const after = value(ruleSetById('PP6-2025'));
-    expect(after.jkk).toBe(before.jkk);
-    expect(after.jkm).toBe(before.jkm);
-    expect(after.contributions).toBe(before.contributions);
-    expect(after.contributions.pu.jkkRateByRiskClass.value).toEqual({
+  it('changes no benefit and no employer rate from PP 82/2019 to PP 6/2025: JKP only splits the PU bill (§10)', () => {
+    const pp82 = value(ruleSetById('PP82-2019'));
+    const sets = ['PP49-2020', 'PP37-2021', 'PP6-2025'].map((id) => value(ruleSetById(id)));
+    for (const set of sets) {
+      expect(set.jkk).toBe(pp82.jkk);
+      expect(set.jkm).toBe(pp82.jkm);
+      expect(set.scholarship).toBe(pp82.scholarship);
+      expect(set.contributions.bpu).toBe(pp82.contributions.bpu);
+      expect(set.contributions.pu.jkkRateByRiskClass).toBe(
+        pp82.contributions.pu.jkkRateByRiskClass,
+      );
+      expect(set.contributions.pu.jkmRate).toBe(pp82.contributions.pu.jkmRate);
+    }
+    expect(pp82.contributions.pu.jkkRateByRiskClass.value).toEqual({
       1: 24,
       2: 54,
       3: 89,
       4: 127,
       5: 174,
     });
+    expect(pp82.contributions.pu.jkmRate.value).toBe(30);
+  });
+
+  it('allocates 0.14% (JKK) + 0.10% (JKM) to JKP under PP 37/2021 and 0.14% + 0 from PP 6/2025', () => {
+    const shares = RULE_SETS.map((set) => {
+      const allocation = set.contributions.pu.jkpAllocation;
+      return [
+        set.id,
+        allocation === null
+          ? null
+          : [allocation.fromJkk.value, allocation.fromJkm.value, allocation.wageCap.value],
+      ];
+    });
+    expect(shares).toEqual([
+      ['PP44-2015', null],
+      ['PP82-2019', null],
+      ['PP49-2020', null],
+      ['PP37-2021', [14, 10, 5_000_000]],
+      ['PP6-2025', [14, 0, 5_000_000]],
+      ['PERMENAKER1-2025', [14, 0, 5_000_000]],
+      ['PP50-2025', [14, 0, 5_000_000]],
+    ]);
+    const pp37 = value(ruleSetById('PP37-2021')).contributions.pu.jkpAllocation;
+    expect(pp37?.wageCap.confidence).toBe('M');
+    expect(pp37?.wageCap.legalBasis).toMatch(
+      /^Product policy "JKP recomposition on the JKP wage cap"/,
+    );
+    expect(pp37?.notForEmployersInArrears.confidence).toBe('M');
+    expect(pp37?.fromJkk.note).toContain('2021-03');
+    expect(pp37?.fromJkm.note).toContain('2025-03');
+  });
+
+  it('carries the PP 49/2020 relief in the PP49-2020 set only, as a window of contribution months', () => {
+    const carriers = RULE_SETS.filter((set) => set.contributions.pu.relief !== null);
+    expect(carriers.map((set) => set.id)).toEqual(['PP49-2020']);
+    const pp49 = carriers[0];
+    expect(pp49?.effectiveFrom).toMatchObject({ value: '2020-09-01', confidence: 'M' });
+    expect(pp49?.contributions.pu.relief).toMatchObject({
+      firstMonth: { value: '2020-08' },
+      lastMonth: { value: '2021-01' },
+      payableShare: { value: 100 },
+      dueDate: { value: { dayOfMonth: 30, monthOffset: 1, rollForwardToWorkingDay: true } },
+      lateFeePerMonth: { value: 50 },
+      paidThrough: { value: '2020-07' },
+    });
+  });
+
+  it('charges a late fee of 2% a month on PU arrears in every set, part months by a named policy', () => {
+    for (const set of RULE_SETS) {
+      expect(set.contributions.pu.lateFeePerMonth).toMatchObject({ value: 200, confidence: 'H' });
+      expect(set.contributions.pu.lateFeePartMonths).toMatchObject({
+        value: 'started-month-counts-whole',
+        confidence: 'M',
+      });
+      expect(set.contributions.pu.lateFeePartMonths.legalBasis).toMatch(
+        /^Product policy "late-fee part months"/,
+      );
+    }
   });
 
   it('never lets an APBN or APBD payer into the PP 50/2025 discount', () => {

@@ -17,6 +17,8 @@ import type {
 export const RULE_SET_IDS = [
   'PP44-2015',
   'PP82-2019',
+  'PP49-2020',
+  'PP37-2021',
   'PP6-2025',
   'PERMENAKER1-2025',
   'PP50-2025',
@@ -43,6 +45,7 @@ export interface RuleSet {
 }
 
 export interface DueDateRule {
+  /** Clamped to the month's last day (the 30th of February is its last day). */
   readonly dayOfMonth: number;
   /** 0 = the contribution month itself, 1 = the following month. */
   readonly monthOffset: 0 | 1;
@@ -71,6 +74,44 @@ export interface BpuDiscount {
   readonly eligibleSectors: Sourced<readonly BpuSector[]>;
 }
 
+/**
+ * How a started month of delay counts for the PU late fee: as a whole month, or not until it
+ * has passed. The regulation says "per month of delay" only (rules reference §10 open question).
+ */
+export type LateFeePartMonths = 'started-month-counts-whole' | 'completed-months-only';
+
+/**
+ * The part of the employer's PU bill that goes to JKP (job-loss insurance) for a JKP
+ * participant. It splits the bill; it never changes it.
+ */
+export interface JkpAllocation {
+  /** Share of the (capped) wage moved from the JKK contribution to JKP. */
+  readonly fromJkk: Sourced<BasisPoints>;
+  /** Share of the (capped) wage moved from the JKM contribution to JKP. */
+  readonly fromJkm: Sourced<BasisPoints>;
+  /** The JKP shares are taken on the wage up to this amount; null = on the whole wage. */
+  readonly wageCap: Sourced<Rupiah | null>;
+  /** No allocation while the employer is in arrears. */
+  readonly notForEmployersInArrears: Sourced<boolean>;
+}
+
+/**
+ * A temporary PU relief for a window of contribution months (PP 49/2020). Found by its window
+ * (`puReliefFor`), not by the set in force on the month's first day: a relief may be promulgated
+ * after the first month it covers began.
+ */
+export interface PuRelief {
+  /** Contribution months covered, inclusive. */
+  readonly firstMonth: Sourced<YearMonth>;
+  readonly lastMonth: Sourced<YearMonth>;
+  /** The share of the normal JKK and JKM contribution that is paid (PP 49/2020: 1%). */
+  readonly payableShare: Sourced<BasisPoints>;
+  readonly dueDate: Sourced<DueDateRule>;
+  readonly lateFeePerMonth: Sourced<BasisPoints>;
+  /** Only for an employer that had paid every contribution up to and including this month. */
+  readonly paidThrough: Sourced<YearMonth>;
+}
+
 export interface ContributionRules {
   readonly bpu: {
     readonly jkkRate: Sourced<BasisPoints>;
@@ -90,6 +131,12 @@ export interface ContributionRules {
     readonly jkkRateByRiskClass: Sourced<Readonly<Record<RiskClass, BasisPoints>>>;
     readonly jkmRate: Sourced<BasisPoints>;
     readonly dueDate: Sourced<DueDateRule>;
+    /** Late fee per month of delay, on the amount owed. */
+    readonly lateFeePerMonth: Sourced<BasisPoints>;
+    readonly lateFeePartMonths: Sourced<LateFeePartMonths>;
+    /** null = no JKP allocation under this set (before PP 37/2021). */
+    readonly jkpAllocation: JkpAllocation | null;
+    readonly relief: PuRelief | null;
   };
 }
 

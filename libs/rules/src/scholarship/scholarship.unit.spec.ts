@@ -65,7 +65,7 @@ describe('scholarship instalment', () => {
     expect(paid(decision)).toBe(amount);
     if (decision.kind === 'payable') {
       expect(decision.scholarshipYear).toBe('2025/2026');
-      expect(decision.ruleSetId).toBe('PP82-2019');
+      expect(decision.ruleSetId).toBe('PP37-2021');
       expect(decision.childConditionsRuleSetId).toBe('PERMENAKER1-2025');
       expect(value(verifyExplanation(decision.explanation)).kind).toBe('match');
     }

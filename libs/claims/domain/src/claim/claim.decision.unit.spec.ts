@@ -72,7 +72,7 @@ describe('maker–checker on a claim of Rp13,500,000 (STMB for 15 months)', () =
     expect(proposal).toMatchObject({
       decisionId: 'd-1',
       total: 13_500_000,
-      ruleSetId: 'PP82-2019',
+      ruleSetId: 'PP37-2021',
       checkerRequired: true,
       proposedBy: 'officer-1',
       supersedesDecisionId: null,

@@ -61,7 +61,7 @@ describe('worked examples, end to end through the claim decider', () => {
         firstPaidMonth: '2022-01',
         benefits: [{ kind: 'stmb', months: 15 }],
       },
-      ruleSetId: 'PP82-2019',
+      ruleSetId: 'PP37-2021',
       components: { JKK_STMB: 13_500_000 },
       total: 13_500_000,
       scholarship: 'not-applicable',
