@@ -1,4 +1,3 @@
-import './instrumentation';
 import 'reflect-metadata';
 import { bootstrapService } from '@santunan/platform';
 import { ClaimsModule } from './claims.module';

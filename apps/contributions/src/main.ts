@@ -1,4 +1,3 @@
-import './instrumentation';
 import 'reflect-metadata';
 import { bootstrapService, simulatedClockFromEnvironment } from '@santunan/platform';
 import { contributionsConfigFromEnvironment } from './config/contributions-config';

@@ -1,4 +1,3 @@
-import './instrumentation';
 import 'reflect-metadata';
 import { bootstrapService } from '@santunan/platform';
 import { enrollmentConfigFromEnvironment } from './config/enrollment-config';

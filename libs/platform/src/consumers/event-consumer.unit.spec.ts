@@ -10,7 +10,6 @@ import {
   type TestSigningContext,
 } from '@santunan/testing';
 import { ConcurrencyError } from '../event-store/event-store.errors';
-import { createLogger } from '../observability/logger';
 import { EventConsumer } from './event-consumer';
 
 /** The subscription's handle function and what the consumer published, without a broker. */
@@ -80,7 +79,7 @@ function consumerWith(
     keyring: testEventKeyring,
     handlers: { prepare: () => Promise.resolve({ ok: true, apply: () => Promise.resolve() }) },
     retry: { maxAttempts: 2, backoffMs: () => 0 },
-    logger: createLogger('spec', { level: 'silent' }),
+    logger: { warn: () => undefined, error: () => undefined },
     onOutcome: (outcome) => outcomes.push(outcome),
   });
 }

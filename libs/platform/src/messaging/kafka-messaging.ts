@@ -22,6 +22,11 @@ import type {
 } from './messages';
 import type { KafkaAcl } from './kafka-access';
 import type { KafkaSasl } from './kafka-sasl';
+import {
+  PartitionPlacements,
+  PartitionsNotWrittenError,
+  unwrittenPartitions,
+} from './partition-placements';
 import { sendChunks } from './send-chunks';
 
 export interface KafkaMessagingConfig {
@@ -146,18 +151,19 @@ export class KafkaMessaging {
   }
 
   async createPublisher(): Promise<MessagePublisher> {
+    const placements = new PartitionPlacements();
     const producer = this.kafka.producer({
       // Idempotent: a retried send after a lost acknowledgement is not written twice.
       idempotent: true,
       maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: placements.recording(Partitioners.DefaultPartitioner),
     });
     // A producer the broker refuses (authentication, authorization) leaves no socket behind.
     await producer.connect().catch(async (error: unknown) => {
       await producer.disconnect().catch(() => undefined);
       throw error;
     });
-    return new KafkaPublisher(producer);
+    return new KafkaPublisher(producer, placements);
   }
 
   async subscribe(options: SubscriptionOptions): Promise<Subscription> {
@@ -220,20 +226,22 @@ export class KafkaMessaging {
 }
 
 class KafkaPublisher implements MessagePublisher {
-  constructor(private readonly producer: Producer) {}
+  constructor(
+    private readonly producer: Producer,
+    private readonly placements: PartitionPlacements,
+  ) {}
 
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     // One send after another keeps the order; each stays under the broker's batch limit.
     for (const chunk of sendChunks(messages)) {
-      await this.producer.send({
-        topic,
-        acks: -1,
-        messages: chunk.map((message) => ({
-          key: message.key,
-          value: message.value,
-          headers: message.headers ? { ...message.headers } : undefined,
-        })),
-      });
+      const sent = chunk.map((message) => ({
+        key: message.key,
+        value: message.value,
+        headers: message.headers ? { ...message.headers } : undefined,
+      }));
+      const written = await this.producer.send({ topic, acks: -1, messages: sent });
+      const unwritten = unwrittenPartitions(this.placements.partitionsOf(sent), written);
+      if (unwritten.length > 0) throw new PartitionsNotWrittenError(topic, unwritten);
     }
   }
 

@@ -8,7 +8,7 @@ import {
   InterruptibleSleeper,
   type BackoffPolicy,
 } from '../outbox/retry-timing';
-import { defaultLogger, errorFields, type PlatformLogger } from '../observability/logger';
+import { describeError, stderrJsonLogger, type WorkerLogger } from '../outbox/worker-logger';
 import { readCheckpoint, writeCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
 
@@ -20,7 +20,7 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   readonly idlePollMs?: number;
   readonly backoff?: BackoffPolicy;
-  readonly logger?: PlatformLogger;
+  readonly logger?: WorkerLogger;
 }
 
 type RunnerState = 'idle' | 'running' | 'stopping' | 'stopped';
@@ -34,10 +34,10 @@ export class ProjectionRunner {
   private state: RunnerState = 'idle';
   private loop: Promise<void> = Promise.resolve();
   private readonly sleeper = new InterruptibleSleeper();
-  private readonly logger: PlatformLogger;
+  private readonly logger: WorkerLogger;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
-    this.logger = (options.logger ?? defaultLogger()).child({ component: 'projection-runner' });
+    this.logger = options.logger ?? stderrJsonLogger;
   }
 
   /** Keeps every projection up to date until stop(). */
@@ -91,10 +91,10 @@ export class ProjectionRunner {
         if (read === 0) await this.sleeper.sleep(this.options.idlePollMs ?? 100);
       } catch (error) {
         failures += 1;
-        this.logger.warn(
-          { attempt: failures, ...errorFields(error) },
-          'projection runner: batch failed, retrying',
-        );
+        this.logger.warn('projection runner: batch failed, retrying', {
+          attempt: failures,
+          error: describeError(error),
+        });
         await this.sleeper.sleep(backoffDelay(this.options.backoff ?? DEFAULT_BACKOFF, failures));
       }
     }

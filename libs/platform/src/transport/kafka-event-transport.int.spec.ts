@@ -27,7 +27,6 @@ import { connectKafkaEvents } from '../nest/event-transport';
 import { outboxMessageFor } from '../outbox/outbox-message';
 import type { EventContext } from './event-context';
 import type { EventPayloadSchemas } from './event-payload-schemas';
-import { createLogger } from '../observability/logger';
 import { KafkaEventTransport } from './kafka-event-transport';
 
 class ParticipantRegisteredDto {
@@ -111,7 +110,7 @@ const schemas: EventPayloadSchemas = {
   },
 };
 
-const silentLogger = createLogger('spec', { level: 'silent' });
+const silentLogger = { warn: () => undefined, error: () => undefined };
 const quickRetry = { maxAttempts: 3, backoffMs: () => 10 };
 
 const upcasters = new UpcasterRegistry().register(

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { PlatformDatabase } from '../database/platform-database';
@@ -7,8 +8,11 @@ import type { UpcasterRegistry } from '../event-store/upcaster-registry';
 import type { KafkaMessaging } from '../messaging/kafka-messaging';
 import type { MessageSource } from '../consumers/consumed-event';
 import type { ConsumerOutcome } from '../consumers/consumer-outcome';
-import { EventConsumer, type EventConsumerOptions } from '../consumers/event-consumer';
-import type { PlatformLogger } from '../observability/logger';
+import {
+  EventConsumer,
+  type ConsumerLogger,
+  type EventConsumerOptions,
+} from '../consumers/event-consumer';
 import type { EventDispatch, PreparedEvent } from '../consumers/event-dispatch';
 import type { RetryPolicy } from '../consumers/retry-policy';
 import { EventContext } from './event-context';
@@ -42,9 +46,8 @@ export interface KafkaEventTransportOptions {
    */
   readonly upcasters?: UpcasterRegistry;
   readonly retry?: RetryPolicy;
-  /** Each message's outcome and the consumer (definition name) it belongs to: logs, metrics. */
-  readonly onOutcome?: (outcome: ConsumerOutcome, consumer: string) => void;
-  readonly logger?: PlatformLogger;
+  readonly onOutcome?: (outcome: ConsumerOutcome) => void;
+  readonly logger?: ConsumerLogger;
 }
 
 type Envelope = EventEnvelope<string, Readonly<Record<string, unknown>>>;
@@ -104,8 +107,8 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         keyring: this.options.keyring,
         handlers: dispatch,
         retry: this.options.retry,
-        onOutcome: (outcome) => this.options.onOutcome?.(outcome, definition.name),
-        logger: this.options.logger,
+        onOutcome: this.options.onOutcome,
+        logger: this.options.logger ?? new Logger(`KafkaEventTransport ${definition.name}`),
       });
       await consumer.start();
       this.consumers.push(consumer);

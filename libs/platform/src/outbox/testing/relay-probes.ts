@@ -2,7 +2,7 @@ import { uniqueName } from '@santunan/testing';
 import type { EventEnvelope } from '../../event-store/envelope';
 import type { KafkaMessaging } from '../../messaging/kafka-messaging';
 import type { MessageHeaders, MessagePublisher, Subscription } from '../../messaging/messages';
-import { createLogger, type PlatformLogger } from '../../observability/logger';
+import type { WorkerLogger } from '../worker-logger';
 
 /** Probes for the relay specs (not exported from the library). */
 
@@ -63,16 +63,17 @@ export function recordingPublisher(
   };
 }
 
-export type CollectingLogger = PlatformLogger & { readonly warnings: string[] };
+export interface CollectingLogger extends WorkerLogger {
+  readonly warnings: string[];
+}
 
-/** A logger that keeps its warnings (and worse) as JSON lines. */
 export function collectingLogger(): CollectingLogger {
   const warnings: string[] = [];
-  const logger = createLogger('spec', {
-    level: 'warn',
-    destination: { write: (line: string) => void warnings.push(line) },
-  });
-  return Object.assign(logger, { warnings });
+  return {
+    warnings,
+    info: () => undefined,
+    warn: (message, context) => warnings.push(`${message} ${JSON.stringify(context)}`),
+  };
 }
 
 /** Each id's first arrival, in arrival order: what a consumer deduping by event id applies. */
