@@ -1,3 +1,4 @@
+import './instrumentation';
 import 'reflect-metadata';
 import { bootstrapService, simulatedClockFromEnvironment } from '@santunan/platform';
 import { contributionsConfigFromEnvironment } from './config/contributions-config';

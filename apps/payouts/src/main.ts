@@ -1,3 +1,4 @@
+import './instrumentation';
 import 'reflect-metadata';
 import { bootstrapService } from '@santunan/platform';
 import { payoutsConfigFromEnvironment } from './config/payouts-config';

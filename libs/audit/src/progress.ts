@@ -3,10 +3,6 @@ export type Progress = (line: string) => void;
 
 export const silent: Progress = () => undefined;
 
-export function stderrProgress(prefix = 'audit'): Progress {
-  return (line) => process.stderr.write(`[${prefix}] ${line}\n`);
-}
-
 /** Reports a count every `every` items (and once at the end via `done`). */
 export function counter(progress: Progress, label: string, every = 10_000) {
   let next = every;

@@ -1,12 +1,14 @@
 import {
   Inject,
   Injectable,
-  Logger,
+  Optional,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Actor } from '../event-store/envelope';
+import { defaultLogger, type PlatformLogger } from '../observability/logger';
+import { PLATFORM_LOGGER } from '../observability/observability.module';
 import { AccessTokenError } from './access-token';
 import { SigningKeysUnavailableError, type AccessTokenVerifier } from './access-token-verifier';
 import { PUBLIC_METADATA, ROLES_METADATA, attachActor } from './auth.decorators';
@@ -22,12 +24,15 @@ export const ACCESS_TOKEN_VERIFIER = Symbol('santunan:access-token-verifier');
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly logger = new Logger(AuthGuard.name);
+  private readonly logger: PlatformLogger;
 
   constructor(
     @Inject(ACCESS_TOKEN_VERIFIER) private readonly verifier: AccessTokenVerifier,
     private readonly reflector: Reflector,
-  ) {}
+    @Optional() @Inject(PLATFORM_LOGGER) logger?: PlatformLogger,
+  ) {
+    this.logger = (logger ?? defaultLogger()).child({ component: 'auth' });
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // Events come through the broker, which authenticates its clients; no bearer token there.
@@ -63,7 +68,7 @@ export class AuthGuard implements CanActivate {
     } catch (error) {
       if (error instanceof AccessTokenError) throw tokenRefused(error);
       if (error instanceof SigningKeysUnavailableError) {
-        this.logger.warn(error.message);
+        this.logger.warn({ err: error }, 'signing keys unavailable');
         throw signingKeysUnavailable();
       }
       throw error;

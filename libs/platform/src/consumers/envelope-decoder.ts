@@ -81,10 +81,12 @@ function readEnvelope(value: Buffer | null): {
 }
 
 function metadata(value: Json): EventMetadata {
+  const traceparent = nullableText(value, 'traceparent', 'metadata.');
   return {
     correlationId: text(value, 'correlationId', 'metadata.'),
     causationId: nullableText(value, 'causationId', 'metadata.'),
     actor: actor(record(value['actor'], 'metadata.actor')),
+    ...(traceparent === null ? {} : { traceparent }),
   };
 }
 

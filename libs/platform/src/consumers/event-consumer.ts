@@ -1,10 +1,13 @@
-import { Logger } from '@nestjs/common';
 import { verifyEventSignature, type EventKeyring } from '@santunan/contracts';
 import type { PlatformDatabase, Transaction } from '../database/platform-database';
 import type { EventEnvelope } from '../event-store/envelope';
 import type { FieldError } from '../http/field-errors';
 import type { KafkaMessaging } from '../messaging/kafka-messaging';
 import type { IncomingMessage, MessagePublisher, Subscription } from '../messaging/messages';
+import { withLogContext } from '../observability/log-context';
+import { defaultLogger, type PlatformLogger } from '../observability/logger';
+import { collectingRecordedEvents, type EventFields } from '../observability/recorded-events';
+import { inSpan, parentFrom, SpanKind } from '../observability/trace-context';
 import type { MessageSource } from './consumed-event';
 import type { ConsumerOutcome } from './consumer-outcome';
 import { deadLetterTopic } from './consumer-topics';
@@ -16,11 +19,6 @@ import type { EventDispatch, PreparedEvent } from './event-dispatch';
 import { PayloadRejectedError } from './payload-rejected.error';
 import { recordInInbox, type InboxEntry, type InboxOutcome } from './inbox';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
-
-export interface ConsumerLogger {
-  warn(message: string): void;
-  error(message: string): void;
-}
 
 export interface EventConsumerOptions {
   /** Names the consumer in the inbox: keep it stable, or every event is applied again. */
@@ -54,7 +52,7 @@ export interface EventConsumerOptions {
   readonly publishedBy?: string;
   readonly retry?: RetryPolicy;
   readonly onOutcome?: (outcome: ConsumerOutcome) => void;
-  readonly logger?: ConsumerLogger;
+  readonly logger?: PlatformLogger;
 }
 
 type Envelope = EventEnvelope<string, Readonly<Record<string, unknown>>>;
@@ -69,11 +67,11 @@ export class EventConsumer {
   private subscription: Subscription | undefined;
   private publisher: MessagePublisher | undefined;
   private readonly retry: RetryPolicy;
-  private readonly logger: ConsumerLogger;
+  private readonly logger: PlatformLogger;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
-    this.logger = options.logger ?? new Logger(`EventConsumer ${options.name}`);
+    this.logger = (options.logger ?? defaultLogger()).child({ consumer: options.name });
   }
 
   get name(): string {
@@ -99,7 +97,34 @@ export class EventConsumer {
     await publisher?.close();
   }
 
-  private async handle(message: IncomingMessage): Promise<void> {
+  /**
+   * Each message in a consumer span, the child of the trace its headers carry (the request
+   * that recorded the event, ADR 0028): the handler's HTTP calls and the events it records
+   * continue that trace, and every line logged meanwhile carries its ids.
+   */
+  private handle(message: IncomingMessage): Promise<void> {
+    return inSpan(
+      {
+        name: `${message.topic} process`,
+        kind: SpanKind.CONSUMER,
+        parent: parentFrom(message.headers),
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': message.topic,
+          'messaging.destination.partition.id': String(message.partition),
+          'messaging.kafka.offset': Number(message.offset),
+          'messaging.consumer.group.name': this.options.groupId ?? this.name,
+          ...(message.headers['event-id']
+            ? { 'messaging.message.id': message.headers['event-id'] }
+            : {}),
+        },
+      },
+      () => this.receive(message),
+    );
+  }
+
+  private async receive(message: IncomingMessage): Promise<void> {
     const source: MessageSource = {
       topic: message.topic,
       partition: message.partition,
@@ -170,7 +195,21 @@ export class EventConsumer {
       };
       return this.deadLetter(message, failure, envelope);
     }
-    return this.applyWithRetries(message, envelope, source, prepared.apply);
+    const apply = prepared.apply;
+    return withLogContext(
+      {
+        correlationId: envelope.metadata.correlationId,
+        consumed: {
+          id: envelope.eventId,
+          type: envelope.type,
+          stream: envelope.streamId,
+          topic: source.topic,
+          partition: source.partition,
+          offset: source.offset,
+        },
+      },
+      () => this.applyWithRetries(message, envelope, source, apply),
+    );
   }
 
   private async applyWithRetries(
@@ -182,15 +221,19 @@ export class EventConsumer {
     const { eventId, type } = envelope;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const fresh = await this.options.database.transaction(async (tx) => {
-          const first = await recordInInbox(tx, this.inboxEntry(envelope, source, 'applied'));
-          if (first) await apply(tx);
-          return first;
-        });
+        // What the handler recorded, for the line that reports the commit.
+        const { result: fresh, recorded } = await collectingRecordedEvents(() =>
+          this.options.database.transaction(async (tx) => {
+            const first = await recordInInbox(tx, this.inboxEntry(envelope, source, 'applied'));
+            if (first) await apply(tx);
+            return first;
+          }),
+        );
         this.report(
           fresh
             ? { kind: 'applied', eventId, type, source, attempts: attempt }
             : { kind: 'duplicate', eventId, type, source },
+          recorded,
         );
         return;
       } catch (error) {
@@ -262,10 +305,6 @@ export class EventConsumer {
       partition: message.partition,
       offset: message.offset,
     };
-    this.logger.error(
-      `dead-lettered ${source.topic}/${source.partition}@${source.offset}` +
-        `${envelope ? ` (${envelope.type} ${envelope.eventId})` : ''}: ${failure.reasonCode} after ${failure.attempts} attempt(s): ${failure.error}`,
-    );
     this.report({
       kind: 'dead-lettered',
       ...(envelope ? { eventId: envelope.eventId, type: envelope.type } : {}),
@@ -286,12 +325,66 @@ export class EventConsumer {
     };
   }
 
-  private report(outcome: ConsumerOutcome): void {
+  private report(outcome: ConsumerOutcome, recorded: readonly EventFields[] = []): void {
+    this.log(outcome, recorded);
     try {
       this.options.onOutcome?.(outcome);
     } catch (error) {
       // An observer's bug must not decide whether a message is committed.
-      this.logger.warn(`onOutcome threw: ${describe(error)}`);
+      this.logger.warn({ err: error }, 'onOutcome threw');
+    }
+  }
+
+  /** One line per outcome: what was consumed, from where, and what applying it recorded. */
+  private log(outcome: ConsumerOutcome, recorded: readonly EventFields[]): void {
+    const { source } = outcome;
+    const fields = {
+      source,
+      ...(outcome.eventId === undefined
+        ? {}
+        : { eventId: outcome.eventId, eventType: outcome.type }),
+    };
+    switch (outcome.kind) {
+      case 'applied':
+        this.logger.info(
+          { ...fields, attempts: outcome.attempts, recorded },
+          `applied ${outcome.type}` +
+            (recorded.length === 0 ? '' : ` → ${recorded.map((event) => event.type).join(', ')}`),
+        );
+        return;
+      case 'duplicate':
+      case 'skipped':
+        this.logger.debug(fields, `${outcome.kind} ${outcome.type}`);
+        return;
+      case 'retrying':
+        this.logger.warn(
+          { ...fields, failedAttempt: outcome.failedAttempt, error: outcome.error },
+          `retrying ${outcome.type}`,
+        );
+        return;
+      case 'held':
+        this.logger.warn(
+          { ...fields, error: outcome.error },
+          `held ${outcome.type}: database unavailable`,
+        );
+        return;
+      case 'dead-lettered':
+        this.logger.error(
+          {
+            ...fields,
+            reasonCode: outcome.reasonCode,
+            attempts: outcome.attempts,
+            error: outcome.error,
+          },
+          `dead-lettered ${source.topic}/${source.partition}@${source.offset}` +
+            `${outcome.type === undefined ? '' : ` (${outcome.type} ${outcome.eventId ?? ''})`}: ` +
+            `${outcome.reasonCode} after ${outcome.attempts} attempt(s)`,
+        );
+        return;
+      default: {
+        const exhaustive: never = outcome;
+        return exhaustive;
+      }
     }
   }
 }

@@ -10,6 +10,7 @@ import {
   type TestSigningContext,
 } from '@santunan/testing';
 import { ConcurrencyError } from '../event-store/event-store.errors';
+import { createLogger } from '../observability/logger';
 import { EventConsumer } from './event-consumer';
 
 /** The subscription's handle function and what the consumer published, without a broker. */
@@ -79,7 +80,7 @@ function consumerWith(
     keyring: testEventKeyring,
     handlers: { prepare: () => Promise.resolve({ ok: true, apply: () => Promise.resolve() }) },
     retry: { maxAttempts: 2, backoffMs: () => 0 },
-    logger: { warn: () => undefined, error: () => undefined },
+    logger: createLogger('spec', { level: 'silent' }),
     onOutcome: (outcome) => outcomes.push(outcome),
   });
 }

@@ -14,6 +14,12 @@ export interface EventMetadata {
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly actor: Actor;
+  /**
+   * The W3C trace context (`00-<trace id>-<span id>-<flags>`) the event was recorded in: the
+   * request or consumed event that caused it (ADR 0028). Events recorded outside a trace, and
+   * every event older than it, have none; the hash covers it like the rest of the metadata.
+   */
+  readonly traceparent?: string;
 }
 
 /** An event the domain decided, not yet stored. */

@@ -34,9 +34,19 @@ export const CorrelationId = createParamDecorator(
   [documentHeader],
 );
 
-function correlationIdOf(request: { headers?: Record<string, unknown> }): string {
+const chosen = new WeakMap<object, string>();
+
+/**
+ * The request's correlation id, chosen once per request: the request log line (http-logging.ts)
+ * and the events the handler records carry the same one, also when the caller sent none.
+ */
+export function correlationIdOf(request: { headers?: Record<string, unknown> }): string {
+  const known = chosen.get(request);
+  if (known !== undefined) return known;
   const header = request.headers?.['x-correlation-id'];
-  return typeof header === 'string' && ACCEPTABLE.test(header) ? header : randomUUID();
+  const id = typeof header === 'string' && ACCEPTABLE.test(header) ? header : randomUUID();
+  chosen.set(request, id);
+  return id;
 }
 
 /**

@@ -5,11 +5,12 @@ import {
   HttpException,
   Inject,
   Optional,
-  Logger,
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { defaultLogger, errorFields, type PlatformLogger } from '../observability/logger';
+import { PLATFORM_LOGGER } from '../observability/observability.module';
 import {
   DomainRejectedError,
   REJECTION_ANSWERS,
@@ -45,14 +46,17 @@ const INTERNAL_DETAIL = 'An unexpected error occurred. It has been logged; pleas
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ProblemDetails');
+  private readonly logger: PlatformLogger;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     @Optional()
     @Inject(REJECTION_ANSWERS)
     private readonly rejections: RejectionAnswers | null,
-  ) {}
+    @Optional() @Inject(PLATFORM_LOGGER) logger?: PlatformLogger,
+  ) {
+    this.logger = (logger ?? defaultLogger()).child({ component: 'problem-details' });
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     // Only HTTP requests have a caller waiting for problem details.
@@ -62,7 +66,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request: unknown = http.getRequest();
     const response: unknown = http.getResponse();
     const problem = this.toProblem(exception, requestPath(request));
-    if (problem.status >= 500) this.logger.error(describe(exception), stackOf(exception));
+    if (problem.status >= 500) this.logger.error(errorFields(exception), describe(exception));
 
     if (adapter.isHeadersSent(response)) {
       adapter.end(response);
@@ -198,10 +202,6 @@ function requestPath(request: unknown): string | undefined {
 
 function describe(exception: unknown): string {
   return exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
-}
-
-function stackOf(exception: unknown): string | undefined {
-  return exception instanceof Error ? exception.stack : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -9,6 +9,8 @@ export const EVENT_HEADERS = {
   correlationId: 'correlation-id',
   causationId: 'causation-id',
   contentType: 'content-type',
+  /** W3C trace context of the request or event that caused it (ADR 0028); not signed. */
+  traceparent: 'traceparent',
 } as const;
 
 /** Chooses the topic an event is published to; null keeps the event private to the service. */
@@ -40,6 +42,10 @@ export function outboxMessageFor(envelope: EventEnvelope, topic: string): Outbox
   // Kafka headers carry strings; an absent causation is an absent header, not "null".
   if (envelope.metadata.causationId !== null) {
     headers[EVENT_HEADERS.causationId] = envelope.metadata.causationId;
+  }
+  // The consumer continues the trace from here (the envelope carries it too, hashed).
+  if (envelope.metadata.traceparent !== undefined) {
+    headers[EVENT_HEADERS.traceparent] = envelope.metadata.traceparent;
   }
   return { topic, key: envelope.streamId, payload: JSON.stringify(envelope), headers };
 }

@@ -8,7 +8,7 @@ import {
   InterruptibleSleeper,
   type BackoffPolicy,
 } from '../outbox/retry-timing';
-import { describeError, stderrJsonLogger, type WorkerLogger } from '../outbox/worker-logger';
+import { defaultLogger, errorFields, type PlatformLogger } from '../observability/logger';
 import { readCheckpoint, writeCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
 
@@ -20,7 +20,7 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   readonly idlePollMs?: number;
   readonly backoff?: BackoffPolicy;
-  readonly logger?: WorkerLogger;
+  readonly logger?: PlatformLogger;
 }
 
 type RunnerState = 'idle' | 'running' | 'stopping' | 'stopped';
@@ -34,10 +34,10 @@ export class ProjectionRunner {
   private state: RunnerState = 'idle';
   private loop: Promise<void> = Promise.resolve();
   private readonly sleeper = new InterruptibleSleeper();
-  private readonly logger: WorkerLogger;
+  private readonly logger: PlatformLogger;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
-    this.logger = options.logger ?? stderrJsonLogger;
+    this.logger = (options.logger ?? defaultLogger()).child({ component: 'projection-runner' });
   }
 
   /** Keeps every projection up to date until stop(). */
@@ -91,10 +91,10 @@ export class ProjectionRunner {
         if (read === 0) await this.sleeper.sleep(this.options.idlePollMs ?? 100);
       } catch (error) {
         failures += 1;
-        this.logger.warn('projection runner: batch failed, retrying', {
-          attempt: failures,
-          error: describeError(error),
-        });
+        this.logger.warn(
+          { attempt: failures, ...errorFields(error) },
+          'projection runner: batch failed, retrying',
+        );
         await this.sleeper.sleep(backoffDelay(this.options.backoff ?? DEFAULT_BACKOFF, failures));
       }
     }

@@ -1,8 +1,11 @@
 import type { PlatformDatabase, SqlExecutor, Transaction } from '../database/platform-database';
 import type { AppendRequest } from '../event-store/append-request';
-import type { Actor, EventEnvelope, NewEvent } from '../event-store/envelope';
+import type { Actor, EventEnvelope, EventMetadata, NewEvent } from '../event-store/envelope';
 import { ConcurrencyError } from '../event-store/event-store.errors';
 import type { EventStore } from '../event-store/event-store';
+import { defaultLogger, type PlatformLogger } from '../observability/logger';
+import { eventFields, noteRecordedEvents } from '../observability/recorded-events';
+import { activeTraceparent } from '../observability/trace-context';
 import { isEncryptedField } from '../personal-data/encrypted-field';
 import type { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { decryptPersonalFields, encryptPersonalFields } from '../personal-data/personal-payload';
@@ -131,6 +134,7 @@ export class EventSourcedRepository<Event extends DomainEvent> {
     private readonly definition: StreamDefinition<Event>,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly logger: PlatformLogger = defaultLogger(),
   ) {
     this.seals = Object.values<readonly string[]>(definition.personalDataPaths).some(
       (paths) => paths.length > 0,
@@ -153,10 +157,14 @@ export class EventSourcedRepository<Event extends DomainEvent> {
   }
 
   /** One command in its own transaction, decided again on a concurrent writer's state. */
-  handle<Command, State>(
+  async handle<Command, State>(
     request: CommandRequest<Command, Event, State>,
   ): Promise<CommandResult<State>> {
-    return transactionRetryingConflicts(this.database, (tx) => this.handleWithin(tx, request));
+    const result = await transactionRetryingConflicts(this.database, (tx) =>
+      this.handleIn(tx, request),
+    );
+    if (result.ok) this.committed(request, result.events);
+    return result;
   }
 
   /**
@@ -165,6 +173,16 @@ export class EventSourcedRepository<Event extends DomainEvent> {
    * conflict the transaction cannot survive is thrown for the caller to retry it whole.
    */
   async handleWithin<Command, State>(
+    tx: Transaction,
+    request: CommandRequest<Command, Event, State>,
+  ): Promise<CommandResult<State>> {
+    const result = await this.handleIn(tx, request);
+    // The caller commits, and reports the commit (a consumer's "applied" line names them).
+    if (result.ok) noteRecordedEvents(result.events);
+    return result;
+  }
+
+  private async handleIn<Command, State>(
     tx: Transaction,
     request: CommandRequest<Command, Event, State>,
   ): Promise<CommandResult<State>> {
@@ -236,7 +254,30 @@ export class EventSourcedRepository<Event extends DomainEvent> {
         return order.length;
       });
     }
+    results.forEach((result, index) => {
+      const request = requests[index];
+      if (result.ok && request !== undefined) this.committed(request, result.events);
+    });
     return results;
+  }
+
+  /**
+   * One line per event a committed command recorded, with what caused it (the trace ids come
+   * from the active span). Only ids and types: payloads may hold personal data.
+   */
+  private committed(cause: CommandCause, events: readonly EventEnvelope[]): void {
+    noteRecordedEvents(events);
+    for (const event of events) {
+      this.logger.info(
+        {
+          event: eventFields(event),
+          correlationId: cause.correlationId,
+          actorId: cause.actor.id,
+          ...(cause.causationId ? { causationId: cause.causationId } : {}),
+        },
+        `recorded ${event.type}`,
+      );
+    }
   }
 
   /** A stored envelope as the domain knows it: type and decrypted payload. */
@@ -372,12 +413,19 @@ export class EventSourcedRepository<Event extends DomainEvent> {
             })),
           )
         : unsealed,
-      metadata: {
-        correlationId: request.correlationId,
-        causationId: request.causationId ?? null,
-        actor: request.actor,
-      },
+      metadata: this.metadataOf(request),
       recordedAt: now,
+    };
+  }
+
+  /** The cause, and the trace the command runs in (ADR 0028) when there is one. */
+  private metadataOf(cause: CommandCause): EventMetadata {
+    const traceparent = activeTraceparent();
+    return {
+      correlationId: cause.correlationId,
+      causationId: cause.causationId ?? null,
+      actor: cause.actor,
+      ...(traceparent === undefined ? {} : { traceparent }),
     };
   }
 

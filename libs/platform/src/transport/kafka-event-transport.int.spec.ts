@@ -27,6 +27,7 @@ import { connectKafkaEvents } from '../nest/event-transport';
 import { outboxMessageFor } from '../outbox/outbox-message';
 import type { EventContext } from './event-context';
 import type { EventPayloadSchemas } from './event-payload-schemas';
+import { createLogger } from '../observability/logger';
 import { KafkaEventTransport } from './kafka-event-transport';
 
 class ParticipantRegisteredDto {
@@ -110,7 +111,7 @@ const schemas: EventPayloadSchemas = {
   },
 };
 
-const silentLogger = { warn: () => undefined, error: () => undefined };
+const silentLogger = createLogger('spec', { level: 'silent' });
 const quickRetry = { maxAttempts: 3, backoffMs: () => 10 };
 
 const upcasters = new UpcasterRegistry().register(

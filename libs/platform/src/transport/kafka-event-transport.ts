@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { PlatformDatabase } from '../database/platform-database';
@@ -8,11 +7,8 @@ import type { UpcasterRegistry } from '../event-store/upcaster-registry';
 import type { KafkaMessaging } from '../messaging/kafka-messaging';
 import type { MessageSource } from '../consumers/consumed-event';
 import type { ConsumerOutcome } from '../consumers/consumer-outcome';
-import {
-  EventConsumer,
-  type ConsumerLogger,
-  type EventConsumerOptions,
-} from '../consumers/event-consumer';
+import { EventConsumer, type EventConsumerOptions } from '../consumers/event-consumer';
+import type { PlatformLogger } from '../observability/logger';
 import type { EventDispatch, PreparedEvent } from '../consumers/event-dispatch';
 import type { RetryPolicy } from '../consumers/retry-policy';
 import { EventContext } from './event-context';
@@ -46,8 +42,9 @@ export interface KafkaEventTransportOptions {
    */
   readonly upcasters?: UpcasterRegistry;
   readonly retry?: RetryPolicy;
-  readonly onOutcome?: (outcome: ConsumerOutcome) => void;
-  readonly logger?: ConsumerLogger;
+  /** Each message's outcome and the consumer (definition name) it belongs to: logs, metrics. */
+  readonly onOutcome?: (outcome: ConsumerOutcome, consumer: string) => void;
+  readonly logger?: PlatformLogger;
 }
 
 type Envelope = EventEnvelope<string, Readonly<Record<string, unknown>>>;
@@ -107,8 +104,8 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         keyring: this.options.keyring,
         handlers: dispatch,
         retry: this.options.retry,
-        onOutcome: this.options.onOutcome,
-        logger: this.options.logger ?? new Logger(`KafkaEventTransport ${definition.name}`),
+        onOutcome: (outcome) => this.options.onOutcome?.(outcome, definition.name),
+        logger: this.options.logger,
       });
       await consumer.start();
       this.consumers.push(consumer);

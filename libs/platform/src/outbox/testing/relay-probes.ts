@@ -2,7 +2,7 @@ import { uniqueName } from '@santunan/testing';
 import type { EventEnvelope } from '../../event-store/envelope';
 import type { KafkaMessaging } from '../../messaging/kafka-messaging';
 import type { MessageHeaders, MessagePublisher, Subscription } from '../../messaging/messages';
-import type { WorkerLogger } from '../worker-logger';
+import { createLogger, type PlatformLogger } from '../../observability/logger';
 
 /** Probes for the relay specs (not exported from the library). */
 
@@ -63,17 +63,16 @@ export function recordingPublisher(
   };
 }
 
-export interface CollectingLogger extends WorkerLogger {
-  readonly warnings: string[];
-}
+export type CollectingLogger = PlatformLogger & { readonly warnings: string[] };
 
+/** A logger that keeps its warnings (and worse) as JSON lines. */
 export function collectingLogger(): CollectingLogger {
   const warnings: string[] = [];
-  return {
-    warnings,
-    info: () => undefined,
-    warn: (message, context) => warnings.push(`${message} ${JSON.stringify(context)}`),
-  };
+  const logger = createLogger('spec', {
+    level: 'warn',
+    destination: { write: (line: string) => void warnings.push(line) },
+  });
+  return Object.assign(logger, { warnings });
 }
 
 /** Each id's first arrival, in arrival order: what a consumer deduping by event id applies. */
