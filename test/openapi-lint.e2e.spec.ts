@@ -1,6 +1,6 @@
 // Each service's OpenAPI document, as the running service serves it at /docs-json, passes the
 // linters outside tools use — Redocly (`recommended`) and Spectral (`spectral:oas`) — with no
-// errors, and says what the platform promises: servers, GET /health, and every problem an
+// errors, and says what the platform promises: servers, the health routes, and every problem an
 // operation answers with as application/problem+json. See docs/adr/0020-openapi-contracts.md.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -165,13 +165,23 @@ describe('the OpenAPI documents the services serve', () => {
     },
   );
 
-  it.each(SERVICE_NAMES)('%s: has servers and documents GET /health without a token', (name) => {
-    const document = documents.get(name);
-    expect(document?.servers?.length).toBeGreaterThan(0);
-    const health = document?.paths['/health']?.['get'];
-    expect(health?.security).toEqual([]);
-    expect(health?.responses['200']).toBeDefined();
-  });
+  it.each(SERVICE_NAMES)(
+    '%s: has servers and documents liveness and readiness without a token',
+    (name) => {
+      const document = documents.get(name);
+      expect(document?.servers?.length).toBeGreaterThan(0);
+      for (const path of ['/health/live', '/health/ready', '/health']) {
+        const health = document?.paths[path]?.['get'];
+        expect(health?.security).toEqual([]);
+        expect(health?.responses['200']).toBeDefined();
+      }
+      // Readiness names what is down (ADR 0030); liveness asks nothing that could be.
+      expect(document?.paths['/health/ready']?.['get']?.responses['503']?.description).toContain(
+        '`NOT_READY`',
+      );
+      expect(document?.paths['/health/live']?.['get']?.responses['503']).toBeUndefined();
+    },
+  );
 
   it.each(SERVICE_NAMES)(
     '%s: every operation documents its problems as application/problem+json',

@@ -13,11 +13,13 @@ import {
   type KafkaAcl,
   mintAccessToken,
   type AuthConfig,
+  type LoggingConfig,
   type Role,
   type ServiceConfig,
   connectEventTransport,
   mountOpenApi,
 } from '@santunan/platform';
+import { startTracing } from '@santunan/platform/tracing';
 import {
   createTestDatabase,
   type TestDatabase,
@@ -72,7 +74,15 @@ export interface SantunanPlatformOptions {
    * `bearer` mints. With another configuration (e.g. Keycloak's JWKS) pass `bearer` too.
    */
   readonly auth?: { readonly config: AuthConfig; readonly bearer: SantunanPlatform['bearer'] };
+  /**
+   * Keeps every service's log lines (info and up) for `logs(service)`; default: warnings and
+   * errors only, written to stdout (SANTUNAN_E2E_LOG=1: info too).
+   */
+  readonly captureLogs?: boolean;
 }
+
+/** One JSON log line a service wrote (ADR 0028). */
+export type LogLine = Readonly<Record<string, unknown>>;
 
 /** The topics of this run: each service publishes to its own and consumes the others'. */
 export interface PlatformTopics {
@@ -106,6 +116,8 @@ export interface SantunanPlatform {
    * with `options.auth`, whatever its `bearer` gives.
    */
   bearer(roles: readonly Role[], subject?: string): string;
+  /** The lines a service logged so far, parsed (with `captureLogs`; else none). */
+  logs(service: ServiceName): readonly LogLine[];
   /** Closes the four services (HTTP, consumers, relays) and drops this run's databases. */
   stop(): Promise<void>;
 }
@@ -153,6 +165,24 @@ export async function startSantunanPlatform(
   options: SantunanPlatformOptions,
 ): Promise<SantunanPlatform> {
   const label = options.label.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+  // As each main.ts does (instrumentation.ts), but without the http hooks, which cannot reach
+  // Jest's module registry: the services' HTTP edge starts the request spans itself.
+  startTracing('santunan-e2e', { instrumentHttp: false });
+  const captured: Record<ServiceName, LogLine[]> = {
+    enrollment: [],
+    contributions: [],
+    claims: [],
+    payouts: [],
+  };
+  const logging = (name: ServiceName): LoggingConfig =>
+    options.captureLogs === true
+      ? {
+          level: 'info',
+          destination: {
+            write: (line: string) => void captured[name].push(JSON.parse(line) as LogLine),
+          },
+        }
+      : { level: process.env['SANTUNAN_E2E_LOG'] ? 'info' : 'warn' };
   const databases: TestDatabase[] = [];
   const apps: Partial<Record<ServiceName, INestApplication>> = {};
   let granted: readonly KafkaAcl[] = [];
@@ -230,6 +260,7 @@ export async function startSantunanPlatform(
       ...testKafkaConnection(principal(name)),
       ...testEventSigning(name),
       auth,
+      logging: logging(name),
     });
 
     const enrollment: EnrollmentConfig = {
@@ -310,6 +341,7 @@ export async function startSantunanPlatform(
       auth,
       apps: running,
       bearer,
+      logs: (name) => captured[name],
       stop: () => (stopped ??= cleanUp()),
     };
   } catch (error) {

@@ -16,9 +16,9 @@ import {
   type KafkaMessaging,
   type OutgoingMessage,
   type PendingOutboxRow,
-  type WorkerLogger,
+  createLogger,
 } from '@santunan/platform';
-import { n, now, progress, rate, ratio, runBench, type Rate } from './shared/harness';
+import { n, now, rate, ratio, runBench, type Rate } from './shared/harness';
 import { pgBatchedInsert } from './shared/raw-baselines';
 
 interface Workload {
@@ -149,10 +149,8 @@ async function publishRaw(
   }
 }
 
-const quietLogger: WorkerLogger = {
-  info: () => undefined,
-  warn: (message, context) => progress('platform', `${message} ${JSON.stringify(context)}`),
-};
+// The relay's warnings only: its routine lines would fill the benchmark's own output.
+const quietLogger = createLogger('bench-platform', { level: 'warn' });
 
 function print(label: string, ours: Rate, baselineLabel: string, raw: Rate): void {
   console.log(

@@ -12,7 +12,7 @@
  *     `<SERVICE>_KAFKA_*` exported) the platform's ACLs granted, and each service, the audit
  *     (console) and finance signed in as its own user (ADR 0024)
  *   - each service in apps/ as its own process, on ports 3001-3004, verifying Keycloak's
- *     tokens (AUTH_MODE=jwks), waited for via /health; then the console on :3000. They run
+ *     tokens (AUTH_MODE=jwks), waited for until /health/ready; then the console on :3000. They run
  *     from their build (`node dist/apps/<app>/main.js`, ADR 0018), what ships; an app whose
  *     sources are newer than its build is built first (`nx run-many -t build`)
  *   - LOCAL ONLY: demo users, one per role (two claims officers, two supervisors), printed
@@ -20,6 +20,9 @@
  * signed with .local/auth-jwt-secret.
  * `--simulate-from 2026-01-05` runs every service on a simulated clock that starts there and
  * moves only by PUT /simulation/clock (ADR 0016); never on by default.
+ * `--monitoring` also starts Prometheus (Debian's package) on 127.0.0.1:9090 (PROMETHEUS_PORT),
+ * scraping every service's /metrics with the scrape token (.local/metrics-scrape-token, or
+ * METRICS_SCRAPE_TOKEN) and itself, with tools/monitoring/alerts.yml (ADR 0029).
  * Ctrl-C, or SIGINT/SIGTERM/SIGHUP to this process (`npm run platform` execs it, so a signal
  * sent to npm arrives here), stops what it started; so does its parent going away.
  */
@@ -61,6 +64,7 @@ import {
   localSigningEnvironment,
 } from './services';
 import { simulationEnvironment, simulationStartFromArguments } from './simulation';
+import { startLocalPrometheus, waitUntilTargetsUp } from '../monitoring/local-prometheus';
 
 const ROOT = path.resolve(__dirname, '../..');
 const KAFKA_SCRIPT = path.join(ROOT, 'tools/kafka/kafka.sh');
@@ -119,6 +123,7 @@ let stopping = false;
 
 async function main(): Promise<void> {
   const simulateFrom = simulationStartFromArguments(process.argv.slice(2));
+  const monitoring = process.argv.slice(2).includes('--monitoring');
   const stops: Array<() => Promise<void> | void> = [];
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -231,6 +236,8 @@ async function main(): Promise<void> {
     // (private keys 0600, the keyring beside them) unless the environment names its own.
     ...localSigningEnvironment(ROOT),
     ...simulationEnvironment(simulateFrom),
+    // What Prometheus must send to read /metrics (ADR 0029); made once, like the other secrets.
+    METRICS_SCRAPE_TOKEN: localSecret(ROOT, 'metrics-scrape-token', 'METRICS_SCRAPE_TOKEN'),
   };
   if (simulateFrom !== null) {
     log(`SIMULATION: every service's clock starts at ${simulateFrom} and stands still until`);
@@ -279,6 +286,27 @@ async function main(): Promise<void> {
     await waitUntilHealthy(consoleApp);
     consoleUrl = publicUrl;
     log(`${'console'.padEnd(13)} ${publicUrl}`);
+  }
+
+  if (monitoring && starting()) {
+    const prometheus = await startLocalPrometheus({
+      root: ROOT,
+      services: services.map((service) => ({
+        job: service.name,
+        target: new URL(service.url).host,
+      })),
+      scrapeToken: env['METRICS_SCRAPE_TOKEN'] ?? '',
+      port: Number(process.env['PROMETHEUS_PORT'] || 9090),
+      log,
+    });
+    stops.push(() => prometheus.stop());
+    await waitUntilTargetsUp(prometheus, [
+      'prometheus',
+      ...services.map((service) => service.name),
+    ]);
+    log(
+      `${'prometheus'.padEnd(13)} ${prometheus.url}  (every target up: ${prometheus.url}/targets)`,
+    );
   }
 
   if (keycloak === null) {

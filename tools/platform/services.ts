@@ -81,7 +81,10 @@ export function startService(
   return { name: service.name, url: `http://127.0.0.1:${port}`, process: child };
 }
 
-/** Polls GET /health until it answers 200, the process dies, or the time is up. */
+/**
+ * Polls GET /health/ready until it answers 200 — database, broker, identity provider and relay
+ * up, migrations done (ADR 0030) — the process dies, or the time is up.
+ */
 export async function waitUntilHealthy(
   service: RunningService,
   timeoutMs = 120_000,
@@ -94,10 +97,10 @@ export async function waitUntilHealthy(
       );
     }
     try {
-      const response = await fetch(`${service.url}/health`);
+      const response = await fetch(`${service.url}/health/ready`);
       if (response.ok) return;
     } catch {
-      // not listening yet
+      // not listening yet (the startup probe answers from the start, Nest takes over later)
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -48,6 +48,7 @@ const EXPORTED: Readonly<Record<string, string>> = {
   KEYCLOAK_ADMIN_PASSWORD: 'a-compose-keycloak-admin-password-of-32-chars',
   CONSOLE_OIDC_CLIENT_SECRET: 'a-compose-console-client-secret-of-32-chars',
   CONSOLE_SESSION_SECRET: 'a-compose-console-session-secret-of-32-chars',
+  METRICS_SCRAPE_TOKEN: 'a-compose-metrics-scrape-token-of-32-chars',
   // Kafka's users (ADR 0024).
   KAFKA_ADMIN_PASSWORD: 'a-compose-kafka-admin-password-of-32-chars',
   KAFKA_CONTROLLER_PASSWORD: 'a-compose-kafka-controller-password-32-chars',
@@ -109,6 +110,7 @@ describe('docker/compose.yml: the platform as containers', () => {
         'identity-setup',
         ...SERVICES.map((service) => service.name),
         'console',
+        'prometheus',
       ].sort(),
     );
   });
@@ -168,15 +170,19 @@ describe('docker/compose.yml: the platform as containers', () => {
         // Its own signing key, found in the keyring everyone verifies with.
         expect(settings.eventSigning.signingKey.keyId).toBe(`${name}-local`);
         expect(settings.eventSigning.keyring.keys).toHaveLength(SERVICES.length);
+        // The token Prometheus sends for /metrics (ADR 0029).
+        expect(settings.metricsScrapeToken).toBe(EXPORTED['METRICS_SCRAPE_TOKEN']);
       });
 
-      it('starts after PostgreSQL and Kafka are healthy and the topics exist; is checked on /health', () => {
+      it('starts after PostgreSQL and Kafka are healthy and the topics exist; is checked on /health/ready', () => {
         expect(service.depends_on).toEqual({
           postgres: { condition: 'service_healthy' },
           kafka: { condition: 'service_healthy' },
           topics: { condition: 'service_completed_successfully' },
         });
-        expect(service.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${port}/health`);
+        expect(service.healthcheck?.test.join(' ')).toContain(
+          `http://127.0.0.1:${port}/health/ready`,
+        );
       });
     },
   );
@@ -224,6 +230,21 @@ describe('docker/compose.yml: the platform as containers', () => {
       .map((acl) => [acl.principal, acl.operation, acl.resource, acl.name, acl.pattern].join(' '))
       .sort();
     expect(granted).toEqual(table);
+  });
+
+  it('runs Prometheus with the scrape token and the alert rules npm run platform uses', () => {
+    const prometheus = compose.services['prometheus'] ?? {};
+    expect(prometheus.volumes).toEqual(
+      expect.arrayContaining([
+        './prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro',
+        '../tools/monitoring/alerts.yml:/etc/prometheus/alerts.yml:ro',
+      ]),
+    );
+    expect(interpolated(prometheus.environment ?? {})['METRICS_SCRAPE_TOKEN']).toBe(
+      EXPORTED['METRICS_SCRAPE_TOKEN'],
+    );
+    // The file its credentials_file names (docker/prometheus/prometheus.yml).
+    expect(prometheus.command?.join('\n')).toContain('> /tmp/scrape-token');
   });
 
   it("the console's audit pages read Kafka as the audit user", () => {

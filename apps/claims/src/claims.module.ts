@@ -20,6 +20,7 @@ import {
 } from './coverage/contributions-events.kafka.controller';
 import { CoverageFactsStore } from './coverage/coverage-facts.store';
 import { ClaimsTables1764300000000 } from './database/claims-tables.migration';
+import { claimsMetrics } from './metrics/claims.metrics';
 import { DecideWorkAccidentHandler } from './decide-work-accident/decide-work-accident.handler';
 import { DecideWorkAccidentController } from './decide-work-accident/decide-work-accident.http.controller';
 import {
@@ -75,6 +76,7 @@ export class ClaimsModule {
       migrations: [ClaimsTables1764300000000],
       rejections: CLAIMS_REJECTIONS,
       projections: [workQueue, timeline],
+      businessMetrics: claimsMetrics,
       // Every consumed payload is checked against its published schema first (ADR 0019).
       eventSchemas: eventPayloadSchemas,
       consumers: [

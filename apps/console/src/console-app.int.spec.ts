@@ -33,12 +33,29 @@ describe('console HTTP edge', () => {
     await database.drop();
   });
 
-  it('creates its session table itself and answers /health without signing in', async () => {
+  it('creates its session table itself and answers /health/live without signing in', async () => {
     const [table] = (
       await pool.query<{ name: string }>('select to_regclass($1)::text as name', [SESSION_TABLE])
     ).rows;
     expect(table?.name).toBe(SESSION_TABLE);
-    await request(server()).get('/health').expect(200, { status: 'ok' });
+    await request(server()).get('/health/live').expect(200, { status: 'ok' });
+  });
+
+  it('is not ready (503 naming identityProvider) while its identity provider does not answer', async () => {
+    for (const path of ['/health/ready', '/health']) {
+      const response = await request(server())
+        .get(path)
+        .expect(503)
+        .expect('Content-Type', /application\/problem\+json/);
+      expect(response.body).toMatchObject({
+        code: 'NOT_READY',
+        checks: {
+          sessionStore: { status: 'up' },
+          identityProvider: { status: 'down', reason: expect.any(String) },
+        },
+      });
+      expect(response.text).not.toContain('127.0.0.1');
+    }
   });
 
   it('sends a signed-out visitor to sign in, coming back to the page afterwards', async () => {

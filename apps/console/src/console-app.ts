@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import helmet from 'helmet';
@@ -25,8 +26,10 @@ export async function createConsoleApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     ConsoleModule.forRoot(config, database, options.services),
-    options.logger === false ? { logger: false } : {},
+    options.logger === false ? { logger: false } : { bufferLogs: true },
   );
+  // Nest's own messages through the console's logger (ADR 0028).
+  if (options.logger !== false) app.useLogger(app.get(Logger));
   const secure = isSecureDeployment(config);
   if (secure) app.set('trust proxy', 1);
   app.disable('x-powered-by');

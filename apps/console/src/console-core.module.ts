@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Pool } from 'pg';
+import { createLogger, ObservabilityModule } from '@santunan/platform';
 import { OidcClient } from './auth/oidc.client';
 import { ConsolePageGuard } from './auth/page-access';
 import type { ConsoleConfig } from './config/console-config';
@@ -21,6 +22,8 @@ export class ConsoleCoreModule {
   static forRoot(config: ConsoleConfig, database: Pool, services?: ConsoleServices): DynamicModule {
     return {
       module: ConsoleCoreModule,
+      // Its request lines and spans as every service's; service calls carry the trace on.
+      imports: [ObservabilityModule.forRoot(createLogger('console', config.logging))],
       providers: [
         { provide: CONSOLE_CONFIG, useValue: config },
         { provide: CONSOLE_DATABASE, useValue: database },

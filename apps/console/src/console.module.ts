@@ -1,4 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import {
+  DEFAULT_CHECK_TIMEOUT_MS,
+  HealthModule,
+  databaseCheck,
+  identityProviderCheck,
+  isDiscoveryDocument,
+} from '@santunan/platform';
 import type { Pool } from 'pg';
 import { AuditPagesModule } from './audit/audit-pages.module';
 import { AuthController } from './auth/auth.http.controller';
@@ -7,8 +14,13 @@ import type { ConsoleConfig } from './config/console-config';
 import { ConsoleCoreModule } from './console-core.module';
 import type { ConsoleServices } from './services/console-services';
 import { PublicController } from './web/public.http.controller';
+import { PublicPage } from './auth/page-access';
 
-/** The console: sign-in, the claims office's pages, and (./audit) the auditor's. */
+/**
+ * The console: sign-in, the claims office's pages, (./audit) the auditor's, and GET
+ * /health/live and /health/ready — ready while its session store and the identity provider it
+ * signs users in with answer (ADR 0030).
+ */
 @Module({})
 export class ConsoleModule {
   static forRoot(config: ConsoleConfig, database: Pool, services?: ConsoleServices): DynamicModule {
@@ -18,6 +30,19 @@ export class ConsoleModule {
         ConsoleCoreModule.forRoot(config, database, services),
         ClaimsPagesModule,
         AuditPagesModule.forRoot(),
+        HealthModule.forRoot({
+          open: PublicPage(),
+          readiness: {
+            useFactory: () => [
+              databaseCheck('sessionStore', database),
+              identityProviderCheck(
+                `${config.oidc.issuerUrl}/.well-known/openid-configuration`,
+                isDiscoveryDocument,
+                DEFAULT_CHECK_TIMEOUT_MS,
+              ),
+            ],
+          },
+        }),
       ],
       controllers: [AuthController, PublicController],
     };

@@ -33,6 +33,7 @@ import { CoverageViewController } from './coverage-view/coverage-view.http.contr
 import { CoverageViewProjection } from './coverage-view/coverage-view.projection';
 import { CoverageViewReader } from './coverage-view/coverage-view.reader';
 import { ContributionsTables1764300000000 } from './database/contributions-tables.migration';
+import { contributionsMetrics } from './metrics/contributions.metrics';
 import { EnrolParticipantHandler } from './enrol-participant/enrol-participant.handler';
 import { EnrolParticipantController } from './enrol-participant/enrol-participant.http.controller';
 import { OpenContributionAccountHandler } from './open-contribution-account/open-contribution-account.handler';
@@ -102,6 +103,7 @@ export function contributionsRuntimeOptions(
     eventSchemas: eventPayloadSchemas,
     // The deciders' rejections answered over HTTP (DomainRejectedError from accepted()).
     rejections: CONTRIBUTIONS_REJECTIONS,
+    businessMetrics: contributionsMetrics,
     consumers: [
       {
         name: ENROLLMENT_CONSUMER,
@@ -208,10 +210,14 @@ function workers(options: ContributionsModuleOptions): Provider[] {
         accounts: ContributionAccounts,
         context: ContributionsContext,
       ) =>
-        new SponsorshipProcessManager(r.database, programs, accounts, context, {
-          chunkSize: config.batchSize,
-          concurrency: config.batchConcurrency,
-        }),
+        new SponsorshipProcessManager(
+          r.database,
+          programs,
+          accounts,
+          context,
+          { chunkSize: config.batchSize, concurrency: config.batchConcurrency },
+          r.logger.child({ component: 'sponsorship-process' }),
+        ),
       [SponsorPrograms, ContributionAccounts, ContributionsContext],
     ),
     fromRuntime(
@@ -222,6 +228,7 @@ function workers(options: ContributionsModuleOptions): Provider[] {
           databaseUrl: config.service.databaseUrl,
           store: r.store,
           subscriber: process,
+          logger: r.logger,
         }),
       [SponsorshipProcessManager],
     ),
@@ -233,6 +240,7 @@ function workers(options: ContributionsModuleOptions): Provider[] {
           new SessionLeaderLock(config.service.databaseUrl, 'contributions:scheduler'),
           r.clock,
           config.schedulerIntervalMs,
+          r.logger.child({ component: 'scheduler' }),
         ),
       [SchedulerHandler],
     ),

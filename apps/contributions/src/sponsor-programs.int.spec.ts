@@ -320,6 +320,8 @@ describe('sponsor programs over HTTP (real root module, PostgreSQL, Kafka)', () 
     );
     expect(Object.keys(document.paths).sort()).toEqual([
       '/health',
+      '/health/live',
+      '/health/ready',
       '/participants/{participantId}/coverage',
       '/participants/{participantId}/self-payments',
       '/programs',

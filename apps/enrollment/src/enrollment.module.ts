@@ -123,7 +123,14 @@ export class EnrollmentModule {
             runtime: ServiceRuntime,
             jobs: EnrollmentJobStore,
             enroller: BatchEnroller,
-          ) => new EnrollmentJobWorker(runtime.database, jobs, enroller, config.bulk),
+          ) =>
+            new EnrollmentJobWorker(
+              runtime.database,
+              jobs,
+              enroller,
+              config.bulk,
+              runtime.logger.child({ component: 'enrollment-jobs' }),
+            ),
         },
         {
           provide: CsvUploadReceiver,

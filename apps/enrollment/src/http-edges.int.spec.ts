@@ -62,7 +62,7 @@ describe('enrollment HTTP edges', () => {
       .expect(400)
       .expect('Content-Type', /application\/problem\+json/);
     expect(refused.body).toMatchObject({ code: 'BODY_TOO_DEEP', instance: '/participants' });
-    await http(app).get('/health').expect(200);
+    await http(app).get('/health/live').expect(200);
     await post('/participants', registration).expect(200);
   });
 

@@ -9,6 +9,7 @@ import { CancelPayoutHandler } from './cancel-payout/cancel-payout.handler';
 import { CancelPayoutController } from './cancel-payout/cancel-payout.http.controller';
 import type { PayoutsConfig } from './config/payouts-config';
 import { PayoutsTables1764400000000 } from './database/payouts-tables.migration';
+import { payoutsMetrics } from './metrics/payouts.metrics';
 import { AUTO_BATCH_INTERVAL_MS, AutoBatchScheduler } from './instruct-batch/auto-batch.scheduler';
 import { BankFileReader } from './instruct-batch/bank-file.reader';
 import { InstructBatchHandler } from './instruct-batch/instruct-batch.handler';
@@ -55,6 +56,7 @@ export class PayoutsModule {
       eventSchemas: eventPayloadSchemas,
       // Domain rejections answered over HTTP from one table (ADR 0023).
       rejections: PAYOUTS_REJECTIONS,
+      businessMetrics: payoutsMetrics,
       consumers: [
         {
           name: config.consumers.claimsDecisions,

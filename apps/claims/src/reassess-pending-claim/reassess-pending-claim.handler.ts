@@ -1,7 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   DomainRejectedError,
+  defaultLogger,
+  PLATFORM_LOGGER,
   type Actor,
+  type PlatformLogger,
   type ConsumedEvent,
   type Transaction,
 } from '@santunan/platform';
@@ -19,12 +22,15 @@ export const REASSESSING_ACTOR: Actor = { id: 'claims.pending-contribution', kin
  */
 @Injectable()
 export class ReassessPendingClaimHandler {
-  private readonly logger = new Logger('PendingClaimsReassessor');
+  private readonly logger: PlatformLogger;
 
   constructor(
     @Inject(ClaimWorkflow) private readonly workflow: ClaimWorkflow,
     @Inject(ClaimFactsBuilder) private readonly facts: ClaimFactsBuilder,
-  ) {}
+    @Optional() @Inject(PLATFORM_LOGGER) logger?: PlatformLogger,
+  ) {
+    this.logger = (logger ?? defaultLogger()).child({ component: 'pending-claims-reassessor' });
+  }
 
   async reassess(
     tx: Transaction,
@@ -67,6 +73,6 @@ export class ReassessPendingClaimHandler {
   }
 
   private keptWaiting(claimId: string, why: string): void {
-    this.logger.warn(`claim ${claimId} stays pending-contribution: ${why}`);
+    this.logger.warn({ claimId, why }, `claim ${claimId} stays pending-contribution`);
   }
 }

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
+import {
+  defaultLogger,
+  errorFields,
+  PLATFORM_LOGGER,
+  type PlatformLogger,
+} from '@santunan/platform';
 import {
   type AuditTargets,
   type AuditedService,
@@ -62,14 +68,17 @@ interface MutableJob {
  */
 @Injectable()
 export class VerifyJobs implements OnModuleDestroy {
-  private readonly logger = new Logger('VerifyJobs');
+  private readonly logger: PlatformLogger;
   private readonly jobs = new Map<string, MutableJob>();
   private running: Promise<void> | null = null;
 
   constructor(
     @Inject(AUDIT_TARGETS) private readonly targets: AuditTargets,
     @Inject(VERIFY_PLATFORM) private readonly verify: VerifyFunction,
-  ) {}
+    @Optional() @Inject(PLATFORM_LOGGER) logger?: PlatformLogger,
+  ) {
+    this.logger = (logger ?? defaultLogger()).child({ component: 'audit-verify' });
+  }
 
   /** Starts a verification, or returns the one already running. */
   start(auditorId: string, now: Date = new Date()): VerifyJob {
@@ -137,7 +146,7 @@ export class VerifyJobs implements OnModuleDestroy {
       job.result = result;
       job.status = 'done';
     } catch (error) {
-      this.logger.error(`verification ${job.jobId} failed: ${String(error)}`);
+      this.logger.error({ jobId: job.jobId, ...errorFields(error) }, 'verification failed');
       job.error = error instanceof Error ? error.message : String(error);
       job.status = 'failed';
     } finally {

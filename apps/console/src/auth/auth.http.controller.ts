@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Post, Query, Req, Res } from '@nestjs/common';
+import { defaultLogger, PLATFORM_LOGGER, type PlatformLogger } from '@santunan/platform';
 import type { Request, Response } from 'express';
 import { ErrorPage, errorStatus } from '../views/pages';
 import { pageContextOf } from '../web/page-context';
@@ -29,12 +30,15 @@ function toError(error: unknown): Error {
 @Controller('auth')
 @PublicPage()
 export class AuthController {
-  private readonly logger = new Logger('console-auth');
+  private readonly logger: PlatformLogger;
 
   constructor(
     @Inject(OidcClient) private readonly oidc: OidcClient,
     @Inject(PeopleDirectory) private readonly people: PeopleDirectory,
-  ) {}
+    @Optional() @Inject(PLATFORM_LOGGER) logger?: PlatformLogger,
+  ) {
+    this.logger = (logger ?? defaultLogger()).child({ component: 'sign-in' });
+  }
 
   @Get('login')
   async login(
@@ -90,13 +94,13 @@ export class AuthController {
     try {
       response.redirect(303, await this.oidc.endSessionUrl(idToken));
     } catch (error) {
-      this.logger.warn(`end-session: ${toError(error).message}`);
+      this.logger.warn({ error: toError(error).message }, 'end-session failed');
       response.redirect(303, '/');
     }
   }
 
   private failed(request: Request, response: Response, error: unknown): void {
-    this.logger.warn(`sign-in failed: ${toError(error).message}`);
+    this.logger.warn({ error: toError(error).message }, 'sign-in failed');
     sendPage(
       response,
       ErrorPage({ page: pageContextOf(request), kind: 'signInFailed' }),

@@ -23,7 +23,8 @@ export function needsRefresh(tokens: SessionTokens, nowSeconds: number): boolean
 /**
  * The console as an OpenID Connect relying party (openid-client): authorization code with
  * PKCE S256, state and nonce. The provider is discovered on first use, not at start, so the
- * console starts (and serves /health) while Keycloak is still starting.
+ * console starts (and answers /health/live) while Keycloak is still starting; /health/ready
+ * says whether Keycloak answers.
  */
 export class OidcClient {
   private client: Promise<Client> | undefined;

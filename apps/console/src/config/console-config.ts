@@ -1,4 +1,9 @@
-import { LOCAL_POSTGRES_URL, databaseUrl } from '@santunan/platform';
+import {
+  LOCAL_POSTGRES_URL,
+  databaseUrl,
+  loggingFromEnvironment,
+  type LoggingConfig,
+} from '@santunan/platform';
 
 /** The four services the console calls with the signed-in user's own token. */
 export interface ServiceUrls {
@@ -24,6 +29,8 @@ export interface ConsoleConfig {
   /** `santunan_console`: sessions, and the auditor's reveal log. */
   readonly databaseUrl: string;
   readonly services: ServiceUrls;
+  /** The log level: CONSOLE_LOG_LEVEL or LOG_LEVEL (ADR 0028). */
+  readonly logging?: LoggingConfig;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -51,7 +58,7 @@ function baseUrl(env: Environment, name: string, fallback: string): string {
  * OIDC_CLIENT_ID (santunan-console),
  * OIDC_CLIENT_SECRET, CONSOLE_SESSION_SECRET (at least 32 characters), ENROLLMENT_URL,
  * CONTRIBUTIONS_URL, CLAIMS_URL, PAYOUTS_URL (127.0.0.1:3001–3004), and CONSOLE_DATABASE_URL
- * or `santunan_console` on DATABASE_URL's server.
+ * or `santunan_console` on DATABASE_URL's server; CONSOLE_LOG_LEVEL or LOG_LEVEL (info).
  */
 export function consoleConfigFromEnvironment(env: Environment = process.env): ConsoleConfig {
   const port = Number(value(env, 'CONSOLE_PORT') ?? 3000);
@@ -80,6 +87,7 @@ export function consoleConfigFromEnvironment(env: Environment = process.env): Co
       claims: baseUrl(env, 'CLAIMS_URL', 'http://127.0.0.1:3003'),
       payouts: baseUrl(env, 'PAYOUTS_URL', 'http://127.0.0.1:3004'),
     },
+    logging: loggingFromEnvironment('console', env),
   };
 }
 

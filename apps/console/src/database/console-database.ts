@@ -20,10 +20,17 @@ const SESSION_TABLE_SQL = `
 `;
 
 /** Creates the database if needed, connects, and makes sure the session table exists. */
-export async function openConsoleDatabase(url: string): Promise<Pool> {
+export async function openConsoleDatabase(
+  url: string,
+  onIdleClientLost: (error: Error) => void = () => undefined,
+): Promise<Pool> {
   const { pathname } = new URL(url);
   await ensureDatabase(databaseUrl(url, 'postgres'), pathname.replace(/^\//, ''));
   const pool = new Pool({ connectionString: url, max: 5 });
+  // An idle connection the server ends (a restart, a terminated backend) is emitted on the pool;
+  // unheard, that event would end the process. The pool drops the client and opens another
+  // when next asked; requests in flight get their own error.
+  pool.on('error', onIdleClientLost);
   try {
     await pool.query(SESSION_TABLE_SQL);
   } catch (error) {

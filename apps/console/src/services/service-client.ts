@@ -1,3 +1,5 @@
+import { withTraceHeaders } from '@santunan/platform';
+
 /** One failed constraint from a service's VALIDATION_FAILED problem. */
 export interface FieldProblem {
   /**
@@ -28,7 +30,16 @@ export type ServiceResult<T> =
   | { readonly ok: true; readonly status: number; readonly value: T }
   | { readonly ok: false; readonly problem: ServiceProblem };
 
-const STANDARD = new Set(['type', 'title', 'status', 'detail', 'code', 'instance', 'errors', 'field']);
+const STANDARD = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'code',
+  'instance',
+  'errors',
+  'field',
+]);
 
 function text(value: unknown, fallback: string): string {
   return typeof value === 'string' && value !== '' ? value : fallback;
@@ -132,11 +143,12 @@ export class ServiceClient {
     try {
       response = await this.fetchImpl(url.toString(), {
         method,
-        headers: {
+        // fetch is not node's http: the trace context is added here (ADR 0028).
+        headers: withTraceHeaders({
           authorization: `Bearer ${token}`,
           accept: 'application/json, application/problem+json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
+        }),
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

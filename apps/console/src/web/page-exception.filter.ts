@@ -1,11 +1,18 @@
 import {
   Catch,
   HttpException,
-  Logger,
+  Inject,
+  Optional,
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import {
+  defaultLogger,
+  errorFields,
+  PLATFORM_LOGGER,
+  type PlatformLogger,
+} from '@santunan/platform';
 import { ErrorPage, errorStatus, type ErrorKind } from '../views/pages';
 import { pageContextOf } from './page-context';
 import { CsrfRejected, PageForbidden, PageNotFound, RedirectTo } from './page-exceptions';
@@ -14,7 +21,11 @@ import { sendPage } from './render';
 /** Every failure becomes a page in the user's language (or a redirect to sign in). */
 @Catch()
 export class PageExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('console');
+  private readonly logger: PlatformLogger;
+
+  constructor(@Optional() @Inject(PLATFORM_LOGGER) logger?: PlatformLogger) {
+    this.logger = (logger ?? defaultLogger()).child({ component: 'pages' });
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -26,9 +37,7 @@ export class PageExceptionFilter implements ExceptionFilter {
     }
     const kind = this.kindOf(exception);
     if (kind === 'server') {
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-      );
+      this.logger.error(errorFields(exception), 'page failed');
     }
     const page = pageContextOf(request);
     sendPage(response, ErrorPage({ page, kind }), errorStatus(kind));

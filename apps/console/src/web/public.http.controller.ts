@@ -12,11 +12,6 @@ const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 @Controller()
 @PublicPage()
 export class PublicController {
-  @Get('health')
-  health(): { status: 'ok' } {
-    return { status: 'ok' };
-  }
-
   /** The home page: sign in, or the signed-in user's own links. */
   @Get()
   home(@PublicContext() page: PageContext, @Res() response: Response): void {

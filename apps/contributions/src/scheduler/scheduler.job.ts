@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { addMonths, monthOf } from '@santunan/domain-kernel';
-import { stderrJsonLogger, type Actor, type Clock, type WorkerLogger } from '@santunan/platform';
+import {
+  defaultLogger,
+  errorFields,
+  type Actor,
+  type Clock,
+  type PlatformLogger,
+} from '@santunan/platform';
 import type { SessionLeaderLock } from '../shared/session-leader-lock';
 import type { SchedulerHandler, SchedulerRun } from './scheduler.handler';
 
@@ -16,23 +22,23 @@ export const SCHEDULER_ACTOR: Actor = { id: 'contributions.scheduler', kind: 'sy
 export class SchedulerJob {
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<SchedulerRun[]> | undefined;
-  private readonly logger: WorkerLogger;
+  private readonly logger: PlatformLogger;
 
   constructor(
     private readonly scheduler: SchedulerHandler,
     private readonly leader: SessionLeaderLock,
     private readonly clock: Clock,
     private readonly intervalMs: number | null,
-    logger?: WorkerLogger,
+    logger?: PlatformLogger,
   ) {
-    this.logger = logger ?? stderrJsonLogger;
+    this.logger = logger ?? defaultLogger();
   }
 
   start(): void {
     if (this.intervalMs === null || this.timer) return;
     const tick = (): void => {
       this.tick().catch((error: unknown) =>
-        this.logger.warn('scheduler tick failed', { error: String(error) }),
+        this.logger.warn(errorFields(error), 'scheduler tick failed'),
       );
     };
     this.timer = setInterval(tick, this.intervalMs);
@@ -70,7 +76,7 @@ export class SchedulerJob {
     }
     for (const run of runs) {
       if (run.changed > 0 || Object.keys(run.rejected).length > 0) {
-        this.logger.info(`scheduler ${run.task} ${run.month}`, { ...run });
+        this.logger.info({ run }, `scheduler ${run.task} ${run.month}`);
       }
     }
     return runs;

@@ -19,6 +19,7 @@ import {
   type DomainRejection,
   type EventEnvelope,
   type PlatformDatabase,
+  type PlatformLogger,
 } from '@santunan/platform';
 import type { StoreSubscriber } from './store-subscription';
 import type { ContributionAccounts } from '../shared/contribution-accounts';
@@ -72,6 +73,7 @@ export class SponsorshipProcessManager implements StoreSubscriber {
     private readonly accounts: ContributionAccounts,
     private readonly context: ContributionsContext,
     private readonly fanOut: FanOutOptions,
+    private readonly logger: PlatformLogger,
   ) {}
 
   handles(type: string): boolean {
@@ -171,14 +173,14 @@ export class SponsorshipProcessManager implements StoreSubscriber {
     participantId: string,
     rejection: DomainRejection,
   ): Promise<void> {
-    process.stderr.write(
-      `${JSON.stringify({
-        level: 'warn',
-        message: `sponsorship process: ${event.type} for ${participantId} refused`,
-        eventId: event.eventId,
+    this.logger.warn(
+      {
+        event: { id: event.eventId, type: event.type, stream: event.streamId },
+        participantId,
         code: rejection.code,
         reason: rejection.message,
-      })}\n`,
+      },
+      `sponsorship process: ${event.type} for ${participantId} refused`,
     );
     await this.database.query(
       `insert into process_failures (process, event_id, participant_id, code, message)

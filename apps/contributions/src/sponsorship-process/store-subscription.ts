@@ -1,12 +1,13 @@
 import {
   readCheckpoint,
+  defaultLogger,
+  errorFields,
   type PositionedEvent,
-  stderrJsonLogger,
   writeCheckpoint,
   type EventEnvelope,
   type EventStore,
   type PlatformDatabase,
-  type WorkerLogger,
+  type PlatformLogger,
 } from '@santunan/platform';
 import { SessionLeaderLock } from '../shared/session-leader-lock';
 
@@ -32,7 +33,7 @@ export interface StoreSubscriptionOptions {
   /** At most this many events per handle call (and per checkpoint). */
   readonly maxRun?: number;
   readonly idlePollMs?: number;
-  readonly logger?: WorkerLogger;
+  readonly logger?: PlatformLogger;
 }
 
 const RETRY_MS = { initial: 200, max: 5_000 };
@@ -50,14 +51,16 @@ export class StoreSubscription {
   private loop: Promise<void> = Promise.resolve();
   private wake: (() => void) | undefined;
   private readonly leader: SessionLeaderLock;
-  private readonly logger: WorkerLogger;
+  private readonly logger: PlatformLogger;
 
   constructor(private readonly options: StoreSubscriptionOptions) {
     this.leader = new SessionLeaderLock(
       options.databaseUrl,
       `store-subscription:${options.subscriber.name}`,
     );
-    this.logger = options.logger ?? stderrJsonLogger;
+    this.logger = (options.logger ?? defaultLogger()).child({
+      subscription: options.subscriber.name,
+    });
   }
 
   start(): void {
@@ -82,10 +85,10 @@ export class StoreSubscription {
         if (handled === 0) await this.sleep(this.options.idlePollMs ?? 100);
       } catch (error) {
         failures += 1;
-        this.logger.warn(`store subscription ${this.options.subscriber.name}: retrying`, {
-          attempt: failures,
-          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-        });
+        this.logger.warn(
+          { attempt: failures, ...errorFields(error) },
+          `store subscription ${this.options.subscriber.name}: retrying`,
+        );
         await this.sleep(Math.min(RETRY_MS.max, RETRY_MS.initial * 2 ** (failures - 1)));
       }
     }

@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import {
   ENROLLMENT_PERSONAL_DATA_PATHS,
   ENROLLMENT_SCHEMA_VERSIONS,
@@ -23,6 +22,7 @@ import {
   PersonalDataCipher,
   PostgresSubjectKeyStore,
   type NewEvent,
+  type PlatformLogger,
   type ServiceRuntime,
 } from '@santunan/platform';
 import { enrollmentContextForIncomeMonth } from '../shared/enrollment-context';
@@ -88,7 +88,7 @@ export type SeenNiks = Map<string, number>;
  * row's failure does not cost the others.
  */
 export class BatchEnroller {
-  private readonly logger = new Logger('BatchEnroller');
+  private readonly logger: PlatformLogger;
   private readonly keys: BatchSubjectKeys;
   /** The bulk job's own cipher: it only ever seals the registrations of workers it creates. */
   private readonly cipher: PersonalDataCipher;
@@ -101,6 +101,7 @@ export class BatchEnroller {
     private readonly jobs: EnrollmentJobStore,
     private readonly regions: RegionDirectory,
   ) {
+    this.logger = runtime.logger.child({ component: 'bulk-enrollment' });
     this.keys = new BatchSubjectKeys(
       runtime.keyDatabase,
       new PostgresSubjectKeyStore(runtime.keyDatabase),
@@ -124,7 +125,8 @@ export class BatchEnroller {
     } catch (error) {
       if (!this.worthRetryingAlone(error) || records.length === 1) throw error;
       this.logger.warn(
-        `job ${job.jobId}: batch failed (${describe(error)}); enrolling its rows one by one`,
+        { jobId: job.jobId, error: describe(error) },
+        `job ${job.jobId}: batch failed; enrolling its rows one by one`,
       );
       await waitFor(after);
       for (const record of records) {
@@ -143,7 +145,10 @@ export class BatchEnroller {
       await this.enrolTogether(job, header, [record], seen, Promise.resolve());
     } catch (error) {
       if (!this.worthRetryingAlone(error)) throw error;
-      this.logger.error(`job ${job.jobId}: row ${record.rowNumber} failed: ${describe(error)}`);
+      this.logger.error(
+        { jobId: job.jobId, row: record.rowNumber, error: describe(error) },
+        `job ${job.jobId}: row ${record.rowNumber} failed`,
+      );
       await this.runtime.database.transaction(async (tx) => {
         const progress: BatchProgress = {
           cursorBefore: record.index - 1,

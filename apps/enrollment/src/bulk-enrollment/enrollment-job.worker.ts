@@ -1,6 +1,9 @@
 import { Readable, pipeline } from 'node:stream';
-import { Logger } from '@nestjs/common';
-import { isDatabaseUnavailable, type PlatformDatabase } from '@santunan/platform';
+import {
+  isDatabaseUnavailable,
+  type PlatformDatabase,
+  type PlatformLogger,
+} from '@santunan/platform';
 import type { BulkEnrollmentConfig } from '../config/enrollment-config';
 import type { BatchEnroller } from './batch-enroller';
 import { createCsvParser, recordBatches } from './csv-records';
@@ -28,7 +31,6 @@ function isCsvParseError(error: unknown): boolean {
  * job `running` for the next start.
  */
 export class EnrollmentJobWorker {
-  private readonly logger = new Logger('EnrollmentJobWorker');
   private state: WorkerState = 'idle';
   private loop: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | undefined;
@@ -39,6 +41,7 @@ export class EnrollmentJobWorker {
     private readonly jobs: EnrollmentJobStore,
     private readonly enroller: BatchEnroller,
     private readonly config: BulkEnrollmentConfig,
+    private readonly logger: PlatformLogger,
   ) {}
 
   start(): void {
@@ -124,7 +127,7 @@ export class EnrollmentJobWorker {
 
   private async process(job: EnrollmentJob): Promise<void> {
     await this.jobs.markRunning(job.jobId);
-    if (job.rowsRead > 0) this.logger.log(`job ${job.jobId}: resuming after row ${job.rowsRead}`);
+    if (job.rowsRead > 0) this.logger.info(`job ${job.jobId}: resuming after row ${job.rowsRead}`);
     const seen = await this.jobs.seenNiks(job.jobId);
     const parser = createCsvParser();
     // pipeline, not pipe: a failed chunk read must reach the parser, not leave it waiting.
@@ -145,7 +148,7 @@ export class EnrollmentJobWorker {
         if (this.state !== 'running') {
           parser.destroy();
           await Promise.all(inFlight.splice(0));
-          this.logger.log(`job ${job.jobId}: paused for shutdown, resumes on the next start`);
+          this.logger.info(`job ${job.jobId}: paused for shutdown, resumes on the next start`);
           return;
         }
       }
@@ -160,7 +163,7 @@ export class EnrollmentJobWorker {
       return;
     }
     await this.jobs.markCompleted(job.jobId);
-    this.logger.log(`job ${job.jobId}: completed`);
+    this.logger.info(`job ${job.jobId}: completed`);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -2,11 +2,17 @@ import { randomUUID } from 'node:crypto';
 import {
   Inject,
   Injectable,
-  Logger,
+  Optional,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { DomainRejectedError } from '@santunan/platform';
+import {
+  DomainRejectedError,
+  defaultLogger,
+  errorFields,
+  PLATFORM_LOGGER,
+  type PlatformLogger,
+} from '@santunan/platform';
 import { SYSTEM_ACTORS } from '../shared/cause';
 import { InstructBatchHandler } from './instruct-batch.handler';
 
@@ -22,14 +28,17 @@ const AUTO_BATCH_LIMIT = 1000;
  */
 @Injectable()
 export class AutoBatchScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('AutoBatchScheduler');
+  private readonly logger: PlatformLogger;
   private timer: NodeJS.Timeout | undefined;
   private tick: Promise<void> | undefined;
 
   constructor(
     @Inject(InstructBatchHandler) private readonly handler: InstructBatchHandler,
     @Inject(AUTO_BATCH_INTERVAL_MS) private readonly intervalMs: number | null,
-  ) {}
+    @Optional() @Inject(PLATFORM_LOGGER) logger?: PlatformLogger,
+  ) {
+    this.logger = (logger ?? defaultLogger()).child({ component: 'auto-batch' });
+  }
 
   onApplicationBootstrap(): void {
     if (this.intervalMs === null) return;
@@ -52,14 +61,13 @@ export class AutoBatchScheduler implements OnApplicationBootstrap, BeforeApplica
         { limit: AUTO_BATCH_LIMIT },
         { actor: SYSTEM_ACTORS.autoBatch, correlationId: randomUUID(), causationId: null },
       );
-      this.logger.log(
+      this.logger.info(
+        { batchId: batch.batchId, payouts: batch.payouts.length, total: batch.total },
         `batch ${batch.batchId}: ${batch.payouts.length} payout(s), Rp${batch.total}`,
       );
     } catch (error) {
       if (error instanceof DomainRejectedError && error.rejection.code === 'BATCH_EMPTY') return;
-      this.logger.warn(
-        `automatic batch failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.logger.warn(errorFields(error), 'automatic batch failed');
     }
   }
 }

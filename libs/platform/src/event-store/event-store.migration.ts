@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { Outbox1764000000100 } from '../outbox/outbox.migration';
+import { Outbox1764000000100, OutboxEnqueuedAt1764500000000 } from '../outbox/outbox.migration';
 
 /**
  * The events table. Hand-written SQL: TypeORM cannot describe xid8.
@@ -47,4 +47,8 @@ export class EventStore1764000000000 implements MigrationInterface {
 }
 
 /** The tables EventStore.append writes, in order: the events and their outbox. */
-export const eventStoreMigrations = [EventStore1764000000000, Outbox1764000000100];
+export const eventStoreMigrations = [
+  EventStore1764000000000,
+  Outbox1764000000100,
+  OutboxEnqueuedAt1764500000000,
+];

@@ -24,6 +24,13 @@ export interface EventStoreOptions {
   readonly topicFor: TopicRouting;
   /** Lifts old stored shapes to the current ones on read. */
   readonly upcasters?: UpcasterRegistry;
+  /** Told how long each append that wrote events took, and how many it wrote (metrics). */
+  readonly observer?: AppendObserver;
+}
+
+/** What the store reports about its appends. */
+export interface AppendObserver {
+  appended(events: number, seconds: number): void;
 }
 
 export interface ReadStreamOptions {
@@ -66,12 +73,15 @@ export class EventStore {
    * transaction must be rolled back) and DuplicateEventError when an event id is taken.
    */
   async append(tx: Transaction, request: AppendRequest): Promise<EventEnvelope[]> {
+    const started = performance.now();
     assertValidAppend(request);
     const head = await readHead(tx, request.streamId);
     checkAgainstHead(request, head);
     if (request.events.length === 0) return [];
     const chained = chainToHead(request, head?.version ?? 0, head?.hash ?? null);
-    return this.store(tx, chained, request);
+    const stored = await this.store(tx, chained, request);
+    this.observe(started, stored.length);
+    return stored;
   }
 
   /**
@@ -85,6 +95,7 @@ export class EventStore {
     tx: Transaction,
     requests: readonly AppendRequest[],
   ): Promise<EventEnvelope[][]> {
+    const started = performance.now();
     requests.forEach(assertValidAppend);
     const heads = await readHeads(tx, [...new Set(requests.map((request) => request.streamId))]);
     const chainedPerRequest = requests.map((request) => {
@@ -104,10 +115,15 @@ export class EventStore {
       return chained;
     });
     const stored = await this.store(tx, chainedPerRequest.flat(), requests);
+    this.observe(started, stored.length);
     const byId = new Map(stored.map((event) => [event.eventId, event]));
     return chainedPerRequest.map((chained) =>
       chained.map((event) => byId.get(event.eventId) ?? missing(event)),
     );
+  }
+
+  private observe(started: number, events: number): void {
+    if (events > 0) this.options.observer?.appended(events, (performance.now() - started) / 1000);
   }
 
   private async store(

@@ -22,6 +22,7 @@ export { UpcasterRegistry } from './upcaster-registry';
 export { postgresErrorFields, UNIQUE_VIOLATION, type PostgresErrorFields } from './postgres-error';
 export {
   EventStore,
+  type AppendObserver,
   type EventStoreOptions,
   type ReadAllOptions,
   type ReadStreamOptions,

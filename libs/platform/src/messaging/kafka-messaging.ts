@@ -6,6 +6,7 @@ import {
   Partitioners,
   ResourcePatternTypes,
   type AclEntry,
+  type Admin,
   logLevel as KafkaLogLevel,
   type Consumer,
   type IHeaders,
@@ -13,9 +14,11 @@ import {
   type SASLOptions,
 } from 'kafkajs';
 import type {
+  CommittedOffset,
   MessageHeaders,
   MessagePublisher,
   OutgoingMessage,
+  PartitionOffsets,
   Subscription,
   SubscriptionOptions,
   TopicSpec,
@@ -60,13 +63,21 @@ export function kafkajsSasl(sasl: KafkaSasl): SASLOptions {
  */
 export class KafkaMessaging {
   private readonly kafka: Kafka;
+  /** The admin client that reads offsets for the metrics; kept between scrapes. */
+  private offsetsAdmin: Promise<Admin> | undefined;
 
   constructor(private readonly config: KafkaMessagingConfig) {
-    this.kafka = new Kafka({
+    this.kafka = this.client(10);
+  }
+
+  /** A kafkajs client; `retries` bounds how long a connection is retried (≈ 200 ms doubling). */
+  private client(retries: number, logLevel = this.config.logLevel ?? 'error'): Kafka {
+    const { config } = this;
+    return new Kafka({
       clientId: config.clientId,
       brokers: [...config.brokers],
-      logLevel: LOG_LEVELS[config.logLevel ?? 'error'],
-      retry: { initialRetryTime: 200, retries: 10 },
+      logLevel: LOG_LEVELS[logLevel],
+      retry: { initialRetryTime: 200, retries },
       ...(config.sasl === undefined ? {} : { sasl: kafkajsSasl(config.sasl) }),
     });
   }
@@ -213,6 +224,81 @@ export class KafkaMessaging {
       },
     });
     return new KafkaSubscription(consumer);
+  }
+
+  /** Each partition's first and next offset (ListOffsets): the log's size, for lag and DLQ depth. */
+  async topicOffsets(topics: readonly string[]): Promise<PartitionOffsets[]> {
+    return this.withOffsetsAdmin(async (admin) => {
+      const perTopic = await Promise.all(
+        topics.map(async (topic) =>
+          (await admin.fetchTopicOffsets(topic)).map((partition) => ({
+            topic,
+            partition: partition.partition,
+            low: partition.low,
+            high: partition.high,
+          })),
+        ),
+      );
+      return perTopic.flat();
+    });
+  }
+
+  /** A consumer group's committed offsets (the next to read); null where it committed none. */
+  async committedOffsets(groupId: string, topics: readonly string[]): Promise<CommittedOffset[]> {
+    return this.withOffsetsAdmin(async (admin) => {
+      const fetched = await admin.fetchOffsets({ groupId, topics: [...topics] });
+      return fetched.flatMap(({ topic, partitions }) =>
+        partitions.map((partition) => ({
+          topic,
+          partition: partition.partition,
+          offset: partition.offset === '-1' ? null : partition.offset,
+        })),
+      );
+    });
+  }
+
+  /** Disconnects the offsets reader, if one was opened. */
+  async close(): Promise<void> {
+    const admin = this.offsetsAdmin;
+    this.offsetsAdmin = undefined;
+    await admin?.then((opened) => opened.disconnect()).catch(() => undefined);
+  }
+
+  /**
+   * One admin connection for every scrape; it retries once only, since a scrape waits for
+   * it, and is replaced after a failure (the broker may have restarted).
+   */
+  private async withOffsetsAdmin<T>(read: (admin: Admin) => Promise<T>): Promise<T> {
+    this.offsetsAdmin ??= (async () => {
+      const admin = this.kafka.admin({ retry: { initialRetryTime: 200, retries: 1 } });
+      await admin.connect();
+      return admin;
+    })();
+    const opening = this.offsetsAdmin;
+    try {
+      return await read(await opening);
+    } catch (error) {
+      if (this.offsetsAdmin === opening) this.offsetsAdmin = undefined;
+      void opening.then((admin) => admin.disconnect()).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Asks the cluster for its brokers on a fresh connection (readiness, ADR 0030): what a
+   * producer or consumer opening now would meet. One retry only: the caller bounds the wait.
+   */
+  async describeCluster(): Promise<{ brokers: number }> {
+    // Its own client: the shared one retries a connection ten times, the caller waits seconds;
+    // silent, as the readiness answer says what failed (every few seconds while it lasts).
+    const admin = this.client(1, 'nothing').admin();
+    try {
+      await admin.connect();
+      const cluster = await admin.describeCluster();
+      return { brokers: cluster.brokers.length };
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   get brokers(): readonly string[] {

@@ -46,3 +46,18 @@ export interface TopicSpec {
   readonly partitions?: number;
   readonly config?: Readonly<Record<string, string>>;
 }
+
+/** Where a partition's log starts and ends: `high` is the offset the next message will get. */
+export interface PartitionOffsets {
+  readonly topic: string;
+  readonly partition: number;
+  readonly low: string;
+  readonly high: string;
+}
+
+/** A consumer group's position in a partition: the next offset it will read, if it committed one. */
+export interface CommittedOffset {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string | null;
+}

@@ -8,6 +8,7 @@ import type {
   OperationObject,
   PathItemObject,
   ResponseObject,
+  SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { PUBLIC_METADATA, ROLES_METADATA } from '../auth/auth.decorators';
 import { problemCodesOf } from '../http/api-problems';
@@ -30,6 +31,8 @@ export interface ServiceDescription {
 /** What the document says about the service (its port is not needed: the server is `/`). */
 export type OpenApiServiceDescription = Omit<ServiceDescription, 'port'>;
 
+/** The health routes every service has (HealthModule), described by describeHealth. */
+const HEALTH_PATHS: ReadonlySet<string> = new Set(['/health', '/health/live', '/health/ready']);
 const BEARER = 'bearer';
 
 /** The codes the AuthGuard answers with (libs/platform/src/auth/auth-problems.ts). */
@@ -102,7 +105,7 @@ export function openApiDocument(
       // the scanner made it, which the lint test would refuse; a document is no reason to
       // keep a service from starting.
       if (facts === undefined) continue;
-      if (path === '/health') describeHealth(operation);
+      if (HEALTH_PATHS.has(path)) describeHealth(path, operation);
       describeAccess(operation, facts);
       describeProblems(operation, facts);
     }
@@ -252,34 +255,89 @@ function problemResponse(status: number, codes: readonly string[]): ResponseObje
   };
 }
 
+/** Each readiness check by name: `up` (with details such as the relay's role) or `down` with a reason. */
+const HEALTH_CHECKS_SCHEMA: SchemaObject = {
+  type: 'object',
+  description:
+    'database, keyDatabase, broker, identityProvider (JWKS mode), outboxRelay (where the ' +
+    'workers run); while starting: startup and migrations.',
+  additionalProperties: {
+    type: 'object',
+    required: ['status'],
+    properties: {
+      status: { type: 'string', enum: ['up', 'down'] },
+      reason: { type: 'string', example: 'ECONNREFUSED' },
+    },
+  },
+  example: {
+    database: { status: 'up' },
+    broker: { status: 'down', reason: 'no answer within 5000 ms' },
+  },
+};
+
 /**
- * GET /health comes with every service (ServicePlatformModule); what it answers is said here,
- * where every service's document is made.
+ * GET /health/live, /health/ready and /health come with every service (HealthModule, ADR
+ * 0030); what they answer is said here, where every service's document is made.
  */
-function describeHealth(operation: OperationObject): void {
-  operation.summary ??= 'Whether the service, its database and its outbox relay are up';
+function describeHealth(path: string, operation: OperationObject): void {
+  if (path === '/health/live') {
+    operation.summary ??= 'Liveness: whether the process answers';
+    operation.description ??=
+      "For an orchestrator's liveness probe: 200 while the process serves HTTP, even when a " +
+      'dependency is down or the service is still migrating. Asks nothing else.';
+    operation.responses['200'] = {
+      description: 'Alive.',
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['status'],
+            properties: { status: { type: 'string', enum: ['ok'] } },
+          },
+        },
+      },
+    };
+    return;
+  }
+  operation.summary ??=
+    path === '/health'
+      ? 'Readiness (the address kept for older probes; same as /health/ready)'
+      : 'Readiness: whether this instance can serve requests';
   operation.description ??=
-    'For load balancers and orchestrators: 200 while the database answers; `relay` says ' +
-    'whether this instance publishes the outbox (one leader per service).';
+    'For load balancers, the platform runner and compose: 200 when the database, the key ' +
+    "database, the broker, the identity provider's key set and the outbox relay all answer " +
+    'within a few seconds; 503 naming the checks that failed, while migrations run, or while ' +
+    'shutting down.';
   operation.responses['200'] = {
-    description: 'Up.',
+    description: 'Ready.',
     content: {
       'application/json': {
         schema: {
           type: 'object',
-          required: ['status', 'service', 'relay', 'checkedAt'],
+          required: ['status', 'checks'],
           properties: {
             status: { type: 'string', enum: ['ok'] },
-            service: { type: 'string', example: 'payouts' },
-            relay: { type: 'string', enum: ['leader', 'follower'] },
-            checkedAt: { type: 'string', format: 'date-time' },
+            checks: HEALTH_CHECKS_SCHEMA,
           },
         },
       },
     },
   };
-  operation.responses['500'] = problemResponse(500, ['INTERNAL_ERROR']);
-  operation.responses['500'].description = 'Down: the database does not answer (`INTERNAL_ERROR`).';
+  const notReady = problemResponse(503, ['NOT_READY']);
+  notReady.description =
+    'Not ready (`NOT_READY`): `checks` says which dependency is down, or that the service is ' +
+    'starting (migrating) or shutting down.';
+  notReady.content = {
+    [PROBLEM_CONTENT_TYPE]: {
+      schema: {
+        allOf: [
+          { $ref: getSchemaPath(ProblemDetailsDto) },
+          { type: 'object', properties: { checks: HEALTH_CHECKS_SCHEMA } },
+        ],
+      },
+    },
+  };
+  operation.responses['503'] = notReady;
 }
 
 /** Every tag an operation uses, declared once (sorted) with its description, as linters expect. */
@@ -306,7 +364,7 @@ function tagsOf(
 /** Descriptions given with `@ApiTag` on the controllers, and GET /health's own. */
 function tagDescriptions(app: INestApplication): Map<string, string> {
   const descriptions = new Map<string, string>([
-    ['health', 'Whether the service is up (every service has it).'],
+    ['health', 'Liveness and readiness (every service has them).'],
   ]);
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {

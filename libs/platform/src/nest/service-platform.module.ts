@@ -1,18 +1,21 @@
 import {
-  Controller,
-  Get,
   Inject,
   Injectable,
   Module,
   type DynamicModule,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { AuthModule } from '../auth/auth.module';
 import { REJECTION_ANSWERS } from '../http/domain-rejections';
 import { ProblemDetailsModule } from '../http/problem-details.module';
+import { DEFAULT_CHECK_TIMEOUT_MS, HealthModule } from '../health/health.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { ServiceMetrics } from '../metrics/service-metrics';
+import { createLogger } from '../observability/logger';
+import { ObservabilityModule } from '../observability/observability.module';
 import { ServiceRuntime, type ServiceRuntimeOptions } from '../service/service-runtime';
+import { serviceReadinessChecks } from './service-readiness';
 
 @Injectable()
 class RuntimeShutdown implements OnApplicationShutdown {
@@ -23,45 +26,43 @@ class RuntimeShutdown implements OnApplicationShutdown {
   }
 }
 
-@ApiTags('health')
-@Controller('health')
-class HealthController {
-  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
-
-  @Public()
-  @Get()
-  @ApiOkResponse({ description: 'The service, its database and its relay are up.' })
-  async health(): Promise<{
-    status: 'ok';
-    service: string;
-    relay: 'leader' | 'follower';
-    checkedAt: string;
-  }> {
-    await this.runtime.database.query('select 1');
-    return {
-      status: 'ok',
-      service: this.runtime.options.config.serviceName,
-      relay: this.runtime.relayIsLeader ? 'leader' : 'follower',
-      checkedAt: this.runtime.clock.now(),
-    };
-  }
-}
-
 /**
  * What every service's root module imports: the runtime (database, event store, relay,
  * projections, consumers), JWT auth on every route unless @Public(), problem details for
- * every error (a decider's rejection answered from the service's table), and GET /health.
+ * every error (a decider's rejection answered from the service's table), GET /health/live and
+ * /health/ready (ADR 0030), and GET /metrics behind the scrape token with every request timed
+ * (ADR 0029).
  */
 @Module({})
 export class ServicePlatformModule {
   static forRoot(options: ServiceRuntimeOptions): DynamicModule {
+    // One logger per app: its HTTP edge, runtime, consumers and handlers write through it.
+    const logger =
+      options.logger ?? createLogger(options.config.serviceName, options.config.logging);
+    // One registry per app: what the runtime's workers count is what its /metrics shows.
+    const metrics = options.metrics ?? new ServiceMetrics(logger);
     return {
       module: ServicePlatformModule,
       global: true,
-      imports: [AuthModule.forRoot(options.config.auth), ProblemDetailsModule],
-      controllers: [HealthController],
+      imports: [
+        ObservabilityModule.forRoot(logger),
+        AuthModule.forRoot(options.config.auth),
+        ProblemDetailsModule,
+        HealthModule.forRoot({
+          open: Public(),
+          readiness: {
+            useFactory: (runtime: ServiceRuntime) =>
+              serviceReadinessChecks(runtime, DEFAULT_CHECK_TIMEOUT_MS),
+            inject: [ServiceRuntime],
+          },
+        }),
+        MetricsModule.forRoot({ metrics, scrapeToken: options.config.metricsScrapeToken }),
+      ],
       providers: [
-        { provide: ServiceRuntime, useFactory: () => ServiceRuntime.start(options) },
+        {
+          provide: ServiceRuntime,
+          useFactory: () => ServiceRuntime.start({ ...options, metrics, logger }),
+        },
         { provide: REJECTION_ANSWERS, useValue: options.rejections ?? null },
         RuntimeShutdown,
       ],

@@ -1,6 +1,6 @@
 export { advisoryLockKey } from './advisory-lock-key';
 export { LEADER_SESSION_OPTIONS } from './leader-session';
-export { Outbox1764000000100 } from './outbox.migration';
+export { Outbox1764000000100, OutboxEnqueuedAt1764500000000 } from './outbox.migration';
 export {
   EVENT_HEADERS,
   outboxMessageFor,
@@ -14,6 +14,6 @@ export {
   type OutboxRelayOptions,
   type PendingOutboxRow,
   type RelayFaults,
+  type RelayObserver,
 } from './outbox-relay';
 export { DEFAULT_BACKOFF, type BackoffPolicy } from './retry-timing';
-export { stderrJsonLogger, type WorkerLogger } from './worker-logger';

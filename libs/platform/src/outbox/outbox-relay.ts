@@ -10,7 +10,8 @@ import {
   withTimeout,
   type BackoffPolicy,
 } from './retry-timing';
-import { describeError, stderrJsonLogger, type WorkerLogger } from './worker-logger';
+import { defaultLogger, errorFields, type PlatformLogger } from '../observability/logger';
+import { describeError } from './worker-logger';
 
 /** A pending outbox row, in the order the relay reads them (by id). */
 export interface PendingOutboxRow {
@@ -48,8 +49,16 @@ export interface OutboxRelayOptions {
    * service always gives one (ServiceConfig.eventSigning); only the relay's own tests omit it.
    */
   readonly signingKey?: EventSigningKey;
-  readonly logger?: WorkerLogger;
+  readonly logger?: PlatformLogger;
   readonly faults?: RelayFaults;
+  /** Told of every publish Kafka acknowledged and every one that failed (metrics, ADR 0029). */
+  readonly observer?: RelayObserver;
+}
+
+/** What the relay reports about its publishing. */
+export interface RelayObserver {
+  published(topic: string, messages: number): void;
+  publishFailed(): void;
 }
 
 type RelayState = 'idle' | 'running' | 'stopping' | 'stopped' | 'crashed';
@@ -77,20 +86,31 @@ export class OutboxRelay {
   private loop: Promise<void> = Promise.resolve();
   private client: Client | undefined;
   private leader = false;
+  /** The last publish this relay attempted failed (its rows are still in the outbox). */
+  private lastPublishFailed = false;
   private publisher: MessagePublisher | undefined;
   private readonly sleeper = new InterruptibleSleeper();
   private readonly lockKey: string;
-  private readonly logger: WorkerLogger;
+  private readonly logger: PlatformLogger;
   private readonly drainWaiters = new Set<DrainWaiter>();
   private readsStarted = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.lockKey = advisoryLockKey(`santunan:outbox-relay:${options.relayName}`);
-    this.logger = options.logger ?? stderrJsonLogger;
+    this.logger = (options.logger ?? defaultLogger()).child({ component: 'outbox-relay' });
   }
 
   get isLeader(): boolean {
     return this.leader;
+  }
+
+  /**
+   * False while this relay leads and its last publish failed: the rows it could not publish
+   * are still there, so the outbox is not empty and nothing leaves it (readiness, ADR 0030).
+   * A follower publishes nothing and is not in the way.
+   */
+  get canPublish(): boolean {
+    return !(this.leader && this.lastPublishFailed);
   }
 
   start(): void {
@@ -144,11 +164,10 @@ export class OutboxRelay {
       } catch (error) {
         if (this.state !== 'running') break;
         failures += 1;
-        this.logger.warn('outbox relay: attempt failed, retrying', {
-          relay: this.options.relayName,
-          attempt: failures,
-          error: describeError(error),
-        });
+        this.logger.warn(
+          { attempt: failures, ...errorFields(error) },
+          'outbox relay: attempt failed, retrying',
+        );
         await this.recoverFrom(error);
         await this.sleeper.sleep(backoffDelay(this.options.backoff ?? DEFAULT_BACKOFF, failures));
       }
@@ -169,8 +188,9 @@ export class OutboxRelay {
       )
     ).rows;
     this.leader = row?.acquired === true;
-    if (this.leader)
-      this.logger.info('outbox relay: became leader', { relay: this.options.relayName });
+    // A new leader has not tried yet; what a previous term saw says nothing now.
+    this.lastPublishFailed = false;
+    if (this.leader) this.logger.info('outbox relay: became leader');
     return this.leader;
   }
 
@@ -185,10 +205,7 @@ export class OutboxRelay {
     });
     // Without a listener a dropped connection would crash the process; the next query fails instead.
     client.on('error', (error) =>
-      this.logger.warn('outbox relay: database connection lost', {
-        relay: this.options.relayName,
-        error: describeError(error),
-      }),
+      this.logger.warn(errorFields(error), 'outbox relay: database connection lost'),
     );
     await client.connect();
     this.client = client;
@@ -229,8 +246,12 @@ export class OutboxRelay {
         'publish',
       );
     } catch (error) {
+      this.lastPublishFailed = true;
+      this.options.observer?.publishFailed();
       throw new PublishFailure(describeError(error), { cause: error });
     }
+    this.lastPublishFailed = false;
+    this.options.observer?.published(topic, messages.length);
   }
 
   /** Replaces what failed: the producer after a Kafka error, the connection (and lock) otherwise. */
@@ -241,8 +262,7 @@ export class OutboxRelay {
     }
     const client = this.client;
     this.client = undefined;
-    if (this.leader)
-      this.logger.warn('outbox relay: gave up leadership', { relay: this.options.relayName });
+    if (this.leader) this.logger.warn('outbox relay: gave up leadership');
     this.leader = false;
     await client?.end().catch(() => undefined);
   }

@@ -24,3 +24,22 @@ export class Outbox1764000000100 implements MigrationInterface {
     await runner.query('drop table outbox');
   }
 }
+
+/**
+ * When each row was queued: the age of the oldest row is the relay's delay (metrics, ADR 0029).
+ * The database's time, not the service's clock, which a simulation moves (ADR 0016).
+ */
+export class OutboxEnqueuedAt1764500000000 implements MigrationInterface {
+  readonly name = 'OutboxEnqueuedAt1764500000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    // A non-volatile default: PostgreSQL adds the column without rewriting the table.
+    await runner.query(
+      'alter table outbox add column enqueued_at timestamptz not null default now()',
+    );
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('alter table outbox drop column enqueued_at');
+  }
+}

@@ -3,6 +3,8 @@ import { databaseUrl } from '../database/databases';
 import { LOCAL_POSTGRES_URL } from '../database/postgres-location';
 import { eventSigningFromEnvironment, type EventSigningConfig } from './event-signing';
 import { kafkaSaslFromEnvironment, type KafkaSasl } from '../messaging/kafka-sasl';
+import { metricsScrapeTokenFromEnvironment } from '../metrics/scrape-token';
+import { loggingFromEnvironment, type LoggingConfig } from '../observability/logger';
 
 /** What every service process needs to run, read once from the environment at start. */
 export interface ServiceConfig {
@@ -21,6 +23,10 @@ export interface ServiceConfig {
   readonly auth: AuthConfig;
   /** Signs what the service publishes, verifies what it consumes (ADR 0025); required. */
   readonly eventSigning: EventSigningConfig;
+  /** The bearer token Prometheus sends to read `/metrics` (ADR 0029); none: every scrape refused. */
+  readonly metricsScrapeToken?: string;
+  /** The log level (and, in tests, where lines go); `LOG_LEVEL` when unset (ADR 0028). */
+  readonly logging?: LoggingConfig;
 }
 
 function env(name: string): string | undefined {
@@ -33,7 +39,8 @@ function env(name: string): string | undefined {
  * the local server); `KEYS_DATABASE_URL` or `santunan_keys` on the same server;
  * `KAFKA_BROKERS` (default 127.0.0.1:9092); the Kafka principal `<SERVICE>_KAFKA_USERNAME` /
  * `_PASSWORD`, else `KAFKA_SASL_USERNAME` / `_PASSWORD` (none: no SASL); `<SERVICE>_PORT` or `PORT`; `<SERVICE>_HOST` or
- * `HOST` (default 127.0.0.1, this machine only); `AUTH_JWT_*`.
+ * `HOST` (default 127.0.0.1, this machine only); `AUTH_JWT_*`; the metrics scrape token
+ * (metricsScrapeTokenFromEnvironment); `<SERVICE>_LOG_LEVEL` or `LOG_LEVEL` (default info).
  */
 export function serviceConfigFromEnvironment(
   serviceName: string,
@@ -54,5 +61,7 @@ export function serviceConfigFromEnvironment(
     ...(kafkaSasl === undefined ? {} : { kafkaSasl }),
     auth: authConfigFromEnvironment(),
     eventSigning: eventSigningFromEnvironment(serviceName),
+    metricsScrapeToken: metricsScrapeTokenFromEnvironment(serviceName),
+    logging: loggingFromEnvironment(serviceName),
   };
 }

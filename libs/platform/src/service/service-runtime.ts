@@ -6,7 +6,11 @@ import { PlatformDatabase } from '../database/platform-database';
 import { EventStore } from '../event-store/event-store';
 import { eventStoreMigrations } from '../event-store/event-store.migration';
 import type { UpcasterRegistry } from '../event-store/upcaster-registry';
+import { enterStartupPhase } from '../health/startup-phase';
 import { KafkaMessaging } from '../messaging/kafka-messaging';
+import { createLogger, type PlatformLogger } from '../observability/logger';
+import { registerPlatformMetrics } from '../metrics/platform-metrics';
+import { ServiceMetrics } from '../metrics/service-metrics';
 import { publishAllTo } from '../outbox/outbox-message';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
@@ -57,6 +61,15 @@ export interface ServiceRuntimeOptions {
   readonly ids?: IdGenerator;
   /** Off for tools (audit, benchmarks) that read and write without running the workers. */
   readonly runWorkers?: boolean;
+  /** The service's logger (ServicePlatformModule's); else one made from `config.logging`. */
+  readonly logger?: PlatformLogger;
+  /** Where the runtime's metrics go; ServicePlatformModule gives the one `/metrics` shows. */
+  readonly metrics?: ServiceMetrics;
+  /**
+   * The service's business metrics, read from its read models at scrape time (ADR 0029):
+   * registered on `runtime.metrics` once the runtime exists.
+   */
+  readonly businessMetrics?: (metrics: ServiceMetrics, runtime: ServiceRuntime) => void;
 }
 
 /** Migrations every service database carries: events + outbox, projection checkpoints, inbox. */
@@ -93,11 +106,17 @@ export class ServiceRuntime {
     readonly store: EventStore,
     readonly clock: Clock,
     readonly ids: IdGenerator,
+    readonly metrics: ServiceMetrics,
   ) {
+    this.logger =
+      options.logger ?? createLogger(options.config.serviceName, options.config.logging);
     this.projections = (options.projections ?? []).map((projection) =>
       typeof projection === 'function' ? projection(this) : projection,
     );
   }
+
+  /** Every line the service's workers, consumers and write side log (ADR 0028). */
+  readonly logger: PlatformLogger;
 
   /** The read models this runtime keeps (see ServiceRuntimeOptions.projections). */
   readonly projections: readonly Projection[];
@@ -132,8 +151,10 @@ export class ServiceRuntime {
     });
     await database.open();
     await keyDatabase.open();
+    enterStartupPhase('migrating');
     await database.migrate();
     await keyDatabase.migrate();
+    enterStartupPhase('starting workers');
 
     const cipher = new PersonalDataCipher(new PostgresSubjectKeyStore(keyDatabase));
     const messaging = new KafkaMessaging({
@@ -141,9 +162,11 @@ export class ServiceRuntime {
       clientId: config.serviceName,
       sasl: config.kafkaSasl,
     });
+    const metrics = options.metrics ?? new ServiceMetrics(options.logger);
     const store = new EventStore({
       topicFor: publishAllTo(options.topic),
       upcasters: options.upcasters,
+      observer: metrics,
     });
     const runtime = new ServiceRuntime(
       options,
@@ -154,6 +177,7 @@ export class ServiceRuntime {
       store,
       options.clock ?? systemClock,
       options.ids ?? uuidIds,
+      metrics,
     );
     if (options.runWorkers !== false) await runtime.startWorkers();
     return runtime;
@@ -173,14 +197,28 @@ export class ServiceRuntime {
       relayName: config.serviceName,
       createPublisher: () => this.messaging.createPublisher(),
       signingKey: config.eventSigning.signingKey,
+      observer: this.metrics,
+      logger: this.logger,
     });
     this.relay.start();
+    registerPlatformMetrics(this.metrics, {
+      database: this.database,
+      messaging: this.messaging,
+      projections: this.projections,
+      consumerGroups: this.consumerDefinitions().map((consumer) => ({
+        groupId: consumer.groupId ?? consumer.name,
+        topics: consumer.topics,
+      })),
+      relayIsLeader: () => this.relayIsLeader,
+    });
+    this.options.businessMetrics?.(this.metrics, this);
 
     if (this.projections.length > 0) {
       this.projectionRunner = new ProjectionRunner({
         database: this.database,
         store: this.store,
         projections: this.projections,
+        logger: this.logger,
       });
       this.projectionRunner.start();
     }
@@ -192,19 +230,26 @@ export class ServiceRuntime {
    * service's, as the inbox and the consumer groups have always been named.
    */
   eventTransport(): KafkaEventTransport | undefined {
-    const consumers = this.options.consumers ?? [];
+    const consumers = this.consumerDefinitions();
     if (this.options.runWorkers === false || consumers.length === 0) return undefined;
     return new KafkaEventTransport({
-      consumers: consumers.map((consumer) => ({
-        ...consumer,
-        name: `${this.options.config.serviceName}.${consumer.name}`,
-      })),
+      consumers,
+      onOutcome: (outcome, consumer) => this.metrics.consumed(consumer, outcome),
       messaging: this.messaging,
       database: this.database,
       schemas: this.options.eventSchemas,
       keyring: this.options.config.eventSigning.keyring,
       upcasters: this.options.upcasters,
+      logger: this.logger,
     });
+  }
+
+  /** The service's consumer groups, named as the inbox and the broker know them. */
+  private consumerDefinitions(): EventConsumerDefinition[] {
+    return (this.options.consumers ?? []).map((consumer) => ({
+      ...consumer,
+      name: `${this.options.config.serviceName}.${consumer.name}`,
+    }));
   }
 
   repository<Event extends DomainEvent>(
@@ -217,6 +262,7 @@ export class ServiceRuntime {
       definition,
       this.clock,
       this.ids,
+      this.logger,
     );
   }
 
@@ -236,6 +282,11 @@ export class ServiceRuntime {
     return this.relay?.isLeader ?? false;
   }
 
+  /** Whether the outbox relay can publish (OutboxRelay.canPublish); undefined: none runs here. */
+  get relayCanPublish(): boolean | undefined {
+    return this.relay?.canPublish;
+  }
+
   async waitUntilPublished(timeoutMs?: number): Promise<void> {
     await this.relay?.waitUntilDrained(timeoutMs);
   }
@@ -244,6 +295,7 @@ export class ServiceRuntime {
     await this.projectionRunner?.stop();
     await this.relay?.stop();
     await this.erasureListener?.stop();
+    await this.messaging.close();
     await this.database.close();
     await this.keyDatabase.close();
   }
