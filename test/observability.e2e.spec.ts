@@ -4,6 +4,7 @@
 // collected as JSON (captureLogs); the approval's trace travels only through the event's
 // metadata, the Kafka headers the claims relay sends and the payouts consumer's span.
 import { randomBytes, randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { PlatformDatabase } from '@santunan/platform';
 import { eventually } from '@santunan/testing';
 import {
@@ -80,6 +81,7 @@ describe('structured logs and traces across the platform', () => {
             level: 'info',
             service: expect.stringContaining('enrollment'),
             req: { method: 'POST', path: '/participants' },
+            route: '/participants',
             res: { statusCode: 201 },
             actorId: enrollmentOfficer.id,
             trace_id: expect.stringMatching(/^[0-9a-f]{32}$/),
@@ -111,6 +113,26 @@ describe('structured logs and traces across the platform', () => {
     expect(written).not.toContain('+6281339001122');
   });
 
+  it('logs no request line for the probes (/health, /metrics): a scrape every few seconds is not news', async () => {
+    const correlationId = `e2e-probe-${randomUUID()}`;
+    const server = request(platform.urls.enrollment);
+    for (const path of ['/health/live', '/health/ready', '/health', '/metrics'])
+      await server.get(path).set('X-Correlation-Id', correlationId);
+    // A request line that follows them shows the log has caught up with the probes.
+    const marker = `e2e-after-probes-${randomUUID()}`;
+    await as(enrollmentOfficer, 'enrollment')
+      .get(`/participants/${randomUUID()}`)
+      .set('X-Correlation-Id', marker);
+    await eventually(() => {
+      expect(platform.logs('enrollment').some((line) => line['correlationId'] === marker)).toBe(
+        true,
+      );
+    }, PATIENCE);
+    expect(
+      platform.logs('enrollment').filter((line) => line['correlationId'] === correlationId),
+    ).toEqual([]);
+  });
+
   it("puts the approval request's trace id on the payouts consumer's line for its PayoutScheduled", async () => {
     const { claimId, heirId } = await lodgedJkmDeath(platform, claimsProbe, {
       nik: '5371010307850005',
@@ -138,6 +160,7 @@ describe('structured logs and traces across the platform', () => {
         expect.objectContaining({
           trace_id: traceId,
           req: expect.objectContaining({ method: 'POST' }),
+          route: '/claims/:claimId/decisions/:decisionId/approval',
           res: { statusCode: 200 },
           actorId: supervisor.id,
         }),

@@ -11,7 +11,12 @@ import { correlationIdOf } from '../http/correlation-id.decorator';
 import type { PlatformLogger } from './logger';
 import { parentFrom, SpanKind, startSpan } from './trace-context';
 
-type Request = IncomingMessage & { readonly originalUrl?: string };
+type Request = IncomingMessage & {
+  readonly originalUrl?: string;
+  readonly baseUrl?: string;
+  /** Express's matched route, set by the time the response is sent. */
+  readonly route?: { readonly path?: unknown };
+};
 
 const PROBES = /^\/(health|metrics)(\/|\?|$)/;
 
@@ -24,9 +29,21 @@ function requestFields(request: Request): Record<string, unknown> {
   return { method: request.method, path: pathOf(request) };
 }
 
+/** The route template (`/claims/:claimId`) when a controller's route matched: groups lines by endpoint. */
+function routeFields(request: Request): Record<string, unknown> {
+  const template = request.route?.path;
+  return typeof template === 'string' && !template.includes('*')
+    ? { route: `${request.baseUrl ?? ''}${template}` }
+    : {};
+}
+
 function causeFields(request: Request): Record<string, unknown> {
   const actor = actorOf(request);
-  return { correlationId: correlationIdOf(request), ...(actor ? { actorId: actor.id } : {}) };
+  return {
+    ...routeFields(request),
+    correlationId: correlationIdOf(request),
+    ...(actor ? { actorId: actor.id } : {}),
+  };
 }
 
 /**
@@ -61,11 +78,12 @@ export function requestObservability(
       ...fields,
       ...causeFields(request),
     }),
-    autoLogging: { ignore: (request) => PROBES.test(request.url ?? '') },
+    autoLogging: { ignore: (request) => PROBES.test(pathOf(request)) },
   });
 
   return (request, response, next) => {
-    if (PROBES.test(request.url ?? '') || trace.getSpan(context.active()) !== undefined) {
+    // originalUrl: Nest mounts this middleware under a path, so `url` is relative to it.
+    if (PROBES.test(pathOf(request)) || trace.getSpan(context.active()) !== undefined) {
       logRequest(request, response, next);
       return;
     }
