@@ -64,8 +64,7 @@ export class ServiceInstance {
       ROOT,
       { name: this.service, port: this.port },
       { ...this.env, [`${this.service.toUpperCase()}_PORT`]: String(this.port) },
-      (line) => {
-        const text = line.replace(`[${this.service}] `, '');
+      (text) => {
         this.lines.push({ at: Date.now(), text });
         fs.writeSync(this.logFile, `${new Date().toISOString()} ${this.label} ${text}\n`);
       },

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
+import { createToolLogger } from '../log/tool-logger';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -33,8 +34,11 @@ export function failedWith(
   return failure;
 }
 
+// The drills' lines are pino's, like the services' (ADR 0028); readable at a terminal.
+const logger = createToolLogger('drill');
+
 export function log(line: string): void {
-  process.stdout.write(`[drill ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+  logger.info(line);
 }
 
 export function seconds(ms: number): string {

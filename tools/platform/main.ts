@@ -41,6 +41,7 @@ import {
   type PostgresServer,
 } from '@santunan/platform';
 import { localKafkaCredentials } from '../kafka/local-credentials';
+import { createToolLogger } from '../log/tool-logger';
 import { buildApps, staleBuilds } from './build';
 import { platformDatabases } from './databases';
 import { localAuthSecret, localSecret } from './local-auth-secret';
@@ -70,8 +71,16 @@ const ROOT = path.resolve(__dirname, '../..');
 const KAFKA_SCRIPT = path.join(ROOT, 'tools/kafka/kafka.sh');
 const KEYCLOAK_SCRIPT = path.join(ROOT, 'tools/keycloak/keycloak.sh');
 
+// The runner's lines are pino's, like the services' (ADR 0028); readable at a terminal.
+const logger = createToolLogger('platform');
+
 function log(line: string): void {
-  process.stdout.write(`[platform] ${line}\n`);
+  logger.info(line);
+}
+
+/** A service's own output: its JSON log lines pass through as they are. */
+function fromService(line: string, service: string): void {
+  logger.relay(line, service);
 }
 
 function script(
@@ -244,7 +253,9 @@ async function main(): Promise<void> {
     log('PUT /simulation/clock {"now": "<ISO>"} (role admin) moves it forward; not real time');
   }
   if (!starting()) return;
-  const services = availableServices(ROOT).map((service) => startService(ROOT, service, env, log));
+  const services = availableServices(ROOT).map((service) =>
+    startService(ROOT, service, env, fromService),
+  );
   // Together: each takes a few seconds to leave its consumer groups.
   stops.push(() =>
     Promise.all(services.map((service) => stopService(service))).then(() => undefined),
@@ -280,7 +291,7 @@ async function main(): Promise<void> {
         CLAIMS_URL: serviceUrl('claims'),
         PAYOUTS_URL: serviceUrl('payouts'),
       },
-      log,
+      fromService,
     );
     stops.push(() => stopService(consoleApp));
     await waitUntilHealthy(consoleApp);

@@ -63,7 +63,8 @@ export function startService(
   root: string,
   service: ServiceProcess,
   env: NodeJS.ProcessEnv,
-  log: (line: string) => void,
+  /** Each line the service writes, with the service's name (its JSON log lines as they are). */
+  log: (line: string, service: string) => void,
   from: RunFrom = 'dist',
 ): RunningService {
   const port = servicePort(service, env);
@@ -74,7 +75,7 @@ export function startService(
   });
   const prefix = (chunk: Buffer): void => {
     for (const line of chunk.toString().split('\n'))
-      if (line.trim() !== '') log(`[${service.name}] ${line}`);
+      if (line.trim() !== '') log(line, service.name);
   };
   child.stdout?.on('data', prefix);
   child.stderr?.on('data', prefix);
