@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '../calendar/working-days';
-import { parseYearMonth, type YearMonth } from '../calendar/year-month';
+import type { YearMonth } from '../calendar/year-month';
 import { computeComponent } from '../explanation/component-rule';
 import {
   explanationOf,
@@ -28,7 +28,7 @@ import {
   puJkmContributionRule,
   puJkmReliefContributionRule,
 } from './pu-contribution';
-import { puDueDate, puReliefFor, type PuReliefDecision } from './pu-relief';
+import { parsePaidThrough, puDueDate, puReliefFor, type PuReliefDecision } from './pu-relief';
 
 export interface PuInvoiceLineInput {
   /** `YYYY-MM`; billed under the rule set in force on its first day. */
@@ -116,10 +116,7 @@ export function puInvoiceLine(input: PuInvoiceLineInput): Result<PuInvoiceLine> 
   if (!jkpParticipant.ok) return jkpParticipant;
   const employerInArrears = parseFlag(input.employerInArrears, 'employerInArrears');
   if (!employerInArrears.ok) return employerInArrears;
-  const paidThrough =
-    input.employerPaidThrough === null
-      ? ok(null)
-      : parseYearMonth(input.employerPaidThrough, 'employerPaidThrough');
+  const paidThrough = parsePaidThrough(input.employerPaidThrough);
   if (!paidThrough.ok) return paidThrough;
 
   const { month, ruleSet } = context.value;

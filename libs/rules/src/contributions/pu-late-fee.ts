@@ -1,12 +1,6 @@
 import { parseIsoDate, partsOf, type IsoDate } from '../calendar/iso-date';
 import type { WorkingDayCalendar } from '../calendar/working-days';
-import {
-  addMonths,
-  dayOfMonth,
-  monthIndex,
-  parseYearMonth,
-  yearMonthOf,
-} from '../calendar/year-month';
+import { addMonths, dayOfMonth, monthIndex, yearMonthOf } from '../calendar/year-month';
 import { computeComponent, defineComponent } from '../explanation/component-rule';
 import {
   dateInput,
@@ -24,7 +18,7 @@ import { ok, type Result } from '../shared/result';
 import { provenanceOf } from '../shared/sourced';
 import { billedUnder, contributionRuleSet } from './contribution-month';
 import type { ContributionDueDate } from './due-date';
-import { puDueDate, puReliefFor } from './pu-relief';
+import { parsePaidThrough, puDueDate, puReliefFor } from './pu-relief';
 
 /** The same day `months` months after `date`, clamped to that month's last day. */
 function sameDayMonthsLater(date: IsoDate, months: number): IsoDate {
@@ -124,10 +118,7 @@ export function puLateFee(input: PuLateFeeInput): Result<PuLateFeeAssessment> {
   if (!amountOwed.ok) return amountOwed;
   const paidOn = parseIsoDate(input.paidOn, 'paidOn');
   if (!paidOn.ok) return paidOn;
-  const paidThrough =
-    input.employerPaidThrough === null
-      ? ok(null)
-      : parseYearMonth(input.employerPaidThrough, 'employerPaidThrough');
+  const paidThrough = parsePaidThrough(input.employerPaidThrough);
   if (!paidThrough.ok) return paidThrough;
   const { month, ruleSet } = context.value;
   const due = puDueDate(ruleSet, month, puReliefFor(month, paidThrough.value), input.calendar);

@@ -1,9 +1,9 @@
 import type { WorkingDayCalendar } from '../calendar/working-days';
-import type { YearMonth } from '../calendar/year-month';
+import { parseYearMonth, type YearMonth } from '../calendar/year-month';
 import type { BasisPoints } from '../money/percentage';
 import { RULE_SETS } from '../rule-sets/registry';
 import type { DueDateRule, PuRelief, RuleSet, RuleSetId } from '../rule-sets/rule-set';
-import type { Result } from '../shared/result';
+import { ok, type Result } from '../shared/result';
 import { provenanceOf, type Provenance, type Sourced } from '../shared/sourced';
 import { dueDateUnder, type ContributionDueDate } from './due-date';
 
@@ -83,4 +83,9 @@ export function puDueDate(
   return relief.applies
     ? dueDateUnder(relief.ruleSetId, month, relief.dueDate, calendar)
     : dueDateUnder(ruleSet.id, month, ruleSet.contributions.pu.dueDate, calendar);
+}
+
+/** The employer's paid-through month as given (`YYYY-MM`), or null when it has paid nothing. */
+export function parsePaidThrough(value: string | null): Result<YearMonth | null> {
+  return value === null ? ok(null) : parseYearMonth(value, 'employerPaidThrough');
 }
