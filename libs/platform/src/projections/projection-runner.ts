@@ -116,8 +116,11 @@ export class ProjectionRunner {
       });
       const last = page[page.length - 1];
       if (last === undefined) return { read: 0, checkpoint: after };
-      for (const { event } of page) {
-        if (projection.handles(event.type)) await projection.apply(tx, event);
+      const handled = page.map(({ event }) => event).filter(({ type }) => projection.handles(type));
+      if (projection.applyBatch) {
+        if (handled.length > 0) await projection.applyBatch(tx, handled);
+      } else {
+        for (const event of handled) await projection.apply(tx, event);
       }
       await writeCheckpoint(tx, projection.name, last.position);
       return { read: page.length, checkpoint: last.position };

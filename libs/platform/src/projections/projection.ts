@@ -12,6 +12,12 @@ export interface Projection {
   readonly name: string;
   handles(type: string): boolean;
   apply(tx: Transaction, event: EventEnvelope): Promise<void>;
+  /**
+   * Optional: a page's handled events at once, in store order, with the same effect as
+   * `apply` on each in turn — so a projection can write a page in a few statements instead of
+   * a round trip per event. The runner uses it when present.
+   */
+  applyBatch?(tx: Transaction, events: readonly EventEnvelope[]): Promise<void>;
   /** Empties the read model before a rebuild. */
   reset(tx: Transaction): Promise<void>;
 }
