@@ -1,5 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { Outbox1764000000100, OutboxEnqueuedAt1764500000000 } from '../outbox/outbox.migration';
+import {
+  Outbox1764000000100,
+  OutboxEnqueuedAt1764500000000,
+  OutboxNotify1765100000000,
+} from '../outbox/outbox.migration';
 
 /**
  * The events table. Hand-written SQL: TypeORM cannot describe xid8.
@@ -51,4 +55,5 @@ export const eventStoreMigrations = [
   EventStore1764000000000,
   Outbox1764000000100,
   OutboxEnqueuedAt1764500000000,
+  OutboxNotify1765100000000,
 ];

@@ -1,6 +1,11 @@
 export { advisoryLockKey } from './advisory-lock-key';
 export { LEADER_SESSION_OPTIONS } from './leader-session';
-export { Outbox1764000000100, OutboxEnqueuedAt1764500000000 } from './outbox.migration';
+export {
+  OUTBOX_CHANNEL,
+  Outbox1764000000100,
+  OutboxEnqueuedAt1764500000000,
+  OutboxNotify1765100000000,
+} from './outbox.migration';
 export {
   EVENT_HEADERS,
   outboxMessageFor,

@@ -3,6 +3,7 @@ import { signatureHeaders, type EventSigningKey } from '@santunan/contracts';
 import type { MessagePublisher, OutgoingMessage } from '../messaging/messages';
 import { advisoryLockKey } from './advisory-lock-key';
 import { LEADER_SESSION_OPTIONS } from './leader-session';
+import { OUTBOX_CHANNEL } from './outbox.migration';
 import {
   backoffDelay,
   DEFAULT_BACKOFF,
@@ -36,8 +37,17 @@ export interface OutboxRelayOptions {
   /** Called again after a publish failure, so a wedged producer is replaced. */
   readonly createPublisher: () => Promise<MessagePublisher>;
   readonly batchSize?: number;
-  /** Wait between polls of an empty outbox. */
+  /**
+   * Wait between polls of an empty outbox. Only a fallback: a commit that inserts outbox rows
+   * notifies the leader, which wakes at once (ADR 0031).
+   */
   readonly idlePollMs?: number;
+  /**
+   * VACUUM the outbox once this many rows were deleted since the last one (ADR 0031): the
+   * service may not rely on autovacuum, and without it every relayed row stays behind as a
+   * dead tuple and a dead index entry that each read walks again.
+   */
+  readonly vacuumAfterRows?: number;
   /** Wait between a follower's attempts to become leader. */
   readonly leaderPollMs?: number;
   /** A publish that takes longer is abandoned and retried with a new producer. */
@@ -60,6 +70,14 @@ export interface RelayObserver {
   published(topic: string, messages: number): void;
   publishFailed(): void;
 }
+
+/**
+ * The relay's reads and deletes walk the primary key whatever the statistics say (ADR 0031):
+ * the relay's own VACUUM records the outbox as empty, and a planner trusting that would
+ * sort the whole table for every batch once rows pile up (autovacuum, which would correct it,
+ * is not relied on). The connection runs nothing else.
+ */
+export const RELAY_SESSION_OPTIONS = `${LEADER_SESSION_OPTIONS} -c enable_seqscan=off -c enable_sort=off`;
 
 type RelayState = 'idle' | 'running' | 'stopping' | 'stopped' | 'crashed';
 
@@ -94,6 +112,10 @@ export class OutboxRelay {
   private readonly logger: PlatformLogger;
   private readonly drainWaiters = new Set<DrainWaiter>();
   private readsStarted = 0;
+  /** A notification came since the last read began: rows may be waiting, so no idle sleep. */
+  private notified = false;
+  private deletedSinceVacuum = 0;
+  private vacuuming: Promise<void> | undefined;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.lockKey = advisoryLockKey(`santunan:outbox-relay:${options.relayName}`);
@@ -147,6 +169,8 @@ export class OutboxRelay {
         );
       }, timeoutMs);
       this.drainWaiters.add(waiter);
+      // A fresh read is what proves it: an idle relay need not wait for its next poll.
+      this.sleeper.wakeAll();
     });
   }
 
@@ -158,9 +182,12 @@ export class OutboxRelay {
           await this.sleeper.sleep(this.options.leaderPollMs ?? 1_000);
           continue;
         }
-        const relayed = await this.relayBatch();
+        // Cleared before the first read: a commit notified after it is not lost in the sleep.
+        this.notified = false;
+        await this.relayUntilEmpty();
         failures = 0;
-        if (relayed === 0) await this.sleeper.sleep(this.options.idlePollMs ?? 100);
+        if (this.state === 'running' && !this.notified)
+          await this.sleeper.sleep(this.options.idlePollMs ?? 100);
       } catch (error) {
         if (this.state !== 'running') break;
         failures += 1;
@@ -190,8 +217,12 @@ export class OutboxRelay {
     this.leader = row?.acquired === true;
     // A new leader has not tried yet; what a previous term saw says nothing now.
     this.lastPublishFailed = false;
-    if (this.leader) this.logger.info('outbox relay: became leader');
-    return this.leader;
+    if (!this.leader) return false;
+    // Only the leader listens: followers have nothing to publish. Should this fail, the
+    // connection is replaced and the lock goes with it.
+    await client.query(`listen ${OUTBOX_CHANNEL}`);
+    this.logger.info('outbox relay: became leader');
+    return true;
   }
 
   private async connect(): Promise<Client> {
@@ -200,41 +231,104 @@ export class OutboxRelay {
       application_name: `outbox-relay:${this.options.relayName}`,
       keepAlive: true,
       // The server notices a vanished host within a minute and frees the lock (ADR 0027).
-      options: LEADER_SESSION_OPTIONS,
+      options: RELAY_SESSION_OPTIONS,
       query_timeout: 60_000,
     });
     // Without a listener a dropped connection would crash the process; the next query fails instead.
     client.on('error', (error) =>
       this.logger.warn(errorFields(error), 'outbox relay: database connection lost'),
     );
+    client.on('notification', (notification) => {
+      if (notification.channel !== OUTBOX_CHANNEL) return;
+      this.notified = true;
+      this.sleeper.wakeAll();
+    });
     await client.connect();
     this.client = client;
     return client;
   }
 
-  /** Publishes one batch and deletes it; returns how many rows it relayed. */
-  private async relayBatch(): Promise<number> {
+  /**
+   * Publishes batches, each then deleted, until a read finds nothing more (or the relay is
+   * asked to stop). The next batch is read while Kafka takes the current one: it leaves out
+   * the rows in flight and otherwise takes the lowest ids, as a read after the delete would,
+   * so each stream's order is kept. A failed publish throws and the read ahead is dropped.
+   */
+  private async relayUntilEmpty(): Promise<void> {
     const client = this.client;
     if (!client) throw new Error('relay has no connection');
-    const readNumber = ++this.readsStarted;
+    let readNumber = ++this.readsStarted;
+    let batch = await this.readBatch(client, []);
+    while (batch.length > 0) {
+      const ids = batch.map((row) => row.id);
+      const nextReadNumber = ++this.readsStarted;
+      const next = this.readBatch(client, ids);
+      // Settled below; a failed publish leaves it unawaited and must not become unhandled.
+      next.catch(() => undefined);
+      for (const run of consecutiveRunsByTopic(batch, this.options.signingKey))
+        await this.publish(run.topic, run.messages);
+      if (this.options.faults?.afterPublish?.(batch) === 'crash') {
+        await this.crash();
+        return;
+      }
+      const [nextBatch] = await Promise.all([
+        next,
+        client.query('delete from outbox where id = any($1::bigint[])', [ids]),
+      ]);
+      this.deleted(ids.length);
+      batch = nextBatch;
+      readNumber = nextReadNumber;
+      if (this.state !== 'running') return;
+    }
+    this.resolveDrainWaiters(readNumber);
+  }
+
+  /** The lowest-id pending rows, leaving out those already in flight. */
+  private async readBatch(
+    client: Client,
+    inFlight: readonly string[],
+  ): Promise<PendingOutboxRow[]> {
     const { rows } = await client.query<PendingOutboxRow>(
-      'select id, topic, message_key, payload, headers from outbox order by id limit $1',
-      [this.options.batchSize ?? 500],
+      `select id, topic, message_key, payload, headers from outbox
+        where id <> all($2::bigint[]) order by id limit $1`,
+      [this.options.batchSize ?? 500, inFlight],
     );
-    if (rows.length === 0) {
-      this.resolveDrainWaiters(readNumber);
-      return 0;
+    return rows;
+  }
+
+  /**
+   * Counts deleted rows and, past the threshold, vacuums the outbox on a connection of its own,
+   * so publishing goes on meanwhile (VACUUM takes a lock that lets inserts, reads and deletes
+   * through, and cannot run in a transaction). One at a time; a failure waits for the next.
+   */
+  private deleted(rows: number): void {
+    this.deletedSinceVacuum += rows;
+    if (this.vacuuming || this.deletedSinceVacuum < (this.options.vacuumAfterRows ?? 10_000))
+      return;
+    this.deletedSinceVacuum = 0;
+    this.vacuuming = this.vacuumOutbox()
+      .catch((error: unknown) =>
+        this.logger.warn(errorFields(error), 'outbox relay: vacuum of the outbox failed'),
+      )
+      .finally(() => {
+        this.vacuuming = undefined;
+      });
+  }
+
+  private async vacuumOutbox(): Promise<void> {
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: `outbox-vacuum:${this.options.relayName}`,
+    });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      // Index cleanup forced: PostgreSQL may skip it when few pages hold dead rows, and the
+      // dead index entries are what the relay's ordered read walks.
+      await client.query('vacuum (index_cleanup on) outbox');
+    } finally {
+      await client.end().catch(() => undefined);
     }
-    for (const run of consecutiveRunsByTopic(rows, this.options.signingKey))
-      await this.publish(run.topic, run.messages);
-    if (this.options.faults?.afterPublish?.(rows) === 'crash') {
-      await this.crash();
-      return rows.length;
-    }
-    await client.query('delete from outbox where id = any($1::bigint[])', [
-      rows.map((row) => row.id),
-    ]);
-    return rows.length;
   }
 
   private async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
@@ -286,6 +380,7 @@ export class OutboxRelay {
     await client?.end().catch(() => undefined);
     await this.publisher?.close().catch(() => undefined);
     this.publisher = undefined;
+    await this.vacuuming;
   }
 
   /** Dies like a killed process: no delete, no unlock; PostgreSQL frees the lock with the session. */

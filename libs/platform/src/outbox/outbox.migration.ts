@@ -43,3 +43,33 @@ export class OutboxEnqueuedAt1764500000000 implements MigrationInterface {
     await runner.query('alter table outbox drop column enqueued_at');
   }
 }
+
+/** The channel a committed outbox insert is announced on; the leading relay listens on it. */
+export const OUTBOX_CHANNEL = 'santunan_outbox';
+
+/**
+ * Wakes the relay when rows are committed instead of leaving them until its next poll (ADR 0031).
+ * Statement-level: one notification per inserting statement, whatever its row count, and
+ * PostgreSQL folds identical notifications of one transaction into one. Delivered only at
+ * commit, so the relay never wakes for rows it cannot see yet.
+ */
+export class OutboxNotify1765100000000 implements MigrationInterface {
+  readonly name = 'OutboxNotify1765100000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      create function outbox_notify() returns trigger language plpgsql as $$
+      begin
+        perform pg_notify('${OUTBOX_CHANNEL}', '');
+        return null;
+      end $$`);
+    await runner.query(`
+      create trigger outbox_notify after insert on outbox
+        for each statement execute function outbox_notify()`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('drop trigger outbox_notify on outbox');
+    await runner.query('drop function outbox_notify()');
+  }
+}
