@@ -1,5 +1,6 @@
 import type { EnrollmentEventType } from '@santunan/contracts';
 import {
+  isEncryptedField,
   isRedacted,
   type EventEnvelope,
   type PersonalDataCipher,
@@ -57,52 +58,39 @@ export class ParticipantViewProjection implements Projection {
     await tx.query('delete from participant_view');
   }
 
+  /**
+   * A page at once: the keys of every name in it in one round trip, and each run of
+   * registrations (a bulk job writes little else) in one statement; any other event is
+   * applied on its own, in store order, after the registrations before it.
+   */
+  async applyBatch(tx: Transaction, events: readonly EventEnvelope[]): Promise<void> {
+    await this.cipher.prepareKeys(
+      events.flatMap((event) => {
+        const name = record(event.data)['fullName'];
+        return isEncryptedField(name) ? [name.subject] : [];
+      }),
+    );
+    let registrations: EventEnvelope[] = [];
+    for (const event of events) {
+      if (event.type === 'ParticipantRegistered') {
+        registrations.push(event);
+        continue;
+      }
+      await this.register(tx, registrations);
+      registrations = [];
+      await this.apply(tx, event);
+    }
+    await this.register(tx, registrations);
+  }
+
   async apply(tx: Transaction, event: EventEnvelope): Promise<void> {
     const data = record(event.data);
     const participantId = text(data, 'participantId');
     const stamp = [event.recordedAt, event.version] as const;
     switch (event.type as EnrollmentEventType) {
-      case 'ParticipantRegistered': {
-        const address = record(data['address']);
-        // One statement for the row and its name words: bulk enrollment projects 100,000 of these.
-        await tx.query(
-          `with registered as (
-             insert into participant_view (participant_id, status, nik, full_name, address_line, phone,
-                regency_code, birth_date, sex, occupation, membership, income_history, declared_income,
-                heirs, children, date_of_death, registered_at, registered_by, updated_at, version)
-             values ($1, 'active', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, '[]', '[]', null,
-                $13, $14, $13, $15)
-             on conflict (participant_id) do nothing
-             returning participant_id)
-           insert into participant_name_tokens (token_hmac, participant_id)
-           select decode(t, 'hex'), r.participant_id from registered r, unnest($16::text[]) as t
-           on conflict do nothing`,
-          [
-            participantId,
-            json(data['nik']),
-            json(data['fullName']),
-            json(address['line']),
-            json(data['phone']),
-            text(address, 'regencyCode'),
-            text(data, 'birthDate'),
-            text(data, 'sex'),
-            text(data, 'occupation'),
-            json(data['membership']),
-            json([
-              {
-                declaredIncome: data['declaredIncome'],
-                effectiveFrom: data['incomeEffectiveFrom'],
-              },
-            ]),
-            data['declaredIncome'],
-            event.recordedAt,
-            event.metadata.actor.id,
-            event.version,
-            await this.nameTokenHashes(data['fullName']),
-          ],
-        );
+      case 'ParticipantRegistered':
+        await this.register(tx, [event]);
         return;
-      }
       case 'ParticipantDetailsCorrected': {
         const address = data['address'] === undefined ? undefined : record(data['address']);
         await tx.query(
@@ -173,6 +161,81 @@ export class ParticipantViewProjection implements Projection {
       default:
         return;
     }
+  }
+
+  /**
+   * Registrations in one statement: their rows, and the name words of those that were new
+   * (a participant already in the view keeps its row and words, as `on conflict do nothing`
+   * does for one). Only a participant's first registration counts, as it would one by one.
+   */
+  private async register(tx: Transaction, events: readonly EventEnvelope[]): Promise<void> {
+    const firsts = new Map<string, EventEnvelope>();
+    for (const event of events) {
+      const participantId = text(record(event.data), 'participantId');
+      if (!firsts.has(participantId)) firsts.set(participantId, event);
+    }
+    if (firsts.size === 0) return;
+    const rows = await Promise.all(
+      [...firsts].map(async ([participantId, event]) => {
+        const data = record(event.data);
+        const address = record(data['address']);
+        return {
+          participantId,
+          values: [
+            json(data['nik']),
+            json(data['fullName']),
+            json(address['line']),
+            json(data['phone']),
+            text(address, 'regencyCode'),
+            text(data, 'birthDate'),
+            text(data, 'sex'),
+            text(data, 'occupation'),
+            json(data['membership']),
+            json([
+              {
+                declaredIncome: data['declaredIncome'],
+                effectiveFrom: data['incomeEffectiveFrom'],
+              },
+            ]),
+            data['declaredIncome'],
+            event.recordedAt,
+            event.metadata.actor.id,
+            event.version,
+          ] as const,
+          tokens: await this.nameTokenHashes(data['fullName']),
+        };
+      }),
+    );
+    const column = (at: number): unknown[] => rows.map((row) => row.values[at]);
+    await tx.query(
+      `with registered as (
+         insert into participant_view (participant_id, status, nik, full_name, address_line, phone,
+            regency_code, birth_date, sex, occupation, membership, income_history, declared_income,
+            heirs, children, date_of_death, registered_at, registered_by, updated_at, version)
+         select r.participant_id, 'active', r.nik::jsonb, r.full_name::jsonb, r.address_line::jsonb,
+                r.phone::jsonb, r.regency_code, r.birth_date, r.sex, r.occupation,
+                r.membership::jsonb, r.income_history::jsonb, r.declared_income, '[]', '[]', null,
+                r.recorded_at, r.registered_by, r.recorded_at, r.version
+           from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                       $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[],
+                       $13::text[], $14::text[], $15::int[])
+             as r(participant_id, nik, full_name, address_line, phone, regency_code, birth_date,
+                  sex, occupation, membership, income_history, declared_income, recorded_at,
+                  registered_by, version)
+         on conflict (participant_id) do nothing
+         returning participant_id)
+       insert into participant_name_tokens (token_hmac, participant_id)
+       select decode(t.token, 'hex'), t.participant_id
+         from unnest($16::text[], $17::uuid[]) as t(token, participant_id)
+         join registered on registered.participant_id = t.participant_id
+       on conflict do nothing`,
+      [
+        rows.map((row) => row.participantId),
+        ...Array.from({ length: 14 }, (_, at) => column(at)),
+        rows.flatMap((row) => row.tokens),
+        rows.flatMap((row) => row.tokens.map(() => row.participantId)),
+      ],
+    );
   }
 
   /** Keyed hashes (hex) of the words of a sealed name; none once the participant is erased. */

@@ -26,6 +26,21 @@ export class InMemorySubjectKeyStore implements SubjectKeyStore {
     return Promise.resolve(this.keys.get(subjectId));
   }
 
+  async findMany(subjectIds: readonly string[]): Promise<Map<string, SubjectKey>> {
+    const found = new Map<string, SubjectKey>();
+    for (const subjectId of subjectIds) {
+      const key = await this.find(subjectId);
+      if (key !== undefined) found.set(subjectId, key);
+    }
+    return found;
+  }
+
+  async obtainMany(subjectIds: readonly string[]): Promise<Map<string, SubjectKey>> {
+    const found = new Map<string, SubjectKey>();
+    for (const subjectId of subjectIds) found.set(subjectId, await this.obtain(subjectId));
+    return found;
+  }
+
   erase(subjectId: string, _erasure: SubjectErasure): Promise<void> {
     if (this.keys.get(subjectId)?.state !== 'erased') {
       this.keys.set(subjectId, { state: 'erased', erasedAt: new Date().toISOString() });

@@ -82,6 +82,48 @@ export class PersonalDataCipher {
     return open(key.key, value);
   }
 
+  /**
+   * Loads the keys of many subjects at once, ahead of encrypting or decrypting their fields,
+   * so a bulk job or a replay costs one round trip a page instead of one a subject. Keys
+   * already cached and fresh are not asked for; `obtain` creates missing keys as `encrypt`
+   * would. Unknown subjects (mode `find`) are left to `decrypt`, which reports them.
+   */
+  async prepareKeys(subjectIds: Iterable<string>, mode: 'obtain' | 'find' = 'find'): Promise<void> {
+    const now = this.clock();
+    const wanted = [...new Set(subjectIds)].filter((subjectId) => {
+      const cached = this.cache.get(subjectId);
+      return !(cached && (cached.key.state === 'erased' || now - cached.loadedAt < this.ttlMs));
+    });
+    if (wanted.length === 0) return;
+    const generation = this.generation;
+    const keys = await this.loadMany(wanted, mode);
+    // An eviction meanwhile (an erasure elsewhere) makes this load stale: let each call ask.
+    if (generation !== this.generation) return;
+    for (const [subjectId, key] of keys) if (key !== undefined) this.remember(subjectId, key);
+  }
+
+  private async loadMany(
+    subjectIds: readonly string[],
+    mode: 'obtain' | 'find',
+  ): Promise<Map<string, SubjectKey | undefined>> {
+    if (mode === 'obtain' && this.keys.obtainMany) return this.keys.obtainMany(subjectIds);
+    if (mode === 'find' && this.keys.findMany) return this.keys.findMany(subjectIds);
+    // A store without batch lookups: one subject at a time, as encrypt and decrypt would.
+    return new Map(
+      await Promise.all(
+        subjectIds.map(
+          async (subjectId) =>
+            [
+              subjectId,
+              mode === 'obtain'
+                ? await this.keys.obtain(subjectId)
+                : await this.keys.find(subjectId),
+            ] as const,
+        ),
+      ),
+    );
+  }
+
   async erase(subjectId: string, erasure: SubjectErasure): Promise<void> {
     await this.keys.erase(subjectId, erasure);
     this.forget(subjectId);

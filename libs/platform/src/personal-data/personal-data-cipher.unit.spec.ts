@@ -114,6 +114,66 @@ describe('PersonalDataCipher', () => {
   });
 });
 
+describe('PersonalDataCipher.prepareKeys', () => {
+  it('asks the store once for a page of subjects, after which sealing and opening ask nothing', async () => {
+    const keys = new InMemorySubjectKeyStore();
+    const obtainMany = jest.spyOn(keys, 'obtainMany');
+    const findMany = jest.spyOn(keys, 'findMany');
+    const writer = new PersonalDataCipher(keys);
+    await writer.prepareKeys(['p-1', 'p-2', 'p-1'], 'obtain');
+    expect(obtainMany).toHaveBeenCalledTimes(1);
+    expect(obtainMany).toHaveBeenCalledWith(['p-1', 'p-2']);
+    const lookups = keys.lookups;
+    const sealed = await encryptOne(writer, 'p-2', 'name', 'Yohanes');
+    expect(keys.lookups).toBe(lookups);
+
+    const reader = new PersonalDataCipher(keys);
+    await reader.prepareKeys(['p-2', 'p-unknown']);
+    expect(findMany).toHaveBeenCalledTimes(1);
+    const afterPrepare = keys.lookups;
+    expect(await reader.decrypt(sealed, 'name')).toBe('Yohanes');
+    expect(keys.lookups).toBe(afterPrepare);
+    // Cached keys are not asked for again; an unknown subject is still reported by decrypt.
+    await reader.prepareKeys(['p-2']);
+    expect(findMany).toHaveBeenCalledTimes(1);
+    await expect(reader.decrypt({ ...sealed, subject: 'p-unknown' })).rejects.toThrow(
+      SubjectKeyNotFoundError,
+    );
+  });
+
+  it('does not cache keys loaded while an erasure evicted one', async () => {
+    const keys = new InMemorySubjectKeyStore();
+    const writer = new PersonalDataCipher(keys);
+    const sealed = await encryptOne(writer, 'p-1', 'name', 'Siti Rahayu');
+    const reader = new PersonalDataCipher(keys);
+    const findMany = keys.findMany.bind(keys);
+    jest.spyOn(keys, 'findMany').mockImplementation(async (subjectIds) => {
+      const found = await findMany(subjectIds);
+      // Erased elsewhere while the page's keys were on their way.
+      await keys.erase('p-1', erasure);
+      reader.forget('p-1');
+      return found;
+    });
+    await reader.prepareKeys(['p-1']);
+    expect(await reader.decrypt(sealed)).toBe(REDACTED);
+  });
+
+  it('works with a store that has no batch lookups, one subject at a time', async () => {
+    const keys = new InMemorySubjectKeyStore();
+    const plain = {
+      obtain: keys.obtain.bind(keys),
+      find: keys.find.bind(keys),
+      erase: keys.erase.bind(keys),
+    };
+    const cipher = new PersonalDataCipher(plain);
+    await cipher.prepareKeys(['p-1', 'p-2'], 'obtain');
+    expect(keys.lookups).toBe(2);
+    const sealed = await encryptOne(cipher, 'p-1', 'name', 'Budi');
+    expect(await cipher.decrypt(sealed)).toBe('Budi');
+    expect(keys.lookups).toBe(2);
+  });
+});
+
 describe('personal payload helpers', () => {
   const payload = {
     participantId: 'P-1',

@@ -119,6 +119,30 @@ describe('personal data protection against the real PostgreSQL', () => {
     expect(await enrollment.decrypt(fromClaims['name'])).toBe('Budi');
   });
 
+  it('loads a page of keys in one go, agreeing with one-at-a-time obtain and find', async () => {
+    const [known, fresh, erased, unknown] = ['known', 'fresh', 'erased', 'unknown'].map(
+      (name) => `participant-${name}-${randomUUID()}`,
+    ) as [string, string, string, string];
+    const { name } = await enrollment.encrypt(known, { name: 'Siti Rahayu' });
+    await enrollment.erase(erased, { actor: officer, reason: 'test' });
+    const store = new PostgresSubjectKeyStore(claimsKeys);
+
+    const obtained = await store.obtainMany([known, fresh, known]);
+    expect([...obtained.keys()].sort()).toEqual([fresh, known].sort());
+    // The existing key is kept, the new one is the one a later obtain agrees on.
+    expect(obtained.get(known)).toEqual(await store.obtain(known));
+    expect(obtained.get(fresh)).toEqual(await store.obtain(fresh));
+
+    const found = await store.findMany([known, erased, unknown]);
+    expect(found.get(known)).toEqual(obtained.get(known));
+    expect(found.get(erased)).toMatchObject({ state: 'erased' });
+    expect(found.has(unknown)).toBe(false);
+
+    const reader = new PersonalDataCipher(store);
+    await reader.prepareKeys([known, erased, unknown]);
+    expect(await reader.decrypt(name)).toBe('Siti Rahayu');
+  });
+
   it('refuses a tampered ciphertext with a clear integrity error', async () => {
     const subject = `participant-${randomUUID()}`;
     const { nik } = await enrollment.encrypt(subject, { nik: '5371014107900001' });

@@ -15,6 +15,11 @@ interface SubjectKeyRow {
   erased_at: Date | null;
 }
 
+function subjectKeyOf(row: SubjectKeyRow): SubjectKey {
+  if (row.key !== null) return { state: 'active', key: row.key };
+  return { state: 'erased', erasedAt: (row.erased_at ?? new Date(0)).toISOString() };
+}
+
 /** Keys in the shared key database (`KEY_DATABASE_MIGRATIONS`). */
 export class PostgresSubjectKeyStore implements SubjectKeyStore {
   constructor(private readonly keyDatabase: PlatformDatabase) {}
@@ -36,9 +41,44 @@ export class PostgresSubjectKeyStore implements SubjectKeyStore {
       'select key, erased_at from subject_keys where subject_id = $1',
       [subjectId],
     );
-    if (row === undefined) return undefined;
-    if (row.key !== null) return { state: 'active', key: row.key };
-    return { state: 'erased', erasedAt: (row.erased_at ?? new Date(0)).toISOString() };
+    return row === undefined ? undefined : subjectKeyOf(row);
+  }
+
+  /**
+   * One primary-key probe per subject (lateral over the wanted ids), so the plan does not
+   * depend on the table's statistics: a bulk job or a replay asks for a page of subjects.
+   */
+  async findMany(subjectIds: readonly string[]): Promise<Map<string, SubjectKey>> {
+    const found = new Map<string, SubjectKey>();
+    if (subjectIds.length === 0) return found;
+    const rows = await this.keyDatabase.query<SubjectKeyRow & { subject_id: string }>(
+      `select k.subject_id, k.key, k.erased_at
+         from unnest($1::text[]) as wanted(subject_id)
+        cross join lateral (
+          select subject_id, key, erased_at from subject_keys
+           where subject_keys.subject_id = wanted.subject_id) as k`,
+      [[...new Set(subjectIds)]],
+    );
+    for (const row of rows) found.set(row.subject_id, subjectKeyOf(row));
+    return found;
+  }
+
+  /** As `obtain` for each subject (insert-or-keep, then read), in two statements in all. */
+  async obtainMany(subjectIds: readonly string[]): Promise<Map<string, SubjectKey>> {
+    const distinct = [...new Set(subjectIds)];
+    if (distinct.length === 0) return new Map();
+    await this.keyDatabase.query(
+      `insert into subject_keys (subject_id, key)
+       select s, decode(k, 'hex') from unnest($1::text[], $2::text[]) as n(s, k)
+       on conflict (subject_id) do nothing`,
+      [distinct, distinct.map(() => randomBytes(SUBJECT_KEY_BYTES).toString('hex'))],
+    );
+    const found = await this.findMany(distinct);
+    for (const subjectId of distinct) {
+      if (!found.has(subjectId))
+        throw new Error(`subject key for ${subjectId} vanished right after it was created`);
+    }
+    return found;
   }
 
   async erase(subjectId: string, erasure: SubjectErasure): Promise<void> {

@@ -17,6 +17,13 @@ export interface SubjectKeyStore {
   find(subjectId: string): Promise<SubjectKey | undefined>;
   /** Destroys the key for good. Idempotent: the first erasure's time and actor are kept. */
   erase(subjectId: string, erasure: SubjectErasure): Promise<void>;
+  /**
+   * Optional: several subjects' keys in one round trip, each as `find` gives it (unknown
+   * subjects are absent from the map). A cipher without it asks one subject at a time.
+   */
+  findMany?(subjectIds: readonly string[]): Promise<Map<string, SubjectKey>>;
+  /** Optional: several subjects' keys, each as `obtain` gives it (created on first use). */
+  obtainMany?(subjectIds: readonly string[]): Promise<Map<string, SubjectKey>>;
 }
 
 export const SUBJECT_KEY_BYTES = 32;
