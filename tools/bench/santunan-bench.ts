@@ -34,7 +34,7 @@ import { printReplay, runReplayPart } from './parts/replay-part';
 import { describeError, n, now, progress, runBench, secondsSince } from './shared/harness';
 
 const PARTS = ['enrollment', 'contributions', 'claim-to-payout', 'replay'] as const;
-type SizeName = 'full' | 'small';
+type SizeName = 'full' | 'small' | 'ntt';
 
 /** Default contributions size at `--size full`: what a run can afford (see the header). */
 const FULL_CONTRIBUTIONS_WORKERS = 5_000;
@@ -45,8 +45,15 @@ interface Sizes {
   readonly claimToPayout: ClaimToPayoutSize;
 }
 
-/** Accounts whose folds stay in memory: every one, up to 20,000 (about 9 kB each, per side). */
-const cachedAccounts = (workers: number): number => Math.min(workers + 100, 20_000);
+/**
+ * Accounts whose folds stay in memory: every one (about 9 kB each, per side). A monthly run
+ * touches every account in turn, so a smaller LRU misses on every command and each month reads
+ * longer streams than the last.
+ */
+const cachedAccounts = (workers: number): number => workers + 100;
+
+/** The NTT province's year: 50,000 sponsored workers × 12 months. */
+const NTT_WORKERS = 50_000;
 
 const SIZES: Record<SizeName, Sizes> = {
   full: {
@@ -57,6 +64,17 @@ const SIZES: Record<SizeName, Sizes> = {
       batch: 200,
       concurrency: 2,
       cachedAccounts: cachedAccounts(FULL_CONTRIBUTIONS_WORKERS),
+    },
+    claimToPayout: { claims: 300, ratePerSecond: 5, warmup: 3 },
+  },
+  ntt: {
+    enrollment: { rows: 100_000, rawBatch: 1_000 },
+    contributions: {
+      workers: NTT_WORKERS,
+      months: 12,
+      batch: 200,
+      concurrency: 2,
+      cachedAccounts: cachedAccounts(NTT_WORKERS),
     },
     claimToPayout: { claims: 300, ratePerSecond: 5, warmup: 3 },
   },
@@ -88,7 +106,12 @@ DATABASE_URL (a server) / KAFKA_BROKERS, else the local PostgreSQL and 127.0.0.1
 and drops bench_e2e_*_<run> and bench.e2e.<run>.*. One line per figure on stdout, everything in
 reports/bench-santunan.json.`,
   options: {
-    size: { type: 'choice', choices: ['full', 'small'], default: 'full', help: 'the sizes' },
+    size: {
+      type: 'choice',
+      choices: ['full', 'small', 'ntt'],
+      default: 'full',
+      help: 'the sizes (ntt: the full sizes with the 50,000-worker year)',
+    },
     only: { type: 'list', choices: PARTS, default: PARTS, help: 'the parts to run' },
     'enrollment-rows': { type: 'integer', help: 'CSV rows, instead of the size’s' },
     'contributions-workers': { type: 'integer', help: 'sponsored workers, instead of the size’s' },

@@ -96,6 +96,13 @@ export interface ContributionsFigures {
   /** First command → the last event read by the downstream consumer group: the figure. */
   readonly endToEnd: Rate;
   readonly coverageCaughtUpSecondsAfterWriteSide: number;
+  /**
+   * The year as a sponsor sees it: first command → the coverage view shows every worker paid
+   * through the last month (the issue's headline figure).
+   */
+  readonly yearUntilCoverageCurrentSeconds: number;
+  /** The last month's duration over the first's: 1 when months stay flat as history grows. */
+  readonly lastMonthOverFirst: number;
   readonly programReport: Record<string, number> | undefined;
   /** The program report holds exactly N × tariff × months billed, paid and received. */
   readonly totalsExact: boolean;
@@ -450,6 +457,11 @@ export async function runContributionsPart(
         publishedSeconds: round(secondsSince(phaseStart, publishedAt), 3),
         endToEnd,
         coverageCaughtUpSecondsAfterWriteSide: round(secondsSince(writeSideDoneAt, coveredAt), 3),
+        yearUntilCoverageCurrentSeconds: round(secondsSince(phaseStart, coveredAt), 1),
+        lastMonthOverFirst: round(
+          (perMonth[lastMonth]?.seconds ?? 0) / (perMonth[months[0] ?? lastMonth]?.seconds ?? 1),
+          2,
+        ),
         programReport: report?.report,
         totalsExact,
         baseline: {
@@ -481,6 +493,16 @@ export function printContributions(f: ContributionsFigures): void {
         `${c.commandWithoutCacheMs} ms folding ${n(c.streamVersion)} events (cold load ${c.coldLoadMs} ms)`,
     );
   }
+  console.log(
+    `contributions     the year: ${n(f.workers)} workers × ${f.months} months until the coverage view is current in ${f.yearUntilCoverageCurrentSeconds} s` +
+      ` (${f.coverageCaughtUpSecondsAfterWriteSide} s after the write side) | last month ${f.lastMonthOverFirst}× the first` +
+      ` | report exact: ${f.totalsExact ? 'yes' : 'NO'}`,
+  );
+  console.log(
+    `contributions     months (s, bills + payment + fan-out): ${Object.entries(f.perMonth)
+      .map(([month, { seconds }]) => `${month} ${seconds}`)
+      .join(', ')}`,
+  );
   console.log(
     `contributions     ${n(f.endToEnd.perSecond)} events/s outbox → Kafka → consumer (${n(f.events)} events, ${n(f.dues)} dues, ${n(f.workers)} workers × ${f.months} months, in ${f.endToEnd.seconds} s)` +
       ` | baseline kafkajs batched produce+consume ${n(f.baseline.kafkaProduceConsume.produceAndConsume.perSecond)} msg/s | ratio ${f.ratio.endToEndVsKafka}`,
