@@ -166,8 +166,7 @@ export class BatchEnroller {
           ],
           niks: [],
         };
-        await this.jobs.recordRows(tx, job.jobId, progress);
-        await this.jobs.moveCursor(tx, job.jobId, progress);
+        await this.jobs.recordBatch(tx, job.jobId, progress, []);
       });
     }
   }
@@ -220,13 +219,14 @@ export class BatchEnroller {
           recordedAt,
         })),
       );
-      await this.nikIndex.insert(
+      // The cursor moves only over committed batches: wait for the one before this.
+      await waitFor(after);
+      await this.jobs.recordBatch(
         tx,
+        job.jobId,
+        progress,
         enrolled.map(({ nikHashHex, participantId }) => ({ nikHashHex, participantId })),
       );
-      await this.jobs.recordRows(tx, job.jobId, progress);
-      await waitFor(after);
-      await this.jobs.moveCursor(tx, job.jobId, progress);
     });
   }
 

@@ -1,5 +1,6 @@
 import type { RowProblem } from '@santunan/enrollment-domain';
 import type { Actor, PlatformDatabase, SqlExecutor } from '@santunan/platform';
+import { NikAlreadyIndexedError } from '../shared/nik-index';
 
 export type JobState = 'receiving' | 'queued' | 'running' | 'completed' | 'failed';
 
@@ -237,60 +238,49 @@ export class EnrollmentJobStore {
     return new Map(rows.map((row) => [row.nik_hex, row.row_number]));
   }
 
-  /** A batch's problems and first-seen NIKs, in the transaction of its events. */
-  async recordRows(tx: SqlExecutor, jobId: string, progress: BatchProgress): Promise<void> {
-    if (progress.niks.length > 0) {
-      await tx.query(
-        `insert into enrollment_job_niks (job_id, nik_hmac, row_number)
-         select $1, decode(h, 'hex'), r from unnest($2::text[], $3::int[]) as n(h, r)`,
-        [
-          jobId,
-          progress.niks.map((nik) => nik.nikHashHex),
-          progress.niks.map((nik) => nik.rowNumber),
-        ],
-      );
-    }
-    if (progress.problems.length === 0) return;
+  /**
+   * A batch's bookkeeping, in the transaction of its events and in one statement: the new
+   * workers' NIK index rows, the NIKs first seen, the rows' problems, and the cursor moved
+   * over the batch with its outcomes counted. After a crash either all of it is there or
+   * none, so a resumed job neither skips nor repeats a row. Refuses unless the cursor is where
+   * the batch starts (JobCursorMovedError), and unless every NIK was free in the index
+   * (NikAlreadyIndexedError: a registration elsewhere took one); the caller rolls back.
+   */
+  async recordBatch(
+    tx: SqlExecutor,
+    jobId: string,
+    progress: BatchProgress,
+    indexed: readonly { readonly nikHashHex: string; readonly participantId: string }[],
+  ): Promise<void> {
     const seqs = new Map<number, number>();
     const seqOf = (rowNumber: number): number => {
       const seq = seqs.get(rowNumber) ?? 0;
       seqs.set(rowNumber, seq + 1);
       return seq;
     };
-    await tx.query(
-      `insert into enrollment_job_problems (job_id, row_number, seq, field, code, reason, details)
-       select $1, r, s, f, c, m, d::jsonb
-         from unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])
-           as p(r, s, f, c, m, d)`,
-      [
-        jobId,
-        progress.problems.map((problem) => problem.rowNumber),
-        progress.problems.map((problem) => seqOf(problem.rowNumber)),
-        progress.problems.map((problem) => problem.field),
-        progress.problems.map((problem) => problem.code),
-        progress.problems.map((problem) => problem.reason),
-        progress.problems.map((problem) =>
-          problem.details === undefined ? null : JSON.stringify(problem.details),
-        ),
-      ],
-    );
-  }
-
-  /**
-   * Moves the cursor over a batch and counts its outcomes, in the transaction of the batch's
-   * events: after a crash either all of it is there or none, so a resumed job neither skips
-   * nor repeats a row. Refuses (JobCursorMovedError) unless the cursor is where the batch
-   * starts.
-   */
-  async moveCursor(tx: SqlExecutor, jobId: string, progress: BatchProgress): Promise<void> {
+    const { problems, niks } = progress;
     // Wrapped in a select: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
-    const [moved] = await tx.query<{ moved: number }>(
-      `with moved as (
+    const [outcome] = await tx.query<{ indexed: number; moved: number }>(
+      `with indexed as (
+         insert into participant_nik_index (nik_hmac, participant_id)
+         select decode(h, 'hex'), p from unnest($7::text[], $8::uuid[]) as e(h, p)
+         on conflict do nothing
+         returning 1
+       ), seen as (
+         insert into enrollment_job_niks (job_id, nik_hmac, row_number)
+         select $1, decode(h, 'hex'), r from unnest($9::text[], $10::int[]) as n(h, r)
+       ), problems as (
+         insert into enrollment_job_problems (job_id, row_number, seq, field, code, reason, details)
+         select $1, r, s, f, c, m, d::jsonb
+           from unnest($11::int[], $12::int[], $13::text[], $14::text[], $15::text[], $16::text[])
+             as p(r, s, f, c, m, d)
+       ), moved as (
          update enrollment_jobs set rows_read = $3, enrolled = enrolled + $4,
              already_enrolled = already_enrolled + $5, rejected = rejected + $6, updated_at = now()
           where job_id = $1 and rows_read = $2
           returning 1)
-       select count(*)::int as moved from moved`,
+       select (select count(*)::int from indexed) as indexed,
+              (select count(*)::int from moved) as moved`,
       [
         jobId,
         progress.cursorBefore,
@@ -298,11 +288,24 @@ export class EnrollmentJobStore {
         progress.enrolled,
         progress.alreadyEnrolled,
         progress.rejected,
+        indexed.map((entry) => entry.nikHashHex),
+        indexed.map((entry) => entry.participantId),
+        niks.map((nik) => nik.nikHashHex),
+        niks.map((nik) => nik.rowNumber),
+        problems.map((problem) => problem.rowNumber),
+        problems.map((problem) => seqOf(problem.rowNumber)),
+        problems.map((problem) => problem.field),
+        problems.map((problem) => problem.code),
+        problems.map((problem) => problem.reason),
+        problems.map((problem) =>
+          problem.details === undefined ? null : JSON.stringify(problem.details),
+        ),
       ],
     );
-    if (moved?.moved !== 1) {
+    if (outcome?.moved !== 1) {
       throw new JobCursorMovedError(`job ${jobId} is no longer at row ${progress.cursorBefore}`);
     }
+    if (outcome.indexed !== indexed.length) throw new NikAlreadyIndexedError();
   }
 
   /** The problems of the first `rows` rows after `afterRow` (a row's problems are never split). */

@@ -143,6 +143,16 @@ describe('personal data protection against the real PostgreSQL', () => {
     expect(await reader.decrypt(name)).toBe('Siti Rahayu');
   });
 
+  it('agrees on one key per subject when two services create a page of keys at the same moment', async () => {
+    const subjects = Array.from({ length: 50 }, () => `participant-${randomUUID()}`);
+    const [first, second] = await Promise.all([
+      new PostgresSubjectKeyStore(enrollmentKeys).obtainMany(subjects),
+      new PostgresSubjectKeyStore(claimsKeys).obtainMany([...subjects].reverse()),
+    ]);
+    expect(first.size).toBe(50);
+    for (const subject of subjects) expect(second.get(subject)).toEqual(first.get(subject));
+  });
+
   it('refuses a tampered ciphertext with a clear integrity error', async () => {
     const subject = `participant-${randomUUID()}`;
     const { nik } = await enrollment.encrypt(subject, { nik: '5371014107900001' });

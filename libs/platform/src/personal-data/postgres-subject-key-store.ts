@@ -63,20 +63,38 @@ export class PostgresSubjectKeyStore implements SubjectKeyStore {
     return found;
   }
 
-  /** As `obtain` for each subject (insert-or-keep, then read), in two statements in all. */
+  /**
+   * As `obtain` for each subject (insert-or-keep, then read), in one statement: the keys it
+   * created come back from the insert, the ones that were there from a read of the same
+   * statement's snapshot. A key another process creates meanwhile is in neither (its insert
+   * committed after the snapshot): those few are read once more.
+   */
   async obtainMany(subjectIds: readonly string[]): Promise<Map<string, SubjectKey>> {
     const distinct = [...new Set(subjectIds)];
-    if (distinct.length === 0) return new Map();
-    await this.keyDatabase.query(
-      `insert into subject_keys (subject_id, key)
-       select s, decode(k, 'hex') from unnest($1::text[], $2::text[]) as n(s, k)
-       on conflict (subject_id) do nothing`,
+    const found = new Map<string, SubjectKey>();
+    if (distinct.length === 0) return found;
+    const rows = await this.keyDatabase.query<SubjectKeyRow & { subject_id: string }>(
+      `with wanted as (
+         select s as subject_id, decode(k, 'hex') as key from unnest($1::text[], $2::text[]) as n(s, k)
+       ), created as (
+         insert into subject_keys (subject_id, key) select subject_id, key from wanted
+         on conflict (subject_id) do nothing
+         returning subject_id, key, erased_at)
+       select subject_id, key, erased_at from created
+       union all
+       select k.subject_id, k.key, k.erased_at from wanted
+        cross join lateral (
+          select subject_id, key, erased_at from subject_keys
+           where subject_keys.subject_id = wanted.subject_id) as k`,
       [distinct, distinct.map(() => randomBytes(SUBJECT_KEY_BYTES).toString('hex'))],
     );
-    const found = await this.findMany(distinct);
-    for (const subjectId of distinct) {
-      if (!found.has(subjectId))
-        throw new Error(`subject key for ${subjectId} vanished right after it was created`);
+    for (const row of rows) found.set(row.subject_id, subjectKeyOf(row));
+    const raced = distinct.filter((subjectId) => !found.has(subjectId));
+    if (raced.length > 0) {
+      for (const [subjectId, key] of await this.findMany(raced)) found.set(subjectId, key);
+      const vanished = raced.find((subjectId) => !found.has(subjectId));
+      if (vanished !== undefined)
+        throw new Error(`subject key for ${vanished} vanished right after it was created`);
     }
     return found;
   }
