@@ -64,16 +64,22 @@ function appendTransactions(workload: Workload, label: string): AppendRequest[][
   return transactions;
 }
 
+/**
+ * `append`: one call per command, as a command handler makes it (the figure). `appendMany`:
+ * the transaction's appends in one call, as a batch of commands (handleMany) makes it.
+ */
 async function appendThroughEventStore(
   database: PlatformDatabase,
   store: EventStore,
   transactions: readonly AppendRequest[][],
+  call: 'append' | 'appendMany' = 'append',
 ): Promise<{ result: Rate; stored: EventEnvelope[] }> {
   const stored: EventEnvelope[] = [];
   const startedAt = now();
   for (const requests of transactions) {
     stored.push(
       ...(await database.transaction(async (tx) => {
+        if (call === 'appendMany') return (await store.appendMany(tx, requests)).flat();
         const envelopes: EventEnvelope[] = [];
         for (const request of requests) envelopes.push(...(await store.append(tx, request)));
         return envelopes;
@@ -164,7 +170,8 @@ runBench({
   usage: `
 npm run bench:platform -- [options]
 
-Event-store append throughput vs the same rows in raw multi-row INSERTs, and outbox relay publish
+Event-store append throughput (one append per command, then the same as one appendMany per
+transaction) vs the same rows in raw multi-row INSERTs, and outbox relay publish
 throughput vs the same messages sent straight to Kafka, after a warm-up of 400 events.
 DATABASE_URL (a server) / KAFKA_BROKERS, else the local PostgreSQL and 127.0.0.1:9092; creates
 and drops bench_platform_<run> and bench.platform.<run>.{relay,raw}. Figures on stdout,
@@ -214,6 +221,12 @@ everything in reports/bench-platform.json.`,
       // Warm-up (connections, plans), then clear its outbox rows so the relay sees the measured ones only.
       const warmup = appendTransactions({ ...workload, events: 400 }, 'warmup');
       await appendThroughEventStore(database, store, warmup);
+      await appendThroughEventStore(
+        database,
+        store,
+        appendTransactions({ ...workload, events: 400 }, 'warmup-many'),
+        'appendMany',
+      );
       await database.query('delete from outbox');
 
       const appended = await appendThroughEventStore(
@@ -227,6 +240,17 @@ everything in reports/bench-platform.json.`,
         workload.streamsPerTransaction * workload.eventsPerStream,
       );
       print('append: event store', appended.result, 'raw INSERT', rawInsert);
+      // The same workload again through appendMany, its outbox rows left out of the relay's.
+      const appendedMany = await appendThroughEventStore(
+        database,
+        store,
+        appendTransactions(workload, 'measured-many'),
+        'appendMany',
+      );
+      await database.query(
+        `delete from outbox where message_key like 'participant-measured-many-%'`,
+      );
+      print('appendMany: event store', appendedMany.result, 'raw INSERT', rawInsert);
 
       const pending = await database.query<PendingOutboxRow>(
         'select id, topic, message_key, payload, headers from outbox order by id',
@@ -241,6 +265,11 @@ everything in reports/bench-platform.json.`,
           eventStore: appended.result,
           rawInsert,
           ratio: ratio(appended.result.perSecond, rawInsert.perSecond),
+        },
+        appendMany: {
+          eventStore: appendedMany.result,
+          rawInsert,
+          ratio: ratio(appendedMany.result.perSecond, rawInsert.perSecond),
         },
         publish: {
           outboxRelay: relayed,

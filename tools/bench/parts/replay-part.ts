@@ -1,11 +1,12 @@
 /**
  * Part 4 — replay events/s: a service's read models rebuilt from its event store by the
- * platform's ProjectionRunner.rebuild (empty the model, rewind the checkpoint, replay every
- * event in store order behind the transaction horizon, batch by batch), beside a raw `pg`
- * sequential read of the same rows (the `events` table, every column, keyset pages of the
- * runner's batch size). Runs on the stores the enrollment and contributions parts left (the
- * services stopped, so nothing else moves the checkpoints), and checks that each rebuilt
- * model equals the live one it replaced.
+ * platform's ProjectionRunner.rebuildTogether (empty the models, rewind their checkpoints,
+ * replay every event in store order behind the transaction horizon, page by page, each page
+ * read once for all of the store's projections), beside a raw `pg` sequential read of the same
+ * rows (the `events` table, every column, keyset pages of the runner's rebuild page). The
+ * figure is the store's events over the seconds until all its models are rebuilt. Runs on the
+ * stores the enrollment and contributions parts left (the services stopped, so nothing else
+ * moves the checkpoints), and checks that each rebuilt model equals the live one it replaced.
  */
 import { Client } from 'pg';
 import { CoverageViewProjection, ProgramReportProjection } from '@santunan/contributions-service';
@@ -21,23 +22,24 @@ import { pgSequentialRead } from '../shared/raw-baselines';
 import type { EnrollmentStore } from './enrollment-part';
 import type { ContributionsStore } from './contributions-part';
 
-/** ProjectionRunner's default batch: the raw read uses the same page. */
-const RUNNER_BATCH = 200;
+/** The runner's page while rebuilding: the raw read uses the same page. */
+const REBUILD_PAGE = 2_000;
+/** The runner's page while following the store (the raw read in those pages, for reference). */
+const FOLLOW_PAGE = 200;
 
 export interface ReplayFigures {
   readonly store: string;
   readonly projections: readonly string[];
   readonly events: number;
-  /** Every projection's rebuild, one after the other: events read per second (the figure). */
+  /** The store's events over the seconds until every projection is rebuilt (the figure). */
   readonly rebuild: Rate;
-  readonly perProjection: Record<string, Rate>;
   /** Each rebuilt read model equals what the live service had built. */
   readonly equalsLive: boolean;
   readonly baseline: {
     readonly pgSequentialRead: Rate;
     readonly page: number;
-    /** The same read in pages of 5,000 (for reference, not the ratio). */
-    readonly pgSequentialReadLargePages: Rate;
+    /** The same read in the pages the runner follows the store with (reference, not the ratio). */
+    readonly pgSequentialReadFollowPages: Rate;
   };
   readonly ratio: number;
 }
@@ -79,38 +81,31 @@ async function replay(target: ReplayTarget): Promise<ReplayFigures> {
       database: runtime.database,
       store: runtime.store,
       projections,
+      rebuildBatchSize: REBUILD_PAGE,
     });
     const events = await countRows(url, 'select count(*) as n from events');
     log(
       `${target.label}: rebuilding ${projections.map((p) => p.name).join(', ')} from ${events} events`,
     );
-    const perProjection: Record<string, Rate> = {};
     const startedAt = now();
-    let read = 0;
-    for (const projection of projections) {
-      const projectionStart = now();
-      const count = await runner.rebuild(projection);
-      read += count;
-      perProjection[projection.name] = rate(count, projectionStart);
-      log(`  ${projection.name}: ${perProjection[projection.name]?.perSecond} events/s`);
-    }
+    const read = await runner.rebuildTogether(projections);
     const rebuild = rate(read, startedAt);
+    log(`  ${rebuild.perSecond} events/s`);
     const rebuilt = await Promise.all(target.snapshots.map((query) => hashOf(url, query)));
     const equalsLive = rebuilt.every((hash, index) => hash === live[index]);
-    log(`  raw: pg sequential read of the events table, pages of ${RUNNER_BATCH}`);
-    const raw = await pgSequentialRead(url, 'events', 'global_position', RUNNER_BATCH);
-    const largePages = await pgSequentialRead(url, 'events', 'global_position', 5_000);
+    log(`  raw: pg sequential read of the events table, pages of ${REBUILD_PAGE}`);
+    const raw = await pgSequentialRead(url, 'events', 'global_position', REBUILD_PAGE);
+    const followPages = await pgSequentialRead(url, 'events', 'global_position', FOLLOW_PAGE);
     return {
       store: target.label,
       projections: projections.map((projection) => projection.name),
       events,
       rebuild,
-      perProjection,
       equalsLive,
       baseline: {
         pgSequentialRead: raw,
-        page: RUNNER_BATCH,
-        pgSequentialReadLargePages: largePages,
+        page: REBUILD_PAGE,
+        pgSequentialReadFollowPages: followPages,
       },
       ratio: ratio(rebuild.perSecond, raw.perSecond),
     };
@@ -165,7 +160,7 @@ export async function runReplayPart(stores: {
 /** The figure's line on stdout, one per store. */
 export function printReplay(f: ReplayFigures): void {
   console.log(
-    `replay ${f.store.padEnd(13)} ${n(f.rebuild.perSecond)} events/s (${f.projections.join(' + ')}, ${n(f.rebuild.count)} events read in ${f.rebuild.seconds} s${f.equalsLive ? ', equals live' : ', DIFFERS FROM LIVE'})` +
-      ` | baseline pg sequential read ${n(f.baseline.pgSequentialRead.perSecond)} rows/s (pages of ${f.baseline.page}) | ratio ${f.ratio}`,
+    `replay ${f.store.padEnd(13)} ${n(f.rebuild.perSecond)} events/s (${f.projections.join(' + ')}, ${n(f.rebuild.count)} events in ${f.rebuild.seconds} s${f.equalsLive ? ', equals live' : ', DIFFERS FROM LIVE'})` +
+      ` | baseline pg sequential read ${n(f.baseline.pgSequentialRead.perSecond)} rows/s (pages of ${f.baseline.page}; ${n(f.baseline.pgSequentialReadFollowPages.perSecond)} in pages of ${FOLLOW_PAGE}) | ratio ${f.ratio}`,
   );
 }

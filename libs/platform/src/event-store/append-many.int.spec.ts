@@ -1,8 +1,8 @@
 import { eventually } from '@santunan/testing';
 import { EventStore } from './event-store';
 import { ConcurrencyError, DuplicateEventError } from './event-store.errors';
-import { publishAllTo } from '../outbox/outbox-message';
-import { appendRequest, deferred, newEvent } from './testing/event-fixtures';
+import { outboxMessageFor, publishAllTo } from '../outbox/outbox-message';
+import { appendRequest, deferred, newEvent, TEST_METADATA } from './testing/event-fixtures';
 import {
   openMigratedTestDatabase,
   type MigratedTestDatabase,
@@ -128,6 +128,99 @@ describe('EventStore.appendMany and readStreams', () => {
         store.appendMany(tx, [appendRequest('account-h', [duplicate], 0)]),
       ),
     ).rejects.toThrow(new DuplicateEventError(duplicate.eventId).message);
+  });
+
+  it('chains to the head a read saw in one statement, and to the stored head when that is stale', async () => {
+    await db.database.transaction((tx) =>
+      store.append(tx, appendRequest('account-i', [newEvent('AccountOpened', {})], 0)),
+    );
+    // This store now assumes the head it wrote; a rolled-back append leaves it assuming a
+    // version 2 that was never committed.
+    await db.database
+      .transaction(async (tx) => {
+        await store.append(tx, appendRequest('account-i', [newEvent('DueBilled', {})], 1));
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    // Another writer (another store, another replica) appends version 2 with other content.
+    const other = new EventStore({ topicFor: publishAllTo('contributions.events') });
+    await db.database.transaction((tx) =>
+      other.append(tx, appendRequest('account-i', [newEvent('DuePaid', {})], 1)),
+    );
+    await expect(
+      db.database.transaction((tx) =>
+        store.append(tx, appendRequest('account-i', [newEvent('DueBilled', {})], 1)),
+      ),
+    ).rejects.toMatchObject({ conflict: 'version-mismatch', actualVersion: 2 });
+    const [third] = await db.database.transaction((tx) =>
+      store.append(tx, appendRequest('account-i', [newEvent('DueBilled', {})], 2)),
+    );
+    const stream = await store.readStream(db.database, 'account-i');
+    expect(stream.map((event) => event.type)).toEqual(['AccountOpened', 'DuePaid', 'DueBilled']);
+    expect(third?.previousHash).toBe(stream[1]?.hash);
+    expect((await verifyEventStore(db.database)).problems).toEqual([]);
+  });
+
+  it('refuses a new stream that exists already, unseen by this store, leaving the transaction usable', async () => {
+    await db.database.transaction((tx) =>
+      new EventStore({ topicFor: publishAllTo('contributions.events') }).append(
+        tx,
+        appendRequest('account-j', [newEvent('AccountOpened', {}), newEvent('DueBilled', {})], 0),
+      ),
+    );
+    const outboxBefore = await outboxCount();
+    const after = await db.database.transaction(async (tx) => {
+      await expect(
+        store.appendMany(tx, [
+          appendRequest('account-k', [newEvent('AccountOpened', {})], 0),
+          appendRequest('account-j', [newEvent('AccountOpened', {})], 0),
+        ]),
+      ).rejects.toMatchObject({
+        streamId: 'account-j',
+        conflict: 'version-mismatch',
+        actualVersion: 2,
+      });
+      return store.appendMany(tx, [
+        appendRequest('account-k', [newEvent('AccountOpened', {})], 0),
+        appendRequest('account-j', [newEvent('DueBilled', {})], 'any'),
+      ]);
+    });
+    expect(after.map((events) => events.map((event) => event.version))).toEqual([[1], [3]]);
+    expect(await outboxCount()).toBe(outboxBefore + 2);
+    expect((await verifyEventStore(db.database)).problems).toEqual([]);
+  });
+
+  it('writes the outbox payload of each event as outboxMessageFor does, in event order', async () => {
+    const [stored] = await db.database.transaction((tx) =>
+      store.appendMany(tx, [
+        appendRequest(
+          'account-l',
+          [
+            newEvent('AccountOpened', { name: 'Maria "Ina" \\ Bria', n: 1e21, list: [0.1, -0] }),
+            newEvent('DueBilled', { month: '2026-01' }),
+          ],
+          0,
+          { metadata: { ...TEST_METADATA, causationId: 'cause-1', traceparent: 'tp' } },
+        ),
+      ]),
+    );
+    const rows = await db.database.query<{
+      payload: string;
+      headers: unknown;
+      event_global_position: string;
+    }>(
+      `select payload, headers, event_global_position from outbox where message_key = 'account-l' order by id`,
+    );
+    expect(rows).toEqual(
+      (stored ?? []).map((event) => {
+        const message = outboxMessageFor(event, 'contributions.events');
+        return {
+          payload: message.payload,
+          headers: message.headers,
+          event_global_position: event.globalPosition,
+        };
+      }),
+    );
   });
 
   it('reads several streams in one query, each from its own version, new ones empty', async () => {

@@ -38,6 +38,18 @@ export function canonicalJson(value: JsonValue): string {
  * silently turned into null, since the stored event must say what the decider meant.
  */
 export function toStoredJson(value: unknown): JsonValue {
+  return toStoredJsonText(value).value;
+}
+
+/**
+ * toStoredJson's value together with its JSON text, which is also what `JSON.stringify` gives
+ * for that value (parsing and printing JSON text again yields the same text), so a caller
+ * that needs both serialises once.
+ */
+export function toStoredJsonText(value: unknown): {
+  readonly text: string;
+  readonly value: JsonValue;
+} {
   const text = JSON.stringify(value, (_key, member: unknown) => {
     if (typeof member === 'number' && !Number.isFinite(member)) {
       throw new NotJsonError(`${member} has no JSON form`);
@@ -45,5 +57,5 @@ export function toStoredJson(value: unknown): JsonValue {
     return member;
   });
   if (text === undefined) throw new NotJsonError(`${typeof value} has no JSON form`);
-  return JSON.parse(text) as JsonValue;
+  return { text, value: JSON.parse(text) as JsonValue };
 }

@@ -1,21 +1,21 @@
 import type { SqlExecutor, Transaction } from '../database/platform-database';
-import { enqueueForPublication } from '../outbox/outbox-writer';
+import { outboxRowTemplate } from '../outbox/outbox-writer';
 import type { TopicRouting } from '../outbox/outbox-message';
 import { assertValidAppend, type AppendRequest } from './append-request';
-import { toStoredJson } from './canonical-json';
+import {
+  EMPTY_STREAM,
+  readHeads,
+  runAppendStatement,
+  type EventToInsert,
+  type StreamHead,
+} from './append-statement';
+import { toStoredJsonText, type JsonValue } from './canonical-json';
 import type { EventEnvelope, EventMetadata } from './envelope';
 import { eventHash } from './event-hash';
-import {
-  EVENT_COLUMNS,
-  EVENT_INSERT_COLUMNS,
-  envelopeFromRow,
-  eventInsertValues,
-  positionOf,
-  type EventRow,
-} from './event-row';
+import { EVENT_COLUMNS, envelopeFromRow, positionOf, type EventRow } from './event-row';
 import { ConcurrencyError, DuplicateEventError, InvalidAppendError } from './event-store.errors';
+import { HeadHints } from './head-hints';
 import { postgresErrorFields, UNIQUE_VIOLATION } from './postgres-error';
-import { multiRowValues } from './sql-values';
 import { START_OF_STORE, type PositionedEvent, type StorePosition } from './store-position';
 import { UpcasterRegistry } from './upcaster-registry';
 
@@ -44,16 +44,12 @@ export interface ReadAllOptions {
   readonly limit?: number;
 }
 
-interface StreamHead {
-  readonly version: number;
-  readonly hash: string;
-  readonly stream_type: string;
-  readonly written_by_younger_transaction: boolean;
-}
-
 const DEFAULT_READ_ALL_LIMIT = 500;
-/** Rows per insert statement: 14 parameters an event stays well under PostgreSQL's 65,535. */
-const ROWS_PER_STATEMENT = 2_000;
+const READ_ALL_SQL = `select ${EVENT_COLUMNS} from events
+  where (transaction_id, global_position) > ($1::xid8, $2::bigint)
+    and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  order by transaction_id, global_position
+  limit $3`;
 
 /**
  * Event streams in PostgreSQL with optimistic concurrency, a per-stream hash chain and a
@@ -62,6 +58,8 @@ const ROWS_PER_STATEMENT = 2_000;
  */
 export class EventStore {
   private readonly upcasters: UpcasterRegistry;
+  /** Heads this store last read or wrote: what an append assumes instead of reading first. */
+  private readonly heads = new HeadHints();
 
   constructor(private readonly options: EventStoreOptions) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
@@ -69,27 +67,22 @@ export class EventStore {
 
   /**
    * Appends events after `expectedVersion` and queues them for publication, both in `tx`.
-   * Throws ConcurrencyError when another writer got there first (nothing is written; the
-   * transaction must be rolled back) and DuplicateEventError when an event id is taken.
+   * Throws ConcurrencyError when another writer got there first and DuplicateEventError when
+   * an event id is taken. A 'version-mismatch' or 'older-transaction' is found before anything
+   * is written; after a 'concurrent-append' or a duplicate the transaction must be rolled back.
    */
   async append(tx: Transaction, request: AppendRequest): Promise<EventEnvelope[]> {
-    const started = performance.now();
-    assertValidAppend(request);
-    const head = await readHead(tx, request.streamId);
-    checkAgainstHead(request, head);
-    if (request.events.length === 0) return [];
-    const chained = chainToHead(request, head?.version ?? 0, head?.hash ?? null);
-    const stored = await this.store(tx, chained, request);
-    this.observe(started, stored.length);
-    return stored;
+    const [stored] = await this.appendMany(tx, [request]);
+    return stored ?? [];
   }
 
   /**
-   * Several appends in one go: the streams' heads in one query, every event in one insert and
-   * every outbox row in one more, instead of three round trips per stream. Requests on the same
-   * stream follow each other in the given order (the second expects the version the first
-   * leaves). Results come back in the order of `requests`. A version conflict is thrown before
-   * anything is written, so the caller's transaction stays usable; errors as `append`.
+   * Several appends in one go: usually one statement for all of them (heads checked, events and
+   * outbox rows inserted; see runAppendStatement), instead of three round trips per stream.
+   * Requests on the same stream follow each other in the given order (the second expects the
+   * version the first leaves). Results come back in the order of `requests`. A version
+   * conflict is thrown before anything is written, so the caller's transaction stays usable;
+   * errors as `append`.
    */
   async appendMany(
     tx: Transaction,
@@ -97,56 +90,86 @@ export class EventStore {
   ): Promise<EventEnvelope[][]> {
     const started = performance.now();
     requests.forEach(assertValidAppend);
-    const heads = await readHeads(tx, [...new Set(requests.map((request) => request.streamId))]);
-    const chainedPerRequest = requests.map((request) => {
-      const head = heads.get(request.streamId);
-      checkAgainstHead(request, head);
-      const chained = chainToHead(request, head?.version ?? 0, head?.hash ?? null);
-      const last = chained[chained.length - 1];
-      if (last !== undefined) {
-        // The next request on this stream follows these events, written by this transaction.
-        heads.set(request.streamId, {
-          version: last.version,
-          hash: last.hash,
-          stream_type: request.streamType,
-          written_by_younger_transaction: false,
-        });
+    const serialised = requests.map((request) => serialise(request));
+    const streamIds = [...new Set(requests.map((request) => request.streamId))];
+    // The heads the events are chained to: read ones are confirmed (a refusal is final); the
+    // others are assumed (a new stream, or the head this store last saw) and only the
+    // statement tells whether they hold.
+    const heads = new Map<string, { head: StreamHead; confirmed: boolean }>();
+    const unknown: string[] = [];
+    for (const streamId of streamIds) {
+      const head = this.assumedHead(streamId, requests);
+      if (head === undefined) unknown.push(streamId);
+      else heads.set(streamId, { head, confirmed: false });
+    }
+    const confirm = async (streams: readonly string[]): Promise<void> => {
+      for (const [streamId, head] of await readHeads(tx, streams)) {
+        heads.set(streamId, { head, confirmed: true });
       }
-      return chained;
-    });
-    const stored = await this.store(tx, chainedPerRequest.flat(), requests);
-    this.observe(started, stored.length);
-    const byId = new Map(stored.map((event) => [event.eventId, event]));
-    return chainedPerRequest.map((chained) =>
-      chained.map((event) => byId.get(event.eventId) ?? missing(event)),
-    );
+    };
+    if (unknown.length > 0) await confirm(unknown);
+    for (let attempt = 1; ; attempt += 1) {
+      const chained = chainAll(requests, serialised, heads, this.options.topicFor);
+      if (chained.unconfirmed.length > 0) {
+        // An assumed head the request does not fit: read it before refusing or chaining.
+        await confirm(chained.unconfirmed);
+        continue;
+      }
+      const events = chained.perRequest.flat();
+      if (events.length === 0) return requests.map(() => []);
+      const outcome = await runAppendStatement(
+        tx,
+        new Map([...heads].map(([streamId, { head }]) => [streamId, head])),
+        events,
+      ).catch((error: unknown) => {
+        throw translateInsertError(error, requests);
+      });
+      if (!outcome.written) {
+        // Nothing written: the other heads were as assumed; check against the actual ones.
+        for (const [streamId, entry] of heads) heads.set(streamId, { ...entry, confirmed: true });
+        for (const [streamId, head] of outcome.heads)
+          heads.set(streamId, { head, confirmed: true });
+        if (attempt < MAX_APPEND_ATTEMPTS) continue;
+        // Heads that keep moving under 'any': let the caller retry in a new transaction.
+        const [streamId] = outcome.heads.keys();
+        const request = requests.find((candidate) => candidate.streamId === streamId);
+        throw new ConcurrencyError(
+          streamId ?? 'unknown',
+          request?.expectedVersion ?? 'any',
+          null,
+          'concurrent-append',
+        );
+      }
+      const stored = chained.perRequest.map((requestEvents) =>
+        requestEvents.map(
+          ({ event }): EventEnvelope => ({
+            ...event,
+            globalPosition: outcome.positions.get(event.eventId) ?? missing(event),
+          }),
+        ),
+      );
+      for (const requestEvents of stored) {
+        const last = requestEvents[requestEvents.length - 1];
+        if (last !== undefined) this.heads.remember(last);
+      }
+      this.observe(started, events.length);
+      return stored;
+    }
+  }
+
+  /** The head an append on `streamId` can be chained to without reading it, if any. */
+  private assumedHead(
+    streamId: string,
+    requests: readonly AppendRequest[],
+  ): StreamHead | undefined {
+    const seen = this.heads.get(streamId);
+    if (seen !== undefined) return seen;
+    const first = requests.find((request) => request.streamId === streamId);
+    return first?.expectedVersion === 0 ? EMPTY_STREAM : undefined;
   }
 
   private observe(started: number, events: number): void {
     if (events > 0) this.options.observer?.appended(events, (performance.now() - started) / 1000);
-  }
-
-  private async store(
-    tx: Transaction,
-    chained: readonly ChainedEvent[],
-    cause: AppendRequest | readonly AppendRequest[],
-  ): Promise<EventEnvelope[]> {
-    if (chained.length === 0) return [];
-    const positions = await insertEvents(tx, chained).catch((error: unknown) => {
-      throw translateInsertError(error, cause);
-    });
-    const stored = chained.map((event) => ({
-      ...event,
-      globalPosition: positions.get(event.eventId) ?? missing(event),
-    }));
-    for (let at = 0; at < stored.length; at += ROWS_PER_STATEMENT) {
-      await enqueueForPublication(
-        tx,
-        stored.slice(at, at + ROWS_PER_STATEMENT),
-        this.options.topicFor,
-      );
-    }
-    return stored;
   }
 
   /** A stream's events in version order, upcast to their current shapes. */
@@ -159,6 +182,8 @@ export class EventStore {
       `select ${EVENT_COLUMNS} from events where stream_id = $1 and version >= $2 order by version`,
       [streamId, options.fromVersion ?? 1],
     );
+    const last = rows[rows.length - 1];
+    if (last !== undefined) this.heads.rememberRow(last);
     return rows.map((row) => this.upcasters.upcast(envelopeFromRow(row)));
   }
 
@@ -184,8 +209,10 @@ export class EventStore {
         order by wanted.wanted_at, tail.version`,
       [streams.map(({ streamId }) => streamId), streams.map(({ fromVersion }) => fromVersion ?? 1)],
     );
-    for (const row of rows) {
+    for (const [at, row] of rows.entries()) {
       result.get(row.stream_id)?.push(this.upcasters.upcast(envelopeFromRow(row)));
+      // Each stream's rows run to its head (the rows are in stream, then version order).
+      if (rows[at + 1]?.stream_id !== row.stream_id) this.heads.rememberRow(row);
     }
     return result;
   }
@@ -210,14 +237,11 @@ export class EventStore {
    */
   async readAll(executor: SqlExecutor, options: ReadAllOptions = {}): Promise<PositionedEvent[]> {
     const after = options.after ?? START_OF_STORE;
-    const rows = await executor.query<EventRow>(
-      `select ${EVENT_COLUMNS} from events
-        where (transaction_id, global_position) > ($1::xid8, $2::bigint)
-          and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        order by transaction_id, global_position
-        limit $3`,
-      [after.transactionId, after.globalPosition, options.limit ?? DEFAULT_READ_ALL_LIMIT],
-    );
+    const rows = await executor.query<EventRow>(READ_ALL_SQL, [
+      after.transactionId,
+      after.globalPosition,
+      options.limit ?? DEFAULT_READ_ALL_LIMIT,
+    ]);
     return rows.map((row) => ({
       position: positionOf(row),
       event: this.upcasters.upcast(envelopeFromRow(row)),
@@ -225,83 +249,113 @@ export class EventStore {
   }
 }
 
-async function readHead(tx: SqlExecutor, streamId: string): Promise<StreamHead | undefined> {
-  // Comparing with pg_current_xact_id() assigns this transaction its id now, before the
-  // insert, so the comparison and the stored transaction_id agree.
-  const [head] = await tx.query<StreamHead>(
-    `select version, hash, stream_type, transaction_id > pg_current_xact_id() as written_by_younger_transaction
-       from events where stream_id = $1 order by version desc limit 1`,
-    [streamId],
-  );
-  return head;
+/** How often an append is chained again to heads that moved under it before it gives up. */
+const MAX_APPEND_ATTEMPTS = 5;
+
+/** A request's metadata and each event's data serialised once: the text the row and the outbox take, the value the hash takes. */
+interface SerialisedRequest {
+  readonly metadata: { readonly text: string; readonly value: JsonValue };
+  readonly data: readonly { readonly text: string; readonly value: JsonValue }[];
 }
 
-/** The heads of several streams in one query (see readHead). */
-async function readHeads(
-  tx: SqlExecutor,
-  streamIds: readonly string[],
-): Promise<Map<string, StreamHead>> {
-  // Each stream's last version through the (stream_id, version) index, one row a stream:
-  // `distinct on` would read every version of every stream, and more as history grows.
-  const rows = await tx.query<StreamHead & { stream_id: string }>(
-    `select wanted.stream_id, head.version, head.hash, head.stream_type,
-            head.transaction_id > pg_current_xact_id() as written_by_younger_transaction
-       from unnest($1::text[]) as wanted(stream_id)
-      cross join lateral (
-        select version, hash, stream_type, transaction_id from events
-         where events.stream_id = wanted.stream_id
-         order by version desc limit 1) as head`,
-    [streamIds],
-  );
-  return new Map(rows.map(({ stream_id, ...head }) => [stream_id, head]));
+function serialise(request: AppendRequest): SerialisedRequest {
+  return {
+    metadata: toStoredJsonText(request.metadata),
+    data: request.events.map((event) => toStoredJsonText(event.data)),
+  };
 }
 
-/** Refuses an append its stream's head does not allow; nothing has been written yet. */
-function checkAgainstHead(request: AppendRequest, head: StreamHead | undefined): void {
-  const currentVersion = head?.version ?? 0;
-  if (head && head.stream_type !== request.streamType) {
-    throw new InvalidAppendError(
-      `stream "${request.streamId}" is a ${head.stream_type}, not a ${request.streamType}`,
+/**
+ * Chains every request to the head before it (the stream's head, then the previous request's
+ * events on the same stream). A confirmed head that refuses a request throws; an assumed one
+ * that does not fit it is listed in `unconfirmed` instead, to be read.
+ */
+function chainAll(
+  requests: readonly AppendRequest[],
+  serialised: readonly SerialisedRequest[],
+  heads: ReadonlyMap<string, { readonly head: StreamHead; readonly confirmed: boolean }>,
+  topicFor: TopicRouting,
+): { perRequest: EventToInsert[][]; unconfirmed: string[] } {
+  const current = new Map<string, { head: StreamHead; confirmed: boolean }>(heads);
+  const unconfirmed = new Set<string>();
+  const perRequest = requests.map((request, index) => {
+    const entry = current.get(request.streamId) ?? { head: EMPTY_STREAM, confirmed: false };
+    if (unconfirmed.has(request.streamId)) return [];
+    const refusal = refusalOf(request, entry.head);
+    if (refusal !== undefined) {
+      if (entry.confirmed) throw refusal;
+      unconfirmed.add(request.streamId);
+      return [];
+    }
+    const chained = chainToHead(
+      request,
+      serialised[index] ?? unreachable(index),
+      entry.head,
+      topicFor,
+    );
+    const last = chained[chained.length - 1]?.event;
+    if (last !== undefined) {
+      // The next request on this stream follows these events, written by this transaction.
+      current.set(request.streamId, {
+        head: {
+          version: last.version,
+          hash: last.hash,
+          streamType: request.streamType,
+          writtenByYoungerTransaction: false,
+        },
+        confirmed: entry.confirmed,
+      });
+    }
+    return chained;
+  });
+  return { perRequest, unconfirmed: [...unconfirmed] };
+}
+
+/** Why `head` does not allow the append, if it does not; nothing has been written yet. */
+function refusalOf(request: AppendRequest, head: StreamHead): Error | undefined {
+  if (head.version > 0 && head.streamType !== null && head.streamType !== request.streamType) {
+    return new InvalidAppendError(
+      `stream "${request.streamId}" is a ${head.streamType}, not a ${request.streamType}`,
     );
   }
-  if (request.expectedVersion !== 'any' && request.expectedVersion !== currentVersion) {
-    throw new ConcurrencyError(
+  if (request.expectedVersion !== 'any' && request.expectedVersion !== head.version) {
+    return new ConcurrencyError(
       request.streamId,
       request.expectedVersion,
-      currentVersion,
+      head.version,
       'version-mismatch',
     );
   }
-  if (head?.written_by_younger_transaction) {
-    throw new ConcurrencyError(
+  if (head.writtenByYoungerTransaction) {
+    return new ConcurrencyError(
       request.streamId,
       request.expectedVersion,
-      currentVersion,
+      head.version,
       'older-transaction',
     );
   }
+  return undefined;
 }
-
-type ChainedEvent = Omit<EventEnvelope, 'globalPosition'>;
 
 /** Numbers the new events after the head and links each to its predecessor's hash. */
 function chainToHead(
   request: AppendRequest,
-  headVersion: number,
-  headHash: string | null,
-): ChainedEvent[] {
-  const metadata = toStoredJson(request.metadata);
-  let previousHash = headHash;
+  serialised: SerialisedRequest,
+  head: StreamHead,
+  topicFor: TopicRouting,
+): EventToInsert[] {
+  const metadata = serialised.metadata.value;
+  let previousHash = head.hash;
   return request.events.map((event, index) => {
-    const data = toStoredJson(event.data);
+    const data = serialised.data[index] ?? unreachable(index);
     const fields = {
       eventId: event.eventId,
       streamId: request.streamId,
       streamType: request.streamType,
-      version: headVersion + index + 1,
+      version: head.version + index + 1,
       type: event.type,
       schemaVersion: event.schemaVersion,
-      data,
+      data: data.value,
       metadata,
       occurredAt: event.occurredAt,
       recordedAt: request.recordedAt,
@@ -309,27 +363,15 @@ function chainToHead(
     };
     const hash = eventHash(fields);
     previousHash = hash;
-    // Return the stored forms, so append's result equals what a later read gives back.
-    return { ...fields, metadata: metadata as unknown as EventMetadata, hash };
+    // The stored forms, so append's result equals what a later read gives back.
+    const stored = { ...fields, metadata: metadata as unknown as EventMetadata, hash };
+    return {
+      event: stored,
+      dataText: data.text,
+      metadataText: serialised.metadata.text,
+      outbox: outboxRowTemplate(stored, topicFor),
+    };
   });
-}
-
-async function insertEvents(
-  tx: SqlExecutor,
-  events: readonly ChainedEvent[],
-): Promise<Map<string, string>> {
-  const positions = new Map<string, string>();
-  for (let at = 0; at < events.length; at += ROWS_PER_STATEMENT) {
-    const values = multiRowValues(events.slice(at, at + ROWS_PER_STATEMENT).map(eventInsertValues));
-    const rows = await tx.query<{ event_id: string; global_position: string }>(
-      `insert into events (${EVENT_INSERT_COLUMNS.join(', ')})
-       values ${values.sql}
-       returning event_id, global_position`,
-      values.parameters,
-    );
-    for (const row of rows) positions.set(row.event_id, row.global_position);
-  }
-  return positions;
 }
 
 function translateInsertError(
@@ -363,6 +405,10 @@ function translateInsertError(
   return error;
 }
 
-function missing(event: ChainedEvent): never {
+function missing(event: Omit<EventEnvelope, 'globalPosition'>): never {
   throw new Error(`insert returned no position for event ${event.eventId}`);
+}
+
+function unreachable(index: number): never {
+  throw new Error(`no entry at ${index}`);
 }

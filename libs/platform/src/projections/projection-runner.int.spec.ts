@@ -170,6 +170,63 @@ describe('ProjectionRunner', () => {
     expect(await readModel()).toEqual(liveModel);
   }, 300_000);
 
+  it('rebuilds several projections in one pass, each event applied once to each, while a replica moves one of them', async () => {
+    await db.database.query(
+      'create table if not exists event_log (global_position bigint primary key, type text not null)',
+    );
+    // Applying an event twice would break the primary key; skipping one would show in the count.
+    const eventLog: Projection = {
+      name: 'event-log',
+      handles: () => true,
+      apply: async (tx, event) => {
+        await tx.query('insert into event_log (global_position, type) values ($1, $2)', [
+          event.globalPosition,
+          event.type,
+        ]);
+      },
+      reset: async (tx) => {
+        await tx.query('delete from event_log');
+      },
+    };
+    await runner().rebuild(participantSummaries);
+    const alone = await readModel();
+    const together = new ProjectionRunner({
+      database: db.database,
+      store,
+      projections: [participantSummaries, eventLog],
+      rebuildBatchSize: 5,
+      logger: collectingLogger(),
+    });
+    // A replica following the log alone moves its checkpoint between the rebuild's pages.
+    const replica = new ProjectionRunner({
+      database: db.database,
+      store,
+      projections: [eventLog],
+      batchSize: 3,
+      idlePollMs: 5,
+      logger: collectingLogger(),
+    });
+    runners.push(replica);
+    const everything = await store.readAll(db.database, { limit: 10_000 });
+    replica.start();
+    const read = await together.rebuildTogether([participantSummaries, eventLog]);
+    await replica.stop();
+
+    expect(read).toBe(everything.length);
+    expect(await readModel()).toEqual(alone);
+    const logged = await db.database.query<{ global_position: string }>(
+      'select global_position from event_log order by global_position',
+    );
+    expect(logged.map((row) => row.global_position)).toEqual(
+      everything.map(({ event }) => event.globalPosition).sort((a, b) => Number(a) - Number(b)),
+    );
+    for (const projection of [participantSummaries, eventLog]) {
+      expect(await readCheckpoint(db.database, projection.name)).toEqual(
+        everything.at(-1)?.position,
+      );
+    }
+  }, 300_000);
+
   it('catches up with every event committed before the call, even behind a transaction still in flight', async () => {
     // Another session's open transaction (here: any database on the server would do) holds the
     // snapshot horizon back, so readAll stops short of events committed after it began.
