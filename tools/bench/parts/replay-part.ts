@@ -33,7 +33,9 @@ export interface ReplayFigures {
   readonly events: number;
   /** The store's events over the seconds until every projection is rebuilt (the figure). */
   readonly rebuild: Rate;
-  /** Each rebuilt read model equals what the live service had built. */
+  /** The same, one projection after the other in pages of 200 (the runner before issue 16). */
+  readonly oneAtATime: Rate;
+  /** Each rebuilt read model (by either way) equals what the live service had built. */
   readonly equalsLive: boolean;
   readonly baseline: {
     readonly pgSequentialRead: Rate;
@@ -67,6 +69,15 @@ async function hashOf(url: string, query: string): Promise<string> {
   }
 }
 
+async function equalsSnapshots(
+  url: string,
+  snapshots: readonly string[],
+  live: readonly string[],
+): Promise<boolean> {
+  const rebuilt = await Promise.all(snapshots.map((query) => hashOf(url, query)));
+  return rebuilt.every((hash, index) => hash === live[index]);
+}
+
 async function replay(target: ReplayTarget): Promise<ReplayFigures> {
   const url = target.service.databaseUrl;
   const live = await Promise.all(target.snapshots.map((query) => hashOf(url, query)));
@@ -87,12 +98,24 @@ async function replay(target: ReplayTarget): Promise<ReplayFigures> {
     log(
       `${target.label}: rebuilding ${projections.map((p) => p.name).join(', ')} from ${events} events`,
     );
+    // Reference first: the runner as it rebuilt before issue 16 (each projection on its own
+    // pass, pages of 200), on the same store in the same run, so the figure's gain is its own.
+    const separately = new ProjectionRunner({
+      database: runtime.database,
+      store: runtime.store,
+      projections,
+      rebuildBatchSize: FOLLOW_PAGE,
+    });
+    const separateStart = now();
+    for (const projection of projections) await separately.rebuild(projection);
+    const oneAtATime = rate(events, separateStart);
+    const equalsLiveSeparately = await equalsSnapshots(url, target.snapshots, live);
+    log(`  one projection at a time, pages of ${FOLLOW_PAGE}: ${oneAtATime.perSecond} events/s`);
     const startedAt = now();
     const read = await runner.rebuildTogether(projections);
     const rebuild = rate(read, startedAt);
-    log(`  ${rebuild.perSecond} events/s`);
-    const rebuilt = await Promise.all(target.snapshots.map((query) => hashOf(url, query)));
-    const equalsLive = rebuilt.every((hash, index) => hash === live[index]);
+    log(`  together, pages of ${REBUILD_PAGE}: ${rebuild.perSecond} events/s`);
+    const equalsLive = equalsLiveSeparately && (await equalsSnapshots(url, target.snapshots, live));
     log(`  raw: pg sequential read of the events table, pages of ${REBUILD_PAGE}`);
     const raw = await pgSequentialRead(url, 'events', 'global_position', REBUILD_PAGE);
     const followPages = await pgSequentialRead(url, 'events', 'global_position', FOLLOW_PAGE);
@@ -101,6 +124,7 @@ async function replay(target: ReplayTarget): Promise<ReplayFigures> {
       projections: projections.map((projection) => projection.name),
       events,
       rebuild,
+      oneAtATime,
       equalsLive,
       baseline: {
         pgSequentialRead: raw,
@@ -161,6 +185,7 @@ export async function runReplayPart(stores: {
 export function printReplay(f: ReplayFigures): void {
   console.log(
     `replay ${f.store.padEnd(13)} ${n(f.rebuild.perSecond)} events/s (${f.projections.join(' + ')}, ${n(f.rebuild.count)} events in ${f.rebuild.seconds} s${f.equalsLive ? ', equals live' : ', DIFFERS FROM LIVE'})` +
+      ` | one at a time in pages of ${FOLLOW_PAGE} ${n(f.oneAtATime.perSecond)} events/s` +
       ` | baseline pg sequential read ${n(f.baseline.pgSequentialRead.perSecond)} rows/s (pages of ${f.baseline.page}; ${n(f.baseline.pgSequentialReadFollowPages.perSecond)} in pages of ${FOLLOW_PAGE}) | ratio ${f.ratio}`,
   );
 }
