@@ -66,6 +66,7 @@ interface Step {
  */
 export class SponsorshipProcessManager implements StoreSubscriber {
   readonly name = 'sponsorship-process';
+  readonly types = [...HANDLED];
 
   constructor(
     private readonly database: PlatformDatabase,

@@ -51,6 +51,26 @@ const READ_ALL_SQL = `select ${EVENT_COLUMNS} from events
   order by transaction_id, global_position
   limit $3`;
 
+// One statement, so one snapshot: the page of matching events and the last event behind the
+// same horizon. No row when nothing is new; page columns null when nothing new matches.
+const READ_ALL_OF_TYPES_SQL = `with scanned as (
+    select transaction_id, global_position from events
+     where (transaction_id, global_position) > ($1::xid8, $2::bigint)
+       and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+     order by transaction_id desc, global_position desc
+     limit 1),
+  page as (
+    select ${EVENT_COLUMNS} from events
+     where (transaction_id, global_position) > ($1::xid8, $2::bigint)
+       and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       and type = any($3::text[])
+     order by transaction_id, global_position
+     limit $4)
+  select page.*, scanned.transaction_id as scanned_transaction_id,
+         scanned.global_position as scanned_global_position
+    from scanned left join page on true
+   order by page.transaction_id, page.global_position`;
+
 /**
  * Event streams in PostgreSQL with optimistic concurrency, a per-stream hash chain and a
  * transactional outbox. Every method takes the executor to run on, so a caller appends in
@@ -246,6 +266,43 @@ export class EventStore {
       position: positionOf(row),
       event: this.upcasters.upcast(envelopeFromRow(row)),
     }));
+  }
+
+  /**
+   * readAll for a reader that wants only a few types (as stored): the others are skipped in
+   * PostgreSQL instead of being sent, parsed and upcast. `readThrough` is where the reader may
+   * move its checkpoint: the last event returned when the page is full, else the last event
+   * behind the horizon, matching or not — both from the statement's one snapshot, so nothing
+   * matching can lie between. A process manager reading a store of account events for its
+   * program events reads a page of its own instead of the whole store.
+   */
+  async readAllOfTypes(
+    executor: SqlExecutor,
+    types: readonly string[],
+    options: ReadAllOptions = {},
+  ): Promise<{ readonly events: PositionedEvent[]; readonly readThrough: StorePosition }> {
+    const after = options.after ?? START_OF_STORE;
+    const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
+    const rows = await executor.query<
+      Partial<EventRow> & { scanned_transaction_id: string; scanned_global_position: string }
+    >(READ_ALL_OF_TYPES_SQL, [after.transactionId, after.globalPosition, [...types], limit]);
+    const [first] = rows;
+    if (first === undefined) return { events: [], readThrough: after };
+    const events = rows
+      .filter((row): row is EventRow & typeof row => row.event_id != null)
+      .map((row) => ({
+        position: positionOf(row),
+        event: this.upcasters.upcast(envelopeFromRow(row)),
+      }));
+    const lastReturned = events[events.length - 1];
+    const readThrough =
+      events.length === limit && lastReturned !== undefined
+        ? lastReturned.position
+        : positionOf({
+            transaction_id: first.scanned_transaction_id,
+            global_position: first.scanned_global_position,
+          });
+    return { events, readThrough };
   }
 }
 
