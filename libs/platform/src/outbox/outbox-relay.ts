@@ -38,8 +38,8 @@ export interface OutboxRelayOptions {
   readonly createPublisher: () => Promise<MessagePublisher>;
   readonly batchSize?: number;
   /**
-   * Wait between polls of an empty outbox. Only a fallback: a commit that inserts outbox rows
-   * notifies the leader, which wakes at once (ADR 0031).
+   * Wait between polls of an empty outbox (default 1 s). Only a fallback: a commit that inserts
+   * outbox rows notifies the leader, which wakes at once (ADR 0031).
    */
   readonly idlePollMs?: number;
   /**
@@ -112,7 +112,7 @@ export class OutboxRelay {
   private readonly logger: PlatformLogger;
   private readonly drainWaiters = new Set<DrainWaiter>();
   private readsStarted = 0;
-  /** A notification came since the last read began: rows may be waiting, so no idle sleep. */
+  /** A wake-up came since the last read began: rows may be waiting, so no idle sleep. */
   private notified = false;
   private deletedSinceVacuum = 0;
   private vacuuming: Promise<void> | undefined;
@@ -150,8 +150,8 @@ export class OutboxRelay {
   }
 
   /**
-   * Resolves once this relay, as leader, finds the outbox empty after the call (tests, the
-   * benchmark). Rejects after `timeoutMs`, for instance when another relay is the leader.
+   * Resolves once this relay, as leader, finds the outbox empty after the call and no vacuum
+   * of it is running (tests, the benchmark). Rejects after `timeoutMs`, for instance when another relay is the leader.
    */
   waitUntilDrained(timeoutMs = 30_000): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -169,8 +169,9 @@ export class OutboxRelay {
         );
       }, timeoutMs);
       this.drainWaiters.add(waiter);
-      // A fresh read is what proves it: an idle relay need not wait for its next poll.
-      this.sleeper.wakeAll();
+      // A fresh read is what proves it: an idle relay need not wait for its next poll, and one
+      // between an earlier read and its sleep must not go to sleep.
+      this.wake();
     });
   }
 
@@ -187,7 +188,7 @@ export class OutboxRelay {
         await this.relayUntilEmpty();
         failures = 0;
         if (this.state === 'running' && !this.notified)
-          await this.sleeper.sleep(this.options.idlePollMs ?? 100);
+          await this.sleeper.sleep(this.options.idlePollMs ?? 1_000);
       } catch (error) {
         if (this.state !== 'running') break;
         failures += 1;
@@ -202,6 +203,12 @@ export class OutboxRelay {
     if (this.state === 'crashed') return;
     await this.release();
     this.state = 'stopped';
+  }
+
+  /** Reads again now, or right after the read in progress (which may have missed new rows). */
+  private wake(): void {
+    this.notified = true;
+    this.sleeper.wakeAll();
   }
 
   /** True when this relay holds the lock; connects and tries to take it otherwise. */
@@ -239,9 +246,7 @@ export class OutboxRelay {
       this.logger.warn(errorFields(error), 'outbox relay: database connection lost'),
     );
     client.on('notification', (notification) => {
-      if (notification.channel !== OUTBOX_CHANNEL) return;
-      this.notified = true;
-      this.sleeper.wakeAll();
+      if (notification.channel === OUTBOX_CHANNEL) this.wake();
     });
     await client.connect();
     this.client = client;
@@ -250,37 +255,52 @@ export class OutboxRelay {
 
   /**
    * Publishes batches, each then deleted, until a read finds nothing more (or the relay is
-   * asked to stop). The next batch is read while Kafka takes the current one: it leaves out
-   * the rows in flight and otherwise takes the lowest ids, as a read after the delete would,
-   * so each stream's order is kept. A failed publish throws and the read ahead is dropped.
+   * asked to stop). The connection works while Kafka does: the next batch is read, and the
+   * previous one deleted, during a publish. The read ahead leaves out the rows in flight and
+   * otherwise takes the lowest ids, as a read after the delete would, so each stream's order is
+   * kept; statements on the one connection run in the order issued, so it never sees a batch
+   * whose delete was issued before it. A failed publish throws and the read ahead is dropped.
    */
   private async relayUntilEmpty(): Promise<void> {
     const client = this.client;
     if (!client) throw new Error('relay has no connection');
     let readNumber = ++this.readsStarted;
     let batch = await this.readBatch(client, []);
+    let deleting: Promise<void> = Promise.resolve();
     while (batch.length > 0) {
       const ids = batch.map((row) => row.id);
       const nextReadNumber = ++this.readsStarted;
       const next = this.readBatch(client, ids);
       // Settled below; a failed publish leaves it unawaited and must not become unhandled.
       next.catch(() => undefined);
-      for (const run of consecutiveRunsByTopic(batch, this.options.signingKey))
-        await this.publish(run.topic, run.messages);
+      try {
+        for (const run of consecutiveRunsByTopic(batch, this.options.signingKey))
+          await this.publish(run.topic, run.messages);
+      } finally {
+        // The previous batch's delete, which ran alongside this publish, is settled either way.
+        await deleting;
+      }
       if (this.options.faults?.afterPublish?.(batch) === 'crash') {
         await this.crash();
         return;
       }
-      const [nextBatch] = await Promise.all([
-        next,
-        client.query('delete from outbox where id = any($1::bigint[])', [ids]),
-      ]);
-      this.deleted(ids.length);
-      batch = nextBatch;
+      deleting = this.deleteBatch(client, ids);
+      // Rejected with the connection, like the read; until awaited it must not be unhandled.
+      deleting.catch(() => undefined);
+      batch = await next;
       readNumber = nextReadNumber;
-      if (this.state !== 'running') return;
+      if (this.state !== 'running') break;
     }
+    await deleting;
+    if (batch.length > 0) return;
+    // Rows deleted while the last vacuum ran are vacuumed now, not when traffic resumes.
+    this.vacuumIfDue();
     this.resolveDrainWaiters(readNumber);
+  }
+
+  private async deleteBatch(client: Client, ids: readonly string[]): Promise<void> {
+    await client.query('delete from outbox where id = any($1::bigint[])', [ids]);
+    this.deleted(ids.length);
   }
 
   /** The lowest-id pending rows, leaving out those already in flight. */
@@ -303,6 +323,10 @@ export class OutboxRelay {
    */
   private deleted(rows: number): void {
     this.deletedSinceVacuum += rows;
+    this.vacuumIfDue();
+  }
+
+  private vacuumIfDue(): void {
     if (this.vacuuming || this.deletedSinceVacuum < (this.options.vacuumAfterRows ?? 10_000))
       return;
     this.deletedSinceVacuum = 0;
@@ -393,11 +417,12 @@ export class OutboxRelay {
     await client?.end().catch(() => undefined);
   }
 
+  /** Drained includes tidied: a vacuum of the outbox still running is waited for. */
   private resolveDrainWaiters(completedRead: number): void {
     for (const waiter of [...this.drainWaiters]) {
       if (completedRead > waiter.afterRead) {
         this.drainWaiters.delete(waiter);
-        waiter.resolve();
+        void (this.vacuuming ?? Promise.resolve()).then(waiter.resolve);
       }
     }
   }
