@@ -187,6 +187,7 @@ export class KafkaMessaging {
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning });
     await consumer.run({
+      partitionsConsumedConcurrently: options.partitionsInParallel ?? 1,
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: async (payload) => {

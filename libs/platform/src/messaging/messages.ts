@@ -35,6 +35,12 @@ export interface SubscriptionOptions {
    * between the two redelivers the message (at-least-once); handlers must be idempotent.
    */
   readonly handle: (message: IncomingMessage) => Promise<void>;
+  /**
+   * Partitions whose messages are handled at the same time (default 1); each partition's own
+   * messages stay one after another, in order. More than one suits handlers that spend their
+   * time waiting on the database, as several replicas of the group would.
+   */
+  readonly partitionsInParallel?: number;
 }
 
 export interface Subscription {
