@@ -59,28 +59,33 @@ export class ParticipantViewProjection implements Projection {
   }
 
   /**
-   * A page at once: the keys of every name in it in one round trip, and each run of
-   * registrations (a bulk job writes little else) in one statement; any other event is
-   * applied on its own, in store order, after the registrations before it.
+   * A page at once: the keys of every name in it in one lookup, made while the page's rows
+   * are written (the key database is another connection), and each run of registrations
+   * (a bulk job writes little else) in two statements; any other event is applied on its
+   * own, in store order, after the registrations before it.
    */
   async applyBatch(tx: Transaction, events: readonly EventEnvelope[]): Promise<void> {
-    await this.cipher.prepareKeys(
+    const keys = this.cipher.prepareKeys(
       events.flatMap((event) => {
         const name = record(event.data)['fullName'];
         return isEncryptedField(name) ? [name.subject] : [];
       }),
     );
+    // Awaited below before any name is opened; a failure fails the page there.
+    keys.catch(() => undefined);
     let registrations: EventEnvelope[] = [];
     for (const event of events) {
       if (event.type === 'ParticipantRegistered') {
         registrations.push(event);
         continue;
       }
-      await this.register(tx, registrations);
+      await this.register(tx, registrations, keys);
       registrations = [];
+      await keys;
       await this.apply(tx, event);
     }
-    await this.register(tx, registrations);
+    await this.register(tx, registrations, keys);
+    await keys;
   }
 
   async apply(tx: Transaction, event: EventEnvelope): Promise<void> {
@@ -164,77 +169,80 @@ export class ParticipantViewProjection implements Projection {
   }
 
   /**
-   * Registrations in one statement: their rows, and the name words of those that were new
+   * Registrations in two statements: their rows, then the name words of those that were new
    * (a participant already in the view keeps its row and words, as `on conflict do nothing`
    * does for one). Only a participant's first registration counts, as it would one by one.
+   * Names are opened once `keysReady` has loaded their keys.
    */
-  private async register(tx: Transaction, events: readonly EventEnvelope[]): Promise<void> {
-    const firsts = new Map<string, EventEnvelope>();
+  private async register(
+    tx: Transaction,
+    events: readonly EventEnvelope[],
+    keysReady: Promise<void> = Promise.resolve(),
+  ): Promise<void> {
+    const firsts = new Map<string, StoredData>();
+    const rows: (readonly unknown[])[] = [];
     for (const event of events) {
-      const participantId = text(record(event.data), 'participantId');
-      if (!firsts.has(participantId)) firsts.set(participantId, event);
+      const data = record(event.data);
+      const participantId = text(data, 'participantId');
+      // Keyed as PostgreSQL prints a uuid, to find each row the insert returns.
+      const key = participantId.toLowerCase();
+      if (firsts.has(key)) continue;
+      firsts.set(key, data);
+      const address = record(data['address']);
+      rows.push([
+        participantId,
+        json(data['nik']),
+        json(data['fullName']),
+        json(address['line']),
+        json(data['phone']),
+        text(address, 'regencyCode'),
+        text(data, 'birthDate'),
+        text(data, 'sex'),
+        text(data, 'occupation'),
+        json(data['membership']),
+        json([
+          { declaredIncome: data['declaredIncome'], effectiveFrom: data['incomeEffectiveFrom'] },
+        ]),
+        data['declaredIncome'],
+        event.recordedAt,
+        event.metadata.actor.id,
+        event.version,
+      ]);
     }
-    if (firsts.size === 0) return;
-    const rows = await Promise.all(
-      [...firsts].map(async ([participantId, event]) => {
-        const data = record(event.data);
-        const address = record(data['address']);
-        return {
-          participantId,
-          values: [
-            json(data['nik']),
-            json(data['fullName']),
-            json(address['line']),
-            json(data['phone']),
-            text(address, 'regencyCode'),
-            text(data, 'birthDate'),
-            text(data, 'sex'),
-            text(data, 'occupation'),
-            json(data['membership']),
-            json([
-              {
-                declaredIncome: data['declaredIncome'],
-                effectiveFrom: data['incomeEffectiveFrom'],
-              },
-            ]),
-            data['declaredIncome'],
-            event.recordedAt,
-            event.metadata.actor.id,
-            event.version,
-          ] as const,
-          tokens: await this.nameTokenHashes(data['fullName']),
-        };
-      }),
+    if (rows.length === 0) return;
+    const registered = await tx.query<{ participant_id: string }>(
+      `insert into participant_view (participant_id, status, nik, full_name, address_line, phone,
+          regency_code, birth_date, sex, occupation, membership, income_history, declared_income,
+          heirs, children, date_of_death, registered_at, registered_by, updated_at, version)
+       select r.participant_id, 'active', r.nik::jsonb, r.full_name::jsonb, r.address_line::jsonb,
+              r.phone::jsonb, r.regency_code, r.birth_date, r.sex, r.occupation,
+              r.membership::jsonb, r.income_history::jsonb, r.declared_income, '[]', '[]', null,
+              r.recorded_at, r.registered_by, r.recorded_at, r.version
+         from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                     $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[],
+                     $13::text[], $14::text[], $15::int[])
+           as r(participant_id, nik, full_name, address_line, phone, regency_code, birth_date,
+                sex, occupation, membership, income_history, declared_income, recorded_at,
+                registered_by, version)
+       on conflict (participant_id) do nothing
+       returning participant_id`,
+      Array.from({ length: 15 }, (_, at) => rows.map((row) => row[at])),
     );
-    const column = (at: number): unknown[] => rows.map((row) => row.values[at]);
+    await keysReady;
+    const tokens: string[] = [];
+    const owners: string[] = [];
+    for (const { participant_id: participantId } of registered) {
+      for (const token of await this.nameTokenHashes(firsts.get(participantId)?.['fullName'])) {
+        tokens.push(token);
+        owners.push(participantId);
+      }
+    }
+    if (tokens.length === 0) return;
     await tx.query(
-      `with registered as (
-         insert into participant_view (participant_id, status, nik, full_name, address_line, phone,
-            regency_code, birth_date, sex, occupation, membership, income_history, declared_income,
-            heirs, children, date_of_death, registered_at, registered_by, updated_at, version)
-         select r.participant_id, 'active', r.nik::jsonb, r.full_name::jsonb, r.address_line::jsonb,
-                r.phone::jsonb, r.regency_code, r.birth_date, r.sex, r.occupation,
-                r.membership::jsonb, r.income_history::jsonb, r.declared_income, '[]', '[]', null,
-                r.recorded_at, r.registered_by, r.recorded_at, r.version
-           from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                       $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[],
-                       $13::text[], $14::text[], $15::int[])
-             as r(participant_id, nik, full_name, address_line, phone, regency_code, birth_date,
-                  sex, occupation, membership, income_history, declared_income, recorded_at,
-                  registered_by, version)
-         on conflict (participant_id) do nothing
-         returning participant_id)
-       insert into participant_name_tokens (token_hmac, participant_id)
-       select decode(t.token, 'hex'), t.participant_id
-         from unnest($16::text[], $17::uuid[]) as t(token, participant_id)
-         join registered on registered.participant_id = t.participant_id
+      `insert into participant_name_tokens (token_hmac, participant_id)
+       select decode(t, 'hex'), p from unnest($1::text[], $2::uuid[]) as n(t, p)
        on conflict do nothing`,
-      [
-        rows.map((row) => row.participantId),
-        ...Array.from({ length: 14 }, (_, at) => column(at)),
-        rows.flatMap((row) => row.tokens),
-        rows.flatMap((row) => row.tokens.map(() => row.participantId)),
-      ],
+      [tokens, owners],
     );
   }
 
