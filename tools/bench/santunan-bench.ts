@@ -1,22 +1,24 @@
 /**
- * End-to-end benchmarks of the platform (issue 10), a script, not a test:
+ * `npm run bench`: every performance figure of the platform in one program (issue 16), each
+ * beside a raw baseline measured in the same run — a script, not a test:
  *
+ * 0. platform        event-store append / appendMany events/s vs `pg` multi-row INSERT of the
+ *                    same rows; outbox relay publish events/s vs the platform's producer alone;
  * 1. enrollment      rows/s of one CSV through the real enrollment service's bulk path
- *                    vs `pg` batched INSERT of the same rows;
- * 2. contributions   events/s of the contributions service billing and paying 12 months for N
- *                    sponsored workers, first command → last event read by a downstream
- *                    consumer group, vs kafkajs batched produce + consume (and the write side vs
- *                    `pg` batched INSERT) of the same number and size of messages;
+ *                    (accepted → published → searchable) vs `pg` batched INSERT of the same rows;
+ * 2. contributions   the sponsor's year: N workers billed and paid 12 months through the real
+ *                    contributions service, until the coverage view is current, month by month;
+ *                    events/s outbox → Kafka → consumer vs kafkajs batched produce + consume
+ *                    (and the write side vs `pg` batched INSERT) of the same number and size;
  * 3. claim-to-payout p50/p99 from a supervisor's approval (claims' HTTP maker–checker path) to
  *                    PayoutScheduled on payouts.events, at a steady rate, vs kafkajs
  *                    produce → consume round trips at the same rate;
  * 4. replay          events/s of rebuilding the enrollment and contributions read models from
  *                    their event stores (the stores parts 1 and 2 left) vs a `pg` sequential read.
  *
- * Full size: 100,000 CSV rows, 300 claims at 5/s, and — the one exception — 5,000 sponsored
- * workers (60,000 dues) for contributions instead of the NTT's 50,000 (600,000 dues, 40+ min on
- * a 2-core machine at ~250 dues/s): pass `--contributions-workers 50000` for the whole year.
- * Small size (`--size small`, ~2–3 minutes): 5,000 rows, 200 workers, 40 claims.
+ * Sizes: `full` (default) 100,000 CSV rows, 5,000 sponsored workers, 300 claims at 5/s;
+ * `ntt` the same with the province's 50,000-worker year; `small` (~2–3 minutes) 5,000 rows,
+ * 200 workers, 40 claims. Every size can be overridden per part.
  */
 import 'reflect-metadata';
 import {
@@ -30,16 +32,18 @@ import {
   type ContributionsSize,
 } from './parts/contributions-part';
 import { printEnrollment, runEnrollmentPart, type EnrollmentSize } from './parts/enrollment-part';
+import { printPlatform, runPlatformPart, type PlatformWorkload } from './parts/platform-part';
 import { printReplay, runReplayPart } from './parts/replay-part';
 import { describeError, n, now, progress, runBench, secondsSince } from './shared/harness';
 
-const PARTS = ['enrollment', 'contributions', 'claim-to-payout', 'replay'] as const;
+const PARTS = ['platform', 'enrollment', 'contributions', 'claim-to-payout', 'replay'] as const;
 type SizeName = 'full' | 'small' | 'ntt';
 
 /** Default contributions size at `--size full`: what a run can afford (see the header). */
 const FULL_CONTRIBUTIONS_WORKERS = 5_000;
 
 interface Sizes {
+  readonly platform: PlatformWorkload;
   readonly enrollment: EnrollmentSize;
   readonly contributions: ContributionsSize;
   readonly claimToPayout: ClaimToPayoutSize;
@@ -52,11 +56,20 @@ interface Sizes {
  */
 const cachedAccounts = (workers: number): number => workers + 100;
 
+/** Appends of 4 events on new streams, 50 per transaction; relay batches of 500. */
+const PLATFORM_WORKLOAD: PlatformWorkload = {
+  events: 20_000,
+  eventsPerStream: 4,
+  streamsPerTransaction: 50,
+  relayBatch: 500,
+};
+
 /** The NTT province's year: 50,000 sponsored workers × 12 months. */
 const NTT_WORKERS = 50_000;
 
 const SIZES: Record<SizeName, Sizes> = {
   full: {
+    platform: PLATFORM_WORKLOAD,
     enrollment: { rows: 100_000, rawBatch: 1_000 },
     contributions: {
       workers: FULL_CONTRIBUTIONS_WORKERS,
@@ -68,6 +81,7 @@ const SIZES: Record<SizeName, Sizes> = {
     claimToPayout: { claims: 300, ratePerSecond: 5, warmup: 3 },
   },
   ntt: {
+    platform: PLATFORM_WORKLOAD,
     enrollment: { rows: 100_000, rawBatch: 1_000 },
     contributions: {
       workers: NTT_WORKERS,
@@ -79,6 +93,7 @@ const SIZES: Record<SizeName, Sizes> = {
     claimToPayout: { claims: 300, ratePerSecond: 5, warmup: 3 },
   },
   small: {
+    platform: { ...PLATFORM_WORKLOAD, events: 4_000 },
     enrollment: { rows: 5_000, rawBatch: 1_000 },
     contributions: {
       workers: 200,
@@ -97,14 +112,16 @@ runBench({
   usage: `
 npm run bench -- [options]
 
-The four end-to-end figures, each beside a raw baseline measured in the same run: enrollment
-rows/s (vs pg batched INSERT), contributions events/s outbox → Kafka → consumer (vs kafkajs
-produce+consume), claim-to-payout p50/p99 (vs kafkajs round trips at the same rate), replay
-events/s (vs pg sequential read). Full size: 100,000 rows, 5,000 sponsored workers × 12 months,
-300 claims at 5/s; small (~2–3 minutes): 5,000 rows, 200 workers, 40 claims.
-DATABASE_URL (a server) / KAFKA_BROKERS, else the local PostgreSQL and 127.0.0.1:9092; creates
-and drops bench_e2e_*_<run> and bench.e2e.<run>.*. One line per figure on stdout, everything in
-reports/bench-santunan.json.`,
+Every figure, each beside a raw baseline measured in the same run: platform append/appendMany
+events/s (vs pg multi-row INSERT) and relay publish events/s (vs the producer alone); enrollment
+rows/s (vs pg batched INSERT); the contributions year until the coverage view is current, month
+by month, and events/s outbox → Kafka → consumer (vs kafkajs produce+consume); claim-to-payout
+p50/p99 (vs kafkajs round trips at the same rate); replay events/s (vs pg sequential read).
+Sizes: full (default) 100,000 rows, 5,000 sponsored workers × 12 months, 300 claims at 5/s;
+ntt: the same with the 50,000-worker year; small (~2–3 minutes): 5,000 rows, 200 workers,
+40 claims. DATABASE_URL (a server) / KAFKA_BROKERS, else the local PostgreSQL and
+127.0.0.1:9092; creates and drops bench_e2e_*_<run> and bench.e2e.<run>.*. One line per figure
+on stdout, everything in reports/bench-santunan.json.`,
   options: {
     size: {
       type: 'choice',
@@ -113,8 +130,31 @@ reports/bench-santunan.json.`,
       help: 'the sizes (ntt: the full sizes with the 50,000-worker year)',
     },
     only: { type: 'list', choices: PARTS, default: PARTS, help: 'the parts to run' },
+    'platform-events': {
+      type: 'integer',
+      help: 'events appended and relayed, instead of the size’s',
+    },
     'enrollment-rows': { type: 'integer', help: 'CSV rows, instead of the size’s' },
     'contributions-workers': { type: 'integer', help: 'sponsored workers, instead of the size’s' },
+    months: { type: 'integer', max: 12, help: 'months billed and paid (12 unless given)' },
+    'contributions-batch': {
+      type: 'integer',
+      help: 'accounts per contributions transaction (200 unless given)',
+    },
+    'contributions-concurrency': {
+      type: 'integer',
+      help: 'contributions transactions in flight (2 unless given)',
+    },
+    'enrollment-batch': {
+      type: 'integer',
+      env: 'BENCH_BATCH',
+      help: "rows per enrolment transaction; the service's default if not given",
+    },
+    'enrollment-in-flight': {
+      type: 'integer',
+      env: 'BENCH_IN_FLIGHT',
+      help: "enrolment batches at once; the service's default if not given",
+    },
     claims: { type: 'integer', help: 'claims approved while measuring, instead of the size’s' },
     'claims-rate': { type: 'integer', help: 'approvals per second, instead of the size’s' },
   },
@@ -124,8 +164,23 @@ reports/bench-santunan.json.`,
     const base = SIZES[size];
     const workers = options['contributions-workers'] ?? base.contributions.workers;
     const sizes: Sizes = {
-      enrollment: { ...base.enrollment, rows: options['enrollment-rows'] ?? base.enrollment.rows },
-      contributions: { ...base.contributions, workers, cachedAccounts: cachedAccounts(workers) },
+      platform: { ...base.platform, events: options['platform-events'] ?? base.platform.events },
+      enrollment: {
+        ...base.enrollment,
+        rows: options['enrollment-rows'] ?? base.enrollment.rows,
+        batchSize: options['enrollment-batch'],
+        batchesInFlight: options['enrollment-in-flight'],
+      },
+      contributions: {
+        ...base.contributions,
+        workers,
+        months: options.months ?? base.contributions.months,
+        batch: options['contributions-batch'] ?? base.contributions.batch,
+        concurrency: options['contributions-concurrency'] ?? base.contributions.concurrency,
+        cachedAccounts: cachedAccounts(workers),
+        // A command on the program stream with and without its cached fold (ADR 0012 §2).
+        programCacheProbe: true,
+      },
       claimToPayout: {
         ...base.claimToPayout,
         claims: options.claims ?? base.claimToPayout.claims,
@@ -177,6 +232,12 @@ reports/bench-santunan.json.`,
         return undefined;
       }
     };
+    await attempt(
+      'platform',
+      () => runPlatformPart(bench, sizes.platform),
+      (figures) => figures,
+      printPlatform,
+    );
     const enrollment = await attempt(
       'enrollment',
       () => runEnrollmentPart(bench, sizes.enrollment),
