@@ -343,6 +343,9 @@ export class OutboxRelay {
     const client = new Client({
       connectionString: this.options.databaseUrl,
       application_name: `outbox-vacuum:${this.options.relayName}`,
+      // Behind a migration's lock it gives up rather than hold up stop() and the drain waiters;
+      // the next threshold tries again.
+      options: '-c lock_timeout=10000',
     });
     client.on('error', () => undefined);
     await client.connect();
