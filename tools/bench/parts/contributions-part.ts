@@ -7,8 +7,8 @@
  * month to the last event read by a downstream consumer group on contributions.events (what
  * claims' coverage consumer subscribes to). Beside it, in the same run: kafkajs batched produce
  * + consume, and `pg` batched INSERTs then a sequential read, of the same number and average
- * size of messages. Part 2 of `npm run bench`, and the whole of `npm run bench:contributions`
- * (which also times a command on the program stream with and without its cached fold).
+ * size of messages. Part 2 of `npm run bench` (which also times a command on the program
+ * stream with and without its cached fold).
  */
 import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';

@@ -2,8 +2,8 @@
  * Enrollment rows/s: N synthetic NTT workers from one CSV through the real enrollment
  * service's bulk path (HTTP upload as a sponsor operator, the job polled until completed; then
  * until everything is published and the participant view holds every worker), beside `pg`
- * batched INSERTs of the same rows into a plain table. Part 1 of `npm run bench`, and the
- * whole of `npm run bench:enrollment`. The service's databases are kept for the replay part
+ * batched INSERTs of the same rows into a plain table. Part 1 of `npm run bench`
+ * (`--only enrollment`). The service's databases are kept for the replay part
  * (its event store holds one ParticipantRegistered per worker).
  */
 import { WORKER_CSV_COLUMNS } from '@santunan/enrollment-domain';

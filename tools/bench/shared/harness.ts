@@ -1,6 +1,5 @@
 /**
- * The one harness every benchmark program runs on (santunan-bench, bench-enrollment,
- * until that merges too): its command line (options, `--help`, environment
+ * The harness of the benchmark program (`npm run bench`, santunan-bench.ts): its command line (options, `--help`, environment
  * fallbacks), where PostgreSQL and Kafka are, a run id, the databases and topics it creates and
  * drops, progress on stderr, the report in reports/bench-<name>.json with the machine's
  * description, and the exit code. Also the measuring kit: timing, rates, ratios, percentiles,
