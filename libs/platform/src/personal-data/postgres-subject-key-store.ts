@@ -70,7 +70,10 @@ export class PostgresSubjectKeyStore implements SubjectKeyStore {
    * committed after the snapshot): those few are read once more.
    */
   async obtainMany(subjectIds: readonly string[]): Promise<Map<string, SubjectKey>> {
-    const distinct = [...new Set(subjectIds)];
+    // Inserted in one order everywhere: two processes creating overlapping pages in different
+    // orders would each wait for a row the other inserted first (a deadlock PostgreSQL breaks
+    // by failing one of them). In subject order, the later one waits, then keeps the keys.
+    const distinct = [...new Set(subjectIds)].sort();
     const found = new Map<string, SubjectKey>();
     if (distinct.length === 0) return found;
     const rows = await this.keyDatabase.query<SubjectKeyRow & { subject_id: string }>(
