@@ -264,6 +264,7 @@ export class EnrollmentJobStore {
       `with indexed as (
          insert into participant_nik_index (nik_hmac, participant_id)
          select decode(h, 'hex'), p from unnest($7::text[], $8::uuid[]) as e(h, p)
+          order by h -- one order for every writer: two uploads sharing NIKs wait, never deadlock
          on conflict do nothing
          returning 1
        ), seen as (
