@@ -10,6 +10,11 @@ import type { Pool } from 'pg';
 import { AuditPagesModule } from './audit/audit-pages.module';
 import { AuthController } from './auth/auth.http.controller';
 import { ClaimsPagesModule } from './claims/claims-pages.module';
+import { ProgramsPagesModule } from './programs/programs-pages.module';
+import { EnrollmentPagesModule } from './enrollment/enrollment-pages.module';
+import { FinancePagesModule } from './finance/finance-pages.module';
+import { AdminPagesModule } from './admin/admin-pages.module';
+import { DashboardsPagesModule } from './dashboards/dashboards-pages.module';
 import type { ConsoleConfig } from './config/console-config';
 import { ConsoleCoreModule } from './console-core.module';
 import type { ConsoleServices } from './services/console-services';
@@ -30,6 +35,11 @@ export class ConsoleModule {
         ConsoleCoreModule.forRoot(config, database, services),
         ClaimsPagesModule,
         AuditPagesModule.forRoot(),
+        ProgramsPagesModule,
+        EnrollmentPagesModule,
+        FinancePagesModule,
+        AdminPagesModule,
+        DashboardsPagesModule,
         HealthModule.forRoot({
           open: PublicPage(),
           readiness: {

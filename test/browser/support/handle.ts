@@ -22,13 +22,30 @@ export interface BrowserPlatformHandle {
     readonly claimsOfficer: BrowserUser;
     readonly supervisor: BrowserUser;
     readonly auditor: BrowserUser;
+    readonly sponsorOperator: BrowserUser;
+    readonly enrollmentOfficer: BrowserUser;
+    readonly financeOfficer: BrowserUser;
+    /** A second finance officer: approves what the first requests (four eyes). */
+    readonly financeApprover: BrowserUser;
+    readonly admin: BrowserUser;
+    /** Signed up with no role: the administrator's test grants one. */
+    readonly newcomer: BrowserUser;
   };
   /** JKM death claims lodged by intake, waiting in the queue: one to approve, one to reject. */
   readonly claims: { readonly toApprove: SeededClaim; readonly toReject: SeededClaim };
-  /** The claims service's database, for what no page shows (none of the tests' assertions). */
+  /** The services' HTTP APIs, for setting up what a test needs (never for its assertions). */
   readonly serviceUrls: Readonly<
     Record<'enrollment' | 'contributions' | 'claims' | 'payouts', string>
   >;
+  /**
+   * Intake's machine client (enrollment-officer, finance, claims-officer): a test sets up data
+   * through the services' APIs with `clientCredentialsToken(issuer, clientId, clientSecret)`.
+   */
+  readonly machine: {
+    readonly issuer: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+  };
 }
 
 export function browserPlatform(): BrowserPlatformHandle {

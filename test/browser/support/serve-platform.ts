@@ -81,6 +81,15 @@ async function main(handleFile: string): Promise<void> {
     ]),
     supervisor: await person(keycloak, `budi-${run}`, 'Budi Santoso', ['claims-supervisor']),
     auditor: await person(keycloak, `citra-${run}`, 'Citra Dewi', ['auditor']),
+    // The operations console's people (issue 14): the province's operator, an enrollment
+    // officer, two finance officers (a reissue needs a second one's approval), an administrator,
+    // and a newcomer with no role yet, whom the administrator grants one.
+    sponsorOperator: await person(keycloak, `dewi-${run}`, 'Dewi Kase', ['sponsor-operator']),
+    enrollmentOfficer: await person(keycloak, `eko-${run}`, 'Eko Ndun', ['enrollment-officer']),
+    financeOfficer: await person(keycloak, `fransiska-${run}`, 'Fransiska Lay', ['finance']),
+    financeApprover: await person(keycloak, `gabriel-${run}`, 'Gabriel Tallo', ['finance']),
+    admin: await person(keycloak, `hana-${run}`, 'Hana Riwu', ['admin']),
+    newcomer: await person(keycloak, `imanuel-${run}`, 'Imanuel Sine', []),
   };
 
   // The auditor's pages read this run's stores and topics, found as the CLI finds them.
@@ -140,6 +149,7 @@ async function main(handleFile: string): Promise<void> {
     users,
     claims,
     serviceUrls: platform.urls,
+    machine: { issuer, clientId: intakeClient, clientSecret: intake.secret },
   };
   fs.writeFileSync(handleFile, JSON.stringify(handle, null, 2), { mode: 0o600 });
   log('up');

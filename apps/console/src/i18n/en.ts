@@ -1,4 +1,9 @@
 import { auditMessagesEn } from '../audit/audit.messages';
+import { programsMessagesEn } from '../programs/programs.messages';
+import { enrollmentMessagesEn } from '../enrollment/enrollment.messages';
+import { financeMessagesEn } from '../finance/finance.messages';
+import { adminMessagesEn } from '../admin/admin.messages';
+import { dashboardsMessagesEn } from '../dashboards/dashboards.messages';
 import type { Messages } from './id';
 
 /** English, by choice. Typed as `Messages`: a key missing or extra here does not compile. */
@@ -151,6 +156,11 @@ export const en: Messages = {
   'sla.due-soon': 'Due soon',
   'sla.overdue': 'Overdue',
   ...auditMessagesEn,
+  ...programsMessagesEn,
+  ...enrollmentMessagesEn,
+  ...financeMessagesEn,
+  ...adminMessagesEn,
+  ...dashboardsMessagesEn,
   'personal.redacted': '[erased]',
   'form.todayWhenEmpty': 'Leave empty for today.',
   'claim.title': 'Claim {id} — {benefit}',

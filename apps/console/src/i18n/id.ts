@@ -1,4 +1,9 @@
 import { auditMessagesId } from '../audit/audit.messages';
+import { programsMessagesId } from '../programs/programs.messages';
+import { enrollmentMessagesId } from '../enrollment/enrollment.messages';
+import { financeMessagesId } from '../finance/finance.messages';
+import { adminMessagesId } from '../admin/admin.messages';
+import { dashboardsMessagesId } from '../dashboards/dashboards.messages';
 
 /**
  * Bahasa Indonesia, the console's default language. Every message is whole: parameters are
@@ -154,6 +159,11 @@ export const id = {
   'sla.overdue': 'Terlambat',
   // The auditor's pages keep their messages beside them (../audit/audit.messages.ts).
   ...auditMessagesId,
+  ...programsMessagesId,
+  ...enrollmentMessagesId,
+  ...financeMessagesId,
+  ...adminMessagesId,
+  ...dashboardsMessagesId,
   'personal.redacted': '[dihapus]',
   'form.todayWhenEmpty': 'Kosongkan untuk hari ini.',
   'claim.title': 'Klaim {id} — {benefit}',

@@ -1,4 +1,9 @@
 import type { Role } from '@santunan/platform';
+import { programsNavigation } from '../programs/programs.navigation';
+import { enrollmentNavigation } from '../enrollment/enrollment.navigation';
+import { financeNavigation } from '../finance/finance.navigation';
+import { adminNavigation } from '../admin/admin.navigation';
+import { dashboardsNavigation } from '../dashboards/dashboards.navigation';
 import type { SignedInUser } from '../auth/session-user';
 import type { MessageKey } from '../i18n/messages';
 
@@ -19,6 +24,11 @@ export const NAVIGATION: readonly NavigationLink[] = [
   { href: '/participants', label: 'nav.participants', roles: ['claims-officer'] },
   { href: '/accident-reports/new', label: 'nav.accidentReport', roles: ['claims-officer'] },
   { href: '/audit', label: 'nav.audit', roles: ['auditor'] },
+  ...programsNavigation,
+  ...enrollmentNavigation,
+  ...financeNavigation,
+  ...adminNavigation,
+  ...dashboardsNavigation,
 ];
 
 export function navigationFor(user: SignedInUser): NavigationLink[] {

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** The the claims dashboard. */
+@Module({})
+export class DashboardsPagesModule {}

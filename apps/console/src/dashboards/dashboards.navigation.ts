@@ -1,0 +1,4 @@
+import type { NavigationLink } from '../views/navigation';
+
+/** The menu links of the the claims dashboard. */
+export const dashboardsNavigation: readonly NavigationLink[] = [];

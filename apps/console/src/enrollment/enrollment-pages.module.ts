@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** The enrollment officers' pages: participants and their forms. */
+@Module({})
+export class EnrollmentPagesModule {}

@@ -1,0 +1,4 @@
+import type { NavigationLink } from '../views/navigation';
+
+/** The menu links of the enrollment officers' pages: participants and their forms. */
+export const enrollmentNavigation: readonly NavigationLink[] = [];
