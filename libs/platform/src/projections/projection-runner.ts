@@ -21,7 +21,11 @@ export interface ProjectionRunnerOptions {
   readonly database: PlatformDatabase;
   readonly store: EventStore;
   readonly projections: readonly Projection[];
-  /** Events applied per transaction while following the store (start, catchUp). */
+  /**
+   * Events applied per transaction while following the store (start, catchUp; default 200).
+   * A runner that fills its page is behind, so it doubles its page, up to rebuildBatchSize,
+   * until it has caught up (ADR 0032).
+   */
   readonly batchSize?: number;
   /**
    * Events applied per transaction while rebuilding (default 2,000): a model mid-rebuild is
@@ -112,15 +116,22 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Follows all projections together: each page is read and parsed once for all of them (as
+   * rebuildTogether does), in one transaction with their checkpoints.
+   */
   private async run(): Promise<void> {
+    const projections = distinct(this.options.projections);
+    const smallest = this.options.batchSize ?? DEFAULT_BATCH;
+    const largest = Math.max(smallest, this.options.rebuildBatchSize ?? DEFAULT_REBUILD_BATCH);
+    let pageSize = smallest;
     let failures = 0;
-    while (this.state === 'running') {
+    while (this.state === 'running' && projections.length > 0) {
       try {
-        let read = 0;
-        for (const projection of this.options.projections)
-          read += (await this.applyBatch([projection], this.options.batchSize ?? DEFAULT_BATCH))
-            .read;
+        const { read } = await this.applyBatch(projections, pageSize);
         failures = 0;
+        // A full page means more is waiting: larger pages cut the per-page cost while behind.
+        pageSize = read >= pageSize ? Math.min(pageSize * 2, largest) : smallest;
         if (read === 0) await this.sleeper.sleep(this.options.idlePollMs ?? 100);
       } catch (error) {
         failures += 1;
