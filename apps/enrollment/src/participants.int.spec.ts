@@ -240,6 +240,19 @@ describe('enrollment service over HTTP, with the real PostgreSQL and Kafka', () 
       registeredBy: 'officer-ani',
       personalData: 'full',
     });
+    // The spouse is tier 1 and paid; the parent (tier 2) is not entitled while a spouse lives.
+    const heirs = full['heirs'] as { heirId: string; relationship: string }[];
+    const heirIdOf = (relationship: string) =>
+      heirs.find((heir) => heir.relationship === relationship)?.heirId;
+    expect(full['heirOrder']).toEqual({
+      ruleSetId: expect.any(String),
+      entitledTier: 1,
+      payeeHeirId: heirIdOf('spouse'),
+      heirs: [
+        { heirId: heirIdOf('spouse'), tier: 1, entitled: true },
+        { heirId: heirIdOf('parent'), tier: 2, entitled: false },
+      ],
+    });
     expect(await profile(bearer(environment, ['auditor'], 'audit-1'))).toMatchObject({
       personalData: 'full',
       nik: '5371011508900001',

@@ -117,6 +117,42 @@ export class HeirView {
   bankAccount?: HeirBankAccountView;
 }
 
+export class HeirPlaceView {
+  @ApiProperty({ format: 'uuid' })
+  heirId!: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    example: 1,
+    description: 'Ahli waris tier 1–5 of the relationship; null when no tier names it.',
+  })
+  tier!: number | null;
+
+  @ApiProperty({ description: 'In the highest tier present: shares the entitlement.' })
+  entitled!: boolean;
+}
+
+export class HeirOrderView {
+  @ApiProperty({ example: 'pp82-2019' })
+  ruleSetId!: string;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 1 })
+  entitledTier!: number | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The heir paid by the platform’s default order (relationship, adults, the eldest); the ' +
+      'heirs may nominate another at the claim, with the others’ consent.',
+  })
+  payeeHeirId!: string | null;
+
+  @ApiProperty({ type: [HeirPlaceView] })
+  heirs!: readonly HeirPlaceView[];
+}
+
 export class ChildView {
   @ApiProperty({ format: 'uuid' })
   childId!: string;
@@ -181,6 +217,13 @@ export class ParticipantProfile extends ParticipantSummary {
 
   @ApiProperty({ type: [HeirView], description: 'Heirs with relationship and bank account.' })
   heirs!: readonly unknown[];
+
+  @ApiPropertyOptional({
+    type: HeirOrderView,
+    description:
+      'The heirs in the ahli waris order in force on the date of death (today while alive).',
+  })
+  heirOrder?: HeirOrderView;
 
   @ApiProperty({ type: [ChildView], description: 'Children registered for scholarships.' })
   children!: readonly unknown[];

@@ -82,7 +82,9 @@ export class ParticipantViewReader {
       row !== undefined && row.version >= streamVersion
         ? await this.openRow(row)
         : await this.openStream(participantId);
-    return opened === undefined ? undefined : this.presenter.profile(opened, disclosure);
+    return opened === undefined
+      ? undefined
+      : this.presenter.profile(opened, disclosure, this.runtime.clock.today());
   }
 
   async search(criteria: SearchCriteria, disclosure: Disclosure): Promise<SearchResponse> {

@@ -13,6 +13,7 @@ import {
   type Disclosure,
 } from './personal-data-masking';
 import { REGION_DIRECTORY } from '../shared/participant-commands';
+import { heirOrderOf } from './heir-order';
 
 /**
  * A participant with personal fields opened: text, or `{ redacted: true }` once the key is
@@ -65,7 +66,13 @@ export class ParticipantPresenter {
     };
   }
 
-  profile(participant: OpenedParticipant, disclosure: Disclosure): ParticipantProfile {
+  /** `today` places the heirs in the order in force while the participant lives. */
+  profile(
+    participant: OpenedParticipant,
+    disclosure: Disclosure,
+    today: string,
+  ): ParticipantProfile {
+    const heirOrder = heirOrderOf(participant.heirs, participant.dateOfDeath ?? today);
     const regencyName = this.regions.regencyName(participant.regencyCode);
     return {
       ...this.summary(participant, disclosure),
@@ -78,6 +85,7 @@ export class ParticipantPresenter {
       occupation: participant.occupation,
       incomeHistory: [...participant.incomeHistory],
       heirs: this.list(participant.heirs, HEIR_PATHS, disclosure),
+      ...(heirOrder === null ? {} : { heirOrder }),
       children: this.list(participant.children, CHILD_PATHS, disclosure),
       ...(participant.dateOfDeath === null ? {} : { dateOfDeath: participant.dateOfDeath }),
       registeredAt: participant.registeredAt,
