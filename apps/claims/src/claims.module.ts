@@ -9,6 +9,8 @@ import {
 import { CheckDecisionHandler } from './check-decision/check-decision.handler';
 import { CheckDecisionController } from './check-decision/check-decision.http.controller';
 import { ClaimDetailController } from './claim-detail/claim-detail.http.controller';
+import { ClaimsDashboardController } from './claims-dashboard/claims-dashboard.http.controller';
+import { ClaimsDashboardReader } from './claims-dashboard/claims-dashboard.reader';
 import { ClaimDetailReader } from './claim-detail/claim-detail.reader';
 import { ClaimTimelineProjection } from './claim-detail/claim-timeline.projection';
 import { ClaimFactsBuilder } from './shared/claim-facts.builder';
@@ -109,6 +111,7 @@ export class ClaimsModule {
         ReopenClaimController,
         ScholarshipApplicationController,
         WorkQueueController,
+        ClaimsDashboardController,
         // Before ClaimDetailController: `GET /claims/rejection-reasons` is no claim id.
         RejectionReasonsController,
         ClaimDetailController,
@@ -159,6 +162,11 @@ export class ClaimsModule {
           provide: WorkQueueReader,
           inject: [ServiceRuntime],
           useFactory: (runtime: ServiceRuntime) => new WorkQueueReader(runtime.database),
+        },
+        {
+          provide: ClaimsDashboardReader,
+          inject: [ServiceRuntime],
+          useFactory: (runtime: ServiceRuntime) => new ClaimsDashboardReader(runtime.database),
         },
         {
           provide: ClaimDetailReader,

@@ -16,6 +16,8 @@ import { InstructBatchHandler } from './instruct-batch/instruct-batch.handler';
 import { PayoutBatchController } from './instruct-batch/payout-batch.http.controller';
 import { ParticipantRegionsHandler } from './participant-regions/participant-regions.handler';
 import { ParticipantRegionsKafkaController } from './participant-regions/participant-regions.kafka.controller';
+import { PayoutStatisticsController } from './payout-statistics/payout-statistics.http.controller';
+import { PayoutStatisticsReader } from './payout-statistics/payout-statistics.reader';
 import { PayoutViewController } from './payout-view/payout-view.http.controller';
 import { PayoutViewProjection } from './payout-view/payout-view.projection';
 import { PayoutViewReader } from './payout-view/payout-view.reader';
@@ -81,6 +83,7 @@ export class PayoutsModule {
       imports: [ServicePlatformModule.forRoot(runtimeOptions), ...simulationImports(config.clock)],
       controllers: [
         PayoutViewController,
+        PayoutStatisticsController,
         PayoutBatchController,
         SettlementController,
         ReissuePayoutController,
@@ -101,6 +104,7 @@ export class PayoutsModule {
         CancelPayoutHandler,
         ParticipantRegionsHandler,
         PayoutViewReader,
+        PayoutStatisticsReader,
         ReconciliationReader,
         BankFileReader,
         { provide: AUTO_BATCH_INTERVAL_MS, useValue: config.autoBatchIntervalMs },
