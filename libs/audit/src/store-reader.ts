@@ -54,17 +54,6 @@ export function parsePosition(text: string): StorePosition {
   return { transactionId: match[1], globalPosition: match[2] };
 }
 
-export function comparePositions(a: StorePosition, b: StorePosition): number {
-  const byTransaction = compareDecimal(a.transactionId, b.transactionId);
-  return byTransaction !== 0 ? byTransaction : compareDecimal(a.globalPosition, b.globalPosition);
-}
-
-function compareDecimal(a: string, b: string): number {
-  const x = BigInt(a);
-  const y = BigInt(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /**
  * The last position behind the transaction horizon: every event up to it is committed and no
  * event can ever appear before it, so a read pinned here gives the same events forever.

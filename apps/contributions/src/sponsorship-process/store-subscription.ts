@@ -1,9 +1,9 @@
 import {
+  comparePositions,
   readCheckpoint,
   defaultLogger,
   errorFields,
   type PositionedEvent,
-  type StorePosition,
   writeCheckpoint,
   type EventEnvelope,
   type EventStore,
@@ -113,7 +113,7 @@ export class StoreSubscription {
       const last = run[run.length - 1];
       if (last !== undefined) await writeCheckpoint(database, subscriber.name, last.position);
     }
-    if (isAfter(readThrough, after)) await writeCheckpoint(database, subscriber.name, readThrough);
+    if (comparePositions(readThrough, after) > 0) await writeCheckpoint(database, subscriber.name, readThrough);
     return events.length;
   }
 
@@ -151,10 +151,4 @@ function runsOf(
   }
   if (current.length > 0) runs.push(current);
   return runs;
-}
-
-/** Whether `a` comes after `b` in readAll's (transaction id, global position) order. */
-function isAfter(a: StorePosition, b: StorePosition): boolean {
-  const [aTx, bTx] = [BigInt(a.transactionId), BigInt(b.transactionId)];
-  return aTx > bTx || (aTx === bTx && BigInt(a.globalPosition) > BigInt(b.globalPosition));
 }

@@ -17,7 +17,12 @@ export {
 } from './event-store.errors';
 export { EventStore1764000000000, eventStoreMigrations } from './event-store.migration';
 export type { AppendRequest } from './append-request';
-export { START_OF_STORE, type PositionedEvent, type StorePosition } from './store-position';
+export {
+  START_OF_STORE,
+  comparePositions,
+  type PositionedEvent,
+  type StorePosition,
+} from './store-position';
 export { UpcasterRegistry } from './upcaster-registry';
 export { postgresErrorFields, UNIQUE_VIOLATION, type PostgresErrorFields } from './postgres-error';
 export {

@@ -14,6 +14,18 @@ export interface StorePosition {
 
 export const START_OF_STORE: StorePosition = { transactionId: '0', globalPosition: '0' };
 
+/** Negative, zero or positive as `a` comes before, at or after `b` in readAll's order. */
+export function comparePositions(a: StorePosition, b: StorePosition): number {
+  const byTransaction = compareDecimal(a.transactionId, b.transactionId);
+  return byTransaction !== 0 ? byTransaction : compareDecimal(a.globalPosition, b.globalPosition);
+}
+
+function compareDecimal(a: string, b: string): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 export interface PositionedEvent {
   readonly position: StorePosition;
   readonly event: EventEnvelope;

@@ -3,6 +3,7 @@ import type { EventEnvelope } from '../event-store/envelope';
 import type { EventStore } from '../event-store/event-store';
 import {
   START_OF_STORE,
+  comparePositions,
   type PositionedEvent,
   type StorePosition,
 } from '../event-store/store-position';
@@ -222,8 +223,6 @@ function lockKeyOf(projection: Projection): string {
   return advisoryLockKey(`santunan:projection:${projection.name}`);
 }
 
-/** Whether `a` comes before `b` in readAll's (transaction id, global position) order. */
 function isBefore(a: StorePosition, b: StorePosition): boolean {
-  const [aTx, bTx] = [BigInt(a.transactionId), BigInt(b.transactionId)];
-  return aTx < bTx || (aTx === bTx && BigInt(a.globalPosition) < BigInt(b.globalPosition));
+  return comparePositions(a, b) < 0;
 }
