@@ -77,10 +77,6 @@ export class SponsorshipProcessManager implements StoreSubscriber {
     private readonly logger: PlatformLogger,
   ) {}
 
-  handles(type: string): boolean {
-    return HANDLED.has(type as ContributionsEventType);
-  }
-
   async handle(events: readonly EventEnvelope[]): Promise<void> {
     const sponsored = events.filter((event) => event.type === 'ParticipantSponsored');
     const allocated = events.filter((event) => event.type === 'SponsorPaymentAllocated');

@@ -16,9 +16,8 @@ import { SessionLeaderLock } from '../shared/session-leader-lock';
 export interface StoreSubscriber {
   /** Stable: the checkpoint is stored under it. */
   readonly name: string;
-  /** The event types it reacts to, as stored. */
+  /** The event types it reacts to, as stored: the only ones read for it. */
   readonly types: readonly string[];
-  handles(type: string): boolean;
   /**
    * Consecutive handled events of one type, in store order, so a subscriber can batch them.
    * Must be idempotent: after a crash the events since the last checkpoint come again.
@@ -107,13 +106,14 @@ export class StoreSubscription {
       after,
       limit: this.options.pageSize ?? 500,
     });
-    for (const run of runsOf(events, subscriber, this.options.maxRun ?? 20)) {
+    for (const run of runsOf(events, this.options.maxRun ?? 20)) {
       if (!this.running) return 0;
       await subscriber.handle(run.map(({ event }) => event));
       const last = run[run.length - 1];
       if (last !== undefined) await writeCheckpoint(database, subscriber.name, last.position);
     }
-    if (comparePositions(readThrough, after) > 0) await writeCheckpoint(database, subscriber.name, readThrough);
+    if (comparePositions(readThrough, after) > 0)
+      await writeCheckpoint(database, subscriber.name, readThrough);
     return events.length;
   }
 
@@ -129,16 +129,11 @@ export class StoreSubscription {
   }
 }
 
-/** The handled events of a page, cut into runs of one type of at most `maxRun` events. */
-function runsOf(
-  page: readonly PositionedEvent[],
-  subscriber: StoreSubscriber,
-  maxRun: number,
-): PositionedEvent[][] {
+/** A page of the subscriber's events, cut into runs of one type of at most `maxRun` events. */
+function runsOf(page: readonly PositionedEvent[], maxRun: number): PositionedEvent[][] {
   const runs: PositionedEvent[][] = [];
   let current: PositionedEvent[] = [];
   for (const positioned of page) {
-    if (!subscriber.handles(positioned.event.type)) continue;
     const previous = current[current.length - 1];
     if (
       previous !== undefined &&
