@@ -407,6 +407,27 @@ export class KeycloakAdmin {
     await this.addRealmRoles(account.id, roles, realm);
   }
 
+  /**
+   * The roles of `roleClientId` (e.g. realm-management) that `clientId`'s tokens may carry:
+   * its client scope mappings, by name.
+   */
+  async clientRoleScopeMappings(
+    clientId: string,
+    roleClientId: string,
+    realm: string = this.realm,
+  ): Promise<string[]> {
+    const [id, roleClient] = await Promise.all([
+      this.clientUuid(clientId, realm),
+      this.clientUuid(roleClientId, realm),
+    ]);
+    const roles = await this.json<RoleRepresentation[]>(
+      'GET',
+      `/admin/realms/${r(realm)}/clients/${id}/scope-mappings/clients/${roleClient}`,
+      'read client scope mappings',
+    );
+    return roles.map((role) => role.name);
+  }
+
   async deleteClient(clientId: string, realm: string = this.realm): Promise<void> {
     const id = await this.clientUuid(clientId, realm);
     await this.request('DELETE', `/admin/realms/${r(realm)}/clients/${id}`, 'delete client');
@@ -510,3 +531,6 @@ export class KeycloakAdmin {
 function r(realm: string): string {
   return encodeURIComponent(realm);
 }
+
+export * from './realm-users';
+export * from './role-administration';
