@@ -25,6 +25,8 @@ import { DesignateHeirsController } from './designate-heirs/designate-heirs.http
 import { ParticipantViewController } from './participant-view/participant-view.http.controller';
 import { ParticipantViewProjection } from './participant-view/participant-view.projection';
 import { ParticipantViewReader } from './participant-view/participant-view.reader';
+import { ProgramWorkersController } from './program-workers/program-workers.http.controller';
+import { ProgramWorkersReader } from './program-workers/program-workers.reader';
 import { ParticipantPresenter } from './participant-view/participant.presenter';
 import { RecordDeathHandler } from './record-death/record-death.handler';
 import { RecordDeathKafkaController } from './record-death/record-death.kafka.controller';
@@ -78,6 +80,7 @@ export class EnrollmentModule {
         DesignateHeirsController,
         RegisterChildController,
         ParticipantViewController,
+        ProgramWorkersController,
         UploadWorkersController,
         EnrollmentJobController,
         RecordDeathKafkaController,
@@ -94,6 +97,11 @@ export class EnrollmentModule {
         },
         ParticipantPresenter,
         ParticipantViewReader,
+        {
+          provide: ProgramWorkersReader,
+          inject: [ServiceRuntime],
+          useFactory: (runtime: ServiceRuntime) => new ProgramWorkersReader(runtime.database),
+        },
         RegisterParticipantHandler,
         CorrectParticipantDetailsHandler,
         ChangeDeclaredIncomeHandler,
