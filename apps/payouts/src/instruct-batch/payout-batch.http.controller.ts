@@ -1,15 +1,17 @@
 import type { ServerResponse } from 'node:http';
-import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import {
   accepted,
   ApiProblems,
   ApiTag,
   DomainRejectedError,
+  OffsetPageQuery,
   Roles,
   RequestCause,
   type CommandCause,
 } from '@santunan/platform';
+import { BatchListResponse } from '../payout-view/payout-view.dto';
 import { PayoutViewReader } from '../payout-view/payout-view.reader';
 import { batchNotFound } from '../shared/payouts-rejections';
 import { BankFileReader } from './bank-file.reader';
@@ -20,6 +22,8 @@ import {
   PayoutBatchDetailResponse,
   PayoutBatchResponse,
 } from './payout-batch.dto';
+
+export class BatchListQuery extends OffsetPageQuery({ defaultLimit: 50, maxLimit: 500 }) {}
 
 @ApiTag('payout batches', 'Scheduled payouts handed to the bank as a batch, and its bank file.')
 @Controller('payout-batches')
@@ -59,6 +63,15 @@ export class PayoutBatchController {
     );
     if (!batch.created) response.statusCode = HttpStatus.OK;
     return { ...batch, payouts: [...batch.payouts] };
+  }
+
+  @Get()
+  @Roles('finance', 'auditor')
+  @ApiOperation({ summary: 'The batches handed to the bank, newest first' })
+  @ApiOkResponse({ type: BatchListResponse })
+  async list(@Query() query: BatchListQuery): Promise<BatchListResponse> {
+    const page = await this.payouts.batches({ limit: query.limit, offset: query.offset });
+    return { items: [...page.items], total: page.total };
   }
 
   @Get(':batchId')

@@ -6,7 +6,24 @@ import {
   type PayoutStatus,
 } from '@santunan/contracts';
 import { OffsetPageQuery } from '@santunan/platform';
-import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+
+/** The benefit types a payout can carry (those of a claim decision). */
+export const PAYOUT_BENEFIT_TYPES = [
+  'jkk-death',
+  'jkk-total-permanent-disability',
+  'jkk-partial-disability',
+  'jkk-temporary-incapacity',
+  'jkk-care-and-reimbursement',
+  'jkm-death',
+] as const;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `true`/`1` and `false`/`0` in a query string; anything else is left for IsBoolean to refuse. */
+const flag = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
 export class PayoutQueryDto extends OffsetPageQuery({ defaultLimit: 50, maxLimit: 500 }) {
   @ApiPropertyOptional({ enum: PAYOUT_STATUSES })
@@ -38,6 +55,39 @@ export class PayoutQueryDto extends OffsetPageQuery({ defaultLimit: 50, maxLimit
   @IsOptional()
   @IsUUID()
   batchId?: string;
+
+  @ApiPropertyOptional({ enum: PAYOUT_BENEFIT_TYPES, description: 'The decision’s benefit.' })
+  @IsOptional()
+  @IsIn(PAYOUT_BENEFIT_TYPES)
+  benefitType?: (typeof PAYOUT_BENEFIT_TYPES)[number];
+
+  @ApiPropertyOptional({
+    example: '5371',
+    description:
+      'Kabupaten/kota: the decision’s when it carries one, else the participant’s registration.',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'regencyCode must be four digits' })
+  regencyCode?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-01', description: 'SLA due date on or after.' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'dueFrom must be YYYY-MM-DD' })
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-31', description: 'SLA due date on or before.' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'dueTo must be YYYY-MM-DD' })
+  dueTo?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only payouts with (true) or without (false) a reissue awaiting its checker.',
+  })
+  @IsOptional()
+  @Transform(flag)
+  @IsBoolean()
+  reissuePending?: boolean;
 }
 
 export class PayoutIdParams {
@@ -174,6 +224,21 @@ export class PayoutHistoryEntryResponse {
   @ApiProperty() recordedAt!: string;
   @ApiProperty() actor!: string;
   @ApiProperty() eventId!: string;
+}
+
+export class BatchSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) batchId!: string;
+  @ApiProperty() count!: number;
+  @ApiProperty({ description: 'Whole rupiah.' }) total!: number;
+  @ApiProperty({ enum: ['IDR'] }) currency!: 'IDR';
+  @ApiProperty() fileName!: string;
+  @ApiProperty() instructedBy!: string;
+  @ApiProperty() instructedOn!: string;
+}
+
+export class BatchListResponse {
+  @ApiProperty({ type: [BatchSummaryResponse] }) items!: BatchSummaryResponse[];
+  @ApiProperty() total!: number;
 }
 
 export class PayoutDetailResponse {

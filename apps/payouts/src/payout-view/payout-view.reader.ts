@@ -17,6 +17,13 @@ export interface PayoutFilter {
   readonly claimId?: string;
   readonly participantId?: string;
   readonly batchId?: string;
+  readonly benefitType?: string;
+  /** The decision's regency, else the participant's registered one. */
+  readonly regencyCode?: string;
+  /** SLA due date range, both ends included. */
+  readonly dueFrom?: string;
+  readonly dueTo?: string;
+  readonly reissuePending?: boolean;
   readonly limit: number;
   readonly offset: number;
 }
@@ -148,7 +155,12 @@ export class PayoutViewReader {
     await this.runtime.catchUp(this.projection);
     const where = `($1::text is null or status = $1) and ($2::text is null or program = $2)
       and ($3::text is null or decision_id = $3) and ($4::text is null or claim_id = $4)
-      and ($5::text is null or participant_id = $5) and ($6::uuid is null or batch_id = $6)`;
+      and ($5::text is null or participant_id = $5) and ($6::uuid is null or batch_id = $6)
+      and ($7::text is null or benefit_type = $7)
+      and ($8::text is null or coalesce(regency_code, (select r.regency_code from participant_regions r
+            where r.participant_id = payout_view.participant_id)) = $8)
+      and ($9::text is null or due_date >= $9) and ($10::text is null or due_date <= $10)
+      and ($11::boolean is null or (pending_reissue is not null) = $11)`;
     const parameters = [
       filter.status ?? null,
       filter.program ?? null,
@@ -156,9 +168,14 @@ export class PayoutViewReader {
       filter.claimId ?? null,
       filter.participantId ?? null,
       filter.batchId ?? null,
+      filter.benefitType ?? null,
+      filter.regencyCode ?? null,
+      filter.dueFrom ?? null,
+      filter.dueTo ?? null,
+      filter.reissuePending ?? null,
     ];
     const rows = await this.runtime.database.query<PayoutRow>(
-      `select * from payout_view where ${where} order by scheduled_on, payout_id limit $7 offset $8`,
+      `select * from payout_view where ${where} order by scheduled_on, payout_id limit $12 offset $13`,
       [...parameters, filter.limit, filter.offset],
     );
     const [count] = await this.runtime.database.query<{ total: string }>(
@@ -188,6 +205,41 @@ export class PayoutViewReader {
       eventId: envelope.eventId,
     }));
     return { payout: present(details, actor), history };
+  }
+
+  /** The batches handed to the bank, newest first. */
+  async batches(page: {
+    limit: number;
+    offset: number;
+  }): Promise<{ items: Omit<BatchView, 'payouts'>[]; total: number }> {
+    await this.runtime.catchUp(this.projection);
+    const rows = await this.runtime.database.query<{
+      batch_id: string;
+      count: number;
+      total: string;
+      file_name: string;
+      instructed_by: string;
+      instructed_on: string;
+    }>(
+      `select batch_id, count, total, file_name, instructed_by, instructed_on from payout_batches
+        order by instructed_on desc, file_name desc, batch_id limit $1 offset $2`,
+      [page.limit, page.offset],
+    );
+    const [count] = await this.runtime.database.query<{ total: string }>(
+      'select count(*) as total from payout_batches',
+    );
+    return {
+      items: rows.map((row) => ({
+        batchId: row.batch_id,
+        count: row.count,
+        total: Number(row.total),
+        currency: 'IDR',
+        fileName: row.file_name,
+        instructedBy: row.instructed_by,
+        instructedOn: row.instructed_on,
+      })),
+      total: Number(count?.total ?? 0),
+    };
   }
 
   /** A batch as instructed, with where each of its payouts stands now. */
