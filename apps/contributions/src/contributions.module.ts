@@ -42,6 +42,10 @@ import { OpenSponsorProgramHandler } from './open-sponsor-program/open-sponsor-p
 import { OpenSponsorProgramController } from './open-sponsor-program/open-sponsor-program.http.controller';
 import { PaySelfContributionHandler } from './pay-self-contribution/pay-self-contribution.handler';
 import { PaySelfContributionController } from './pay-self-contribution/pay-self-contribution.http.controller';
+import { ProgramOverviewController } from './program-overview/program-overview.http.controller';
+import { ProgramOverviewReader } from './program-overview/program-overview.reader';
+import { ProgramDashboardController } from './program-dashboard/program-dashboard.http.controller';
+import { ProgramDashboardReader } from './program-dashboard/program-dashboard.reader';
 import { ProgramReportController } from './program-report/program-report.http.controller';
 import { ProgramReportProjection } from './program-report/program-report.projection';
 import { ProgramReportReader } from './program-report/program-report.reader';
@@ -186,6 +190,7 @@ function writeSideAndReaders(options: ContributionsModuleOptions): Provider[] {
       [ContributionsContext],
     ),
     fromRuntime(ProgramRegistry, (r) => new ProgramRegistry(r.database)),
+    fromRuntime(ProgramDashboardReader, (r) => new ProgramDashboardReader(r.database)),
     fromRuntime(AccountRegistry, (r) => new AccountRegistry(r.database)),
     fromRuntime(PaymentReferences, (r) => new PaymentReferences(r.database)),
     fromRuntime(CoverageViewReader, (r) => new CoverageViewReader(r.database, r.clock)),
@@ -194,6 +199,12 @@ function writeSideAndReaders(options: ContributionsModuleOptions): Provider[] {
       SponsorStatementReader,
       (r, programs: SponsorPrograms) => new SponsorStatementReader(r.database, programs),
       [SponsorPrograms],
+    ),
+    fromRuntime(
+      ProgramOverviewReader,
+      (r, programs: SponsorPrograms, context: ContributionsContext) =>
+        new ProgramOverviewReader(r.database, programs, context),
+      [SponsorPrograms, ContributionsContext],
     ),
   ];
 }
@@ -267,7 +278,9 @@ export class ContributionsModule {
         OpenSponsorProgramController,
         EnrolParticipantController,
         ProgramReportController,
+        ProgramDashboardController,
         SponsorStatementController,
+        ProgramOverviewController,
         RecordSponsorPaymentController,
         PaySelfContributionController,
         CoverageViewController,

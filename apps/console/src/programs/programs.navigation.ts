@@ -1,4 +1,6 @@
 import type { NavigationLink } from '../views/navigation';
 
-/** The menu links of the sponsor operators' pages: programs, bulk enrolment, sponsor payments, the programs dashboard. */
-export const programsNavigation: readonly NavigationLink[] = [];
+/** The menu links of the sponsor operators' pages: programs, bulk enrolment, sponsor payments. */
+export const programsNavigation: readonly NavigationLink[] = [
+  { href: '/programs', label: 'programs.nav.list', roles: ['sponsor-operator', 'finance'] },
+];

@@ -38,6 +38,9 @@ import {
   type EnrollmentJobStore,
 } from './enrollment-job.store';
 
+/** Where a refused row's sealed cells sit in its problems' details. */
+export const REJECTED_ROW_FIELD = 'rejectedRow';
+
 /** The batch before this one did not complete: this one must not move the cursor past it. */
 export class EarlierBatchFailedError extends Error {
   override readonly name = 'EarlierBatchFailedError';
@@ -259,17 +262,19 @@ export class BatchEnroller {
     );
     const outcomes = await Promise.all(
       decided.map(
-        async (row): Promise<RowOutcome> =>
-          row.kind !== 'new'
-            ? row
-            : {
-                kind: 'enrolled',
-                participantId: row.participantId,
-                nikHashHex: row.nikHashHex,
-                events: await Promise.all(
-                  row.events.map((event) => this.sealed(event, row.participantId)),
-                ),
-              },
+        async (row, index): Promise<RowOutcome> =>
+          row.kind === 'rejected'
+            ? this.withSealedRow(job, header, records[index], row)
+            : row.kind !== 'new'
+              ? row
+              : {
+                  kind: 'enrolled',
+                  participantId: row.participantId,
+                  nikHashHex: row.nikHashHex,
+                  events: await Promise.all(
+                    row.events.map((event) => this.sealed(event, row.participantId)),
+                  ),
+                },
       ),
     );
     return { outcomes, firstSeen };
@@ -334,6 +339,45 @@ export class BatchEnroller {
       throw new Error(`enrolling registered participant ${existingId} decided new events`);
     }
     return { kind: 'new', participantId, nikHashHex: row.nikHashHex, events: decision.events };
+  }
+
+  /**
+   * A refused row keeps its cells, so the operator can download the rows to fix: sealed with
+   * the job's own key (the job id as subject), never stored in plain, erased with that key.
+   */
+  private async withSealedRow(
+    job: EnrollmentJob,
+    header: readonly string[],
+    record: CsvRecord | undefined,
+    row: Extract<RowOutcome, { kind: 'rejected' }>,
+  ): Promise<RowOutcome> {
+    if (record === undefined) return row;
+    const sealed = await this.cipher.encrypt(job.jobId, {
+      [REJECTED_ROW_FIELD]: JSON.stringify({ columns: header, fields: record.fields }),
+    });
+    const cells = sealed[REJECTED_ROW_FIELD];
+    return {
+      kind: 'rejected',
+      problems: row.problems.map((problem) => ({
+        ...problem,
+        details: { ...(problem.details ?? {}), [REJECTED_ROW_FIELD]: cells },
+      })),
+    };
+  }
+
+  /** A refused row's cells (column, value), or null when absent or its job's key is erased. */
+  async openRejectedRow(
+    details: Readonly<Record<string, unknown>> | undefined,
+  ): Promise<{ column: string; value: string }[] | null> {
+    const sealed = details?.[REJECTED_ROW_FIELD];
+    if (sealed === undefined) return null;
+    const plain = await this.cipher.decrypt(sealed, REJECTED_ROW_FIELD);
+    if (typeof plain !== 'string') return null;
+    const { columns, fields } = JSON.parse(plain) as { columns: string[]; fields: string[] };
+    return fields.map((value, position) => ({
+      column: columns[position] ?? `#${position + 1}`,
+      value,
+    }));
   }
 
   private async sealed(event: EnrollmentEvent, participantId: string): Promise<NewEvent> {

@@ -117,6 +117,14 @@ export class EnrollmentJobStatus {
   finishedAt!: string | null;
 }
 
+export class RejectedCell {
+  @ApiProperty({ example: 'full_name', description: 'The header’s column name.' })
+  column!: string;
+
+  @ApiProperty({ description: 'The cell as the file had it.' })
+  value!: string;
+}
+
 export class RowProblemView {
   @ApiProperty({ example: 7, description: 'Line of the file (the header is line 1).' })
   rowNumber!: number;
@@ -132,6 +140,12 @@ export class RowProblemView {
 
   @ApiPropertyOptional({ example: { participantId: '0b6f…' } })
   details?: Readonly<Record<string, unknown>>;
+
+  @ApiPropertyOptional({
+    type: [RejectedCell],
+    description: 'The refused row as uploaded, so it can be fixed and sent again.',
+  })
+  cells?: RejectedCell[];
 }
 
 export class JobProblemsResponse {
@@ -167,12 +181,18 @@ export function jobStatusOf(job: EnrollmentJob): EnrollmentJobStatus {
   };
 }
 
-export function problemViewOf(problem: StoredRowProblem): RowProblemView {
+export function problemViewOf(
+  problem: StoredRowProblem,
+  cells: readonly RejectedCell[] | null = null,
+): RowProblemView {
+  // The sealed cells are the service's; the caller gets them opened, or not at all.
+  const { rejectedRow: _sealed, ...details } = problem.details ?? {};
   return {
     rowNumber: problem.rowNumber,
     field: problem.field,
     code: problem.code,
     reason: problem.reason,
-    ...(problem.details === undefined ? {} : { details: problem.details }),
+    ...(Object.keys(details).length === 0 ? {} : { details }),
+    ...(cells === null ? {} : { cells: [...cells] }),
   };
 }

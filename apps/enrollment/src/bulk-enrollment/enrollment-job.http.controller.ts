@@ -9,6 +9,7 @@ import {
   jobStatusOf,
   problemViewOf,
 } from './enrollment-job.dto';
+import { BatchEnroller } from './batch-enroller';
 import { EnrollmentJobStore, type EnrollmentJob } from './enrollment-job.store';
 
 const DEFAULT_PROBLEM_ROWS = 100;
@@ -20,7 +21,10 @@ const SEES_EVERY_JOB = ['enrollment-officer', 'auditor', 'admin'];
 @ApiProblems({ 404: 'ENROLLMENT_JOB_NOT_FOUND' })
 @Controller('enrollment-jobs/:jobId')
 export class EnrollmentJobController {
-  constructor(@Inject(EnrollmentJobStore) private readonly jobs: EnrollmentJobStore) {}
+  constructor(
+    @Inject(EnrollmentJobStore) private readonly jobs: EnrollmentJobStore,
+    @Inject(BatchEnroller) private readonly enroller: BatchEnroller,
+  ) {}
 
   @Get()
   @Roles('sponsor-operator', 'enrollment-officer', 'auditor', 'admin')
@@ -35,7 +39,9 @@ export class EnrollmentJobController {
 
   @Get('problems')
   @Roles('sponsor-operator', 'enrollment-officer', 'auditor', 'admin')
-  @ApiOperation({ summary: 'The rows of a job that were not enrolled: row number, field, reason' })
+  @ApiOperation({
+    summary: 'The rows of a job that were not enrolled: row number, field, reason, the row’s cells',
+  })
   @ApiOkResponse({ type: JobProblemsResponse })
   async problems(
     @Param() params: JobParams,
@@ -50,7 +56,11 @@ export class EnrollmentJobController {
       lastRow !== undefined && (await this.jobs.problems(job.jobId, lastRow, 1)).length > 0;
     return {
       jobId: job.jobId,
-      problems: problems.map(problemViewOf),
+      problems: await Promise.all(
+        problems.map(async (problem) =>
+          problemViewOf(problem, await this.enroller.openRejectedRow(problem.details)),
+        ),
+      ),
       ...(more && lastRow !== undefined ? { next: lastRow } : {}),
     };
   }
