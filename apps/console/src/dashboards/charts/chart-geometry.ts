@@ -17,7 +17,7 @@ export const DEFAULT_FRAME: Frame = {
   height: 300,
   left: 88,
   right: 16,
-  top: 24,
+  top: 44,
   bottom: 56,
 };
 
@@ -200,4 +200,36 @@ export const round = (value: number): number => Math.round(value * 10) / 10;
 export function percentage(part: number, whole: number): number | null {
   if (!(whole > 0)) return null;
   return Math.round((part / whole) * 1000) / 10;
+}
+
+/** Where each legend entry goes: left to right, wrapping to a new row of 20 units when full. */
+export interface LegendLayout {
+  readonly items: readonly { readonly x: number; readonly y: number }[];
+  readonly rows: number;
+}
+
+export const LEGEND_ROW = 20;
+
+/** `names` side by side from the plot's left edge, about 7 units a character plus the swatch. */
+export function legendLayout(names: readonly string[], frame: Frame = DEFAULT_FRAME): LegendLayout {
+  const right = frame.width - frame.right;
+  let x = frame.left;
+  let row = 0;
+  const items = names.map((name) => {
+    const width = 34 + name.length * 7;
+    if (x > frame.left && x + width > right) {
+      row += 1;
+      x = frame.left;
+    }
+    const item = { x, y: row * LEGEND_ROW };
+    x += width;
+    return item;
+  });
+  return { items, rows: names.length === 0 ? 0 : row + 1 };
+}
+
+/** The frame grown by the legend's extra rows, so the plot keeps its height below them. */
+export function frameWithLegend(frame: Frame, rows: number): Frame {
+  const extra = Math.max(0, rows - 1) * LEGEND_ROW;
+  return { ...frame, top: frame.top + extra, height: frame.height + extra };
 }

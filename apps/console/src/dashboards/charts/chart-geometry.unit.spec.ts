@@ -1,6 +1,8 @@
 import {
   barLayout,
   DEFAULT_FRAME,
+  frameWithLegend,
+  legendLayout,
   linearScale,
   lineLayout,
   niceStep,
@@ -116,5 +118,22 @@ describe('chart geometry', () => {
     expect(percentage(2, 3)).toBe(66.7);
     expect(percentage(0, 4)).toBe(0);
     expect(percentage(1, 0)).toBeNull();
+  });
+
+  it('wraps a legend too wide for one row and grows the frame by the extra rows', () => {
+    const short = legendLayout(['A', 'B']);
+    expect(short.rows).toBe(1);
+    expect(short.items[1]!.x).toBeGreaterThan(short.items[0]!.x);
+
+    const long = legendLayout(
+      Array.from({ length: 5 }, (_, i) => `Belum dibayar, lewat batas ${i}`),
+    );
+    expect(long.rows).toBeGreaterThan(1);
+    expect(long.items.every((item) => item.x + 34 <= frame.width - frame.right)).toBe(true);
+    expect(legendLayout([]).rows).toBe(0);
+
+    const grown = frameWithLegend(frame, 3);
+    expect(grown.top).toBe(frame.top + 40);
+    expect(plotHeight(grown)).toBe(plotHeight(frame));
   });
 });

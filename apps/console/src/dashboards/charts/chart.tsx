@@ -1,6 +1,8 @@
 import {
   barLayout,
   DEFAULT_FRAME,
+  frameWithLegend,
+  legendLayout,
   lineLayout,
   plotHeight,
   polylinePoints,
@@ -116,31 +118,34 @@ function Marker({ series, x, y }: { series: number; x: number; y: number }) {
 
 function Legend({ id, props, frame }: { id: string; props: ChartProps; frame: Frame }) {
   if (props.series.length < 2) return null;
-  let x = frame.left;
+  const { items } = legendLayout(
+    props.series.map((series) => series.name),
+    frame,
+  );
   return (
     <g>
       {props.series.map((series, index) => {
-        const at = x;
-        x += 34 + series.name.length * 7;
+        const at = items[index]!.x;
+        const dy = items[index]!.y;
         return (
           <g key={index}>
             {props.kind === 'lines' ? (
               <>
                 <line
                   x1={at}
-                  y1="10"
+                  y1={10 + dy}
                   x2={at + 20}
-                  y2="10"
+                  y2={10 + dy}
                   stroke={styleOf(index).colour}
                   strokeWidth="2.5"
                   strokeDasharray={styleOf(index).dash}
                 />
-                <Marker series={index} x={at + 10} y={10} />
+                <Marker series={index} x={at + 10} y={10 + dy} />
               </>
             ) : (
               <rect
                 x={at}
-                y="3"
+                y={3 + dy}
                 width="14"
                 height="14"
                 fill={fillOf(id, index)}
@@ -148,7 +153,7 @@ function Legend({ id, props, frame }: { id: string; props: ChartProps; frame: Fr
                 strokeWidth="0.5"
               />
             )}
-            <text x={at + (props.kind === 'lines' ? 24 : 18)} y="14" fill={INK} fontSize="12">
+            <text x={at + (props.kind === 'lines' ? 24 : 18)} y={14 + dy} fill={INK} fontSize="12">
               {series.name}
             </text>
           </g>
@@ -342,7 +347,15 @@ export function ChartTable(props: ChartProps) {
 
 /** A chart and, below it, its table view; a sentence instead when there is nothing to draw. */
 export function Chart(props: ChartProps) {
-  const frame = props.frame ?? DEFAULT_FRAME;
+  const base = props.frame ?? DEFAULT_FRAME;
+  const legendRows =
+    props.series.length < 2
+      ? 0
+      : legendLayout(
+          props.series.map((series) => series.name),
+          base,
+        ).rows;
+  const frame = frameWithLegend(base, legendRows);
   const headingId = `${props.id}-heading`;
   if (props.categories.length === 0 || props.series.length === 0) {
     return (
