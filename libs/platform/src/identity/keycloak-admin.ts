@@ -20,6 +20,13 @@ export const SANTUNAN_AUDIENCE_CLIENT = 'santunan-api';
 export const CONSOLE_CLIENT = 'santunan-console';
 export const MACHINE_CLIENT = 'santunan-machine';
 
+/** realm-management's roles the realm's `admin` role composes (ADR 0033). */
+export const ADMINISTRATOR_USER_PERMISSIONS: readonly string[] = [
+  'view-users',
+  'query-users',
+  'manage-users',
+];
+
 /** An answer from Keycloak that was not the one asked for. */
 export class KeycloakAdminError extends Error {
   constructor(
@@ -426,6 +433,47 @@ export class KeycloakAdmin {
       'read client scope mappings',
     );
     return roles.map((role) => role.name);
+  }
+
+  /**
+   * Brings an existing realm to ADR 0033 (the realm file does it for a new one; Keycloak's
+   * import skips a realm that exists): the `admin` realm role composes realm-management's
+   * user permissions, the console client's tokens may carry them, admin events are kept.
+   * Adds what is missing, removes nothing; safe to run on every start.
+   */
+  async ensureAdministratorsAdministerUsers(realm: string = this.realm): Promise<void> {
+    const management = await this.clientUuid('realm-management', realm);
+    const all = await this.json<RoleRepresentation[]>(
+      'GET',
+      `/admin/realms/${r(realm)}/clients/${management}/roles`,
+      'read realm-management roles',
+    );
+    const wanted = all
+      .filter((role) => ADMINISTRATOR_USER_PERMISSIONS.includes(role.name))
+      .map(({ id, name }) => ({ id, name }));
+    await this.request(
+      'POST',
+      `/admin/realms/${r(realm)}/roles/admin/composites`,
+      'compose the admin role',
+      wanted,
+    );
+    const consoleClient = await this.clientUuid(CONSOLE_CLIENT, realm);
+    await this.request(
+      'POST',
+      `/admin/realms/${r(realm)}/clients/${consoleClient}/scope-mappings/clients/${management}`,
+      "scope the console's tokens",
+      wanted,
+    );
+    const events = await this.json<Record<string, unknown>>(
+      'GET',
+      `/admin/realms/${r(realm)}/events/config`,
+      'read events config',
+    );
+    await this.request('PUT', `/admin/realms/${r(realm)}/events/config`, 'keep admin events', {
+      ...events,
+      adminEventsEnabled: true,
+      adminEventsDetailsEnabled: true,
+    });
   }
 
   async deleteClient(clientId: string, realm: string = this.realm): Promise<void> {

@@ -56,6 +56,38 @@ describe("administering people through Keycloak's admin API with a person's own 
     );
   });
 
+  it('brings an existing realm to the same state, again and again (the local runner)', async () => {
+    await keycloak.admin.ensureAdministratorsAdministerUsers();
+    await keycloak.admin.ensureAdministratorsAdministerUsers();
+    // A realm made before ADR 0033: the admin role and the console client, nothing more.
+    const bare = `${tag}-bare`;
+    await keycloak.admin.createRealm({
+      realm: bare,
+      roles: { realm: [{ name: 'admin' }] },
+      clients: [{ clientId: CONSOLE_CLIENT, publicClient: false, fullScopeAllowed: false }],
+    });
+    try {
+      expect(
+        await keycloak.admin.clientRoleScopeMappings(CONSOLE_CLIENT, 'realm-management', bare),
+      ).toEqual([]);
+      await keycloak.admin.ensureAdministratorsAdministerUsers(bare);
+      expect(
+        (
+          await keycloak.admin.clientRoleScopeMappings(CONSOLE_CLIENT, 'realm-management', bare)
+        ).sort(),
+      ).toEqual(['manage-users', 'query-users', 'view-users']);
+    } finally {
+      await keycloak.admin.deleteRealm(bare);
+    }
+    const scoped = await keycloak.admin.clientRoleScopeMappings(CONSOLE_CLIENT, 'realm-management');
+    expect(scoped.sort()).toEqual(['manage-users', 'query-users', 'view-users']);
+    const claims = decodeJwt(await tokenOf(people.admin));
+    const access = claims['resource_access'] as Record<string, { roles: string[] }> | undefined;
+    expect(access?.['realm-management']?.roles).toEqual(
+      expect.arrayContaining(['view-users', 'query-users', 'manage-users']),
+    );
+  });
+
   it('lists and searches users with their santunan roles, and pages through them', async () => {
     const token = await tokenOf(people.admin);
     const found = await users.list(token, { search: tag });
