@@ -1,5 +1,10 @@
 import { withTraceHeaders } from '@santunan/platform';
-import { problemOf, unavailable, type ServiceClient, type ServiceResult } from '../services/service-client';
+import {
+  problemOf,
+  unavailable,
+  type ServiceClient,
+  type ServiceResult,
+} from '../services/service-client';
 
 // The payouts service as the finance pages read and command it (payout view, batches, bank
 // file, settlements, reissue maker–checker, reconciliation), always with the officer's own token.

@@ -336,7 +336,9 @@ export function PayoutPage({
           <dd class="mono">
             {payout.bankAccount.bankCode}{' '}
             {maskedAccount(payout.bankAccount.accountNumber) ?? t('finance.erased')}
-            {payout.bankAccount.accountName === null ? null : ` — ${payout.bankAccount.accountName}`}
+            {payout.bankAccount.accountName === null
+              ? null
+              : ` — ${payout.bankAccount.accountName}`}
           </dd>
           <dt>{t('finance.col.due')}</dt>
           <dd>{payout.dueDate === null ? '—' : formatDate(payout.dueDate, lang)}</dd>
@@ -356,7 +358,11 @@ export function PayoutPage({
       </section>
       {payout.failure === null ? null : (
         <section aria-labelledby="s-failure">
-          <h2 id="s-failure">{t('finance.payout.failure')}</h2>
+          <h2 id="s-failure">
+            {payout.failure.attempt < payout.attempt
+              ? t('finance.payout.earlierFailure', { attempt: payout.failure.attempt })
+              : t('finance.payout.failure')}
+          </h2>
           <dl class="summary-list">
             <dt>{t('finance.payout.failureReason')}</dt>
             <dd>
@@ -437,11 +443,7 @@ function ReissueSection({
           ) : (
             <p class="hint">{t('finance.reissue.approveHint')}</p>
           )}
-          <button
-            type="submit"
-            disabled={own}
-            aria-describedby={own ? 'approve-own' : undefined}
-          >
+          <button type="submit" disabled={own} aria-describedby={own ? 'approve-own' : undefined}>
             {t('finance.reissue.approve')}
           </button>
         </PostForm>
@@ -527,7 +529,11 @@ export function BatchListPage({
                 count: formatNumber(scheduled.total, lang),
               })}
             </p>
-            <PostForm page={page} action="/finance/batches" label={t('finance.batches.selectedForm')}>
+            <PostForm
+              page={page}
+              action="/finance/batches"
+              label={t('finance.batches.selectedForm')}
+            >
               <input type="hidden" name="scope" value="selected" />
               <Table
                 id="scheduled-payouts"
@@ -735,7 +741,9 @@ export function SettlementsPage({
             accept=".json,.jsonl,application/json"
             required
             aria-invalid={errors.length === 0 ? undefined : 'true'}
-            aria-describedby={errors.length === 0 ? 'f-report-hint' : 'f-report-hint f-report-error'}
+            aria-describedby={
+              errors.length === 0 ? 'f-report-hint' : 'f-report-hint f-report-error'
+            }
           />
         </div>
         <button type="submit">{t('finance.settlements.upload')}</button>
@@ -834,9 +842,7 @@ export function ReconciliationPage({
         <button type="submit">{t('finance.reconciliation.show')}</button>
       </form>
       <section aria-labelledby="s-daily">
-        <h2 id="s-daily">
-          {t('finance.reconciliation.daily', { date: formatDate(date, lang) })}
-        </h2>
+        <h2 id="s-daily">{t('finance.reconciliation.daily', { date: formatDate(date, lang) })}</h2>
         <ErrorMessage message={dailyError} />
         {daily === null ? null : daily.rows.length === 0 ? (
           <p>{t('finance.reconciliation.noMovements')}</p>
@@ -854,10 +860,14 @@ export function ReconciliationPage({
               ]}
             >
               {daily.rows.map((row) => (
-                <tr key={`${row.program}-${row.payoutKind}-${row.regencyCode}-${row.sponsorProgramId ?? ''}`}>
+                <tr
+                  key={`${row.program}-${row.payoutKind}-${row.regencyCode}-${row.sponsorProgramId ?? ''}`}
+                >
                   <th scope="row">
                     {labelOf(t, 'benefit', row.program)} · {labelOf(t, 'kind', row.payoutKind)} ·{' '}
-                    {row.regencyCode === 'unknown' ? t('finance.reconciliation.unknownRegency') : row.regencyCode}
+                    {row.regencyCode === 'unknown'
+                      ? t('finance.reconciliation.unknownRegency')
+                      : row.regencyCode}
                     {row.sponsorProgramId === null ? null : ` · ${row.sponsorProgramId}`}
                   </th>
                   {TALLY_COLUMNS.map((column) => (

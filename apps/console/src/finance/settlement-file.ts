@@ -1,6 +1,10 @@
 /** One report read from the bank's settlement file, or why its entry could not be read. */
 export type SettlementEntry =
-  | { readonly entry: number; readonly ok: true; readonly report: Readonly<Record<string, unknown>> }
+  | {
+      readonly entry: number;
+      readonly ok: true;
+      readonly report: Readonly<Record<string, unknown>>;
+    }
   | { readonly entry: number; readonly ok: false; readonly error: 'notJson' | 'notObject' };
 
 export const MAX_SETTLEMENT_ENTRIES = 2000;

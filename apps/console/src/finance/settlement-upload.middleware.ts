@@ -60,7 +60,10 @@ export function settlementUploadMiddleware(
     const file = (request as unknown as { file?: UploadedFile }).file;
     if (error !== undefined && error !== null) {
       const code = (error as { code?: unknown }).code;
-      holder[UPLOAD] = { file: null, error: code === 'LIMIT_FILE_SIZE' ? 'tooLarge' : 'unreadable' };
+      holder[UPLOAD] = {
+        file: null,
+        error: code === 'LIMIT_FILE_SIZE' ? 'tooLarge' : 'unreadable',
+      };
     } else {
       holder[UPLOAD] = {
         file:
