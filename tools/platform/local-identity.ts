@@ -117,6 +117,9 @@ export function demoUsersPassword(root: string): string {
 /** The console's own clients' secrets, for the console and the token tool (local runs). */
 export async function configureLocalClients(root: string, keycloak: LocalKeycloak): Promise<void> {
   const { admin } = keycloak;
+  // A realm imported before ADR 0033 (Keycloak's import skips an existing realm) gets the
+  // administrators' user permissions here.
+  await admin.ensureAdministratorsAdministerUsers();
   await admin.setClientSecret(CONSOLE_CLIENT, consoleClientSecret(root));
   await admin.setClientSecret(MACHINE_CLIENT, machineClientSecret(root));
   await admin.addServiceAccountRoles(MACHINE_CLIENT, LOCAL_MACHINE_ROLES);
