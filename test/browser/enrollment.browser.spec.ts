@@ -8,10 +8,10 @@
 import { randomInt } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { browserPlatform } from './support/handle';
-import { checkPage, signIn } from './support/pages';
+import { checkPage, signIn, signOut } from './support/pages';
 
 const platform = browserPlatform();
-const { enrollmentOfficer } = platform.users;
+const { enrollmentOfficer, admin } = platform.users;
 
 /** Asynchronous hops (projections, the coverage view) on a shared machine. */
 const PATIENCE = { timeout: 180_000, intervals: [500, 1_000, 2_000] };
@@ -195,6 +195,39 @@ test.describe.serial('enrollment officer', () => {
     await expect(page.locator('#participant-history')).toContainText(
       'Alasan: pekerjaan sesuai KTP',
     );
+  });
+
+  test('a NIK registered with other details leads to its participant; another role sees personal data masked', async ({
+    page,
+  }) => {
+    await signIn(page, platform.consoleUrl, enrollmentOfficer, '/enrollment/participants/new');
+    const form = page.getByRole('form', { name: 'Daftarkan peserta' });
+    await form.getByLabel('NIK').fill(nik);
+    await form.getByLabel('Nama lengkap').fill(`Yohanes ${surname}`);
+    await form.getByLabel('Tanggal lahir').fill('1990-08-15');
+    await form.getByLabel('Laki-laki').check();
+    await form.getByLabel('Alamat (jalan, RT/RW, kelurahan)').fill('Jl. Timor Raya 5');
+    await form.getByLabel('Kode kabupaten/kota').fill('5371');
+    await form.getByLabel('Nomor telepon').fill('+6281234567891');
+    await form.getByLabel('Pekerjaan').fill('nelayan');
+    await form.getByLabel('Penghasilan yang dilaporkan per bulan').fill('1000000');
+    await form.getByLabel('Berlaku mulai bulan').fill('2026-01');
+    await form.getByRole('button', { name: 'Daftarkan' }).click();
+    // The service answers 409 naming the participant: the officer lands on their page.
+    await expect(page.locator('.notice.error')).toContainText(
+      'NIK ini sudah terdaftar dengan data lain',
+    );
+    expect(page.url()).toBe(participantUrl);
+    await expect(page.locator('#participant-name')).toHaveText(fullName);
+    await signOut(page);
+
+    // An administrator may open the page; the service discloses personal data to them masked.
+    await signIn(page, platform.consoleUrl, admin, new URL(participantUrl).pathname);
+    await expect(page.locator('#participant-nik')).toHaveText(`5371********${serial}`);
+    await expect(page.locator('#participant-name')).toHaveText(`Y. ${surname[0]?.toUpperCase()}.`);
+    await expect(page.locator('#participant-heirs')).not.toContainText(spouse);
+    await expect(page.getByText('Data pribadi disamarkan untuk peran Anda')).toBeVisible();
+    await checkPage(page, 'enrollment-participant-masked');
   });
 
   test('every enrollment page renders in English', async ({ page }) => {

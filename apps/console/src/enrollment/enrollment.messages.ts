@@ -66,6 +66,8 @@ export const enrollmentMessagesId = {
   'enrollment.status.active': 'Aktif',
   'enrollment.status.deceased': 'Meninggal dunia pada {date}',
   'enrollment.status.deceasedShort': 'Meninggal dunia',
+  'enrollment.status.deathHint':
+    'Kematian peserta dicatat oleh petugas klaim dari akta kematian pada klaim JKM; setelah itu halaman ini menunjukkan tanggalnya.',
 
   'enrollment.participant.title': 'Peserta: {name}',
   'enrollment.participant.back': 'Kembali ke halaman peserta',
@@ -88,7 +90,7 @@ export const enrollmentMessagesId = {
   'enrollment.heirs.caption': 'Ahli waris: golongan, rekening, dan penerima manfaat',
   'enrollment.heirs.relationship': 'Hubungan dengan peserta',
   'enrollment.heirs.relationshipHint':
-    'Golongan ahli waris mengikuti hubungan ini (PP 82/2019): suami/istri dan anak golongan 1.',
+    'Golongan ahli waris mengikuti hubungan ini menurut aturan yang berlaku; layanan menentukannya.',
   'enrollment.heirs.tier': 'Golongan',
   'enrollment.heirs.tierValue': 'Golongan {tier}',
   'enrollment.heirs.notEntitled': '(tidak berhak selama ada golongan lebih tinggi)',
@@ -115,7 +117,8 @@ export const enrollmentMessagesId = {
   'enrollment.children.caption': 'Anak yang didaftarkan untuk beasiswa pendidikan',
   'enrollment.children.relationship': 'Hubungan anak',
   'enrollment.child.title': 'Daftarkan anak untuk beasiswa',
-  'enrollment.child.intro': 'Paling banyak dua anak (PP 82/2019). Sudah terdaftar: {count}.',
+  'enrollment.child.intro':
+    'Paling banyak dua anak; layanan menolak anak ketiga. Sudah terdaftar: {count}.',
   'enrollment.child.submit': 'Daftarkan anak',
   'enrollment.child.done': 'Anak sudah didaftarkan untuk beasiswa.',
 
@@ -134,6 +137,8 @@ export const enrollmentMessagesId = {
   'enrollment.register.already':
     'NIK ini sudah terdaftar dengan data yang sama; ini halaman peserta tersebut.',
 
+  'enrollment.register.conflict':
+    'NIK ini sudah terdaftar dengan data lain: inilah peserta tersebut. Koreksi datanya bila perlu.',
   'enrollment.form.for': 'Peserta: {name} (NIK {nik})',
   'enrollment.form.choose': 'Pilih…',
 
@@ -258,6 +263,8 @@ export const enrollmentMessagesEn: { readonly [K in EnrollmentMessageKey]: strin
   'enrollment.status.active': 'Active',
   'enrollment.status.deceased': 'Died on {date}',
   'enrollment.status.deceasedShort': 'Deceased',
+  'enrollment.status.deathHint':
+    'A participant’s death is recorded by the claims office from the death certificate on a JKM claim; this page then shows its date.',
 
   'enrollment.participant.title': 'Participant: {name}',
   'enrollment.participant.back': 'Back to the participant’s page',
@@ -280,7 +287,7 @@ export const enrollmentMessagesEn: { readonly [K in EnrollmentMessageKey]: strin
   'enrollment.heirs.caption': 'Heirs: tier, bank account and payee',
   'enrollment.heirs.relationship': 'Relationship to the participant',
   'enrollment.heirs.relationshipHint':
-    'The heir’s tier follows from this (PP 82/2019): spouse and children are tier 1.',
+    'The heir’s tier follows from this under the rules in force; the service determines it.',
   'enrollment.heirs.tier': 'Tier',
   'enrollment.heirs.tierValue': 'Tier {tier}',
   'enrollment.heirs.notEntitled': '(not entitled while a higher tier exists)',
@@ -307,7 +314,8 @@ export const enrollmentMessagesEn: { readonly [K in EnrollmentMessageKey]: strin
   'enrollment.children.caption': 'Children registered for education scholarships',
   'enrollment.children.relationship': 'Child’s relationship',
   'enrollment.child.title': 'Register a child for scholarships',
-  'enrollment.child.intro': 'At most two children (PP 82/2019). Registered so far: {count}.',
+  'enrollment.child.intro':
+    'At most two children; the service refuses a third. Registered so far: {count}.',
   'enrollment.child.submit': 'Register the child',
   'enrollment.child.done': 'The child has been registered for scholarships.',
 
@@ -325,6 +333,8 @@ export const enrollmentMessagesEn: { readonly [K in EnrollmentMessageKey]: strin
   'enrollment.register.already':
     'This NIK was already registered with the same details; this is that participant.',
 
+  'enrollment.register.conflict':
+    'This NIK is already registered with other details: this is that participant. Correct the details if needed.',
   'enrollment.form.for': 'Participant: {name} (NIK {nik})',
   'enrollment.form.choose': 'Choose…',
 

@@ -376,6 +376,9 @@ export function ParticipantPage({
         <h2 id="details-heading">{t('enrollment.participant.details')}</h2>
         <ParticipantFacts page={page} participant={participant} />
         {participant.status === 'active' ? (
+          <p class="hint">{t('enrollment.status.deathHint')}</p>
+        ) : null}
+        {participant.status === 'active' ? (
           <p>
             <a class="button" href={participantPath(participant.participantId, '/details')}>
               {t('enrollment.details.title')}

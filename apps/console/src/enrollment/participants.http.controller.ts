@@ -150,6 +150,17 @@ export class EnrollmentParticipantsController {
       await seeOther(request, response, participantPath(result.value.participantId, '/heirs'));
       return;
     }
+    const existing = result.problem.extensions['participantId'];
+    if (
+      result.problem.code === 'PARTICIPANT_ALREADY_REGISTERED' &&
+      typeof existing === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(existing)
+    ) {
+      // The NIK is someone's already: their page, where the details can be corrected.
+      notify(request, 'error', page.t('enrollment.register.conflict'));
+      await seeOther(request, response, participantPath(existing));
+      return;
+    }
     await this.refused(
       request,
       response,
