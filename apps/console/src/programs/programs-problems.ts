@@ -47,3 +47,9 @@ export function programsFormErrors(
     ? { fieldErrors: {}, formError: own }
     : { fieldErrors: { [field]: [own] }, formError: null };
 }
+
+/** A refused row's reason in the user's words when the pages know its code, else the service's. */
+export function rowProblemReason(t: Translate, code: string, serviceReason: string): string {
+  const key = `programs.rowProblem.${code}`;
+  return hasMessage(key) ? t(key) : serviceReason;
+}

@@ -28,7 +28,7 @@ import {
   REJECTED_ROWS_SHOWN,
   isFinished,
 } from './programs.pages';
-import { programsFormErrors, programsProblemMessage } from './programs-problems';
+import { programsFormErrors, programsProblemMessage, rowProblemReason } from './programs-problems';
 import { PROGRAMS_SCRIPT_SOURCE } from './programs.script';
 import { rejectedRowsCsv } from './rejected-rows.csv';
 import { UPLOAD_FILE_FIELD, uploadedFileOf } from './upload.middleware';
@@ -463,7 +463,11 @@ export class ProgramsController {
       afterRow = result.value.next;
     }
     const { t } = page;
-    const csv = rejectedRowsCsv(problems, {
+    const readable = problems.map((problem) => ({
+      ...problem,
+      reason: rowProblemReason(t, problem.code, problem.reason),
+    }));
+    const csv = rejectedRowsCsv(readable, {
       row: t('programs.csv.row'),
       field: t('programs.csv.field'),
       code: t('programs.csv.code'),

@@ -14,6 +14,7 @@ import { Table } from '../views/table';
 import type { FormState } from '../web/form-state';
 import type { SignedInContext } from '../web/page-context';
 import { monthsOf, percentRead } from './program-terms';
+import { rowProblemReason } from './programs-problems';
 import type {
   EnrollmentJob,
   ProgramQuote,
@@ -758,7 +759,7 @@ export function JobPage({
                   <th scope="row">{problem.rowNumber}</th>
                   <td class="mono">{problem.field}</td>
                   <td class="mono">{problem.code}</td>
-                  <td>{problem.reason}</td>
+                  <td>{rowProblemReason(t, problem.code, problem.reason)}</td>
                   <td class="mono">
                     {(problem.cells ?? []).map((cell) => cell.value).join(' | ')}
                   </td>
