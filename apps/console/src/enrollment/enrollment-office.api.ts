@@ -1,11 +1,5 @@
-import { withTraceHeaders } from '@santunan/platform';
 import type { Coverage, PersonalValue } from '../services/participants.api';
-import {
-  problemOf,
-  unavailable,
-  type ServiceClient,
-  type ServiceResult,
-} from '../services/service-client';
+import type { ServiceClient, ServiceResult } from '../services/service-client';
 
 // The enrollment service's participant API as the enrollment officer's pages use it, and the
 // contributions service's coverage view. Commands go to the service with the officer's own
@@ -109,15 +103,10 @@ export interface ParticipantChange {
   readonly changed: boolean;
 }
 
-type Fetch = (input: string, init: RequestInit) => Promise<Response>;
-
 export class EnrollmentOfficeApi {
   constructor(
     private readonly enrollment: ServiceClient,
     private readonly contributions: ServiceClient,
-    /** For PUT and PATCH, which the shared ServiceClient does not send. */
-    private readonly enrollmentUrl: string,
-    private readonly fetchImpl: Fetch = fetch,
   ) {}
 
   search(
@@ -167,9 +156,8 @@ export class EnrollmentOfficeApi {
     participantId: string,
     body: unknown,
   ): Promise<ServiceResult<ParticipantChange>> {
-    return this.send(
+    return this.enrollment.patch(
       token,
-      'PATCH',
       `/participants/${encodeURIComponent(participantId)}/details`,
       body,
     );
@@ -180,9 +168,8 @@ export class EnrollmentOfficeApi {
     participantId: string,
     body: unknown,
   ): Promise<ServiceResult<ParticipantChange>> {
-    return this.send(
+    return this.enrollment.put(
       token,
-      'PUT',
       `/participants/${encodeURIComponent(participantId)}/heirs`,
       body,
     );
@@ -198,40 +185,5 @@ export class EnrollmentOfficeApi {
       `/participants/${encodeURIComponent(participantId)}/children`,
       body,
     );
-  }
-
-  private async send<T>(
-    token: string,
-    method: 'PUT' | 'PATCH',
-    path: string,
-    body: unknown,
-  ): Promise<ServiceResult<T>> {
-    let response: Response;
-    try {
-      response = await this.fetchImpl(`${this.enrollmentUrl}${path}`, {
-        method,
-        headers: withTraceHeaders({
-          authorization: `Bearer ${token}`,
-          accept: 'application/json, application/problem+json',
-          'content-type': 'application/json',
-        }),
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(15_000),
-      });
-    } catch (error) {
-      return {
-        ok: false,
-        problem: unavailable('enrollment', error instanceof Error ? error.message : String(error)),
-      };
-    }
-    const raw = await response.text();
-    let parsed: unknown = undefined;
-    try {
-      parsed = raw === '' ? undefined : JSON.parse(raw);
-    } catch {
-      parsed = undefined;
-    }
-    if (response.ok) return { ok: true, status: response.status, value: parsed as T };
-    return { ok: false, problem: problemOf('enrollment', response.status, parsed) };
   }
 }

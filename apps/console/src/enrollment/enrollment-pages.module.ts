@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import type { ConsoleConfig } from '../config/console-config';
-import { CONSOLE_CONFIG } from '../console-core.module';
 import { ConsoleServices } from '../services/console-services';
 import { EnrollmentOfficeApi } from './enrollment-office.api';
 import { EnrollmentParticipantsController } from './participants.http.controller';
@@ -10,13 +8,9 @@ import { EnrollmentParticipantsController } from './participants.http.controller
   providers: [
     {
       provide: EnrollmentOfficeApi,
-      inject: [ConsoleServices, CONSOLE_CONFIG],
-      useFactory: (services: ConsoleServices, config: ConsoleConfig) =>
-        new EnrollmentOfficeApi(
-          services.enrollment,
-          services.contributions,
-          config.services.enrollment,
-        ),
+      inject: [ConsoleServices],
+      useFactory: (services: ConsoleServices) =>
+        new EnrollmentOfficeApi(services.enrollment, services.contributions),
     },
   ],
   controllers: [EnrollmentParticipantsController],

@@ -128,9 +128,19 @@ export class ServiceClient {
     return this.call<T>(token, 'POST', path, {}, body);
   }
 
+  /** Replaces a whole resource (e.g. a participant's heirs). */
+  put<T>(token: string, path: string, body: unknown): Promise<ServiceResult<T>> {
+    return this.call<T>(token, 'PUT', path, {}, body);
+  }
+
+  /** Changes some fields of a resource (e.g. a participant's details). */
+  patch<T>(token: string, path: string, body: unknown): Promise<ServiceResult<T>> {
+    return this.call<T>(token, 'PATCH', path, {}, body);
+  }
+
   private async call<T>(
     token: string,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     path: string,
     query: Query,
     body: unknown,
