@@ -424,6 +424,8 @@ test.describe.serial('finance console', () => {
     await expect(summary).toContainText('Dijadwalkan');
     await expect(summary).toContainText('(percobaan ke-2)');
     await expect(summary).toContainText(CORRECTED.accountNumber.slice(-4));
+    // The bank's reason stays on the page, as the earlier attempt's.
+    await expect(page.locator('h2#s-failure')).toHaveText('Kegagalan di bank pada percobaan ke-1');
     const lifecycle = page.getByRole('table', { name: /Setiap langkah/ });
     await expect(lifecycle).toContainText('Penerbitan ulang diminta');
     await expect(lifecycle.getByRole('row', { name: /Penerbitan ulang disetujui/ })).toContainText(
