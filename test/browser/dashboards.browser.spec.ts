@@ -6,6 +6,7 @@
 // the programs dashboard. Every page is checked with axe in Bahasa Indonesia and English.
 import { randomInt, randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { untilClaimsKnows } from './support/claims-probe';
 import { browserPlatform, type BrowserUser } from './support/handle';
 import { checkPage, signIn } from './support/pages';
 
@@ -161,6 +162,7 @@ async function proposedJkmDeath(): Promise<{ claimId: string; total: number }> {
     expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
   }
   // The proposal waits for claims to have heard of the paid month.
+  await untilClaimsKnows(participantId, { heirs: 1, paidMonths: 1 }, PATIENCE);
   let total = 0;
   await expect(async () => {
     const proposed = await machine('claims', 'POST', `/claims/${claimId}/decisions`, {

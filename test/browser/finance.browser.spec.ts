@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { untilClaimsKnows } from './support/claims-probe';
 import { browserPlatform, type BrowserUser } from './support/handle';
 import { checkPage, expectAccessible, signIn, signOut } from './support/pages';
 
@@ -208,6 +209,7 @@ test.describe.serial('finance console', () => {
       expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
     }
     // The machine client is the maker (claims-officer); the supervisor checks it in the console.
+    await untilClaimsKnows(participantId, { heirs: 1, paidMonths: 1 }, PATIENCE);
     let decisionId = '';
     let decisionTotal = 0;
     await expect(async () => {

@@ -41,6 +41,8 @@ export interface BrowserPlatformHandle {
    * Intake's machine client (enrollment-officer, finance, claims-officer): a test sets up data
    * through the services' APIs with `clientCredentialsToken(issuer, clientId, clientSecret)`.
    */
+  /** What tests may read to wait for a Kafka hop no page shows (never for assertions). */
+  readonly probes: { readonly claimsDatabaseUrl: string };
   readonly machine: {
     readonly issuer: string;
     readonly clientId: string;

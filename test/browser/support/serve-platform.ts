@@ -149,6 +149,7 @@ async function main(handleFile: string): Promise<void> {
     users,
     claims,
     serviceUrls: platform.urls,
+    probes: { claimsDatabaseUrl: platform.databases.claims },
     machine: { issuer, clientId: intakeClient, clientSecret: intake.secret },
   };
   fs.writeFileSync(handleFile, JSON.stringify(handle, null, 2), { mode: 0o600 });
