@@ -248,7 +248,10 @@ test.describe.serial('sponsor programs console', () => {
     await run.getByLabel('Bulan tagihan').selectOption(FIRST_MONTH);
     await run.getByRole('button', { name: 'Terbitkan tagihan' }).click();
     await expect(page.getByRole('status')).toContainText('Tugas tagihan');
-    await expect(statementRow(page)).toContainText('Rp33.600');
+    // The statements table is contributions' read model, a moment behind the program.
+    await untilShown(page, async () => {
+      await expect(statementRow(page)).toContainText('Rp33.600');
+    });
     await signOut(page);
 
     // The operator sees the statement; recording money received is finance's at contributions.
