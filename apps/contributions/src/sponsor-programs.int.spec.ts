@@ -324,10 +324,13 @@ describe('sponsor programs over HTTP (real root module, PostgreSQL, Kafka)', () 
       '/health/ready',
       '/participants/{participantId}/coverage',
       '/participants/{participantId}/self-payments',
+      '/program-dashboard',
+      '/program-quotes',
       '/programs',
       '/programs/{programId}/enrolments',
       '/programs/{programId}/payments',
       '/programs/{programId}/report',
+      '/programs/{programId}/statements',
       '/programs/{programId}/statements/{month}',
       '/scheduler/runs',
     ]);
