@@ -244,7 +244,11 @@ describe('sponsor programs over HTTP (real root module, PostgreSQL, Kafka)', () 
       code: 'PAYMENT_EXCEEDS_OUTSTANDING',
       outstanding: 13_600,
     });
-    expect((await pay('SP2D-DESA-03', 1, desaOperator()).expect(403)).body.code).toBe(
+    // The program's own operator may record its payments; another program's may not.
+    expect((await pay('SP2D-DESA-03', 1, operator()).expect(403)).body.code).toBe(
+      'PROGRAM_NOT_OPERATED',
+    );
+    expect((await pay('SP2D-DESA-03', 1, t.bearer(['claims-officer'])).expect(403)).body.code).toBe(
       'AUTH_FORBIDDEN_ROLE',
     );
     expect((await pay('SP2D-DESA-02', 13_600).expect(200)).body).toMatchObject({

@@ -17,11 +17,13 @@ export class RecordSponsorPaymentController {
 
   @Post()
   @HttpCode(HttpStatus.OK)
-  @Roles('finance', 'admin')
+  // The sponsor's own operator records what their treasury paid (issue 14); finance for any
+  // program, as it reconciles the money against the bank.
+  @Roles('sponsor-operator', 'finance', 'admin')
   @ApiOperation({
     summary: 'Record a sponsor’s payment for a month of a program',
     description:
-      'Allocated to the month’s dues in enrolment order, whole dues only; what is short of one more due is held for the month’s next payment; more than the month owes is refused. The same reference again is the same payment.',
+      'By an operator of the program, finance or an admin. Allocated to the month’s dues in enrolment order, whole dues only; what is short of one more due is held for the month’s next payment; more than the month owes is refused. The same reference again is the same payment.',
   })
   @ApiOkResponse({ type: SponsorPaymentDto })
   @ApiProblems({
