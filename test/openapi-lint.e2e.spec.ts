@@ -93,6 +93,8 @@ async function redocly(documentFile: string): Promise<Finding[]> {
 }
 
 async function spectral(documentFile: string, ruleset: string, output: string): Promise<Finding[]> {
+  // With --output the report goes to the file, so "problems found" (exit 1) leaves stdout
+  // empty: the file says what they are.
   await lintOutput(path.join(BIN, 'spectral'), [
     'lint',
     '--ruleset',
@@ -102,7 +104,10 @@ async function spectral(documentFile: string, ruleset: string, output: string): 
     '--output',
     output,
     documentFile,
-  ]);
+  ]).catch(async (error: unknown) => {
+    if (!(await readFile(output, 'utf8').catch(() => ''))) throw error;
+    return '';
+  });
   const results = JSON.parse(await readFile(output, 'utf8')) as Array<{
     code: string;
     severity: number;

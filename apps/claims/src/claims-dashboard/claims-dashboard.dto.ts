@@ -11,7 +11,7 @@ import type {
 } from './claims-dashboard';
 
 export class OpenClaimsCellDto implements OpenClaimsCell {
-  @ApiProperty({ example: 'jkm-death' })
+  @ApiProperty({ type: String, example: 'jkm-death' })
   benefitType!: ClaimBenefitType;
 
   @ApiProperty({ enum: ['open', 'pending-contribution', 'awaiting-checker'] })
