@@ -48,8 +48,13 @@ export function programsFormErrors(
     : { fieldErrors: { [field]: [own] }, formError: null };
 }
 
-/** A refused row's reason in the user's words when the pages know its code, else the service's. */
+/**
+ * A refused row's reason in the user's words: the CSV's own codes from these pages, the
+ * enrollment rules' codes as the enrollment officer's pages word them, else the service's.
+ */
 export function rowProblemReason(t: Translate, code: string, serviceReason: string): string {
-  const key = `programs.rowProblem.${code}`;
-  return hasMessage(key) ? t(key) : serviceReason;
+  for (const key of [`programs.rowProblem.${code}`, `enrollment.problem.${code}`]) {
+    if (hasMessage(key)) return t(key);
+  }
+  return serviceReason;
 }

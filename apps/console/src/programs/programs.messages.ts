@@ -190,6 +190,16 @@ export const programsMessagesId = {
   'programs.problem.ENROLLMENT_JOB_NOT_FOUND': 'Pekerjaan pendaftaran tidak ditemukan.',
   'programs.problem.AUTH_FORBIDDEN_ROLE':
     'Peran Anda tidak boleh melakukan ini di layanan {service}.',
+  'programs.rowProblem.FIELD_REQUIRED': 'Kolom ini wajib diisi.',
+  'programs.rowProblem.FIELD_TOO_LONG': 'Isian kolom ini terlalu panjang.',
+  'programs.rowProblem.FIELD_ENCODING':
+    'Isian kolom ini memuat karakter yang tidak sah (berkas harus UTF-8).',
+  'programs.rowProblem.PHONE_FORMAT': 'Nomor telepon 8–15 angka, boleh diawali +.',
+  'programs.rowProblem.REGENCY_FORMAT': 'Kode kabupaten/kota adalah 4 angka (mis. 5371).',
+  'programs.rowProblem.SEX_INVALID': 'Jenis kelamin diisi L atau P.',
+  'programs.rowProblem.DUPLICATE_NIK_IN_FILE':
+    'NIK ini sudah ada di baris lain dalam berkas yang sama.',
+  'programs.rowProblem.ROW_COLUMN_COUNT': 'Jumlah kolom baris ini tidak sesuai dengan judul kolom.',
 } as const;
 
 export type ProgramsMessageKey = keyof typeof programsMessagesId;
@@ -380,4 +390,13 @@ export const programsMessagesEn: { readonly [K in ProgramsMessageKey]: string } 
   'programs.problem.UPLOAD_MEDIA_TYPE': 'Send a CSV file.',
   'programs.problem.ENROLLMENT_JOB_NOT_FOUND': 'No such enrolment job.',
   'programs.problem.AUTH_FORBIDDEN_ROLE': 'Your role may not do this at the {service} service.',
+  'programs.rowProblem.FIELD_REQUIRED': 'This column is required.',
+  'programs.rowProblem.FIELD_TOO_LONG': 'This column is too long.',
+  'programs.rowProblem.FIELD_ENCODING':
+    'This column holds characters that are not valid (the file must be UTF-8).',
+  'programs.rowProblem.PHONE_FORMAT': 'A phone number is 8–15 digits, optionally with a leading +.',
+  'programs.rowProblem.REGENCY_FORMAT': 'A regency code is 4 digits (e.g. 5371).',
+  'programs.rowProblem.SEX_INVALID': 'Sex is L or P.',
+  'programs.rowProblem.DUPLICATE_NIK_IN_FILE': 'This NIK is on another row of the same file.',
+  'programs.rowProblem.ROW_COLUMN_COUNT': 'This row does not have as many columns as the header.',
 };
