@@ -21,6 +21,7 @@ export {
   isWorkingDay,
   onOrNextWorkingDay,
   workingDayCalendar,
+  workingDaysAfter,
   type WorkingDayCalendar,
   type WorkingDayCalendarInput,
 } from './calendar/working-days';
@@ -255,3 +256,16 @@ export {
   type ResolveHeirsInput,
   type ScholarshipAccount,
 } from './heirs/resolve-heirs';
+
+// PU employment: regional minimum wages, reporting period, wage basis
+export {
+  MINIMUM_WAGES,
+  minimumWageInForce,
+  type MinimumWageEntry,
+  type MinimumWageInForce,
+} from './pu-employment/minimum-wage';
+export {
+  MINIMUM_WAGE_EXEMPT_SCALES,
+  PU_DAILY_WAGE_DAYS,
+  PU_DATA_CHANGE_REPORTING_WORKING_DAYS,
+} from './pu-employment/pu-reporting';
