@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ClaimApproved, SettlementReport } from '@santunan/contracts';
 import type { MessagePublisher } from '@santunan/platform';
 import { eventually, testMessaging } from '@santunan/testing';
@@ -60,14 +61,22 @@ describe('disbursement lifecycle: batch, bank file, settlement, failure and reis
     return payoutId;
   }
 
-  async function instructed(payoutId: string): Promise<string> {
+  async function prepared(payoutId: string): Promise<string> {
     const response = await finance()
       .post('/payout-batches', { payoutIds: [payoutId] })
       .expect(201);
+    expect(response.body).toMatchObject({ status: 'prepared', created: true });
     expect(response.body.payouts).toEqual([
       { payoutId, attempt: expect.any(Number), amount: expect.any(Number) },
     ]);
     return response.body.batchId as string;
+  }
+
+  /** Prepared, and marked as handed to the bank by a finance officer (ADR 0035). */
+  async function instructed(payoutId: string): Promise<string> {
+    const batchId = await prepared(payoutId);
+    await finance().post(`/payout-batches/${batchId}/instructed`, {}).expect(200);
+    return batchId;
   }
 
   async function payout(payoutId: string): Promise<Record<string, unknown>> {
@@ -151,6 +160,7 @@ describe('disbursement lifecycle: batch, bank file, settlement, failure and reis
     }[];
     expect(history.map((entry) => entry.type)).toEqual([
       'PayoutScheduled',
+      'PayoutBatched',
       'PayoutInstructed',
       'PayoutSettled',
     ]);
@@ -158,9 +168,103 @@ describe('disbursement lifecycle: batch, bank file, settlement, failure and reis
     await eventually(async () => {
       const batch = await finance().get(`/payout-batches/${batchId}`).expect(200);
       expect(batch.body).toMatchObject({
+        status: 'settled',
         count: 1,
         total: 42_000_000,
         payouts: [{ payoutId, status: 'settled' }],
+      });
+    });
+  });
+
+  it('prepares a batch that locks its payout in, refuses its settlement until a finance officer marks it instructed, and marks it once', async () => {
+    const payoutId = await scheduledPayout();
+    const batchId = await prepared(payoutId);
+    expect(await payout(payoutId)).toMatchObject({ status: 'batched', batchId, attempt: 1 });
+    // The file can be downloaded to hand over: that is what it is prepared for.
+    await finance().get(`/payout-batches/${batchId}/file`).expect(200);
+
+    // Locked in: no other batch takes it, and it cannot be cancelled.
+    const again = await finance()
+      .post('/payout-batches', { payoutIds: [payoutId] })
+      .expect(422);
+    expect(again.body.code).toBe('BATCH_EMPTY');
+    const cancel = await finance()
+      .post(`/payouts/${payoutId}/cancellation`, { reason: 'cancelled-by-finance', note: 'x' })
+      .expect(409);
+    expect(cancel.body.code).toBe('PAYOUT_NOT_CANCELLABLE');
+
+    // The bank cannot have paid from a file nobody handed it.
+    const report = settlementReport({
+      payoutId,
+      batchId,
+      amount: 42_000_000,
+      valueDate: '2026-03-20',
+      bankReference: `BRI-${payoutId}`,
+    });
+    const { schemaVersion: _v, ...body } = report;
+    const early = await finance()
+      .post('/payout-settlements', { schemaVersion: 1, ...body })
+      .expect(409);
+    expect(early.body).toMatchObject({ code: 'BATCH_NOT_INSTRUCTED' });
+    await eventually(async () => {
+      const list = await finance().get('/payout-batches?limit=500').expect(200);
+      expect(
+        (list.body.items as { batchId: string }[]).find((item) => item.batchId === batchId),
+      ).toMatchObject({
+        status: 'prepared',
+        preparedBy: 'fin-1',
+        instructedBy: null,
+        instructedOn: null,
+        bankReference: null,
+      });
+    });
+
+    const invalid = await finance()
+      .post(`/payout-batches/${batchId}/instructed`, { bankReference: 'x'.repeat(101) })
+      .expect(400);
+    expect(invalid.body.code).toBe('VALIDATION_FAILED');
+    const marked = await payouts
+      .as('fin-2', 'finance')
+      .post(`/payout-batches/${batchId}/instructed`, { bankReference: ' H2H-0042 ' })
+      .expect(200);
+    expect(marked.body).toMatchObject({
+      batchId,
+      status: 'instructed',
+      changed: true,
+      preparedBy: 'fin-1',
+      instructedBy: 'fin-2',
+      bankReference: 'H2H-0042',
+    });
+    expect(await payout(payoutId)).toMatchObject({ status: 'instructed', batchId });
+    // Marking again changes nothing; another reference is refused, not overwritten.
+    const twice = await finance().post(`/payout-batches/${batchId}/instructed`, {}).expect(200);
+    expect(twice.body).toMatchObject({ changed: false, instructedBy: 'fin-2' });
+    const other = await finance()
+      .post(`/payout-batches/${batchId}/instructed`, { bankReference: 'H2H-0043' })
+      .expect(409);
+    expect(other.body.code).toBe('BATCH_BANK_REFERENCE_CONFLICT');
+    const missing = await finance()
+      .post(`/payout-batches/${randomUUID()}/instructed`, {})
+      .expect(404);
+    expect(missing.body.code).toBe('BATCH_NOT_FOUND');
+    await payouts
+      .as('aud-1', 'auditor')
+      .post(`/payout-batches/${batchId}/instructed`, {})
+      .expect(403);
+    const instructions = published
+      .events('PayoutInstructed')
+      .filter((event) => (event.data as { payoutId: string }).payoutId === payoutId);
+    expect(instructions).toHaveLength(1);
+
+    await finance()
+      .post('/payout-settlements', { schemaVersion: 1, ...body })
+      .expect(200);
+    await eventually(async () => {
+      const batch = await finance().get(`/payout-batches/${batchId}`).expect(200);
+      expect(batch.body).toMatchObject({
+        status: 'settled',
+        instructedBy: 'fin-2',
+        bankReference: 'H2H-0042',
       });
     });
   });
@@ -358,6 +462,7 @@ describe('disbursement lifecycle: batch, bank file, settlement, failure and reis
         '/payouts/{payoutId}',
         '/payout-batches',
         '/payout-batches/{batchId}/file',
+        '/payout-batches/{batchId}/instructed',
         '/payout-settlements',
         '/payouts/{payoutId}/reissue-requests',
         '/payouts/{payoutId}/reissue-requests/{requestId}/approval',
@@ -375,8 +480,11 @@ describe('disbursement lifecycle: batch, bank file, settlement, failure and reis
         new Set([
           'PayoutPlanCreated',
           'PayoutScheduled',
+          'PayoutBatched',
+          'PayoutBatchPrepared',
           'PayoutInstructed',
           'PayoutBatchInstructed',
+          'PayoutBatchBankReferenceRecorded',
           'PayoutSettled',
           'PayoutFailed',
           'PayoutReissueRequested',

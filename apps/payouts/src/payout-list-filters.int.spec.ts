@@ -96,6 +96,7 @@ describe('payout list filters and the list of batches (the finance console’s v
       .post('/payout-batches', { payoutIds: [aPayout] })
       .expect(201);
     const batchId = batch.body.batchId as string;
+    await finance().post(`/payout-batches/${batchId}/instructed`, {}).expect(200);
     await reportSettlement(
       publisher,
       world.config.settlementsTopic,
@@ -131,12 +132,17 @@ describe('payout list filters and the list of batches (the finance console’s v
     expect(list.body.total).toBeGreaterThanOrEqual(1);
     expect(list.body.items).toContainEqual({
       batchId,
+      // Its only payout failed: the bank has answered for the whole batch.
+      status: 'settled',
       count: 1,
       total: 42_000_000,
       currency: 'IDR',
       fileName: batch.body.fileName,
+      preparedBy: 'fin-1',
+      preparedOn: batch.body.preparedOn,
       instructedBy: 'fin-1',
-      instructedOn: batch.body.instructedOn,
+      instructedOn: batch.body.preparedOn,
+      bankReference: null,
     });
     const firstOnly = await finance().get('/payout-batches?limit=1&offset=0').expect(200);
     expect(firstOnly.body.items).toHaveLength(1);

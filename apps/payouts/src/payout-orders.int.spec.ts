@@ -216,7 +216,8 @@ describe('payout orders from approved claims decisions (real Kafka and PostgreSQ
     const sonPayout = benefitPayoutId(ids.decisionId, 'heir:h-son');
     await eventually(async () => expect(await ordersOf(ids.decisionId)).toHaveLength(2));
 
-    // The widow's payout goes to the bank; the son's is still scheduled when the appeal lands.
+    // The widow's payout is in a prepared batch (its file may reach the bank any moment: carried
+    // over as in flight, ADR 0035); the son's is still scheduled when the appeal lands.
     const batch = await payouts
       .as('fin-1', 'finance')
       .post('/payout-batches', { payoutIds: [widowPayout] })
@@ -323,9 +324,9 @@ describe('payout orders from approved claims decisions (real Kafka and PostgreSQ
     const types = new Set(published.events().map((event) => event.type));
     expect([...types].sort()).toEqual(
       [
-        'PayoutBatchInstructed',
+        'PayoutBatchPrepared',
+        'PayoutBatched',
         'PayoutCancelled',
-        'PayoutInstructed',
         'PayoutPlanCreated',
         'PayoutPlanSuperseded',
         'PayoutScheduled',

@@ -8,12 +8,19 @@ import {
 import { CancelPayoutHandler } from './cancel-payout/cancel-payout.handler';
 import { CancelPayoutController } from './cancel-payout/cancel-payout.http.controller';
 import type { PayoutsConfig } from './config/payouts-config';
+import { BankBatchLifecycle1765152000000 } from './database/bank-batch-lifecycle.migration';
 import { PayoutsTables1764400000000 } from './database/payouts-tables.migration';
 import { payoutsMetrics } from './metrics/payouts.metrics';
-import { AUTO_BATCH_INTERVAL_MS, AutoBatchScheduler } from './instruct-batch/auto-batch.scheduler';
-import { BankFileReader } from './instruct-batch/bank-file.reader';
-import { InstructBatchHandler } from './instruct-batch/instruct-batch.handler';
-import { PayoutBatchController } from './instruct-batch/payout-batch.http.controller';
+import {
+  AUTO_BATCH_INTERVAL_MS,
+  AUTO_BATCH_MODE,
+  AutoBatchScheduler,
+} from './prepare-batch/auto-batch.scheduler';
+import { BankFileReader } from './prepare-batch/bank-file.reader';
+import { PrepareBatchHandler } from './prepare-batch/prepare-batch.handler';
+import { PayoutBatchController } from './prepare-batch/payout-batch.http.controller';
+import { MarkBatchInstructedHandler } from './mark-batch-instructed/mark-batch-instructed.handler';
+import { MarkBatchInstructedController } from './mark-batch-instructed/mark-batch-instructed.http.controller';
 import { ParticipantRegionsHandler } from './participant-regions/participant-regions.handler';
 import { ParticipantRegionsKafkaController } from './participant-regions/participant-regions.kafka.controller';
 import { PayoutStatisticsController } from './payout-statistics/payout-statistics.http.controller';
@@ -52,7 +59,7 @@ export class PayoutsModule {
     const runtimeOptions: ServiceRuntimeOptions = {
       config: config.service,
       topic: config.eventsTopic,
-      migrations: [PayoutsTables1764400000000],
+      migrations: [PayoutsTables1764400000000, BankBatchLifecycle1765152000000],
       projections: [projections.payoutView, projections.reconciliation],
       // Every consumed payload is checked against its published schema first (ADR 0019).
       eventSchemas: eventPayloadSchemas,
@@ -85,6 +92,7 @@ export class PayoutsModule {
         PayoutViewController,
         PayoutStatisticsController,
         PayoutBatchController,
+        MarkBatchInstructedController,
         SettlementController,
         ReissuePayoutController,
         CancelPayoutController,
@@ -98,7 +106,8 @@ export class PayoutsModule {
         { provide: ReconciliationProjection, useValue: projections.reconciliation },
         PayoutStreams,
         SchedulePayoutsHandler,
-        InstructBatchHandler,
+        PrepareBatchHandler,
+        MarkBatchInstructedHandler,
         RecordSettlementHandler,
         ReissuePayoutHandler,
         CancelPayoutHandler,
@@ -108,6 +117,7 @@ export class PayoutsModule {
         ReconciliationReader,
         BankFileReader,
         { provide: AUTO_BATCH_INTERVAL_MS, useValue: config.autoBatchIntervalMs },
+        { provide: AUTO_BATCH_MODE, useValue: config.autoBatchMode ?? 'host-to-host' },
         AutoBatchScheduler,
       ],
     };

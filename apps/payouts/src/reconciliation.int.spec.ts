@@ -91,6 +91,7 @@ describe('reconciliation: daily totals per program and kabupaten/kota, decided a
       .expect(201);
     expect(batch.body).toMatchObject({ total: 84_000_000 });
     const batchId = batch.body.batchId as string;
+    await finance().post(`/payout-batches/${batchId}/instructed`, {}).expect(200);
     await settle(aPayout, batchId, 42_000_000, 'settled');
     await settle(bSon, batchId, 10_000_000, 'settled');
     await settle(bWidow, batchId, 32_000_000, 'failed');

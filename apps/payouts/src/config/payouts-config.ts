@@ -23,11 +23,20 @@ export interface PayoutsConfig {
   readonly settlementsTopic: string;
   readonly enrollmentTopic: string;
   readonly consumers: PayoutsConsumerNames;
-  /** Hand every scheduled payout to the bank this often; null: only finance's POST /payout-batches. */
+  /** Batch every scheduled payout this often; null: only finance's POST /payout-batches. */
   readonly autoBatchIntervalMs: number | null;
+  /**
+   * What an automatic batch does (ADR 0035): `host-to-host` (the default) prepares it and marks
+   * it instructed, for a bank that collects the files over a direct channel; `prepare` only
+   * prepares, and a finance officer marks each batch once its file is uploaded.
+   */
+  readonly autoBatchMode?: AutoBatchMode;
   /** The source of today and now; the system clock unless a test or a simulation sets one. */
   readonly clock?: Clock;
 }
+
+export const AUTO_BATCH_MODES = ['host-to-host', 'prepare'] as const;
+export type AutoBatchMode = (typeof AUTO_BATCH_MODES)[number];
 
 export const DEFAULT_CONSUMER_NAMES: PayoutsConsumerNames = {
   claimsDecisions: 'claims-decisions',
@@ -38,7 +47,8 @@ export const DEFAULT_CONSUMER_NAMES: PayoutsConsumerNames = {
 /**
  * The platform's service settings (PAYOUTS_DATABASE_URL, KAFKA_BROKERS, AUTH_JWT_*, …) plus
  * PAYOUTS_EVENTS_TOPIC, PAYOUTS_CLAIMS_TOPIC, PAYOUTS_SETTLEMENTS_TOPIC and
- * PAYOUTS_ENROLLMENT_TOPIC; PAYOUTS_AUTO_BATCH_INTERVAL_MS turns on automatic bank batches.
+ * PAYOUTS_ENROLLMENT_TOPIC; PAYOUTS_AUTO_BATCH_INTERVAL_MS turns on automatic bank batches,
+ * PAYOUTS_AUTO_BATCH_MODE (host-to-host, prepare) says whether they are also marked instructed.
  * PAYOUTS_CLAIMS_CONSUMER renames the claims consumer, which
  * replays every decision from the start under a fresh inbox (payout ids stay the same, so
  * nothing is paid twice). SANTUNAN_SIMULATED_CLOCK_START runs it on a simulated clock.
@@ -57,7 +67,17 @@ export function payoutsConfigFromEnvironment(env: NodeJS.ProcessEnv = process.en
       claimsDecisions: env['PAYOUTS_CLAIMS_CONSUMER'] || DEFAULT_CONSUMER_NAMES.claimsDecisions,
     },
     autoBatchIntervalMs: intervalMs(env['PAYOUTS_AUTO_BATCH_INTERVAL_MS']),
+    autoBatchMode: autoBatchMode(env['PAYOUTS_AUTO_BATCH_MODE']),
   };
+}
+
+function autoBatchMode(raw: string | undefined): AutoBatchMode {
+  if (raw === undefined || raw === '') return 'host-to-host';
+  const mode = AUTO_BATCH_MODES.find((known) => known === raw);
+  if (mode === undefined) {
+    throw new Error(`PAYOUTS_AUTO_BATCH_MODE must be one of ${AUTO_BATCH_MODES.join(', ')}`);
+  }
+  return mode;
 }
 
 function intervalMs(raw: string | undefined): number | null {

@@ -1,7 +1,15 @@
 import type { ServiceMetrics, ServiceRuntime } from '@santunan/platform';
 
 /** Every status a payout order can be in (payout_view), reported even when none is. */
-const STATUSES = ['scheduled', 'instructed', 'settled', 'failed', 'returned', 'cancelled'];
+const STATUSES = [
+  'scheduled',
+  'batched',
+  'instructed',
+  'settled',
+  'failed',
+  'returned',
+  'cancelled',
+];
 
 /**
  * Payouts' business metrics (ADR 0029), read from the payout view when Prometheus scrapes:

@@ -109,6 +109,17 @@ function changeOf(
   event: Exclude<PayoutOrderEvent, { type: 'PayoutScheduled' }>,
 ): Partial<PayoutDetails> {
   switch (event.type) {
+    case 'PayoutBatched':
+      return {
+        status: 'batched',
+        batchId: event.data.batchId,
+        attempt: event.data.attempt,
+        bankCode: event.data.bankAccount.bankCode,
+        accountNumber: plain(event.data.bankAccount.accountNumber),
+        accountName: plain(event.data.bankAccount.accountName),
+        instructedOn: null,
+        bankReference: null,
+      };
     case 'PayoutInstructed':
       return {
         status: 'instructed',

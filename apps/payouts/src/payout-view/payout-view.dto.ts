@@ -1,3 +1,4 @@
+import { BATCH_STATUSES, type BatchStatus } from './payout-view.reader';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   PAYOUT_PROGRAMS,
@@ -228,12 +229,33 @@ export class PayoutHistoryEntryResponse {
 
 export class BatchSummaryResponse {
   @ApiProperty({ format: 'uuid' }) batchId!: string;
+  @ApiProperty({
+    enum: BATCH_STATUSES,
+    description:
+      'prepared: file made, not yet with the bank; instructed: marked as handed to the bank; ' +
+      'settled: the bank reported an outcome for every payout (ADR 0035).',
+  })
+  status!: BatchStatus;
   @ApiProperty() count!: number;
   @ApiProperty({ description: 'Whole rupiah.' }) total!: number;
   @ApiProperty({ enum: ['IDR'] }) currency!: 'IDR';
   @ApiProperty() fileName!: string;
-  @ApiProperty() instructedBy!: string;
-  @ApiProperty() instructedOn!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Null for a batch from before ADR 0035.',
+  })
+  preparedBy!: string | null;
+  @ApiProperty() preparedOn!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Who marked it handed to the bank.' })
+  instructedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) instructedOn!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The bank’s upload or transfer reference.',
+  })
+  bankReference!: string | null;
 }
 
 export class BatchListResponse {

@@ -6,6 +6,7 @@ type Stored<Type extends PayoutsEventType> = PayoutsEventMap[Type];
 
 const HANDLED: ReadonlySet<string> = new Set<PayoutsEventType>([
   'PayoutScheduled',
+  'PayoutBatched',
   'PayoutInstructed',
   'PayoutSettled',
   'PayoutFailed',
@@ -13,7 +14,9 @@ const HANDLED: ReadonlySet<string> = new Set<PayoutsEventType>([
   'PayoutReissueRequested',
   'PayoutReissued',
   'PayoutCancelled',
+  'PayoutBatchPrepared',
   'PayoutBatchInstructed',
+  'PayoutBatchBankReferenceRecorded',
 ]);
 
 const json = (value: unknown): string => JSON.stringify(value);
@@ -70,6 +73,18 @@ export class PayoutViewProjection implements Projection {
             ...at,
           ],
         );
+        return;
+      }
+      case 'PayoutBatched': {
+        const data = event.data as Stored<'PayoutBatched'>;
+        await this.update(tx, data.payoutId, at, {
+          status: 'batched',
+          batch_id: data.batchId,
+          attempt: data.attempt,
+          bank_account: json(data.bankAccount),
+          instructed_on: null,
+          bank_reference: null,
+        });
         return;
       }
       case 'PayoutInstructed': {
@@ -133,11 +148,32 @@ export class PayoutViewProjection implements Projection {
         await this.update(tx, data.payoutId, at, { status: 'cancelled', pending_reissue: null });
         return;
       }
+      case 'PayoutBatchPrepared': {
+        const data = event.data as Stored<'PayoutBatchPrepared'>;
+        await tx.query(
+          `insert into payout_batches (batch_id, status, payouts, count, total, file_name, prepared_by, prepared_on)
+           values ($1, 'prepared', $2, $3, $4, $5, $6, $7) on conflict (batch_id) do nothing`,
+          [
+            data.batchId,
+            json(data.payouts),
+            data.count,
+            data.total,
+            data.fileName,
+            data.preparedBy,
+            data.preparedOn,
+          ],
+        );
+        return;
+      }
       case 'PayoutBatchInstructed': {
+        // Alone (a batch from before ADR 0035) it also says what the batch holds.
         const data = event.data as Stored<'PayoutBatchInstructed'>;
         await tx.query(
-          `insert into payout_batches (batch_id, payouts, count, total, file_name, instructed_by, instructed_on)
-           values ($1, $2, $3, $4, $5, $6, $7) on conflict (batch_id) do nothing`,
+          `insert into payout_batches (batch_id, status, payouts, count, total, file_name, prepared_on,
+              instructed_by, instructed_on)
+           values ($1, 'instructed', $2, $3, $4, $5, $7, $6, $7)
+           on conflict (batch_id) do update set status = 'instructed',
+              instructed_by = excluded.instructed_by, instructed_on = excluded.instructed_on`,
           [
             data.batchId,
             json(data.payouts),
@@ -148,6 +184,14 @@ export class PayoutViewProjection implements Projection {
             data.instructedOn,
           ],
         );
+        return;
+      }
+      case 'PayoutBatchBankReferenceRecorded': {
+        const data = event.data as Stored<'PayoutBatchBankReferenceRecorded'>;
+        await tx.query('update payout_batches set bank_reference = $2 where batch_id = $1', [
+          data.batchId,
+          data.bankReference,
+        ]);
         return;
       }
       case 'PayoutPlanCreated':

@@ -83,14 +83,22 @@ export interface PayoutView
   readonly currency: 'IDR';
 }
 
+/** Prepared (file made), instructed (marked as with the bank), settled (the bank answered all). */
+export const BATCH_STATUSES = ['prepared', 'instructed', 'settled'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
 export interface BatchView {
   readonly batchId: string;
+  readonly status: BatchStatus;
   readonly count: number;
   readonly total: number;
   readonly currency: 'IDR';
   readonly fileName: string;
-  readonly instructedBy: string;
-  readonly instructedOn: string;
+  readonly preparedBy: string | null;
+  readonly preparedOn: string;
+  readonly instructedBy: string | null;
+  readonly instructedOn: string | null;
+  readonly bankReference: string | null;
   readonly payouts: readonly {
     payoutId: string;
     attempt: number;
@@ -106,6 +114,45 @@ export interface PayoutHistoryEntry {
   readonly recordedAt: string;
   readonly actor: string;
   readonly eventId: string;
+}
+
+interface BatchRow {
+  batch_id: string;
+  status: 'prepared' | 'instructed';
+  reported: boolean;
+  count: number;
+  total: string;
+  file_name: string;
+  prepared_by: string | null;
+  prepared_on: string;
+  instructed_by: string | null;
+  instructed_on: string | null;
+  bank_reference: string | null;
+}
+
+/**
+ * `reported`: the bank has answered for every payout of an instructed batch — none of them is
+ * still instructed in it (a reissued one is in a later batch by then).
+ */
+const BATCH_COLUMNS = `b.batch_id, b.status, b.count, b.total, b.file_name, b.prepared_by,
+  b.prepared_on, b.instructed_by, b.instructed_on, b.bank_reference,
+  not exists (select 1 from payout_view v
+               where v.batch_id = b.batch_id and v.status in ('batched', 'instructed')) as reported`;
+
+function batchOf(row: BatchRow): Omit<BatchView, 'payouts'> {
+  return {
+    batchId: row.batch_id,
+    status: row.status === 'instructed' && row.reported ? 'settled' : row.status,
+    count: row.count,
+    total: Number(row.total),
+    currency: 'IDR',
+    fileName: row.file_name,
+    preparedBy: row.prepared_by,
+    preparedOn: row.prepared_on,
+    instructedBy: row.instructed_by,
+    instructedOn: row.instructed_on,
+    bankReference: row.bank_reference,
+  };
 }
 
 /** The API's shape: finance sees the whole account number, other roles its last four digits. */
@@ -207,53 +254,29 @@ export class PayoutViewReader {
     return { payout: present(details, actor), history };
   }
 
-  /** The batches handed to the bank, newest first. */
+  /** The batches, newest first, with where each stands. */
   async batches(page: {
     limit: number;
     offset: number;
   }): Promise<{ items: Omit<BatchView, 'payouts'>[]; total: number }> {
     await this.runtime.catchUp(this.projection);
-    const rows = await this.runtime.database.query<{
-      batch_id: string;
-      count: number;
-      total: string;
-      file_name: string;
-      instructed_by: string;
-      instructed_on: string;
-    }>(
-      `select batch_id, count, total, file_name, instructed_by, instructed_on from payout_batches
-        order by instructed_on desc, file_name desc, batch_id limit $1 offset $2`,
+    const rows = await this.runtime.database.query<BatchRow>(
+      `select ${BATCH_COLUMNS} from payout_batches b
+        order by b.prepared_on desc, b.file_name desc, b.batch_id limit $1 offset $2`,
       [page.limit, page.offset],
     );
     const [count] = await this.runtime.database.query<{ total: string }>(
       'select count(*) as total from payout_batches',
     );
-    return {
-      items: rows.map((row) => ({
-        batchId: row.batch_id,
-        count: row.count,
-        total: Number(row.total),
-        currency: 'IDR',
-        fileName: row.file_name,
-        instructedBy: row.instructed_by,
-        instructedOn: row.instructed_on,
-      })),
-      total: Number(count?.total ?? 0),
-    };
+    return { items: rows.map(batchOf), total: Number(count?.total ?? 0) };
   }
 
-  /** A batch as instructed, with where each of its payouts stands now. */
+  /** A batch, with where each of its payouts stands now. */
   async batch(batchId: string): Promise<BatchView | undefined> {
     await this.runtime.catchUp(this.projection);
-    const [row] = await this.runtime.database.query<{
-      batch_id: string;
-      payouts: { payoutId: string; attempt: number; amount: number }[];
-      count: number;
-      total: string;
-      file_name: string;
-      instructed_by: string;
-      instructed_on: string;
-    }>('select * from payout_batches where batch_id = $1', [batchId]);
+    const [row] = await this.runtime.database.query<
+      BatchRow & { payouts: { payoutId: string; attempt: number; amount: number }[] }
+    >(`select ${BATCH_COLUMNS}, b.payouts from payout_batches b where b.batch_id = $1`, [batchId]);
     if (row === undefined) return undefined;
     const statuses = await this.runtime.database.query<{
       payout_id: string;
@@ -264,13 +287,7 @@ export class PayoutViewReader {
     ]);
     const now = new Map(statuses.map((status) => [status.payout_id, status]));
     return {
-      batchId: row.batch_id,
-      count: row.count,
-      total: Number(row.total),
-      currency: 'IDR',
-      fileName: row.file_name,
-      instructedBy: row.instructed_by,
-      instructedOn: row.instructed_on,
+      ...batchOf(row),
       payouts: row.payouts.map((payout) => {
         const current = now.get(payout.payoutId);
         // A payout reissued since is in a later batch: this batch's attempt ended as failed or returned.

@@ -8,6 +8,7 @@ const HANDLED: ReadonlySet<string> = new Set<PayoutsEventType>([
   'PayoutPlanCreated',
   'PayoutPlanSuperseded',
   'PayoutScheduled',
+  'PayoutBatched',
   'PayoutInstructed',
   'PayoutSettled',
   'PayoutFailed',
@@ -87,6 +88,12 @@ export class ReconciliationProjection implements Projection {
         await this.move(tx, event, data.payoutId, 'scheduled', data.scheduledOn, data.amount);
         return;
       }
+      // Locked in a prepared batch: still open, no money moved, so no movement of the day.
+      case 'PayoutBatched': {
+        const data = event.data as Data<'PayoutBatched'>;
+        await this.status(tx, event, data.payoutId, 'batched');
+        return;
+      }
       case 'PayoutInstructed': {
         const data = event.data as Data<'PayoutInstructed'>;
         await this.status(tx, event, data.payoutId, 'instructed');
@@ -123,7 +130,9 @@ export class ReconciliationProjection implements Projection {
         return;
       }
       case 'PayoutReissueRequested':
+      case 'PayoutBatchPrepared':
       case 'PayoutBatchInstructed':
+      case 'PayoutBatchBankReferenceRecorded':
         return;
       default: {
         const _exhaustive: never = type;

@@ -46,6 +46,7 @@ export const PAYOUT_PLAN_STREAM = definition<PayoutPlanEvent>('payout-plan', [
 
 export const PAYOUT_STREAM = definition<PayoutOrderEvent>('payout', [
   'PayoutScheduled',
+  'PayoutBatched',
   'PayoutInstructed',
   'PayoutSettled',
   'PayoutFailed',
@@ -56,7 +57,9 @@ export const PAYOUT_STREAM = definition<PayoutOrderEvent>('payout', [
 ]);
 
 export const PAYOUT_BATCH_STREAM = definition<BankBatchEvent>('payout-batch', [
+  'PayoutBatchPrepared',
   'PayoutBatchInstructed',
+  'PayoutBatchBankReferenceRecorded',
 ]);
 
 export const payoutPlanStreamId = (decisionId: string): string => `payout-plan-${decisionId}`;

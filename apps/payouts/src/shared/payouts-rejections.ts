@@ -1,4 +1,4 @@
-import type { PayoutOrderRejectionCode } from '@santunan/payouts-domain';
+import type { BankBatchRejectionCode, PayoutOrderRejectionCode } from '@santunan/payouts-domain';
 import {
   DomainRejectedError,
   type DomainRejection,
@@ -17,9 +17,10 @@ export const PAYOUTS_REJECTIONS: RejectionAnswers = {
     PAYOUT_NOT_FOUND: [404, 'No such payout'],
     BATCH_NOT_FOUND: [404, 'No such payout batch'],
     PAYOUT_NOT_SCHEDULED: [409, 'The payout is not waiting for a batch'],
+    PAYOUT_NOT_IN_BATCH: [409, 'The payout is not waiting in this batch'],
     PAYOUT_NOT_INSTRUCTED: [409, 'The payout is not with the bank'],
     PAYOUT_NOT_SETTLED: [409, 'The payout is not settled'],
-    PAYOUT_NOT_CANCELLABLE: [409, 'The payout is with the bank or paid'],
+    PAYOUT_NOT_CANCELLABLE: [409, 'The payout is in a batch, with the bank or paid'],
     PAYOUT_NOT_REISSUABLE: [409, 'Only a failed or returned payout can be reissued'],
     BANK_REFERENCE_CONFLICT: [409, 'The bank reference is already recorded otherwise'],
     SETTLEMENT_BATCH_MISMATCH: [409, 'The report is for another batch'],
@@ -30,7 +31,10 @@ export const PAYOUTS_REJECTIONS: RejectionAnswers = {
     REISSUE_SAME_PERSON: [403, 'The maker of a reissue cannot approve it'],
     BANK_ACCOUNT_INVALID: [422, 'The bank account is incomplete'],
     BATCH_EMPTY: [422, 'No scheduled payout to instruct'],
-    BATCH_ALREADY_INSTRUCTED: [409, 'The batch was instructed with other payouts'],
+    BATCH_ALREADY_PREPARED: [409, 'The batch id names a batch with other payouts'],
+    BATCH_NOT_INSTRUCTED: [409, 'The batch has not been marked as sent to the bank'],
+    BATCH_BANK_REFERENCE_CONFLICT: [409, 'The batch was marked with another bank reference'],
+    BATCH_BANK_REFERENCE_INVALID: [422, 'The bank reference is not valid'],
     PERSONAL_DATA_ERASED: [409, 'Personal data needed here was erased'],
   },
   otherwise: [422, 'The request breaks a payouts rule'],
@@ -38,7 +42,8 @@ export const PAYOUTS_REJECTIONS: RejectionAnswers = {
   fields: {
     SETTLEMENT_AMOUNT_MISMATCH: '/amount',
     BANK_ACCOUNT_INVALID: '/bankAccount',
-  } satisfies Partial<Record<PayoutOrderRejectionCode, string>>,
+    BATCH_BANK_REFERENCE_INVALID: '/bankReference',
+  } satisfies Partial<Record<PayoutOrderRejectionCode | BankBatchRejectionCode, string>>,
 };
 
 /** No payout with this id (the service's own refusal, answered from the same table). */

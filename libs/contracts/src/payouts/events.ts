@@ -31,8 +31,10 @@ export const PAYOUT_PROGRAMS: readonly PayoutProgram[] = ['jkk', 'jkm', 'scholar
 /** A benefit (or instalment) ordered by a decision, or compensation for paying it late. */
 export type PayoutKind = 'benefit' | 'late-payment-compensation';
 
+/** `batched`: in a prepared bank batch whose file has not been marked as sent to the bank. */
 export type PayoutStatus =
   | 'scheduled'
+  | 'batched'
   | 'instructed'
   | 'settled'
   | 'failed'
@@ -40,6 +42,7 @@ export type PayoutStatus =
   | 'cancelled';
 export const PAYOUT_STATUSES: readonly PayoutStatus[] = [
   'scheduled',
+  'batched',
   'instructed',
   'settled',
   'failed',
@@ -170,6 +173,25 @@ export interface PayoutScheduled {
   readonly scheduledOn: IsoDate;
 }
 
+/**
+ * The payout went into a prepared bank batch (its file generated): locked there, in no other
+ * batch and not cancellable, until the batch is marked instructed. No money has moved yet.
+ */
+export interface PayoutBatched {
+  readonly payoutId: string;
+  readonly batchId: string;
+  /** 1 for the first instruction, +1 for each reissue. */
+  readonly attempt: number;
+  readonly amount: number;
+  /** The account the batch's file pays into (a reissue changes it for a later attempt). */
+  readonly bankAccount: BankAccount;
+  readonly batchedOn: IsoDate;
+}
+
+/**
+ * The payout was handed to the bank: a finance officer marked its batch's file as sent (uploaded
+ * to the bank's portal, host-to-host). Before ADR 0035 it was recorded when the batch was made.
+ */
 export interface PayoutInstructed {
   readonly payoutId: string;
   readonly batchId: string;
@@ -261,6 +283,27 @@ export interface PayoutCancelled {
 // Bank batch, stream `payout-batch-<batchId>`: payouts handed to the bank together
 // ---------------------------------------------------------------------------------------------
 
+/** A bank batch prepared: its payouts are locked into it and its bank file can be downloaded. */
+export interface PayoutBatchPrepared {
+  readonly batchId: string;
+  readonly payouts: readonly {
+    readonly payoutId: string;
+    readonly attempt: number;
+    readonly amount: number;
+  }[];
+  readonly count: number;
+  readonly total: number;
+  readonly currency: 'IDR';
+  /** The bank file's name (`GET /payout-batches/<batchId>/file`). */
+  readonly fileName: string;
+  readonly preparedBy: string;
+  readonly preparedOn: IsoDate;
+}
+
+/**
+ * The batch's file was handed to the bank: `instructedBy` marked it so on `instructedOn` (ADR
+ * 0035). A batch recorded before ADR 0035 has this event alone, written when it was made.
+ */
 export interface PayoutBatchInstructed {
   readonly batchId: string;
   readonly payouts: readonly {
@@ -277,6 +320,14 @@ export interface PayoutBatchInstructed {
   readonly instructedOn: IsoDate;
 }
 
+/** The bank's own reference for the upload or transfer of the batch's file (its portal's id). */
+export interface PayoutBatchBankReferenceRecorded {
+  readonly batchId: string;
+  readonly bankReference: string;
+  readonly recordedBy: string;
+  readonly recordedOn: IsoDate;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The union, schema versions and personal data
 // ---------------------------------------------------------------------------------------------
@@ -285,6 +336,7 @@ export interface PayoutsEventMap {
   PayoutPlanCreated: PayoutPlanCreated;
   PayoutPlanSuperseded: PayoutPlanSuperseded;
   PayoutScheduled: PayoutScheduled;
+  PayoutBatched: PayoutBatched;
   PayoutInstructed: PayoutInstructed;
   PayoutSettled: PayoutSettled;
   PayoutFailed: PayoutFailed;
@@ -292,7 +344,9 @@ export interface PayoutsEventMap {
   PayoutReissueRequested: PayoutReissueRequested;
   PayoutReissued: PayoutReissued;
   PayoutCancelled: PayoutCancelled;
+  PayoutBatchPrepared: PayoutBatchPrepared;
   PayoutBatchInstructed: PayoutBatchInstructed;
+  PayoutBatchBankReferenceRecorded: PayoutBatchBankReferenceRecorded;
 }
 
 export type PayoutsEventType = keyof PayoutsEventMap;
@@ -307,6 +361,7 @@ export const PAYOUTS_SCHEMA_VERSIONS: Readonly<Record<PayoutsEventType, number>>
   PayoutPlanCreated: 1,
   PayoutPlanSuperseded: 1,
   PayoutScheduled: 1,
+  PayoutBatched: 1,
   PayoutInstructed: 1,
   PayoutSettled: 1,
   PayoutFailed: 1,
@@ -314,7 +369,9 @@ export const PAYOUTS_SCHEMA_VERSIONS: Readonly<Record<PayoutsEventType, number>>
   PayoutReissueRequested: 1,
   PayoutReissued: 1,
   PayoutCancelled: 1,
+  PayoutBatchPrepared: 1,
   PayoutBatchInstructed: 1,
+  PayoutBatchBankReferenceRecorded: 1,
 };
 
 const ACCOUNT = ['bankAccount.accountNumber', 'bankAccount.accountName'] as const;
@@ -327,6 +384,7 @@ export const PAYOUTS_PERSONAL_DATA_PATHS: Readonly<Record<PayoutsEventType, read
   PayoutPlanCreated: [],
   PayoutPlanSuperseded: [],
   PayoutScheduled: ['beneficiary.fullName', ...ACCOUNT],
+  PayoutBatched: [...ACCOUNT],
   PayoutInstructed: [...ACCOUNT],
   PayoutSettled: [],
   PayoutFailed: [],
@@ -334,7 +392,9 @@ export const PAYOUTS_PERSONAL_DATA_PATHS: Readonly<Record<PayoutsEventType, read
   PayoutReissueRequested: [...ACCOUNT],
   PayoutReissued: [...ACCOUNT],
   PayoutCancelled: [],
+  PayoutBatchPrepared: [],
   PayoutBatchInstructed: [],
+  PayoutBatchBankReferenceRecorded: [],
 };
 
 // ---------------------------------------------------------------------------------------------

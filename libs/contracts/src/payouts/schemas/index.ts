@@ -7,7 +7,10 @@ import type { JsonSchemaDocument } from '../../json-schema';
 import type { PayoutsEventType } from '../events';
 import common from './common.schema.json';
 import envelope from './envelope.schema.json';
+import payoutBatchBankReferenceRecorded from './payout-batch-bank-reference-recorded.schema.json';
 import payoutBatchInstructed from './payout-batch-instructed.schema.json';
+import payoutBatchPrepared from './payout-batch-prepared.schema.json';
+import payoutBatched from './payout-batched.schema.json';
 import payoutCancelled from './payout-cancelled.schema.json';
 import payoutFailed from './payout-failed.schema.json';
 import payoutInstructed from './payout-instructed.schema.json';
@@ -27,6 +30,7 @@ export const PAYOUTS_EVENT_SCHEMAS: Readonly<Record<PayoutsEventType, JsonSchema
   PayoutPlanCreated: payoutPlanCreated,
   PayoutPlanSuperseded: payoutPlanSuperseded,
   PayoutScheduled: payoutScheduled,
+  PayoutBatched: payoutBatched,
   PayoutInstructed: payoutInstructed,
   PayoutSettled: payoutSettled,
   PayoutFailed: payoutFailed,
@@ -34,7 +38,9 @@ export const PAYOUTS_EVENT_SCHEMAS: Readonly<Record<PayoutsEventType, JsonSchema
   PayoutReissueRequested: payoutReissueRequested,
   PayoutReissued: payoutReissued,
   PayoutCancelled: payoutCancelled,
+  PayoutBatchPrepared: payoutBatchPrepared,
   PayoutBatchInstructed: payoutBatchInstructed,
+  PayoutBatchBankReferenceRecorded: payoutBatchBankReferenceRecorded,
 };
 
 export const SETTLEMENT_REPORT_SCHEMA: JsonSchemaDocument = settlementReport;

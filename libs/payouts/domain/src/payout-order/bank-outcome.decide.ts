@@ -51,6 +51,14 @@ export function decideBankOutcome(
           { recordedOutcome: known.outcome },
         );
   }
+  // The bank cannot have paid from a file nobody has handed it (ADR 0035).
+  if (state.status === 'batched') {
+    return rejectWith(
+      'BATCH_NOT_INSTRUCTED',
+      `batch ${state.batchId} has not been marked as handed to the bank`,
+      { batchId: state.batchId },
+    );
+  }
   const problem = invalid(report);
   if (problem !== undefined) return rejectWith('SETTLEMENT_INVALID', problem);
   const base = {

@@ -12,7 +12,14 @@ export interface SchedulePayout {
   readonly order: PayoutScheduled;
 }
 
-/** Hand the payout to the bank in a batch. */
+/** Lock the payout into a prepared bank batch (its file is generated; nothing sent yet). */
+export interface BatchPayout {
+  readonly type: 'BatchPayout';
+  readonly batchId: string;
+  readonly batchedOn: IsoDate;
+}
+
+/** The payout's batch was handed to the bank (a finance officer marked its file as sent). */
 export interface InstructPayout {
   readonly type: 'InstructPayout';
   readonly batchId: string;
@@ -56,6 +63,7 @@ export interface CancelPayout {
 
 export type PayoutOrderCommand =
   | SchedulePayout
+  | BatchPayout
   | InstructPayout
   | RecordBankOutcome
   | RequestPayoutReissue

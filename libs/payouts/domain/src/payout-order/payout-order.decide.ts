@@ -2,6 +2,7 @@ import { accept, rejectWith } from '@santunan/domain-kernel';
 import { isRupiah, sumRupiah } from '../shared/rupiah';
 import { decideBankOutcome } from './bank-outcome.decide';
 import type {
+  BatchPayout,
   CancelPayout,
   InstructPayout,
   PayoutOrderCommand,
@@ -40,10 +41,35 @@ function schedule(command: SchedulePayout, state: PayoutOrderState): PayoutOrder
   return accept({ type: 'PayoutScheduled', data: order });
 }
 
+/** Into one prepared batch per attempt: a payout in a batch already goes in no other. */
+function batch(command: BatchPayout, state: PayoutOrderState): PayoutOrderDecision {
+  if (state.status === 'none') return rejectWith('PAYOUT_NOT_FOUND', 'no such payout');
+  if (state.status === 'batched' && state.batchId === command.batchId) return accept();
+  if (state.status !== 'scheduled') return wrongStatus('PAYOUT_NOT_SCHEDULED', state, 'scheduled');
+  return accept({
+    type: 'PayoutBatched',
+    data: {
+      payoutId: state.order.payoutId,
+      batchId: command.batchId,
+      attempt: state.attempt,
+      amount: state.order.amount,
+      bankAccount: state.bankAccount,
+      batchedOn: command.batchedOn,
+    },
+  });
+}
+
+/** Only the batch the payout is locked in can be handed over, once. */
 function instruct(command: InstructPayout, state: PayoutOrderState): PayoutOrderDecision {
   if (state.status === 'none') return rejectWith('PAYOUT_NOT_FOUND', 'no such payout');
   if (state.status === 'instructed' && state.batchId === command.batchId) return accept();
-  if (state.status !== 'scheduled') return wrongStatus('PAYOUT_NOT_SCHEDULED', state, 'scheduled');
+  if (state.status !== 'batched' || state.batchId !== command.batchId) {
+    return rejectWith(
+      'PAYOUT_NOT_IN_BATCH',
+      `the payout is ${state.status}, not waiting in batch ${command.batchId}`,
+      { payoutStatus: state.status },
+    );
+  }
   return accept({
     type: 'PayoutInstructed',
     data: {
@@ -57,11 +83,14 @@ function instruct(command: InstructPayout, state: PayoutOrderState): PayoutOrder
   });
 }
 
-/** Only while no money is on its way: scheduled, or back from the bank (failed, returned). */
+/**
+ * Only while no money is on its way: scheduled, or back from the bank (failed, returned). A
+ * payout in a prepared batch is not: its file may reach the bank at any moment.
+ */
 function cancel(command: CancelPayout, state: PayoutOrderState): PayoutOrderDecision {
   if (state.status === 'none') return rejectWith('PAYOUT_NOT_FOUND', 'no such payout');
   if (state.status === 'cancelled') return accept();
-  if (state.status === 'instructed' || state.status === 'settled') {
+  if (state.status === 'batched' || state.status === 'instructed' || state.status === 'settled') {
     return wrongStatus('PAYOUT_NOT_CANCELLABLE', state, 'scheduled, failed or returned');
   }
   return accept({
@@ -84,6 +113,8 @@ export function decidePayoutOrder(
   switch (command.type) {
     case 'SchedulePayout':
       return schedule(command, state);
+    case 'BatchPayout':
+      return batch(command, state);
     case 'InstructPayout':
       return instruct(command, state);
     case 'RecordBankOutcome':

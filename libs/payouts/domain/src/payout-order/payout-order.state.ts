@@ -10,6 +10,7 @@ import type {
 
 export type PayoutOrderEvent = PayoutsEventOf<
   | 'PayoutScheduled'
+  | 'PayoutBatched'
   | 'PayoutInstructed'
   | 'PayoutSettled'
   | 'PayoutFailed'
@@ -46,6 +47,13 @@ export interface ScheduledPayout extends OrderedPayout {
   readonly status: 'scheduled';
 }
 
+/** In a prepared batch: locked there (no other batch, no cancellation), no money moved yet. */
+export interface BatchedPayoutOrder extends OrderedPayout {
+  readonly status: 'batched';
+  readonly batchId: string;
+  readonly batchedOn: IsoDate;
+}
+
 export interface InstructedPayout extends OrderedPayout {
   readonly status: 'instructed';
   readonly batchId: string;
@@ -74,6 +82,7 @@ export interface CancelledPayout extends OrderedPayout {
 
 export type PayoutOrder =
   | ScheduledPayout
+  | BatchedPayoutOrder
   | InstructedPayout
   | SettledPayout
   | UnpaidPayout
@@ -113,6 +122,13 @@ export function evolvePayoutOrder(
   }
   if (state.status === 'none') return state;
   switch (event.type) {
+    case 'PayoutBatched':
+      return {
+        ...common(state),
+        status: 'batched',
+        batchId: event.data.batchId,
+        batchedOn: event.data.batchedOn,
+      };
     case 'PayoutInstructed':
       return {
         ...common(state),

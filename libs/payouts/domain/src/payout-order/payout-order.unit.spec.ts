@@ -28,6 +28,18 @@ const instructed = (batchId = 'batch-1', attempt = 1): PayoutsEventOf<'PayoutIns
   },
 });
 
+const batched = (batchId = 'batch-1', attempt = 1): PayoutsEventOf<'PayoutBatched'> => ({
+  type: 'PayoutBatched',
+  data: {
+    payoutId: 'payout-1',
+    batchId,
+    attempt,
+    amount: 42_000_000,
+    bankAccount: attempt === 1 ? account('0001') : account('0002'),
+    batchedOn: '2026-03-16',
+  },
+});
+
 const report = (overrides: Partial<BankOutcome> = {}): PayoutOrderCommand => ({
   type: 'RecordBankOutcome',
   report: {
@@ -133,20 +145,45 @@ describe('payout order decider: scheduling', () => {
   });
 });
 
-describe('payout order decider: scheduled → instructed → settled or failed', () => {
-  it('is instructed in a batch with the account it pays into, and only once', () => {
-    const instruct = {
-      type: 'InstructPayout' as const,
-      batchId: 'batch-1',
-      instructedOn: '2026-03-17',
-    };
-    spec.given([scheduled]).when(instruct).then([instructed()]);
-    spec.given([scheduled, instructed()]).when(instruct).thenNothingHappened();
+describe('payout order decider: scheduled → batched → instructed → settled or failed', () => {
+  const batch = { type: 'BatchPayout' as const, batchId: 'batch-1', batchedOn: '2026-03-16' };
+  const instruct = {
+    type: 'InstructPayout' as const,
+    batchId: 'batch-1',
+    instructedOn: '2026-03-17',
+  };
+
+  it('goes into one prepared batch with the account it pays into, and only one', () => {
+    spec.given([scheduled]).when(batch).then([batched()]);
+    spec.given([scheduled, batched()]).when(batch).thenNothingHappened();
     spec
-      .given([scheduled, instructed()])
-      .when({ ...instruct, batchId: 'batch-2' })
+      .given([scheduled, batched()])
+      .when({ ...batch, batchId: 'batch-2' })
       .thenRejects('PAYOUT_NOT_SCHEDULED');
+    spec
+      .given([scheduled, batched(), instructed()])
+      .when({ ...batch, batchId: 'batch-2' })
+      .thenRejects('PAYOUT_NOT_SCHEDULED');
+    spec.given([]).when(batch).thenRejects('PAYOUT_NOT_FOUND');
+  });
+
+  it('is instructed only when its own batch is marked, and only once', () => {
+    spec.given([scheduled, batched()]).when(instruct).then([instructed()]);
+    spec.given([scheduled, batched(), instructed()]).when(instruct).thenNothingHappened();
+    spec
+      .given([scheduled, batched()])
+      .when({ ...instruct, batchId: 'batch-2' })
+      .thenRejects('PAYOUT_NOT_IN_BATCH');
+    spec.given([scheduled]).when(instruct).thenRejects('PAYOUT_NOT_IN_BATCH');
     spec.given([]).when(instruct).thenRejects('PAYOUT_NOT_FOUND');
+  });
+
+  it('refuses a bank outcome while its batch is only prepared (the bank has no file)', () => {
+    spec.given([scheduled, batched()]).when(report()).thenRejects('BATCH_NOT_INSTRUCTED');
+  });
+
+  it('settles after its batch was marked instructed (a stream from before batches were marked too)', () => {
+    spec.given([scheduled, batched(), instructed()]).when(report()).then([settled]);
   });
 
   it('settles with the bank reference, on time', () => {
@@ -260,11 +297,11 @@ describe('payout order decider: reissue to a corrected account (maker–checker)
       .then([reissued]);
     spec
       .given([scheduled, instructed(), failed, requested, reissued])
-      .when({ type: 'InstructPayout', batchId: 'batch-2', instructedOn: '2026-03-21' })
+      .when({ type: 'BatchPayout', batchId: 'batch-2', batchedOn: '2026-03-21' })
       .then([
         {
-          ...instructed('batch-2', 2),
-          data: { ...instructed('batch-2', 2).data, instructedOn: '2026-03-21' },
+          ...batched('batch-2', 2),
+          data: { ...batched('batch-2', 2).data, batchedOn: '2026-03-21' },
         },
       ]);
   });
@@ -331,7 +368,8 @@ describe('payout order decider: cancellation', () => {
     spec.given([scheduled, cancelled]).when(cancel).thenNothingHappened();
   });
 
-  it('refuses to cancel a payout with the bank or paid', () => {
+  it('refuses to cancel a payout in a prepared batch, with the bank or paid', () => {
+    spec.given([scheduled, batched()]).when(cancel).thenRejects('PAYOUT_NOT_CANCELLABLE');
     spec.given([scheduled, instructed()]).when(cancel).thenRejects('PAYOUT_NOT_CANCELLABLE');
     spec
       .given([scheduled, instructed(), settled])

@@ -22,10 +22,6 @@ export interface Supersession {
   readonly keep: readonly CommittedPayout[];
 }
 
-function isCommitted(payout: EarlierPayout): payout is CommittedPayout {
-  return payout.status === 'instructed' || payout.status === 'settled';
-}
-
 /**
  * A superseding decision (appeal or correction) replaces what has not reached the bank and
  * counts what has: an instruction in flight cannot be recalled, and a settled payout is paid.
@@ -40,9 +36,13 @@ export function supersede(earlier: readonly EarlierPayout[]): Supersession {
       case 'returned':
         cancel.push(payout.payoutId);
         break;
+      // In a prepared batch: its file may reach the bank any moment, so it counts as in flight.
+      case 'batched':
       case 'instructed':
+        keep.push({ ...payout, status: 'instructed' });
+        break;
       case 'settled':
-        if (isCommitted(payout)) keep.push(payout);
+        keep.push({ ...payout, status: 'settled' });
         break;
       case 'cancelled':
         break;

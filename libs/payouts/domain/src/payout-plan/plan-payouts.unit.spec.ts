@@ -14,6 +14,7 @@ describe('supersede: what a superseding decision does to the earlier orders', ()
     ['scheduled', 'cancel'],
     ['failed', 'cancel'],
     ['returned', 'cancel'],
+    ['batched', 'keep'],
     ['instructed', 'keep'],
     ['settled', 'keep'],
     ['cancelled', 'ignore'],
@@ -24,6 +25,12 @@ describe('supersede: what a superseding decision does to the earlier orders', ()
       kept: fate === 'keep' ? 1 : 0,
     });
   });
+});
+
+it('carries a payout of a prepared batch over as in flight: its file may reach the bank', () => {
+  expect(supersede([earlier('batched')]).keep.map((payout) => payout.status)).toEqual([
+    'instructed',
+  ]);
 });
 
 describe('planPayouts: one order per beneficiary, less what is already committed', () => {

@@ -54,7 +54,13 @@ export interface DecisionCheckReport {
   readonly decisions: readonly DecisionCheck[];
 }
 
-const OPEN: ReadonlySet<PayoutStatus> = new Set(['scheduled', 'instructed', 'failed', 'returned']);
+const OPEN: ReadonlySet<PayoutStatus> = new Set([
+  'scheduled',
+  'batched',
+  'instructed',
+  'failed',
+  'returned',
+]);
 
 function chainOf(
   decision: DecisionForCheck,

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PayoutProgram } from '@santunan/contracts';
-import { bankFileName, type BatchedPayout } from '@santunan/payouts-domain';
+import {
+  bankFileName,
+  type BatchedPayout,
+  type InstructedBatch,
+  type PreparedBatch,
+} from '@santunan/payouts-domain';
 import {
   accepted,
   ServiceRuntime,
@@ -10,7 +15,6 @@ import {
 } from '@santunan/platform';
 import { PayoutViewProjection } from '../payout-view/payout-view.projection';
 import type { Cause } from '../shared/cause';
-import { payoutBatchStreamId } from '../shared/payout-streams';
 import { PayoutStreams } from '../shared/payout-streams.repository';
 import { inTransaction } from '../shared/transactions';
 
@@ -23,26 +27,30 @@ export interface BatchRequest {
   readonly limit: number;
 }
 
-export interface InstructedBatch {
+export interface PreparedBatchAnswer {
   readonly batchId: string;
   /** False when the batch existed already (a retried request). */
   readonly created: boolean;
+  /** `prepared` until a finance officer marks its file as handed to the bank. */
+  readonly status: 'prepared' | 'instructed';
   readonly payouts: readonly BatchedPayout[];
   readonly total: number;
   readonly fileName: string;
-  readonly instructedOn: string;
+  readonly preparedOn: string;
 }
 
 /**
- * Hands the scheduled payouts to the bank: each payout is instructed and the batch recorded
- * in one transaction, so a payout is in exactly one batch per attempt. The candidates come
- * from the read model; each payout's decider has the last word (one no longer scheduled is
- * left out), and a lost race with another batch starts the whole transaction again. A batch
- * the decider refuses (nothing to instruct, the id taken by another batch) is raised as a
+ * Prepares a bank batch from the scheduled payouts (ADR 0035): each payout is locked into it
+ * (`PayoutBatched`) and the batch recorded (`PayoutBatchPrepared`) in one transaction, so a
+ * payout is in exactly one batch per attempt. Nothing is instructed yet: that is a finance
+ * officer's mark once the file is with the bank (`MarkBatchInstructedHandler`). The candidates
+ * come from the read model; each payout's decider has the last word (one no longer scheduled
+ * is left out), and a lost race with another batch starts the whole transaction again. A batch
+ * the decider refuses (nothing to put in it, the id taken by another batch) is raised as a
  * DomainRejectedError, so that nothing of it is written.
  */
 @Injectable()
-export class InstructBatchHandler {
+export class PrepareBatchHandler {
   constructor(
     @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
     @Inject(PayoutStreams) private readonly streams: PayoutStreams,
@@ -61,15 +69,15 @@ export class InstructBatchHandler {
     return this.runtime.ids;
   }
 
-  async instruct(request: BatchRequest, cause: Cause): Promise<InstructedBatch> {
+  async prepare(request: BatchRequest, cause: Cause): Promise<PreparedBatchAnswer> {
     const batchId = request.batchId ?? this.ids.next();
     const existing = await this.streams.batch(undefined, batchId);
-    if (existing.status === 'instructed') return this.describe(batchId, false);
+    if (existing.status !== 'none') return describe(batchId, existing);
 
     await this.runtime.catchUp(this.view);
     const candidates = await this.candidates(request);
-    const instructedOn = this.clock.today();
-    const fileName = bankFileName(batchId, instructedOn);
+    const preparedOn = this.clock.today();
+    const fileName = bankFileName(batchId, preparedOn);
     return inTransaction(this.database, async (tx) => {
       const payouts: BatchedPayout[] = [];
       for (const { payoutId, participantId } of candidates) {
@@ -77,12 +85,11 @@ export class InstructBatchHandler {
           tx,
           payoutId,
           participantId,
-          { type: 'InstructPayout', batchId, instructedOn },
+          { type: 'BatchPayout', batchId, batchedOn: preparedOn },
           cause,
         );
         // No longer scheduled (another batch took it, it was cancelled): not in this batch.
-        if (!result.ok || result.state.status !== 'instructed' || result.events.length === 0)
-          continue;
+        if (!result.ok || result.state.status !== 'batched' || result.events.length === 0) continue;
         payouts.push({
           payoutId,
           attempt: result.state.attempt,
@@ -93,18 +100,26 @@ export class InstructBatchHandler {
         tx,
         batchId,
         {
-          type: 'InstructBatch',
+          type: 'PrepareBatch',
           batchId,
           payouts,
           fileName,
-          instructedBy: cause.actor.id,
-          instructedOn,
+          preparedBy: cause.actor.id,
+          preparedOn,
         },
         cause,
       );
       accepted(batch, `batch ${batchId}`);
       const total = payouts.reduce((sum, payout) => sum + payout.amount, 0);
-      return { batchId, created: true, payouts, total, fileName, instructedOn };
+      return {
+        batchId,
+        created: true,
+        status: 'prepared' as const,
+        payouts,
+        total,
+        fileName,
+        preparedOn,
+      };
     });
   }
 
@@ -134,22 +149,19 @@ export class InstructBatchHandler {
           );
     return rows.map((row) => ({ payoutId: row.payout_id, participantId: row.participant_id }));
   }
+}
 
-  /** A batch as its stream recorded it (a retried request gets the first answer). */
-  private async describe(batchId: string, created: boolean): Promise<InstructedBatch> {
-    const [envelope] = await this.runtime.store.readStream(
-      this.database,
-      payoutBatchStreamId(batchId),
-    );
-    if (envelope === undefined) throw new Error(`batch ${batchId} has no events`);
-    const { data } = await this.streams.batches.toDomainEvent(envelope);
-    return {
-      batchId,
-      created,
-      payouts: data.payouts,
-      total: data.total,
-      fileName: data.fileName,
-      instructedOn: data.instructedOn,
-    };
-  }
+/** A batch as its stream recorded it (a retried request gets the first answer). */
+function describe(batchId: string, batch: PreparedBatch | InstructedBatch): PreparedBatchAnswer {
+  return {
+    batchId,
+    created: false,
+    status: batch.status,
+    payouts: batch.payouts,
+    total: batch.total,
+    fileName: batch.fileName,
+    // A batch from before ADR 0035 was prepared and instructed the same day.
+    preparedOn:
+      batch.status === 'prepared' ? batch.preparedOn : (batch.preparedOn ?? batch.instructedOn),
+  };
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isRedacted, ServiceRuntime, type DomainRejection } from '@santunan/platform';
 import { renderBankFile, type BankFileLine } from '@santunan/payouts-domain';
-import { payoutBatchStreamId } from '../shared/payout-streams';
 import { PayoutStreams } from '../shared/payout-streams.repository';
 import { batchNotFound } from '../shared/payouts-rejections';
 
@@ -21,8 +20,8 @@ function text(value: unknown): string | undefined {
 }
 
 /**
- * The bank file of a batch, rebuilt from the events: for each payout, the account its
- * instruction in this batch paid into (a later reissue does not rewrite an old file).
+ * The bank file of a batch, rebuilt from the events: for each payout, the account it was put
+ * in this batch with (a later reissue does not rewrite an old file).
  * Decrypted only here, at the edge, for the finance role.
  */
 @Injectable()
@@ -33,12 +32,8 @@ export class BankFileReader {
   ) {}
 
   async read(batchId: string): Promise<BankFile> {
-    const [envelope] = await this.runtime.store.readStream(
-      this.runtime.database,
-      payoutBatchStreamId(batchId),
-    );
-    if (envelope === undefined) return { ok: false, rejection: batchNotFound(batchId) };
-    const { data: batch } = await this.streams.batches.toDomainEvent(envelope);
+    const batch = await this.streams.batch(undefined, batchId);
+    if (batch.status === 'none') return { ok: false, rejection: batchNotFound(batchId) };
     const lines: BankFileLine[] = [];
     const erased: string[] = [];
     for (const { payoutId, attempt } of batch.payouts) {
@@ -46,16 +41,20 @@ export class BankFileReader {
         (entry) => entry.event,
       );
       const scheduled = history.find((event) => event.type === 'PayoutScheduled');
-      const instructed = history.find(
+      // Since ADR 0035 the payout went in when the batch was prepared; before, when instructed.
+      const batched = history.find(
         (event) =>
-          event.type === 'PayoutInstructed' &&
+          (event.type === 'PayoutBatched' || event.type === 'PayoutInstructed') &&
           event.data.batchId === batchId &&
           event.data.attempt === attempt,
       );
-      if (scheduled?.type !== 'PayoutScheduled' || instructed?.type !== 'PayoutInstructed') {
-        throw new Error(`payout ${payoutId} of batch ${batchId} has no instruction in it`);
+      if (
+        scheduled?.type !== 'PayoutScheduled' ||
+        (batched?.type !== 'PayoutBatched' && batched?.type !== 'PayoutInstructed')
+      ) {
+        throw new Error(`payout ${payoutId} of batch ${batchId} was never put in it`);
       }
-      const account = instructed.data.bankAccount;
+      const account = batched.data.bankAccount;
       const [accountNumber, accountName, beneficiaryName] = [
         text(account.accountNumber),
         text(account.accountName),
@@ -76,7 +75,7 @@ export class BankFileReader {
         accountNumber,
         accountName,
         beneficiaryName,
-        amount: instructed.data.amount,
+        amount: batched.data.amount,
       });
     }
     if (erased.length > 0) {

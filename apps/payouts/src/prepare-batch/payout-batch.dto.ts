@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PAYOUT_PROGRAMS, type PayoutProgram } from '@santunan/contracts';
+import { BatchSummaryResponse } from '../payout-view/payout-view.dto';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export class CreatePayoutBatchDto {
@@ -53,10 +54,15 @@ export class PayoutBatchResponse {
   @ApiProperty({ format: 'uuid' }) batchId!: string;
   @ApiProperty({ description: 'False when the batch existed (a retried request).' })
   created!: boolean;
+  @ApiProperty({
+    enum: ['prepared', 'instructed'],
+    description: 'Prepared until a finance officer marks its file as handed to the bank.',
+  })
+  status!: 'prepared' | 'instructed';
   @ApiProperty({ type: [BatchedPayoutResponse] }) payouts!: BatchedPayoutResponse[];
   @ApiProperty({ description: 'Whole rupiah.' }) total!: number;
   @ApiProperty() fileName!: string;
-  @ApiProperty() instructedOn!: string;
+  @ApiProperty() preparedOn!: string;
 }
 
 export class BatchPayoutStatusResponse extends BatchedPayoutResponse {
@@ -64,13 +70,6 @@ export class BatchPayoutStatusResponse extends BatchedPayoutResponse {
   status!: string;
 }
 
-export class PayoutBatchDetailResponse {
-  @ApiProperty({ format: 'uuid' }) batchId!: string;
-  @ApiProperty() count!: number;
-  @ApiProperty() total!: number;
-  @ApiProperty({ enum: ['IDR'] }) currency!: 'IDR';
-  @ApiProperty() fileName!: string;
-  @ApiProperty() instructedBy!: string;
-  @ApiProperty() instructedOn!: string;
+export class PayoutBatchDetailResponse extends BatchSummaryResponse {
   @ApiProperty({ type: [BatchPayoutStatusResponse] }) payouts!: BatchPayoutStatusResponse[];
 }

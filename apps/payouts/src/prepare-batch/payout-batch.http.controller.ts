@@ -15,7 +15,7 @@ import { BatchListResponse } from '../payout-view/payout-view.dto';
 import { PayoutViewReader } from '../payout-view/payout-view.reader';
 import { batchNotFound } from '../shared/payouts-rejections';
 import { BankFileReader } from './bank-file.reader';
-import { InstructBatchHandler } from './instruct-batch.handler';
+import { PrepareBatchHandler } from './prepare-batch.handler';
 import {
   BatchIdParams,
   CreatePayoutBatchDto,
@@ -29,7 +29,7 @@ export class BatchListQuery extends OffsetPageQuery({ defaultLimit: 50, maxLimit
 @Controller('payout-batches')
 export class PayoutBatchController {
   constructor(
-    @Inject(InstructBatchHandler) private readonly handler: InstructBatchHandler,
+    @Inject(PrepareBatchHandler) private readonly handler: PrepareBatchHandler,
     @Inject(PayoutViewReader) private readonly payouts: PayoutViewReader,
     @Inject(BankFileReader) private readonly bankFiles: BankFileReader,
   ) {}
@@ -37,22 +37,24 @@ export class PayoutBatchController {
   @Post()
   @Roles('finance')
   @ApiOperation({
-    summary: 'Hand the scheduled payouts to the bank as one batch',
+    summary: 'Prepare a bank batch of the scheduled payouts',
     description:
-      'Instructs every scheduled payout (or those named, or of one program), records the batch ' +
-      '(PayoutInstructed per payout, PayoutBatchInstructed) and names its bank file. ' +
+      'Locks every scheduled payout (or those named, or of one program) into a new batch ' +
+      '(PayoutBatched per payout, PayoutBatchPrepared) and names its bank file. Nothing is ' +
+      'instructed until a finance officer marks the batch as handed to the bank ' +
+      '(POST /payout-batches/{batchId}/instructed, ADR 0035). ' +
       'Idempotent with a batchId: the same id answers 200 with the batch as first created.',
   })
   @ApiCreatedResponse({ type: PayoutBatchResponse })
   @ApiOkResponse({ type: PayoutBatchResponse, description: 'The batch existed already.' })
-  // BATCH_EMPTY: nothing scheduled; BATCH_ALREADY_INSTRUCTED: the id names another batch.
-  @ApiProblems({ 409: 'BATCH_ALREADY_INSTRUCTED', 422: 'BATCH_EMPTY' })
+  // BATCH_EMPTY: nothing scheduled; BATCH_ALREADY_PREPARED: the id names another batch.
+  @ApiProblems({ 409: 'BATCH_ALREADY_PREPARED', 422: 'BATCH_EMPTY' })
   async create(
     @Body() body: CreatePayoutBatchDto,
     @RequestCause() cause: CommandCause,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<PayoutBatchResponse> {
-    const batch = await this.handler.instruct(
+    const batch = await this.handler.prepare(
       {
         batchId: body.batchId,
         payoutIds: body.payoutIds,
@@ -67,7 +69,9 @@ export class PayoutBatchController {
 
   @Get()
   @Roles('finance', 'auditor')
-  @ApiOperation({ summary: 'The batches handed to the bank, newest first' })
+  @ApiOperation({
+    summary: 'The batches, newest first: prepared, instructed (with whom and when) or settled',
+  })
   @ApiOkResponse({ type: BatchListResponse })
   async list(@Query() query: BatchListQuery): Promise<BatchListResponse> {
     const page = await this.payouts.batches({ limit: query.limit, offset: query.offset });
@@ -90,7 +94,7 @@ export class PayoutBatchController {
   @ApiOperation({
     summary: 'The bank file of a batch (CSV)',
     description:
-      'RFC 4180 CSV, one credit transfer per line with the account as instructed in this batch. ' +
+      'RFC 4180 CSV, one credit transfer per line with the account as put in this batch. ' +
       'X-Batch-Count and X-Batch-Total (whole rupiah) carry the control totals.',
   })
   @ApiProduces('text/csv')
