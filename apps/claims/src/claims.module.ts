@@ -32,6 +32,7 @@ import {
 import { ParticipantDirectory } from './participants/participant-directory';
 import { ParticipantFactsReader } from './participants/participant-facts.reader';
 import { ParticipantFactsStore } from './participants/participant-facts.store';
+import { RecordReportedDeathHandler } from './participants/record-reported-death.handler';
 import { ProposeDecisionHandler } from './propose-decision/propose-decision.handler';
 import { ProposeDecisionController } from './propose-decision/propose-decision.http.controller';
 import { ProposeRejectionHandler } from './propose-rejection/propose-rejection.handler';
@@ -132,6 +133,7 @@ export class ClaimsModule {
         ReopenClaimHandler,
         ScholarshipApplicationHandler,
         ReassessPendingClaimHandler,
+        RecordReportedDeathHandler,
         { provide: CoverageFactsStore, useValue: coverage },
         ParticipantFactsStore,
         { provide: WorkQueueProjection, useValue: workQueue },

@@ -20,6 +20,8 @@ import type { EnrollmentConfig } from './config/enrollment-config';
 import { CorrectParticipantDetailsHandler } from './correct-participant-details/correct-participant-details.handler';
 import { CorrectParticipantDetailsController } from './correct-participant-details/correct-participant-details.http.controller';
 import { EnrollmentTables1764200000000 } from './database/enrollment-tables.migration';
+import { EmployersModule } from './employers/employers.module';
+import { withEmployersRejections } from './employers/shared/employers-rejections';
 import { DesignateHeirsHandler } from './designate-heirs/designate-heirs.handler';
 import { DesignateHeirsController } from './designate-heirs/designate-heirs.http.controller';
 import { ParticipantViewController } from './participant-view/participant-view.http.controller';
@@ -29,6 +31,7 @@ import { ProgramWorkersController } from './program-workers/program-workers.http
 import { ProgramWorkersReader } from './program-workers/program-workers.reader';
 import { ParticipantPresenter } from './participant-view/participant.presenter';
 import { RecordDeathHandler } from './record-death/record-death.handler';
+import { RecordDeathController } from './record-death/record-death.http.controller';
 import { RecordDeathKafkaController } from './record-death/record-death.kafka.controller';
 import { RegisterChildHandler } from './register-child/register-child.handler';
 import { RegisterChildController } from './register-child/register-child.http.controller';
@@ -57,7 +60,8 @@ export class EnrollmentModule {
       config: config.service,
       topic: config.eventsTopic,
       migrations: [EnrollmentTables1764200000000],
-      rejections: ENROLLMENT_REJECTIONS,
+      // The hosted employers context answers its own codes (ADR 0037).
+      rejections: withEmployersRejections(ENROLLMENT_REJECTIONS),
       projections: [(runtime) => new ParticipantViewProjection(runtime.cipher, hasher)],
       // Every consumed payload is checked against its published schema first (ADR 0019).
       eventSchemas: eventPayloadSchemas,
@@ -72,12 +76,17 @@ export class EnrollmentModule {
     };
     return {
       module: EnrollmentModule,
-      imports: [ServicePlatformModule.forRoot(runtimeOptions), ...simulationImports(config.clock)],
+      imports: [
+        ServicePlatformModule.forRoot(runtimeOptions),
+        ...simulationImports(config.clock),
+        EmployersModule.forHost({ hasher, regions }),
+      ],
       controllers: [
         RegisterParticipantController,
         CorrectParticipantDetailsController,
         ChangeDeclaredIncomeController,
         DesignateHeirsController,
+        RecordDeathController,
         RegisterChildController,
         ParticipantViewController,
         ProgramWorkersController,

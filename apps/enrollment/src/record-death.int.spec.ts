@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { ClaimsEventMap } from '@santunan/contracts';
 import {
   deadLetterTopic,
+  ServiceRuntime,
   type EventEnvelope,
   type IncomingMessage,
   type Subscription,
@@ -36,12 +37,26 @@ function deathRecorded(participantId: string, dateOfDeath: string): EventEnvelop
   });
 }
 
-describe('enrollment consumes deaths recorded by claims', () => {
+const registration = (nik: string, fullName: string, birthDate: string) => ({
+  nik,
+  fullName,
+  birthDate,
+  sex: 'female',
+  address: { line: 'Desa Oelnasi', regencyCode: '5301' },
+  phone: '081234567890',
+  occupation: 'petani',
+  declaredIncome: 1_000_000,
+  incomeEffectiveFrom: '2026-01',
+});
+
+describe('enrollment records deaths: from claims, and from its own officers', () => {
   let environment: EnrollmentTestEnvironment;
   let app: INestApplication;
   let officer: string;
   const messaging = testMessaging('enrollment-death-int');
   let deadLetters: Subscription | undefined;
+  let published: Subscription | undefined;
+  const onTopic: EventEnvelope[] = [];
 
   beforeAll(async () => {
     environment = await createEnrollmentTestEnvironment('enrol_death');
@@ -50,6 +65,7 @@ describe('enrollment consumes deaths recorded by claims', () => {
   });
 
   afterAll(async () => {
+    await published?.stop();
     await deadLetters?.stop();
     await app?.close();
     await environment?.drop();
@@ -113,7 +129,10 @@ describe('enrollment consumes deaths recorded by claims', () => {
       causationId: death.eventId,
       correlationId: death.metadata.correlationId,
       actor: { kind: 'system' },
-      data: { dateOfDeath: '2026-05-02', recordedByEventId: death.eventId },
+      data: {
+        dateOfDeath: '2026-05-02',
+        recordedBy: { kind: 'claims-event', eventId: death.eventId },
+      },
     });
 
     const refused = await http(app)
@@ -144,5 +163,149 @@ describe('enrollment consumes deaths recorded by claims', () => {
       },
       { timeoutMs: 180_000 },
     );
+  });
+
+  it('lets an enrollment officer record a reported death, refusing bad input field by field', async () => {
+    published = await messaging.subscribe({
+      groupId: uniqueName('int.enrollment.events-probe'),
+      topics: [environment.config.eventsTopic],
+      fromBeginning: true,
+      handle: async (message) => {
+        onTopic.push(JSON.parse(message.value?.toString() ?? 'null') as EventEnvelope);
+      },
+    });
+    const registered = await http(app)
+      .post('/participants')
+      .set('Authorization', officer)
+      .send(registration('5301044503920010', 'Yuliana Seran', '1992-03-05'))
+      .expect(201);
+    const { participantId } = registered.body as { participantId: string };
+    const death = (body: Record<string, unknown>) =>
+      http(app)
+        .post(`/participants/${participantId}/death`)
+        .set('Authorization', officer)
+        .send(body);
+    const certificate = '5301-KM-10112026-0042';
+
+    for (const [body, code, field] of [
+      [
+        { dateOfDeath: '2026-02-30', deathCertificateReference: certificate },
+        'DEATH_DATE_INVALID',
+        '/dateOfDeath',
+      ],
+      [
+        { dateOfDeath: '2999-01-01', deathCertificateReference: certificate },
+        'DEATH_DATE_IN_FUTURE',
+        '/dateOfDeath',
+      ],
+      [
+        { dateOfDeath: '1992-03-04', deathCertificateReference: certificate },
+        'DEATH_DATE_BEFORE_BIRTH',
+        '/dateOfDeath',
+      ],
+      [
+        { dateOfDeath: '2026-05-02', deathCertificateReference: ' ' },
+        'DEATH_CERTIFICATE_MISSING',
+        '/deathCertificateReference',
+      ],
+    ] as const) {
+      const refused = await death(body).expect(422);
+      expect(refused.body).toMatchObject({ status: 422, code, field });
+    }
+    const malformed = await death({ dateOfDeath: '2 Mei 2026' }).expect(400);
+    expect(malformed.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(
+      [
+        ...new Set((malformed.body as { errors: { field: string }[] }).errors.map((e) => e.field)),
+      ].sort(),
+    ).toEqual(['/dateOfDeath', '/deathCertificateReference']);
+    await http(app)
+      .post(`/participants/${participantId}/death`)
+      .set('Authorization', bearer(environment, ['claims-officer']))
+      .send({ dateOfDeath: '2026-05-02', deathCertificateReference: certificate })
+      .expect(403);
+
+    const recorded = await death({
+      dateOfDeath: '2026-05-02',
+      deathCertificateReference: certificate,
+    }).expect(200);
+    expect(recorded.body).toEqual({ participantId, version: 2, changed: true });
+    // The same death again changes nothing; another date is a conflict naming the field.
+    const again = await death({
+      dateOfDeath: '2026-05-02',
+      deathCertificateReference: certificate,
+    }).expect(200);
+    expect(again.body).toEqual({ participantId, version: 2, changed: false });
+    const conflict = await death({
+      dateOfDeath: '2026-05-01',
+      deathCertificateReference: certificate,
+    }).expect(409);
+    expect(conflict.body).toMatchObject({
+      code: 'DEATH_DATE_CONFLICT',
+      field: '/dateOfDeath',
+      recordedDateOfDeath: '2026-05-02',
+    });
+
+    const history = await http(app)
+      .get(`/participants/${participantId}/history`)
+      .set('Authorization', officer)
+      .expect(200);
+    const events = (history.body as { events: Array<Record<string, unknown>> }).events;
+    expect(events[1]).toMatchObject({
+      type: 'ParticipantDeceased',
+      actor: { id: 'officer-1', kind: 'user' },
+      data: {
+        dateOfDeath: '2026-05-02',
+        recordedBy: {
+          kind: 'enrollment-officer',
+          officerId: 'officer-1',
+          deathCertificateReference: certificate,
+        },
+      },
+    });
+
+    // Published as ParticipantDeceased v2, the officer and the certificate in the payload.
+    const deceased = await eventually(
+      () => {
+        const found = onTopic.find(
+          (event) =>
+            event.type === 'ParticipantDeceased' &&
+            event.streamId === `participant-${participantId}`,
+        );
+        expect(found).toBeDefined();
+        return found as EventEnvelope;
+      },
+      { timeoutMs: 180_000 },
+    );
+    expect(deceased.schemaVersion).toBe(2);
+    expect(deceased.data).toEqual({
+      participantId,
+      dateOfDeath: '2026-05-02',
+      recordedBy: {
+        kind: 'enrollment-officer',
+        officerId: 'officer-1',
+        deathCertificateReference: certificate,
+      },
+    });
+
+    // A claim's DeathRecorded for the same death (a claim lodged afterwards) is not recorded twice.
+    const fromClaims = deathRecorded(participantId, '2026-05-02');
+    await publish(fromClaims);
+    const runtime = app.get(ServiceRuntime);
+    await eventually(
+      async () => {
+        const rows = await runtime.database.query<{ outcome: string }>(
+          'select outcome from inbox where event_id = $1',
+          [fromClaims.eventId],
+        );
+        expect(rows).toHaveLength(1);
+      },
+      { timeoutMs: 180_000 },
+    );
+    const after = await http(app)
+      .get(`/participants/${participantId}/history`)
+      .set('Authorization', officer)
+      .expect(200);
+    expect((after.body as { events: unknown[] }).events).toHaveLength(2);
   });
 });

@@ -188,6 +188,14 @@ export function timelineEntry(event: ClaimsEvent): TimelineEntry {
           deathCertificateReference: event.data.deathCertificateReference,
         },
       };
+    case 'DeathRecordedByEnrollment':
+      return {
+        summary: `Death recorded by enrollment (${event.data.dateOfDeath})`,
+        details: {
+          dateOfDeath: event.data.dateOfDeath,
+          deathCertificateReference: event.data.deathCertificateReference,
+        },
+      };
     case 'DeathBenefitClaimed':
       return {
         summary: 'Holds the death benefit in the death register',

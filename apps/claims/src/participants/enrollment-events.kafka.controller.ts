@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EnrollmentEventMap, EnrollmentEventType } from '@santunan/contracts';
-import type { EventContext } from '@santunan/platform';
+import type { Actor, EventContext } from '@santunan/platform';
 import { jakartaDateOf } from '../shared/local-date';
 import {
   ParticipantFactsStore,
@@ -9,9 +9,13 @@ import {
   type DetailsCorrected,
   type Registered,
 } from './participant-facts.store';
+import { RecordReportedDeathHandler } from './record-reported-death.handler';
 
 /** Stable: names the consumer group and its inbox rows. */
 export const ENROLLMENT_FACTS_CONSUMER = 'enrollment-facts';
+
+/** The consumer acts for the enrollment context; who recorded the death is in the event. */
+export const ENROLLMENT_DEATHS_ACTOR: Actor = { id: 'claims.enrollment-deaths', kind: 'system' };
 
 const on = <Type extends EnrollmentEventType>(type: Type): Type => type;
 
@@ -20,6 +24,7 @@ const on = <Type extends EnrollmentEventType>(type: Type): Type => type;
 export class EnrollmentEventsKafkaController {
   constructor(
     @Inject(ParticipantFactsStore) private readonly participants: ParticipantFactsStore,
+    @Inject(RecordReportedDeathHandler) private readonly deaths: RecordReportedDeathHandler,
   ) {}
 
   @EventPattern(on('ParticipantRegistered'))
@@ -65,8 +70,13 @@ export class EnrollmentEventsKafkaController {
   @EventPattern(on('ParticipantDeceased'))
   async participantDeceased(
     @Payload() data: EnrollmentEventMap['ParticipantDeceased'],
-    @Ctx() { transaction }: EventContext,
+    @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
     await this.participants.deceased(transaction, data);
+    await this.deaths.record(transaction, data, event.eventId, {
+      actor: ENROLLMENT_DEATHS_ACTOR,
+      correlationId: event.metadata.correlationId,
+      causationId: event.eventId,
+    });
   }
 }

@@ -19,10 +19,15 @@ export class RecordDeathKafkaController {
     @Payload() data: ClaimsEventMap['DeathRecorded'],
     @Ctx() { event, transaction }: EventContext,
   ): Promise<void> {
-    const result = await this.handler.record(
+    // A death an enrollment officer recorded first comes back as DeathRecordedByEnrollment,
+    // which this consumer does not read; a claim's DeathRecorded on the same date is no news.
+    const result = await this.handler.recordWithin(
       transaction,
       data.participantId,
-      { dateOfDeath: data.dateOfDeath, recordedByEventId: event.eventId },
+      {
+        dateOfDeath: data.dateOfDeath,
+        recordedBy: { kind: 'claims-event', eventId: event.eventId },
+      },
       {
         actor: CLAIMS_DEATH_CONSUMER,
         correlationId: event.metadata.correlationId,

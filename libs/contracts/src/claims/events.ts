@@ -585,6 +585,23 @@ export interface DeathRecorded {
   readonly recordedBy: string;
 }
 
+/**
+ * Enrollment recorded the death before any claim (an enrollment officer, on the death
+ * certificate reported to them: ParticipantDeceased recorded by `enrollment-officer`). The
+ * register now knows the date of death, so a later death claim is checked against it. Unlike
+ * DeathRecorded, enrollment does not consume it: the death came from there (ADR 0034).
+ */
+export interface DeathRecordedByEnrollment {
+  readonly participantId: string;
+  readonly dateOfDeath: IsoDate;
+  readonly deathCertificateReference: string;
+  /** The enrollment officer who recorded it. */
+  readonly recordedBy: string;
+  /** Enrollment's ParticipantDeceased event. */
+  readonly participantDeceasedEventId: string;
+  readonly recordedOn: IsoDate;
+}
+
 export interface DeathBenefitClaimed {
   readonly participantId: string;
   readonly dateOfDeath: IsoDate;
@@ -731,6 +748,7 @@ export interface ClaimsEventMap {
   ClaimRejected: ClaimRejected;
   ClaimReopened: ClaimReopened;
   DeathRecorded: DeathRecorded;
+  DeathRecordedByEnrollment: DeathRecordedByEnrollment;
   DeathBenefitClaimed: DeathBenefitClaimed;
   DeathBenefitReleased: DeathBenefitReleased;
   ScholarshipEntitlementGranted: ScholarshipEntitlementGranted;
@@ -768,6 +786,7 @@ export const CLAIMS_SCHEMA_VERSIONS: Readonly<Record<ClaimsEventType, number>> =
   ClaimRejected: 1,
   ClaimReopened: 1,
   DeathRecorded: 1,
+  DeathRecordedByEnrollment: 1,
   DeathBenefitClaimed: 1,
   DeathBenefitReleased: 1,
   ScholarshipEntitlementGranted: 1,
@@ -819,6 +838,7 @@ export const CLAIMS_PERSONAL_DATA_PATHS: Readonly<Record<ClaimsEventType, readon
   ClaimRejected: [],
   ClaimReopened: [],
   DeathRecorded: [],
+  DeathRecordedByEnrollment: [],
   DeathBenefitClaimed: [],
   DeathBenefitReleased: [],
   ScholarshipEntitlementGranted: ['children.*.fullName'],

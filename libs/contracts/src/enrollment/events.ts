@@ -104,7 +104,28 @@ export interface ChildRegisteredForScholarship {
   readonly relationship: ChildRelationship;
 }
 
+/**
+ * Who recorded a death: the claims event (DeathRecorded) of a death claim whose certificate is
+ * in hand, or an enrollment officer told of the death (by the family or Dukcapil) before any
+ * claim, on the evidence of the death certificate (akta kematian) named.
+ */
+export type DeathRecorder =
+  | { readonly kind: 'claims-event'; readonly eventId: string }
+  | {
+      readonly kind: 'enrollment-officer';
+      readonly officerId: string;
+      readonly deathCertificateReference: string;
+    };
+
+/** Schema version 2: who recorded the death (ADR 0034). */
 export interface ParticipantDeceased {
+  readonly participantId: string;
+  readonly dateOfDeath: IsoDate;
+  readonly recordedBy: DeathRecorder;
+}
+
+/** ParticipantDeceased as schema version 1 published it: only claims recorded deaths. */
+export interface ParticipantDeceasedV1 {
   readonly participantId: string;
   readonly dateOfDeath: IsoDate;
   /** The claims event that recorded the death. */
@@ -122,6 +143,14 @@ export interface EnrollmentEventMap {
 
 export type EnrollmentEventType = keyof EnrollmentEventMap;
 
+/**
+ * The payloads of earlier schema versions still stored and still on the topic (a replay
+ * republishes them as stored): read through the upcasters (`registerEnrollmentUpcasters`).
+ */
+export interface EnrollmentEventMapV1 {
+  ParticipantDeceased: ParticipantDeceasedV1;
+}
+
 export type EnrollmentEvent = {
   [Type in EnrollmentEventType]: { readonly type: Type; readonly data: EnrollmentEventMap[Type] };
 }[EnrollmentEventType];
@@ -132,7 +161,7 @@ export const ENROLLMENT_SCHEMA_VERSIONS: Readonly<Record<EnrollmentEventType, nu
   DeclaredIncomeChanged: 1,
   HeirsDesignated: 1,
   ChildRegisteredForScholarship: 1,
-  ParticipantDeceased: 1,
+  ParticipantDeceased: 2,
 };
 
 /** Fields encrypted with the participant's key (UU PDP 27/2022); `*` stands for every element of an array. */

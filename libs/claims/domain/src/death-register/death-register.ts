@@ -5,7 +5,8 @@ import type { DeathRegisterFacts } from '../facts/claim-facts';
 // The death register (stream `death-<participantId>`) is where "one death, one death benefit"
 // (product decision 6) is made safe under concurrency: two claims for the same death append to
 // the same stream, so the event store's expected version lets exactly one of them hold the
-// benefit. It also records the death once, for enrollment and contributions.
+// benefit. It also records the death once, for enrollment and contributions, or learns it from
+// enrollment when an enrollment officer recorded it before any claim (ADR 0034).
 
 /** A death claim enters the register once its death certificate is in hand. */
 export interface ClaimDeathBenefit {
@@ -25,10 +26,26 @@ export interface ReleaseDeathBenefit {
   readonly reason: string;
 }
 
-export type DeathRegisterCommand = ClaimDeathBenefit | ReleaseDeathBenefit;
+/**
+ * Enrollment recorded the death before any claim: an enrollment officer, on the death
+ * certificate the family or Dukcapil reported (ParticipantDeceased recorded by
+ * `enrollment-officer`). From then on a death claim is checked against that date.
+ */
+export interface RecordReportedDeath {
+  readonly type: 'RecordReportedDeath';
+  readonly participantId: string;
+  readonly dateOfDeath: IsoDate;
+  readonly deathCertificateReference: string;
+  readonly officerId: string;
+  /** Enrollment's ParticipantDeceased event. */
+  readonly participantDeceasedEventId: string;
+}
+
+export type DeathRegisterCommand = ClaimDeathBenefit | ReleaseDeathBenefit | RecordReportedDeath;
 
 export const DEATH_REGISTER_EVENT_TYPES = [
   'DeathRecorded',
+  'DeathRecordedByEnrollment',
   'DeathBenefitClaimed',
   'DeathBenefitReleased',
 ] as const;
@@ -78,6 +95,13 @@ export function evolveDeathRegister(
         participantId: event.data.participantId,
         dateOfDeath: event.data.dateOfDeath,
         holder: null,
+      };
+    case 'DeathRecordedByEnrollment':
+      return {
+        status: 'death-recorded',
+        participantId: event.data.participantId,
+        dateOfDeath: event.data.dateOfDeath,
+        holder: state.status === 'death-recorded' ? state.holder : null,
       };
     case 'DeathBenefitClaimed':
       return state.status === 'no-death-recorded'
@@ -182,6 +206,41 @@ function release(
   });
 }
 
+/**
+ * The register learns a death enrollment recorded. Recorded as DeathRecordedByEnrollment, not
+ * DeathRecorded: enrollment consumes DeathRecorded, and the death came from there (no echo).
+ * The same death again (a redelivery, or a claim that recorded it first) is no news; another
+ * date is a conflict for people to resolve, parked by the consumer with this code.
+ */
+function recordReportedDeath(
+  state: DeathRegisterState,
+  command: RecordReportedDeath,
+  context: DeathRegisterContext,
+): DeathRegisterDecision {
+  if (!isIsoDate(command.dateOfDeath))
+    return rejectWith('DATE_INVALID', 'the date of death must be YYYY-MM-DD');
+  if (state.status === 'death-recorded') {
+    return state.dateOfDeath === command.dateOfDeath
+      ? accept()
+      : rejectWith(
+          'DEATH_DATE_CONFLICT',
+          `the death is recorded on ${state.dateOfDeath}, not ${command.dateOfDeath}`,
+          { recordedDateOfDeath: state.dateOfDeath },
+        );
+  }
+  return accept({
+    type: 'DeathRecordedByEnrollment',
+    data: {
+      participantId: command.participantId,
+      dateOfDeath: command.dateOfDeath,
+      deathCertificateReference: command.deathCertificateReference,
+      recordedBy: command.officerId,
+      participantDeceasedEventId: command.participantDeceasedEventId,
+      recordedOn: context.today,
+    },
+  });
+}
+
 export function decideDeathRegister(
   command: DeathRegisterCommand,
   state: DeathRegisterState,
@@ -192,6 +251,8 @@ export function decideDeathRegister(
       return claimBenefit(state, command, context);
     case 'ReleaseDeathBenefit':
       return release(state, command, context);
+    case 'RecordReportedDeath':
+      return recordReportedDeath(state, command, context);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

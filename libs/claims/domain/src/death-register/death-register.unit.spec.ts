@@ -8,6 +8,7 @@ import {
   type DeathRegisterCommand,
   type DeathRegisterEvent,
   type DeathRegisterState,
+  type RecordReportedDeath,
 } from './death-register';
 
 const spec = deciderSpec({
@@ -134,6 +135,91 @@ describe('the death register (one death, one death benefit)', () => {
     expect(deathRegisterFacts(initialDeathRegisterState())).toEqual({
       dateOfDeath: null,
       benefitClaimedBy: null,
+    });
+  });
+});
+
+describe('a death an enrollment officer recorded before any claim', () => {
+  const reported: RecordReportedDeath = {
+    type: 'RecordReportedDeath',
+    participantId: 'p-1',
+    dateOfDeath: '2026-03-20',
+    deathCertificateReference: '5371-KM-0042',
+    officerId: 'enrollment-officer-3',
+    participantDeceasedEventId: 'enrollment-event-7',
+  };
+  const recordedByEnrollment: DeathRegisterEvent = {
+    type: 'DeathRecordedByEnrollment',
+    data: {
+      participantId: 'p-1',
+      dateOfDeath: '2026-03-20',
+      deathCertificateReference: '5371-KM-0042',
+      recordedBy: 'enrollment-officer-3',
+      participantDeceasedEventId: 'enrollment-event-7',
+      recordedOn: '2026-03-25',
+    },
+  };
+
+  it('enters the register as recorded by enrollment, not as DeathRecorded (enrollment reads that)', () => {
+    spec.given([]).when(reported).then([recordedByEnrollment]);
+  });
+
+  it('lets a claim with the same date hold the benefit, without recording the death again', () => {
+    spec
+      .given([recordedByEnrollment])
+      .when(jkmClaim)
+      .then([
+        {
+          type: 'DeathBenefitClaimed',
+          data: { ...claimedByJkk.data, claimId: 'claim-jkm', program: 'jkm' },
+        },
+      ]);
+    spec
+      .given([
+        recordedByEnrollment,
+        {
+          type: 'DeathBenefitClaimed',
+          data: { ...claimedByJkk.data, claimId: 'claim-jkm', program: 'jkm' },
+        },
+      ])
+      .when(jkkClaim)
+      .thenRejects('DEATH_BENEFIT_ALREADY_CLAIMED');
+  });
+
+  it('refuses a claim with another date of death, naming the recorded date', () => {
+    spec
+      .given([recordedByEnrollment])
+      .when({ ...jkkClaim, dateOfDeath: '2026-03-19' })
+      .thenRejects((rejection) => {
+        expect(rejection.code).toBe('DEATH_DATE_CONFLICT');
+        expect(rejection.details).toEqual({ recordedDateOfDeath: '2026-03-20' });
+      });
+  });
+
+  it('takes the same death again as no news, whoever recorded it first', () => {
+    spec.given([recordedByEnrollment]).when(reported).thenNothingHappened();
+    spec.given([recorded, claimedByJkk]).when(reported).thenNothingHappened();
+  });
+
+  it('refuses another date than the one recorded, and a date that is no date', () => {
+    spec
+      .given([recorded, claimedByJkk])
+      .when({ ...reported, dateOfDeath: '2026-03-18' })
+      .thenRejects('DEATH_DATE_CONFLICT');
+    spec
+      .given([])
+      .when({ ...reported, dateOfDeath: '20-03-2026' })
+      .thenRejects('DATE_INVALID');
+  });
+
+  it('keeps the holder of the benefit when the register learns the death afterwards', () => {
+    const state = [recordedByEnrollment, claimedByJkk].reduce(
+      evolveDeathRegister,
+      initialDeathRegisterState(),
+    );
+    expect(deathRegisterFacts(state)).toEqual({
+      dateOfDeath: '2026-03-20',
+      benefitClaimedBy: { claimId: 'claim-jkk', program: 'jkk', claimedOn: '2026-03-25' },
     });
   });
 });

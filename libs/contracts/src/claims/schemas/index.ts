@@ -21,6 +21,7 @@ import common from './common.schema.json';
 import deathBenefitClaimed from './death-benefit-claimed.schema.json';
 import deathBenefitReleased from './death-benefit-released.schema.json';
 import deathRecorded from './death-recorded.schema.json';
+import deathRecordedByEnrollment from './death-recorded-by-enrollment.schema.json';
 import envelope from './envelope.schema.json';
 import jkkClaimSubmitted from './jkk-claim-submitted.schema.json';
 import jkmClaimSubmitted from './jkm-claim-submitted.schema.json';
@@ -56,6 +57,7 @@ export const CLAIMS_EVENT_SCHEMAS: Readonly<Record<ClaimsEventType, JsonSchemaDo
   ClaimRejected: claimRejected,
   ClaimReopened: claimReopened,
   DeathRecorded: deathRecorded,
+  DeathRecordedByEnrollment: deathRecordedByEnrollment,
   DeathBenefitClaimed: deathBenefitClaimed,
   DeathBenefitReleased: deathBenefitReleased,
   ScholarshipEntitlementGranted: scholarshipEntitlementGranted,

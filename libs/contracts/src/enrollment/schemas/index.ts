@@ -10,7 +10,8 @@ import common from './common.schema.json';
 import declaredIncomeChanged from './declared-income-changed.schema.json';
 import envelope from './envelope.schema.json';
 import heirsDesignated from './heirs-designated.schema.json';
-import participantDeceased from './participant-deceased.schema.json';
+import participantDeceasedV1 from './participant-deceased.schema.json';
+import participantDeceased from './participant-deceased.v2.schema.json';
 import participantDetailsCorrected from './participant-details-corrected.schema.json';
 import participantRegistered from './participant-registered.schema.json';
 
@@ -26,3 +27,8 @@ export const ENROLLMENT_EVENT_SCHEMAS: Readonly<Record<EnrollmentEventType, Json
   ChildRegisteredForScholarship: childRegisteredForScholarship,
   ParticipantDeceased: participantDeceased,
 };
+
+/** Versions the current ones replaced, still published (a replay republishes stored events). */
+export const ENROLLMENT_EARLIER_EVENT_SCHEMAS: readonly JsonSchemaDocument[] = [
+  participantDeceasedV1,
+];

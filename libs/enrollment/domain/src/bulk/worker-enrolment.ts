@@ -41,6 +41,9 @@ const COLUMN_OF_FIELD: Readonly<Record<ParticipantField, WorkerCsvColumn | 'row'
   '/address/regencyCode': 'regency_code',
   '/declaredIncome': 'declared_income',
   '/heirs': 'row',
+  // A bulk file records no deaths; these never reach a row.
+  '/dateOfDeath': 'row',
+  '/deathCertificateReference': 'row',
 };
 
 /** The column a rejection points the operator to; `row` when no single column is at fault. */

@@ -123,7 +123,11 @@ describe('enrolling a sponsored worker from a bulk file', () => {
   it('refuses a worker whose registration died', () => {
     const died: EnrollmentEvent = {
       type: 'ParticipantDeceased',
-      data: { participantId: 'p-1', dateOfDeath: '2026-05-02', recordedByEventId: 'e-1' },
+      data: {
+        participantId: 'p-1',
+        dateOfDeath: '2026-05-02',
+        recordedBy: { kind: 'claims-event', eventId: 'e-1' },
+      },
     };
     spec.given([registered, died]).when(worker).thenRejects('PARTICIPANT_DECEASED');
   });

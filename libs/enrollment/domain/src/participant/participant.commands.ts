@@ -1,6 +1,7 @@
 import type {
   Address,
   ChildRelationship,
+  DeathRecorder,
   Heir,
   IsoDate,
   IsoMonth,
@@ -52,10 +53,15 @@ export interface RegisterChild {
   readonly relationship: ChildRelationship;
 }
 
+/**
+ * The participant died: recorded from claims' death register (a death claim's certificate), or
+ * by an enrollment officer the family or Dukcapil reported the death to, on its death
+ * certificate (akta kematian), before any claim.
+ */
 export interface RecordDeath {
   readonly type: 'RecordDeath';
   readonly dateOfDeath: IsoDate;
-  readonly recordedByEventId: string;
+  readonly recordedBy: DeathRecorder;
 }
 
 export type ParticipantCommand =

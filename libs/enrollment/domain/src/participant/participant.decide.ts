@@ -37,7 +37,11 @@ export type EnrollmentRejectionCode =
   | 'HEIR_INVALID'
   | 'CHILD_LIMIT_REACHED'
   | 'CHILD_INVALID'
-  | 'DEATH_DATE_INVALID';
+  | 'DEATH_DATE_INVALID'
+  | 'DEATH_DATE_IN_FUTURE'
+  | 'DEATH_DATE_BEFORE_BIRTH'
+  | 'DEATH_DATE_CONFLICT'
+  | 'DEATH_CERTIFICATE_MISSING';
 
 type ParticipantDecision = Decision<EnrollmentEvent, EnrollmentRejectionCode>;
 
@@ -322,28 +326,47 @@ function recordDeath(
   command: RecordDeath,
   context: EnrollmentContext,
 ): ParticipantDecision {
-  if (
-    !isIsoDate(command.dateOfDeath) ||
-    command.dateOfDeath > context.today ||
-    command.dateOfDeath < participant.birthDate
-  ) {
-    return rejectWith('DEATH_DATE_INVALID', `date of death ${command.dateOfDeath} is not possible`);
+  const { dateOfDeath, recordedBy } = command;
+  if (!isIsoDate(dateOfDeath))
+    return rejectWith('DEATH_DATE_INVALID', `date of death ${dateOfDeath} is not a date`);
+  if (dateOfDeath > context.today)
+    return rejectWith('DEATH_DATE_IN_FUTURE', `date of death ${dateOfDeath} is after today`);
+  if (dateOfDeath < participant.birthDate) {
+    return rejectWith(
+      'DEATH_DATE_BEFORE_BIRTH',
+      `date of death ${dateOfDeath} is before the birth date ${participant.birthDate}`,
+    );
   }
-  // Redelivery of the same death is not news; a different date is for a correction process.
+  if (recordedBy.kind === 'enrollment-officer' && isBlank(recordedBy.deathCertificateReference)) {
+    return rejectWith(
+      'DEATH_CERTIFICATE_MISSING',
+      'a death is recorded on its death certificate (akta kematian): give its number',
+    );
+  }
+  // The same death again (a redelivery, or claims' register echoing an officer's record, or
+  // an officer recording what a claim already did) is not news; another date is a conflict
+  // for a correction process, not for a second record.
   if (participant.status === 'deceased') {
-    return participant.dateOfDeath === command.dateOfDeath
+    return participant.dateOfDeath === dateOfDeath
       ? accept()
       : rejectWith(
-          'PARTICIPANT_DECEASED',
-          `death already recorded on ${participant.dateOfDeath ?? '?'}`,
+          'DEATH_DATE_CONFLICT',
+          `the death is already recorded on ${participant.dateOfDeath ?? '?'}, not ${dateOfDeath}`,
+          { recordedDateOfDeath: participant.dateOfDeath },
         );
   }
   return accept({
     type: 'ParticipantDeceased',
     data: {
       participantId: participant.participantId,
-      dateOfDeath: command.dateOfDeath,
-      recordedByEventId: command.recordedByEventId,
+      dateOfDeath,
+      recordedBy:
+        recordedBy.kind === 'enrollment-officer'
+          ? {
+              ...recordedBy,
+              deathCertificateReference: recordedBy.deathCertificateReference.trim(),
+            }
+          : recordedBy,
     },
   });
 }

@@ -183,7 +183,7 @@ describe('participant decider', () => {
     const deceased = given(registration, {
       type: 'RecordDeath',
       dateOfDeath: '2026-05-02',
-      recordedByEventId: 'e-9',
+      recordedBy: { kind: 'claims-event', eventId: 'e-9' },
     });
     expect(
       rejectionOf(
@@ -194,7 +194,11 @@ describe('participant decider', () => {
     // The same death delivered again is not news.
     expect(
       decide(
-        { type: 'RecordDeath', dateOfDeath: '2026-05-02', recordedByEventId: 'e-9' },
+        {
+          type: 'RecordDeath',
+          dateOfDeath: '2026-05-02',
+          recordedBy: { kind: 'claims-event', eventId: 'e-9' },
+        },
         deceased,
         context,
       ),

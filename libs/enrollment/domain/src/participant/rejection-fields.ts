@@ -12,7 +12,9 @@ export type ParticipantField =
   | '/birthDate'
   | '/address/regencyCode'
   | '/declaredIncome'
-  | '/heirs';
+  | '/heirs'
+  | '/dateOfDeath'
+  | '/deathCertificateReference';
 
 /** The one mapping of codes to fields: HTTP problem details and bulk rows both read it. */
 export const ENROLLMENT_REJECTION_FIELDS: Readonly<
@@ -44,5 +46,10 @@ export const ENROLLMENT_REJECTION_FIELDS: Readonly<
   HEIR_INVALID: '/heirs',
   CHILD_LIMIT_REACHED: null,
   CHILD_INVALID: null,
-  DEATH_DATE_INVALID: null,
+  DEATH_DATE_INVALID: '/dateOfDeath',
+  DEATH_DATE_IN_FUTURE: '/dateOfDeath',
+  DEATH_DATE_BEFORE_BIRTH: '/dateOfDeath',
+  // The death is recorded on another date: the date is what differs.
+  DEATH_DATE_CONFLICT: '/dateOfDeath',
+  DEATH_CERTIFICATE_MISSING: '/deathCertificateReference',
 };
