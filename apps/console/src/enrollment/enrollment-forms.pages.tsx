@@ -296,6 +296,57 @@ export function IncomePage({
   );
 }
 
+/** An enrollment officer records a death the family or Dukcapil reported, on its akta kematian. */
+export function DeathPage({
+  page,
+  participant,
+  form,
+}: {
+  page: SignedInContext;
+  participant: ParticipantRecord;
+  form: FormState;
+}) {
+  const { t } = page;
+  return (
+    <Layout page={page} title={t('enrollment.death.title')}>
+      <Back page={page} participantId={participant.participantId} />
+      <Who page={page} participant={participant} />
+      <p>{t('enrollment.death.intro')}</p>
+      <ErrorSummary
+        page={page}
+        form={form}
+        labels={{
+          dateOfDeath: t('enrollment.field.dateOfDeath'),
+          deathCertificateReference: t('enrollment.field.deathCertificateReference'),
+        }}
+      />
+      <PostForm
+        page={page}
+        action={participantPath(participant.participantId, '/death')}
+        label={t('enrollment.death.title')}
+      >
+        <FormError form={form} />
+        <TextField
+          form={form}
+          name="dateOfDeath"
+          type="date"
+          label={t('enrollment.field.dateOfDeath')}
+          hint={t('enrollment.field.dateOfDeathHint')}
+          required
+        />
+        <TextField
+          form={form}
+          name="deathCertificateReference"
+          label={t('enrollment.field.deathCertificateReference')}
+          hint={t('enrollment.field.deathCertificateReferenceHint')}
+          required
+        />
+        <button type="submit">{t('enrollment.death.submit')}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
 export function DetailsPage({
   page,
   participant,

@@ -59,6 +59,14 @@ export function incomeChangeBody(values: Values): Record<string, unknown> {
   };
 }
 
+/** A reported death: the date and the akta kematian number, trimmed; blanks go as sent. */
+export function deathBody(values: Values): Record<string, unknown> {
+  return {
+    dateOfDeath: (values['dateOfDeath'] ?? '').trim(),
+    deathCertificateReference: (values['deathCertificateReference'] ?? '').trim(),
+  };
+}
+
 /** Only what was filled in is corrected; the address goes whole (line and regency together). */
 export function correctionBody(values: Values): Record<string, unknown> {
   const fullName = optional(values['fullName']);

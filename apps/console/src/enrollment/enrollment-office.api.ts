@@ -151,6 +151,19 @@ export class EnrollmentOfficeApi {
     );
   }
 
+  /** An officer records a death reported to enrollment (date, akta kematian number). */
+  recordDeath(
+    token: string,
+    participantId: string,
+    body: unknown,
+  ): Promise<ServiceResult<ParticipantChange>> {
+    return this.enrollment.post(
+      token,
+      `/participants/${encodeURIComponent(participantId)}/death`,
+      body,
+    );
+  }
+
   correctDetails(
     token: string,
     participantId: string,

@@ -67,7 +67,7 @@ export const enrollmentMessagesId = {
   'enrollment.status.deceased': 'Meninggal dunia pada {date}',
   'enrollment.status.deceasedShort': 'Meninggal dunia',
   'enrollment.status.deathHint':
-    'Kematian peserta dicatat oleh petugas klaim dari akta kematian pada klaim JKM; setelah itu halaman ini menunjukkan tanggalnya.',
+    'Kematian yang dilaporkan keluarga atau Dukcapil dicatat di sini dari akta kematiannya; kematian pada klaim JKK atau JKM dicatat oleh petugas klaim.',
 
   'enrollment.participant.title': 'Peserta: {name}',
   'enrollment.participant.back': 'Kembali ke halaman peserta',
@@ -129,6 +129,17 @@ export const enrollmentMessagesId = {
   'enrollment.details.submit': 'Simpan koreksi',
   'enrollment.details.done': 'Data peserta sudah dikoreksi.',
 
+  'enrollment.death.title': 'Catat kematian',
+  'enrollment.death.intro':
+    'Catat kematian yang dilaporkan keluarga atau Dukcapil, dari akta kematiannya. Setelah dicatat, tagihan iuran berhenti dan klaim JKK atau JKM memeriksa tanggal ini.',
+  'enrollment.death.submit': 'Catat kematian',
+  'enrollment.death.done': 'Kematian peserta sudah dicatat.',
+  'enrollment.field.dateOfDeath': 'Tanggal meninggal',
+  'enrollment.field.dateOfDeathHint': 'Sesuai akta kematian.',
+  'enrollment.field.deathCertificateReference': 'Nomor akta kematian',
+  'enrollment.field.deathCertificateReferenceHint':
+    'Seperti tertulis pada akta, mis. 5371-KM-10112026-0042.',
+
   'enrollment.register.title': 'Daftarkan peserta',
   'enrollment.register.intro':
     'Peserta bukan penerima upah (BPU). Setelah terdaftar, tetapkan ahli warisnya.',
@@ -157,7 +168,10 @@ export const enrollmentMessagesId = {
   'enrollment.history.heirsCleared': 'Daftar ahli waris dikosongkan.',
   'enrollment.history.heir': '{name} ({relationship})',
   'enrollment.history.childRegistered': 'Anak didaftarkan untuk beasiswa: {name}, lahir {date}.',
-  'enrollment.history.deceased': 'Meninggal dunia pada {date} (dicatat dari klaim JKM).',
+  'enrollment.history.deceased':
+    'Meninggal dunia pada {date} (dicatat dari akta kematian pada klaim).',
+  'enrollment.history.deceasedReported':
+    'Meninggal dunia pada {date}, dicatat petugas kepesertaan dari akta kematian nomor {certificate}.',
   'enrollment.history.other': 'Kejadian {type}.',
 
   'enrollment.problem.NIK_FORMAT': 'NIK harus tepat 16 angka.',
@@ -195,6 +209,13 @@ export const enrollmentMessagesId = {
     'Sudah ada dua anak terdaftar untuk beasiswa; tidak dapat menambah lagi.',
   'enrollment.problem.CHILD_INVALID': 'Anak ini perlu nama, atau sudah terdaftar dengan data lain.',
   'enrollment.problem.SEARCH_CRITERIA_MISSING': 'Isi NIK atau nama untuk mencari.',
+  'enrollment.problem.DEATH_DATE_INVALID': 'Tanggal meninggal ini tidak ada di kalender.',
+  'enrollment.problem.DEATH_DATE_IN_FUTURE': 'Tanggal meninggal tidak boleh setelah hari ini.',
+  'enrollment.problem.DEATH_DATE_BEFORE_BIRTH':
+    'Tanggal meninggal tidak boleh sebelum tanggal lahir peserta.',
+  'enrollment.problem.DEATH_DATE_CONFLICT':
+    'Kematian peserta sudah dicatat pada tanggal lain; perbaikan tanggal bukan lewat formulir ini.',
+  'enrollment.problem.DEATH_CERTIFICATE_MISSING': 'Isi nomor akta kematian.',
 } as const;
 
 export type EnrollmentMessageKey = keyof typeof enrollmentMessagesId;
@@ -264,7 +285,7 @@ export const enrollmentMessagesEn: { readonly [K in EnrollmentMessageKey]: strin
   'enrollment.status.deceased': 'Died on {date}',
   'enrollment.status.deceasedShort': 'Deceased',
   'enrollment.status.deathHint':
-    'A participant’s death is recorded by the claims office from the death certificate on a JKM claim; this page then shows its date.',
+    'A death the family or Dukcapil reports is recorded here from its death certificate; a death on a JKK or JKM claim is recorded by the claims office.',
 
   'enrollment.participant.title': 'Participant: {name}',
   'enrollment.participant.back': 'Back to the participant’s page',
@@ -326,6 +347,17 @@ export const enrollmentMessagesEn: { readonly [K in EnrollmentMessageKey]: strin
   'enrollment.details.submit': 'Save the correction',
   'enrollment.details.done': 'The participant’s details have been corrected.',
 
+  'enrollment.death.title': 'Record a death',
+  'enrollment.death.intro':
+    'Record a death the family or Dukcapil reported, from its death certificate (akta kematian). Once recorded, contributions stop being billed and JKK or JKM claims are checked against this date.',
+  'enrollment.death.submit': 'Record the death',
+  'enrollment.death.done': 'The participant’s death has been recorded.',
+  'enrollment.field.dateOfDeath': 'Date of death',
+  'enrollment.field.dateOfDeathHint': 'As on the death certificate.',
+  'enrollment.field.deathCertificateReference': 'Death certificate (akta kematian) number',
+  'enrollment.field.deathCertificateReferenceHint':
+    'As written on the certificate, e.g. 5371-KM-10112026-0042.',
+
   'enrollment.register.title': 'Register a participant',
   'enrollment.register.intro': 'An informal (BPU) worker. Once registered, designate their heirs.',
   'enrollment.register.submit': 'Register',
@@ -353,7 +385,9 @@ export const enrollmentMessagesEn: { readonly [K in EnrollmentMessageKey]: strin
   'enrollment.history.heirsCleared': 'The list of heirs was emptied.',
   'enrollment.history.heir': '{name} ({relationship})',
   'enrollment.history.childRegistered': 'Child registered for scholarships: {name}, born {date}.',
-  'enrollment.history.deceased': 'Died on {date} (recorded from a JKM claim).',
+  'enrollment.history.deceased': 'Died on {date} (recorded from the death certificate on a claim).',
+  'enrollment.history.deceasedReported':
+    'Died on {date}, recorded by an enrollment officer from death certificate number {certificate}.',
   'enrollment.history.other': 'Event {type}.',
 
   'enrollment.problem.NIK_FORMAT': 'A NIK is exactly 16 digits.',
@@ -390,4 +424,11 @@ export const enrollmentMessagesEn: { readonly [K in EnrollmentMessageKey]: strin
   'enrollment.problem.CHILD_INVALID':
     'This child needs a name, or is already registered with other details.',
   'enrollment.problem.SEARCH_CRITERIA_MISSING': 'Enter a NIK or a name to search.',
+  'enrollment.problem.DEATH_DATE_INVALID': 'This date of death does not exist in the calendar.',
+  'enrollment.problem.DEATH_DATE_IN_FUTURE': 'A date of death cannot be after today.',
+  'enrollment.problem.DEATH_DATE_BEFORE_BIRTH':
+    'A date of death cannot be before the participant’s date of birth.',
+  'enrollment.problem.DEATH_DATE_CONFLICT':
+    'The participant’s death is already recorded on another date; correcting it is not done with this form.',
+  'enrollment.problem.DEATH_CERTIFICATE_MISSING': 'Enter the death certificate number.',
 };

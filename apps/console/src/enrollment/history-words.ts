@@ -77,8 +77,16 @@ export function historyLine(page: PageContext, event: HistoryEvent): string {
         name: personalText(data['fullName'], redacted),
         date: day(data['birthDate']),
       });
-    case 'ParticipantDeceased':
-      return t('enrollment.history.deceased', { date: day(data['dateOfDeath']) });
+    case 'ParticipantDeceased': {
+      // v1 events are read as v2 (recorded from a claims event) by the service's upcaster.
+      const recordedBy = record(data['recordedBy']);
+      return recordedBy['kind'] === 'enrollment-officer'
+        ? t('enrollment.history.deceasedReported', {
+            date: day(data['dateOfDeath']),
+            certificate: text(recordedBy['deathCertificateReference']),
+          })
+        : t('enrollment.history.deceased', { date: day(data['dateOfDeath']) });
+    }
     default:
       return t('enrollment.history.other', { type: event.type });
   }

@@ -55,4 +55,33 @@ describe('a participant’s history in people’s words', () => {
     ).toBe('Data dikoreksi (pekerjaan). Alasan: sesuai KTP');
     expect(historyLine(pageIn('en'), event('SomethingNew', {}))).toBe('Event SomethingNew.');
   });
+
+  it('says who recorded a death: a claim’s death certificate, or an enrollment officer’s akta kematian', () => {
+    const fromClaim = event('ParticipantDeceased', {
+      participantId: 'p-1',
+      dateOfDeath: '2026-05-02',
+      recordedBy: { kind: 'claims-event', eventId: 'claims-event-1' },
+    });
+    const reported = event('ParticipantDeceased', {
+      participantId: 'p-1',
+      dateOfDeath: '2026-05-02',
+      recordedBy: {
+        kind: 'enrollment-officer',
+        officerId: 'officer-1',
+        deathCertificateReference: '5371-KM-0042',
+      },
+    });
+    expect(historyLine(pageIn('id'), fromClaim)).toBe(
+      'Meninggal dunia pada 2 Mei 2026 (dicatat dari akta kematian pada klaim).',
+    );
+    expect(historyLine(pageIn('en'), fromClaim)).toBe(
+      'Died on 2 May 2026 (recorded from the death certificate on a claim).',
+    );
+    expect(historyLine(pageIn('id'), reported)).toBe(
+      'Meninggal dunia pada 2 Mei 2026, dicatat petugas kepesertaan dari akta kematian nomor 5371-KM-0042.',
+    );
+    expect(historyLine(pageIn('en'), reported)).toBe(
+      'Died on 2 May 2026, recorded by an enrollment officer from death certificate number 5371-KM-0042.',
+    );
+  });
 });

@@ -376,14 +376,26 @@ export function ParticipantPage({
         <h2 id="details-heading">{t('enrollment.participant.details')}</h2>
         <ParticipantFacts page={page} participant={participant} />
         {participant.status === 'active' ? (
-          <p class="hint">{t('enrollment.status.deathHint')}</p>
-        ) : null}
-        {participant.status === 'active' ? (
-          <p>
-            <a class="button" href={participantPath(participant.participantId, '/details')}>
-              {t('enrollment.details.title')}
-            </a>
-          </p>
+          <>
+            <p>
+              <a class="button" href={participantPath(participant.participantId, '/details')}>
+                {t('enrollment.details.title')}
+              </a>
+            </p>
+            {/* Once the death is recorded there is nothing more to record here. */}
+            <p class="hint" id="death-hint">
+              {t('enrollment.status.deathHint')}
+            </p>
+            <p>
+              <a
+                class="button secondary"
+                href={participantPath(participant.participantId, '/death')}
+                aria-describedby="death-hint"
+              >
+                {t('enrollment.death.title')}
+              </a>
+            </p>
+          </>
         ) : null}
       </section>
       <MembershipSection page={page} participant={participant} coverage={coverage} />

@@ -23,6 +23,7 @@ import { EnrollmentOfficeApi, type ParticipantRecord } from './enrollment-office
 import {
   childBody,
   correctionBody,
+  deathBody,
   enrollmentFormErrors,
   EXTRA_HEIR_ROWS,
   heirRowsOf,
@@ -35,6 +36,7 @@ import {
 } from './enrollment-forms';
 import {
   ChildPage,
+  DeathPage,
   DetailsPage,
   HeirsPage,
   heirRowValues,
@@ -51,8 +53,10 @@ const ANY_UUID = new ParseUUIDPipe({ exceptionFactory: () => new PageNotFound() 
 const INCOME_CODES: CodeFields = { INCOME_EFFECTIVE_MONTH_INVALID: 'effectiveFrom' };
 const REGISTER_CODES: CodeFields = { INCOME_EFFECTIVE_MONTH_INVALID: 'incomeEffectiveFrom' };
 const CHILD_CODES: CodeFields = { CHILD_INVALID: 'fullName' };
+/** The service names `/dateOfDeath` itself; a conflict with the recorded date is the page's. */
+const DEATH_CODES: CodeFields = {};
 
-type FormName = 'register' | 'income' | 'details' | 'heirs' | 'child';
+type FormName = 'register' | 'income' | 'details' | 'heirs' | 'child' | 'death';
 
 function formKey(form: FormName, participantId = ''): string {
   return `enrollment:${form}:${participantId}`;
@@ -67,7 +71,7 @@ function section<T>(page: SignedInContext, result: ServiceResult<T>): Section<T>
 /**
  * The enrollment officer's pages: find a participant (by NIK, POSTed so it stays out of URLs,
  * or by name), the participant's page, and the forms that register, correct, change the declared
- * income, designate heirs and register children. Every command goes to the enrollment service
+ * income, designate heirs, register children and record a death reported to enrollment. Every command goes to the enrollment service
  * with the officer's own token; its refusals come back beside the fields they name.
  */
 @Controller('enrollment/participants')
@@ -246,6 +250,48 @@ export class EnrollmentParticipantsController {
     );
   }
 
+  @Get(':participantId/death')
+  async deathForm(
+    @Param('participantId', ANY_UUID) participantId: string,
+    @Page() page: SignedInContext,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const participant = await this.profileOf(page, participantId);
+    // A death is recorded once: the participant's page shows it.
+    if (participant.status === 'deceased') {
+      await seeOther(request, response, participantPath(participantId));
+      return;
+    }
+    sendPage(
+      response,
+      DeathPage({ page, participant, form: takeForm(request, formKey('death', participantId)) }),
+    );
+  }
+
+  @Post(':participantId/death')
+  async recordDeath(
+    @Param('participantId', ANY_UUID) participantId: string,
+    @Body() body: unknown,
+    @Page() page: SignedInContext,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const values = textFields(body);
+    const result = await this.api.recordDeath(page.accessToken, participantId, deathBody(values));
+    await this.answer(
+      request,
+      response,
+      page,
+      'death',
+      participantId,
+      values,
+      result,
+      'enrollment.death.done',
+      DEATH_CODES,
+    );
+  }
+
   @Get(':participantId/details')
   async detailsForm(
     @Param('participantId', ANY_UUID) participantId: string,
@@ -420,7 +466,8 @@ export class EnrollmentParticipantsController {
       | 'enrollment.income.done'
       | 'enrollment.details.done'
       | 'enrollment.heirs.done'
-      | 'enrollment.child.done',
+      | 'enrollment.child.done'
+      | 'enrollment.death.done',
     codeFields: CodeFields = {},
   ): Promise<void> {
     if (result.ok) {
