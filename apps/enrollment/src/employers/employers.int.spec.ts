@@ -203,6 +203,21 @@ describe('employers hosted by the enrollment service, with the real PostgreSQL a
     });
   });
 
+  it("gives a worker's person id to their later BPU registration: one person, one participant id", async () => {
+    const participant = await post('/participants', {
+      nik: maria.nik,
+      fullName: maria.fullName,
+      birthDate: maria.birthDate,
+      sex: 'female',
+      address: { line: 'Jl. Soekarno 3, Soe', regencyCode: '5304' },
+      phone: '+6281234567891',
+      occupation: 'pengolah ikan',
+      declaredIncome: 1_000_000,
+      incomeEffectiveFrom: '2026-12',
+    }).expect(201);
+    expect(participant.body).toEqual({ participantId: mariaId, outcome: 'registered' });
+  });
+
   it.each<[string, string, object, number, string, string]>([
     ['an unknown NPP', '53999999', yohanes, 404, 'EMPLOYER_NOT_REGISTERED', '/npp'],
     [
