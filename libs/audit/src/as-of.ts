@@ -197,9 +197,19 @@ function foldParticipant(events: readonly StoredEvent[]): Record<string, unknown
       case 'SelfPayingMembershipStarted':
         coverage['membership'] = { selfPaying: true, fromMonth: data['fromMonth'] };
         break;
-      case 'ContributionPaid':
+      case 'ContributionPaid': {
         paidMonths.push(String(data['month']));
+        // v2: the payment carries the coverage it extended (before v2, CoverageExtended did).
+        const extended = data['coverageExtended'] as Record<string, unknown> | null | undefined;
+        if (extended)
+          Object.assign(coverage, {
+            status: 'covered',
+            paidThrough: extended['paidThrough'],
+            firstPaidMonth: extended['firstPaidMonth'],
+            masaIurMonths: extended['masaIurMonths'],
+          });
         break;
+      }
       case 'CoverageExtended':
         Object.assign(coverage, {
           status: 'covered',

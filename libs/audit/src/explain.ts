@@ -342,6 +342,7 @@ async function payoutOf(
   const decision = data['decision'] as { decisionId: string; claimId: string };
   const STATUS: Readonly<Record<string, string>> = {
     PayoutScheduled: 'scheduled',
+    PayoutBatched: 'batched',
     PayoutInstructed: 'instructed',
     PayoutSettled: 'settled',
     PayoutFailed: 'failed',
@@ -439,7 +440,12 @@ async function contributionsBehind(
   return {
     contributions,
     coverageEvents: account
-      .filter((event) => COVERAGE_TYPES.has(event.type))
+      .filter(
+        (event) =>
+          COVERAGE_TYPES.has(event.type) ||
+          // v2: a payment that extended the coverage carries it (before v2, CoverageExtended).
+          (event.type === 'ContributionPaid' && Boolean(dataOf(event)['coverageExtended'])),
+      )
       .map((event) => evidenceIn(account, event)),
   };
 }

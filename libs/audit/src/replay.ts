@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import {
   PlatformDatabase,
   START_OF_STORE,
-  UpcasterRegistry,
+  type UpcasterRegistry,
+  publishedEventUpcasters,
   type EventEnvelope,
   type EventMetadata,
   type Projection,
@@ -77,7 +78,7 @@ export async function replayReadModels(
   options: { readonly progress?: Progress } = {},
 ): Promise<ReplayResult> {
   const progress = options.progress ?? silent;
-  const upcasters = set.upcasters ?? new UpcasterRegistry();
+  const upcasters = set.upcasters ?? publishedEventUpcasters();
   const tables = set.readModels.flatMap((model) => model.tables);
   const schema = `audit_replay_${randomBytes(6).toString('hex')}`;
 

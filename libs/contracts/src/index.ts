@@ -9,3 +9,4 @@ export * from './contributions/schemas';
 export * from './claims/schemas';
 export * from './published-event-schemas';
 export * from './signing';
+export * from './upcasting/event-upcasts';

@@ -6,8 +6,16 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { CLAIMS_EVENT_SCHEMAS, CLAIMS_SHARED_SCHEMAS } from './claims/schemas';
-import { CONTRIBUTIONS_EVENT_SCHEMAS, CONTRIBUTIONS_SHARED_SCHEMAS } from './contributions/schemas';
-import { ENROLLMENT_EVENT_SCHEMAS, ENROLLMENT_SHARED_SCHEMAS } from './enrollment/schemas';
+import {
+  CONTRIBUTIONS_EARLIER_SCHEMAS,
+  CONTRIBUTIONS_EVENT_SCHEMAS,
+  CONTRIBUTIONS_SHARED_SCHEMAS,
+} from './contributions/schemas';
+import {
+  ENROLLMENT_EARLIER_EVENT_SCHEMAS,
+  ENROLLMENT_EVENT_SCHEMAS,
+  ENROLLMENT_SHARED_SCHEMAS,
+} from './enrollment/schemas';
 import type { JsonSchemaDocument } from './json-schema';
 import { PAYOUTS_EVENT_SCHEMAS, PAYOUTS_SHARED_SCHEMAS } from './payouts/schemas';
 import { Topics, type Topic } from './topics';
@@ -54,14 +62,14 @@ const CONTEXTS: readonly ContextSchemas[] = [
     topic: Topics.enrollmentEvents,
     shared: ENROLLMENT_SHARED_SCHEMAS,
     current: ENROLLMENT_EVENT_SCHEMAS,
-    earlier: [],
+    earlier: ENROLLMENT_EARLIER_EVENT_SCHEMAS,
   },
   {
     context: 'contributions',
     topic: Topics.contributionsEvents,
     shared: CONTRIBUTIONS_SHARED_SCHEMAS,
     current: CONTRIBUTIONS_EVENT_SCHEMAS,
-    earlier: [],
+    earlier: CONTRIBUTIONS_EARLIER_SCHEMAS,
   },
   {
     context: 'claims',

@@ -160,7 +160,7 @@ const errorsOf = (type: string, data: unknown) => {
 describe('the published event schemas', () => {
   it.each(CONTEXTS)('has a schema for every %s event type, at its schema version', (context) => {
     const published = PUBLISHED_EVENT_SCHEMAS.filter((entry) => entry.context === context);
-    expect(published.map((entry) => entry.type).sort()).toEqual(
+    expect([...new Set(published.map((entry) => entry.type))].sort()).toEqual(
       Object.keys(VERSIONS[context]).sort(),
     );
     for (const [type, version] of Object.entries(VERSIONS[context])) {
@@ -170,9 +170,26 @@ describe('the published event schemas', () => {
   });
 
   it('names every type once across the four contexts (consumers look schemas up by type)', () => {
-    const types = PUBLISHED_EVENT_SCHEMAS.map((entry) => entry.type);
-    expect(new Set(types).size).toBe(types.length);
-    expect([...eventPayloadSchemas.types].sort()).toEqual([...types].sort());
+    const versions = PUBLISHED_EVENT_SCHEMAS.map(
+      (entry) => `${entry.type} v${entry.schemaVersion}`,
+    );
+    expect(new Set(versions).size).toBe(versions.length);
+    const types = [...new Set(PUBLISHED_EVENT_SCHEMAS.map((entry) => entry.type))];
+    expect([...eventPayloadSchemas.types].sort()).toEqual(types.sort());
+  });
+
+  it('keeps every version a type was published in, the earliest first (ADR 0019)', () => {
+    for (const [context, versions] of Object.entries(VERSIONS)) {
+      for (const [type, current] of Object.entries(versions)) {
+        const expected = Array.from({ length: current }, (_, index) => index + 1);
+        expect([context, type, eventPayloadSchemas.versionsOf(type)]).toEqual([
+          context,
+          type,
+          expected,
+        ]);
+      }
+    }
+    expect(eventPayloadSchemas.versionsOf('ParticipantDeceased')).toEqual([1, 2]);
   });
 
   it.each(PUBLISHED_EVENT_SCHEMAS.map((entry) => [entry.type, entry] as const))(

@@ -27,6 +27,8 @@ const CONTEXTS: Readonly<
       readonly map: string;
       readonly shared: readonly JsonSchemaDocument[];
       readonly personal: Readonly<Record<string, readonly string[]>>;
+      /** Maps of the payloads of earlier schema versions still published, by version. */
+      readonly earlier?: Readonly<Record<number, string>>;
     }
   >
 > = {
@@ -35,12 +37,14 @@ const CONTEXTS: Readonly<
     map: 'EnrollmentEventMap',
     shared: ENROLLMENT_SHARED_SCHEMAS,
     personal: ENROLLMENT_PERSONAL_DATA_PATHS,
+    earlier: { 1: 'EnrollmentEventMapV1' },
   },
   contributions: {
     file: 'contributions/events.ts',
     map: 'ContributionsEventMap',
     shared: CONTRIBUTIONS_SHARED_SCHEMAS,
     personal: CONTRIBUTIONS_PERSONAL_DATA_PATHS,
+    earlier: { 1: 'ContributionsEventMapV1' },
   },
   claims: {
     file: 'claims/events.ts',
@@ -69,14 +73,14 @@ const program = ts.createProgram(
 );
 const checker = program.getTypeChecker();
 
-/** The event types of a context's event map, each with its payload type. */
-function eventMap(context: PublishingContext): Map<string, ts.Type> {
+/** The event types of a context's event map (or of an earlier version's map), with payloads. */
+function eventMap(context: PublishingContext, map = CONTEXTS[context].map): Map<string, ts.Type> {
   const source = program.getSourceFile(path.join(__dirname, CONTEXTS[context].file));
   const declaration = source?.statements.find(
     (statement): statement is ts.InterfaceDeclaration =>
-      ts.isInterfaceDeclaration(statement) && statement.name.text === CONTEXTS[context].map,
+      ts.isInterfaceDeclaration(statement) && statement.name.text === map,
   );
-  if (declaration === undefined) throw new Error(`${CONTEXTS[context].map} not found`);
+  if (declaration === undefined) throw new Error(`${map} not found`);
   const mapType = checker.getTypeAtLocation(declaration);
   return new Map(
     mapType
@@ -302,24 +306,44 @@ class Walk {
 }
 
 describe('the published JSON Schemas state the TypeScript contracts exactly', () => {
-  const cases = (Object.keys(CONTEXTS) as PublishingContext[]).flatMap((context) =>
-    [...eventMap(context)].map(([type, payload]) => ({ context, type, payload })),
-  );
+  const newest = (type: string) =>
+    Math.max(
+      ...PUBLISHED_EVENT_SCHEMAS.filter((entry) => entry.type === type).map(
+        (entry) => entry.schemaVersion,
+      ),
+    );
+  const cases = (Object.keys(CONTEXTS) as PublishingContext[]).flatMap((context) => [
+    ...[...eventMap(context)].map(([type, payload]) => ({
+      context,
+      type,
+      version: newest(type),
+      payload,
+    })),
+    ...Object.entries(CONTEXTS[context].earlier ?? {}).flatMap(([version, map]) =>
+      [...eventMap(context, map)].map(([type, payload]) => ({
+        context,
+        type,
+        version: Number(version),
+        payload,
+      })),
+    ),
+  ]);
 
-  it('walks every event type of the four contexts', () => {
+  it('walks every event type of the four contexts, every version published', () => {
     expect(cases.length).toBe(PUBLISHED_EVENT_SCHEMAS.length);
   });
 
-  it.each(cases.map((entry) => [`${entry.context} ${entry.type}`, entry] as const))(
-    '%s',
-    (_name, { context, type, payload }) => {
-      const published = PUBLISHED_EVENT_SCHEMAS.find((entry) => entry.type === type);
-      expect(published?.context).toBe(context);
-      const [, own] = published?.document['allOf'] as Json[];
-      const data = (own?.['properties'] as Json)['data'] as Json;
-      const walk = new Walk(context, new Set(CONTEXTS[context].personal[type] ?? []));
-      walk.compare(payload, data, '');
-      expect(walk.problems).toEqual([]);
-    },
-  );
+  it.each(
+    cases.map((entry) => [`${entry.context} ${entry.type} v${entry.version}`, entry] as const),
+  )('%s', (_name, { context, type, version, payload }) => {
+    const published = PUBLISHED_EVENT_SCHEMAS.find(
+      (entry) => entry.type === type && entry.schemaVersion === version,
+    );
+    expect(published?.context).toBe(context);
+    const [, own] = published?.document['allOf'] as Json[];
+    const data = (own?.['properties'] as Json)['data'] as Json;
+    const walk = new Walk(context, new Set(CONTEXTS[context].personal[type] ?? []));
+    walk.compare(payload, data, '');
+    expect(walk.problems).toEqual([]);
+  });
 });

@@ -66,10 +66,11 @@ export class ContributionsEventsKafkaController {
     @Payload() data: Published<'ContributionPaid'>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    const { participantId, month, payer, paymentReference, paidAt, paidOn } = data;
+    const { participantId, month, payer, paymentReference, paidAt, paidOn, coverageExtended } =
+      data;
     await this.fold(context, participantId, {
       type: 'ContributionPaid',
-      data: { month, payer, paymentReference, paidAt, paidOn },
+      data: { month, payer, paymentReference, paidAt, paidOn, coverageExtended },
     });
     if (payer.kind === 'program') {
       await this.reassessor.reassess(context.transaction, participantId, context.event);

@@ -54,7 +54,8 @@ export interface CoverageRecord {
 
 /**
  * Every account event, and whether it changes what the coverage view shows. CoverageExtended
- * is derived from the paid months (always beside a ContributionPaid) and DeclaredIncomeRecorded
+ * (recorded before ContributionPaid v2 carried its facts) is derived from the paid months
+ * (always beside a ContributionPaid) and DeclaredIncomeRecorded
  * reprices no month already billed, so neither rewrites the row — but the projection still
  * folds them, to keep its in-memory fold of the account in step.
  */

@@ -204,8 +204,26 @@ export interface ContributionPaid {
   readonly graceLastMonth: IsoMonth;
   /** Paid on or before the end of graceLastMonth (a later payment reinstates, never covers). */
   readonly withinGrace: boolean;
+  /**
+   * The coverage this payment extended (v2): set on the last month of a payment that moved
+   * the paid-through month, null otherwise. Before v2 a separate CoverageExtended followed the
+   * payment; upcast v1 payments read null here, their CoverageExtended still follows them.
+   */
+  readonly coverageExtended: CoverageExtension | null;
 }
 
+/** Every month due up to paidThrough is paid (months whose grace ran out unpaid are skipped). */
+export interface CoverageExtension {
+  readonly paidThrough: IsoMonth;
+  readonly firstPaidMonth: IsoMonth;
+  /** Distinct paid months. */
+  readonly masaIurMonths: number;
+}
+
+/**
+ * Recorded up to ContributionPaid v2, which carries the same facts (`coverageExtended`);
+ * no longer recorded, read from history.
+ */
 export interface CoverageExtended {
   readonly participantId: string;
   /** Every month due up to here is paid (months whose grace ran out unpaid are skipped). */
@@ -308,6 +326,17 @@ export interface ContributionsEventMap {
 
 export type ContributionsEventType = keyof ContributionsEventMap;
 
+/** ContributionPaid as recorded before v2: its coverage extension was a separate event. */
+export type ContributionPaidV1 = Omit<ContributionPaid, 'coverageExtended'>;
+
+/**
+ * The payloads of earlier schema versions still stored and still on the topic (a replay
+ * republishes them as stored): read through the upcasters (`PUBLISHED_EVENT_UPCASTS`).
+ */
+export interface ContributionsEventMapV1 {
+  ContributionPaid: ContributionPaidV1;
+}
+
 export type ContributionsEvent = {
   [Type in ContributionsEventType]: {
     readonly type: Type;
@@ -348,7 +377,7 @@ export const CONTRIBUTIONS_SCHEMA_VERSIONS: Readonly<Record<ContributionsEventTy
   SponsorshipStarted: 1,
   DeclaredIncomeRecorded: 1,
   ContributionBilled: 1,
-  ContributionPaid: 1,
+  ContributionPaid: 2,
   CoverageExtended: 1,
   ContributionArrearsRecorded: 1,
   ContributionGraceExpired: 1,

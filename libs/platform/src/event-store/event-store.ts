@@ -17,7 +17,7 @@ import { ConcurrencyError, DuplicateEventError, InvalidAppendError } from './eve
 import { HeadHints } from './head-hints';
 import { postgresErrorFields, UNIQUE_VIOLATION } from './postgres-error';
 import { START_OF_STORE, type PositionedEvent, type StorePosition } from './store-position';
-import { UpcasterRegistry } from './upcaster-registry';
+import { publishedEventUpcasters, type UpcasterRegistry } from './upcaster-registry';
 
 export interface EventStoreOptions {
   /** Which topic each appended event is published to (through the outbox, same transaction). */
@@ -82,7 +82,7 @@ export class EventStore {
   private readonly heads = new HeadHints();
 
   constructor(private readonly options: EventStoreOptions) {
-    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.upcasters = options.upcasters ?? publishedEventUpcasters();
   }
 
   /**

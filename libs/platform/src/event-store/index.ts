@@ -23,7 +23,7 @@ export {
   type PositionedEvent,
   type StorePosition,
 } from './store-position';
-export { UpcasterRegistry } from './upcaster-registry';
+export { UpcasterRegistry, publishedEventUpcasters } from './upcaster-registry';
 export { postgresErrorFields, UNIQUE_VIOLATION, type PostgresErrorFields } from './postgres-error';
 export {
   EventStore,

@@ -1,3 +1,4 @@
+import { PUBLISHED_EVENT_UPCASTS, type EventUpcastStep } from '@santunan/contracts';
 import type { EventEnvelope } from './envelope';
 
 type Upcast = (data: unknown) => unknown;
@@ -41,4 +42,19 @@ export class UpcasterRegistry {
       ? envelope
       : { ...envelope, schemaVersion, data };
   }
+}
+
+/**
+ * The registry every reader uses unless told otherwise: the steps of all published events
+ * (`PUBLISHED_EVENT_UPCASTS`), so a service's store, its consumers and the audit read the same
+ * shapes without each app listing them.
+ */
+export function publishedEventUpcasters(
+  steps: readonly EventUpcastStep[] = PUBLISHED_EVENT_UPCASTS,
+): UpcasterRegistry {
+  const registry = new UpcasterRegistry();
+  for (const { type, fromSchemaVersion, upcast } of steps) {
+    registry.register(type, fromSchemaVersion, upcast);
+  }
+  return registry;
 }

@@ -3,7 +3,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import type { PlatformDatabase } from '../database/platform-database';
 import type { EventKeyring } from '@santunan/contracts';
 import type { EventEnvelope } from '../event-store/envelope';
-import type { UpcasterRegistry } from '../event-store/upcaster-registry';
+import { publishedEventUpcasters, type UpcasterRegistry } from '../event-store/upcaster-registry';
 import type { KafkaMessaging } from '../messaging/kafka-messaging';
 import type { MessageSource } from '../consumers/consumed-event';
 import type { ConsumerOutcome } from '../consumers/consumer-outcome';
@@ -59,9 +59,11 @@ type Envelope = EventEnvelope<string, Readonly<Record<string, unknown>>>;
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   override readonly transportId = KAFKA_EVENTS_TRANSPORT;
   private readonly consumers: EventConsumer[] = [];
+  private readonly upcasters: UpcasterRegistry;
 
   constructor(private readonly options: KafkaEventTransportOptions) {
     super();
+    this.upcasters = options.upcasters ?? publishedEventUpcasters();
   }
 
   listen(callback: (error?: unknown) => void): void {
@@ -115,7 +117,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   private prepare(received: Envelope, source: MessageSource): Promise<PreparedEvent> | undefined {
     const handler = this.getHandlerByPattern(received.type);
     if (!handler) return undefined;
-    const envelope = (this.options.upcasters?.upcast(received) ?? received) as Envelope;
+    const envelope = this.upcasters.upcast(received) as Envelope;
     const understood = this.understoodVersion(envelope.type);
     if (envelope.schemaVersion !== understood) {
       return Promise.resolve({

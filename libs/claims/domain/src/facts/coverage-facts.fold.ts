@@ -36,7 +36,7 @@ export type CoverageEvent =
       readonly type: 'ContributionPaid';
       readonly data: Pick<
         ContributionPaid,
-        'month' | 'payer' | 'paymentReference' | 'paidAt' | 'paidOn'
+        'month' | 'payer' | 'paymentReference' | 'paidAt' | 'paidOn' | 'coverageExtended'
       >;
     }
   | { readonly type: 'CoverageExtended'; readonly data: Pick<CoverageExtended, 'firstPaidMonth'> }
@@ -145,6 +145,8 @@ export function evolveCoverageFacts(
         (paid) => paid.month === month && paid.reference === paymentReference,
       );
       if (known) return facts;
+      // v2 carries the coverage it extended; before v2 a CoverageExtended followed it.
+      const extended = event.data.coverageExtended;
       const paid: PaidMonthFact = {
         month,
         paidAt,
@@ -152,7 +154,11 @@ export function evolveCoverageFacts(
         payer: payer.kind === 'self' ? { kind: 'self' } : payer,
         reference: paymentReference,
       };
-      return { ...facts, paidMonths: [...facts.paidMonths, paid].sort(byMonthThenDay) };
+      return {
+        ...facts,
+        ...(extended ? { firstPaidMonth: extended.firstPaidMonth } : {}),
+        paidMonths: [...facts.paidMonths, paid].sort(byMonthThenDay),
+      };
     }
     case 'CoverageExtended':
       return { ...facts, firstPaidMonth: event.data.firstPaidMonth };

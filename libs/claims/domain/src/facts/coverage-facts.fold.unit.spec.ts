@@ -32,6 +32,7 @@ const paid = (
     paidOn,
     graceLastMonth: month,
     withinGrace: true,
+    coverageExtended: null,
     ...overrides,
   },
 });

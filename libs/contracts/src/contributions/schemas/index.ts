@@ -11,7 +11,8 @@ import contributionAccountOpened from './contribution-account-opened.schema.json
 import contributionArrearsRecorded from './contribution-arrears-recorded.schema.json';
 import contributionBilled from './contribution-billed.schema.json';
 import contributionGraceExpired from './contribution-grace-expired.schema.json';
-import contributionPaid from './contribution-paid.schema.json';
+import contributionPaidV1 from './contribution-paid.schema.json';
+import contributionPaid from './contribution-paid.v2.schema.json';
 import coverageExtended from './coverage-extended.schema.json';
 import coverageLapsed from './coverage-lapsed.schema.json';
 import coverageReinstated from './coverage-reinstated.schema.json';
@@ -56,3 +57,6 @@ export const CONTRIBUTIONS_EVENT_SCHEMAS: Readonly<
   ContributionAccountClosed: contributionAccountClosed,
   RefundDue: refundDue,
 };
+
+/** Versions replaced by a newer one, still published: the relay republishes stored events as stored. */
+export const CONTRIBUTIONS_EARLIER_SCHEMAS: readonly JsonSchemaDocument[] = [contributionPaidV1];

@@ -171,9 +171,9 @@ describe('death: billing stops, later months are refunded to whoever paid them',
             month: '2026-03',
             paidOn: '2026-04-10',
             withinGrace: true,
+            coverageExtended: expect.objectContaining({ paidThrough: '2026-03' }),
           }),
         }) as ContributionAccountEvent,
-        expect.objectContaining({ type: 'CoverageExtended' }) as ContributionAccountEvent,
       ]);
   });
 

@@ -172,11 +172,13 @@ describe('month close: grace and lapse', () => {
       .then([
         expect.objectContaining({
           type: 'ContributionPaid',
-          data: expect.objectContaining({ month: '2026-06' }),
-        }) as ContributionAccountEvent,
-        expect.objectContaining({
-          type: 'CoverageExtended',
-          data: expect.objectContaining({ paidThrough: '2026-06', masaIurMonths: 2 }),
+          data: expect.objectContaining({
+            month: '2026-06',
+            coverageExtended: expect.objectContaining({
+              paidThrough: '2026-06',
+              masaIurMonths: 2,
+            }),
+          }),
         }) as ContributionAccountEvent,
         expect.objectContaining({
           type: 'CoverageReinstated',

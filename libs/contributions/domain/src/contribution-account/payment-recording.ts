@@ -1,6 +1,7 @@
 import type {
   ContributionPaid,
   ContributionPayer,
+  CoverageExtension,
   IsoDate,
   IsoInstant,
   IsoMonth,
@@ -8,7 +9,11 @@ import type {
 } from '@santunan/contracts';
 import { addMonths, monthOf } from '@santunan/domain-kernel';
 import type { AccountSteps } from './account-decision';
-import type { ContributionAccount, Lapse } from './contribution-account.state';
+import {
+  evolveOpenedAccount,
+  type ContributionAccount,
+  type Lapse,
+} from './contribution-account.state';
 import type { ContributionPolicy } from './contribution-policy';
 import { firstPaidMonthOf, masaIurOf, paidThroughOf, standingOf } from './coverage';
 import { currentLapse } from './membership';
@@ -42,6 +47,7 @@ export function contributionPaid(
     graceLastMonth,
     // Product decision 1: a payment after the grace reinstates a membership, never covers the month.
     withinGrace: monthOf(payment.paidOn) <= graceLastMonth,
+    coverageExtended: null,
   };
 }
 
@@ -54,28 +60,35 @@ function lapseArrearsPaid(account: ContributionAccount, lapse: Lapse): boolean {
   );
 }
 
-/** Records paid months, then what they changed: the paid-through month, and reinstatement. */
+/**
+ * Records paid months, then what they changed: the paid-through month (carried by the last
+ * month's ContributionPaid, v2 — one event fewer per due than a separate CoverageExtended),
+ * and reinstatement.
+ */
 export function recordPaidMonths(steps: AccountSteps, payments: readonly ContributionPaid[]): void {
-  const [first] = payments;
-  if (first === undefined) return;
+  const first = payments[0];
+  const last = payments[payments.length - 1];
+  if (first === undefined || last === undefined) return;
   const before = steps.state;
   const standingBefore = standingOf(before);
   const paidThroughBefore = paidThroughOf(before);
-  steps.record(...payments.map((data) => ({ type: 'ContributionPaid' as const, data })));
+  const paid = payments.reduce(
+    (account, data) => evolveOpenedAccount(account, { type: 'ContributionPaid', data }),
+    before,
+  );
+  const paidThrough = paidThroughOf(paid);
+  const firstPaidMonth = firstPaidMonthOf(paid);
+  const coverageExtended: CoverageExtension | null =
+    paidThrough !== null && firstPaidMonth !== null && paidThrough !== paidThroughBefore
+      ? { paidThrough, firstPaidMonth, masaIurMonths: masaIurOf(paid) }
+      : null;
+  steps.record(
+    ...payments.map((data) => ({
+      type: 'ContributionPaid' as const,
+      data: data === last ? { ...data, coverageExtended } : data,
+    })),
+  );
   const after = steps.state;
-  const paidThrough = paidThroughOf(after);
-  const firstPaidMonth = firstPaidMonthOf(after);
-  if (paidThrough !== null && firstPaidMonth !== null && paidThrough !== paidThroughBefore) {
-    steps.record({
-      type: 'CoverageExtended',
-      data: {
-        participantId: after.participantId,
-        paidThrough,
-        firstPaidMonth,
-        masaIurMonths: masaIurOf(after),
-      },
-    });
-  }
   const reinstated = (from: 'in-arrears' | 'lapsed'): void =>
     steps.record({
       type: 'CoverageReinstated',

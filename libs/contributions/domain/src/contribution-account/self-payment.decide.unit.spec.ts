@@ -1,4 +1,8 @@
-import type { ContributionAccountEvent, ContributionPaid } from '@santunan/contracts';
+import type {
+  ContributionAccountEvent,
+  ContributionPaid,
+  CoverageExtension,
+} from '@santunan/contracts';
 import { addMonths } from '@santunan/domain-kernel';
 import {
   accountHistory,
@@ -31,6 +35,7 @@ const paid = (
   jkm: number,
   paidOn: string,
   reference = 'VA-8800-0001',
+  coverageExtended: CoverageExtension | null = null,
 ): ContributionAccountEvent => ({
   type: 'ContributionPaid',
   data: {
@@ -45,6 +50,7 @@ const paid = (
     paidOn,
     graceLastMonth: addMonths(month, 3),
     withinGrace: true,
+    coverageExtended,
   },
 });
 
@@ -56,16 +62,11 @@ describe('self-paying: 1, 3, 6 or 12 months at once', () => {
       .given(other)
       .when(payment('2026-01', 1, 16_800, '2026-01-10'))
       .then([
-        paid('2026-01', 10_000, 6_800, '2026-01-10'),
-        {
-          type: 'CoverageExtended',
-          data: {
-            participantId: 'p-1',
-            paidThrough: '2026-01',
-            firstPaidMonth: '2026-01',
-            masaIurMonths: 1,
-          },
-        },
+        paid('2026-01', 10_000, 6_800, '2026-01-10', undefined, {
+          paidThrough: '2026-01',
+          firstPaidMonth: '2026-01',
+          masaIurMonths: 1,
+        }),
       ]);
   });
 
@@ -75,15 +76,22 @@ describe('self-paying: 1, 3, 6 or 12 months at once', () => {
       .when(payment('2026-01', months, months * 16_800, '2026-01-10'))
       .then([
         ...Array.from({ length: months }, (_, index) =>
-          paid(addMonths('2026-01', index), 10_000, 6_800, '2026-01-10'),
+          paid(
+            addMonths('2026-01', index),
+            10_000,
+            6_800,
+            '2026-01-10',
+            undefined,
+            // The payment's last month carries the coverage it extended.
+            index === months - 1
+              ? {
+                  paidThrough: addMonths('2026-01', months - 1),
+                  firstPaidMonth: '2026-01',
+                  masaIurMonths: months,
+                }
+              : null,
+          ),
         ),
-        expect.objectContaining({
-          type: 'CoverageExtended',
-          data: expect.objectContaining({
-            paidThrough: addMonths('2026-01', months - 1),
-            masaIurMonths: months,
-          }),
-        }) as ContributionAccountEvent,
       ]);
   });
 
@@ -109,20 +117,15 @@ describe('self-paying: 1, 3, 6 or 12 months at once', () => {
       .given(transport)
       .when(payment('2026-07', 12, total, '2026-07-03'))
       .then([
-        ...months.map((month) =>
-          month <= '2027-03'
-            ? paid(month, 5_000, 3_400, '2026-07-03')
-            : paid(month, 10_000, 6_800, '2026-07-03'),
-        ),
-        {
-          type: 'CoverageExtended',
-          data: {
-            participantId: 'p-1',
-            paidThrough: '2027-06',
-            firstPaidMonth: '2026-07',
-            masaIurMonths: 12,
-          },
-        },
+        ...months.map((month) => {
+          const extended =
+            month === '2027-06'
+              ? { paidThrough: '2027-06', firstPaidMonth: '2026-07', masaIurMonths: 12 }
+              : null;
+          return month <= '2027-03'
+            ? paid(month, 5_000, 3_400, '2026-07-03', undefined, extended)
+            : paid(month, 10_000, 6_800, '2026-07-03', undefined, extended);
+        }),
       ]);
   });
 
@@ -157,8 +160,11 @@ describe('self-paying: 1, 3, 6 or 12 months at once', () => {
       .given(history)
       .when(payment('2026-02', 1, 16_800, '2026-02-05', 'VA-2'))
       .then([
-        paid('2026-02', 10_000, 6_800, '2026-02-05', 'VA-2'),
-        expect.objectContaining({ type: 'CoverageExtended' }) as ContributionAccountEvent,
+        paid('2026-02', 10_000, 6_800, '2026-02-05', 'VA-2', {
+          paidThrough: '2026-02',
+          firstPaidMonth: '2026-01',
+          masaIurMonths: 2,
+        }),
       ]);
     // March was not billed: the new income applies (1% × 2,000,000 + 6,800).
     const february = accountHistory(
@@ -232,16 +238,11 @@ describe('self-paying: 1, 3, 6 or 12 months at once', () => {
       .then([
         paid('2026-02', 10_000, 6_800, '2026-04-06', 'VA-2'),
         paid('2026-03', 10_000, 6_800, '2026-04-06', 'VA-2'),
-        paid('2026-04', 10_000, 6_800, '2026-04-06', 'VA-2'),
-        {
-          type: 'CoverageExtended',
-          data: {
-            participantId: 'p-1',
-            paidThrough: '2026-04',
-            firstPaidMonth: '2026-01',
-            masaIurMonths: 4,
-          },
-        },
+        paid('2026-04', 10_000, 6_800, '2026-04-06', 'VA-2', {
+          paidThrough: '2026-04',
+          firstPaidMonth: '2026-01',
+          masaIurMonths: 4,
+        }),
         {
           type: 'CoverageReinstated',
           data: {

@@ -1,4 +1,4 @@
-import type { ContributionAccountEvent } from '@santunan/contracts';
+import type { ContributionAccountEvent, CoverageExtension } from '@santunan/contracts';
 import { addMonths } from '@santunan/domain-kernel';
 import {
   accountHistory,
@@ -29,7 +29,12 @@ const share = (
 const close = (month: string, today: string) =>
   [today, { type: 'CloseContributionMonth', month }] as const;
 
-const paid = (month: string, paidOn: string, withinGrace = true): ContributionAccountEvent => ({
+const paid = (
+  month: string,
+  paidOn: string,
+  withinGrace = true,
+  coverageExtended: CoverageExtension | null = null,
+): ContributionAccountEvent => ({
   type: 'ContributionPaid',
   data: {
     participantId: 'p-1',
@@ -43,6 +48,7 @@ const paid = (month: string, paidOn: string, withinGrace = true): ContributionAc
     paidOn,
     graceLastMonth: addMonths(month, 3),
     withinGrace,
+    coverageExtended,
   },
 });
 
@@ -55,16 +61,11 @@ describe('sponsored months: the sponsor pays, late or not', () => {
       .given(sponsored)
       .when(share('2026-01', '2026-01-14'))
       .then([
-        paid('2026-01', '2026-01-14'),
-        {
-          type: 'CoverageExtended',
-          data: {
-            participantId: 'p-1',
-            paidThrough: '2026-01',
-            firstPaidMonth: '2026-01',
-            masaIurMonths: 1,
-          },
-        },
+        paid('2026-01', '2026-01-14', true, {
+          paidThrough: '2026-01',
+          firstPaidMonth: '2026-01',
+          masaIurMonths: 1,
+        }),
       ]);
   });
 
@@ -103,16 +104,11 @@ describe('sponsored months: the sponsor pays, late or not', () => {
       .given(februaryUnpaid)
       .when(share('2026-02', '2026-03-09'))
       .then([
-        paid('2026-02', '2026-03-09'),
-        {
-          type: 'CoverageExtended',
-          data: {
-            participantId: 'p-1',
-            paidThrough: '2026-02',
-            firstPaidMonth: '2026-01',
-            masaIurMonths: 2,
-          },
-        },
+        paid('2026-02', '2026-03-09', true, {
+          paidThrough: '2026-02',
+          firstPaidMonth: '2026-01',
+          masaIurMonths: 2,
+        }),
         {
           type: 'CoverageReinstated',
           data: {
@@ -175,16 +171,11 @@ describe('sponsored months: the sponsor pays, late or not', () => {
       .given(partly)
       .when(share('2026-05', '2026-06-10'))
       .then([
-        paid('2026-05', '2026-06-10'),
-        {
-          type: 'CoverageExtended',
-          data: {
-            participantId: 'p-1',
-            paidThrough: '2026-05',
-            firstPaidMonth: '2026-01',
-            masaIurMonths: 5,
-          },
-        },
+        paid('2026-05', '2026-06-10', true, {
+          paidThrough: '2026-05',
+          firstPaidMonth: '2026-01',
+          masaIurMonths: 5,
+        }),
         {
           type: 'CoverageReinstated',
           data: {

@@ -171,10 +171,7 @@ describe('the sponsorship process: program events → account commands', () => {
     const [first] = shares;
     if (first === undefined) throw new Error('no share');
     const paid = accountHistory([['2026-01-14', first.command]], history);
-    expect(paid.slice(history.length).map((event) => event.type)).toEqual([
-      'ContributionPaid',
-      'CoverageExtended',
-    ]);
+    expect(paid.slice(history.length).map((event) => event.type)).toEqual(['ContributionPaid']);
     accountSpec('2026-01-20').given(paid).when(first.command).thenNothingHappened();
   });
 });
