@@ -3,7 +3,7 @@
  * through the real contributions root module (event store, outbox relay, projections, the
  * sponsorship process) on fresh databases. A sponsor program of N workers, then for each month
  * the statement run, the bill run, the sponsor's payment and its fan-out to every account
- * (ContributionPaid + CoverageExtended each). Measured from the first command of the first
+ * (a ContributionPaid each, carrying the coverage it extended since v2). Measured from the first command of the first
  * month to the last event read by a downstream consumer group on contributions.events (what
  * claims' coverage consumer subscribes to). Beside it, in the same run: kafkajs batched produce
  * + consume, and `pg` batched INSERTs then a sequential read, of the same number and average
