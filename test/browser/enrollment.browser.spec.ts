@@ -3,8 +3,9 @@
 // paid, and a child — registers a child for scholarships (a birth date in the future is
 // refused next to its field first), finds the participant by NIK and by name, opens the
 // participant's page (heirs with tier and payee, the child, the history), changes the declared
-// income and corrects a detail. Every page is checked with axe in both languages and kept as a
-// screenshot.
+// income and corrects a detail, and at last records the death the family reported (a date
+// before the birth is refused next to its field first). Every page is checked with axe in both
+// languages and kept as a screenshot.
 import { randomInt } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { browserPlatform } from './support/handle';
@@ -253,6 +254,7 @@ test.describe.serial('enrollment officer', () => {
       [`${path}/children/new`, 'Register a child for scholarships', 'enrollment-child-en'],
       [`${path}/income`, 'Change the declared income', 'enrollment-income-en'],
       [`${path}/details`, 'Correct the participant’s details', 'enrollment-details-en'],
+      [`${path}/death`, 'Record a death', 'enrollment-death-en'],
     ];
     for (const [at, title, screenshot] of pages) {
       await page.goto(`${platform.consoleUrl}${at}`);
@@ -279,5 +281,42 @@ test.describe.serial('enrollment officer', () => {
     await checkPage(page, 'enrollment-child-limit-en');
     await page.getByRole('link', { name: 'Bahasa Indonesia' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+  });
+
+  test('records a death the family reported, on its akta kematian; the page then shows it', async ({
+    page,
+  }) => {
+    await signIn(page, platform.consoleUrl, enrollmentOfficer, new URL(participantUrl).pathname);
+    await page.getByRole('link', { name: 'Catat kematian' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Catat kematian' })).toBeVisible();
+    const form = page.getByRole('form', { name: 'Catat kematian' });
+    // A day before the birth: the service refuses it, and the refusal is shown at the date.
+    await form.getByLabel('Tanggal meninggal').fill('1990-08-14');
+    await form.getByLabel('Nomor akta kematian').fill('5371-KM-14072026-0042');
+    await form.getByRole('button', { name: 'Catat kematian' }).click();
+    await expect(page.locator('#f-dateOfDeath-error')).toHaveText(
+      'Tanggal meninggal tidak boleh sebelum tanggal lahir peserta.',
+    );
+    await expect(page.getByLabel('Nomor akta kematian')).toHaveValue('5371-KM-14072026-0042');
+    await checkPage(page, 'enrollment-death');
+
+    await page.getByLabel('Tanggal meninggal').fill('2026-07-14');
+    await page.getByRole('button', { name: 'Catat kematian' }).click();
+    await expect(page.getByText('Kematian peserta sudah dicatat.')).toBeVisible();
+    // The status is the participant view's (a projection): it follows shortly.
+    await untilShown(page, async () => {
+      await expect(page.locator('#participant-details')).toContainText(
+        'Meninggal dunia pada 14 Jul 2026',
+      );
+      await expect(page.locator('#participant-history')).toContainText(
+        'Meninggal dunia pada 14 Jul 2026, dicatat petugas kepesertaan dari akta kematian nomor 5371-KM-14072026-0042.',
+      );
+    });
+    // A death is recorded once: nothing more to record, nor income to change.
+    await expect(page.getByRole('link', { name: 'Catat kematian' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Ubah penghasilan yang dilaporkan' })).toHaveCount(
+      0,
+    );
+    await checkPage(page, 'enrollment-participant-deceased');
   });
 });
