@@ -18,6 +18,7 @@ import {
   type ServiceConfig,
   connectEventTransport,
   mountOpenApi,
+  SimulatedClock,
 } from '@santunan/platform';
 import { startTracing } from '@santunan/platform/tracing';
 import {
@@ -52,7 +53,7 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
 ];
 
 /** The clock a test moves by hand: `set(instant)`, `now()`, `today()` (Asia/Jakarta). */
-export type PlatformClock = TestClock;
+export type PlatformClock = Pick<TestClock, 'set' | 'now' | 'today'>;
 
 export interface SantunanPlatformOptions {
   /** Names this run's databases, topics and consumer groups (letters, digits, `_`, `-`). */
@@ -62,6 +63,12 @@ export interface SantunanPlatformOptions {
    * All four services read it, so a test can play months or a year by setting it.
    */
   readonly now?: string;
+  /**
+   * Simulation mode (ADR 0016) instead of a test's clock: the four services share one
+   * SimulatedClock starting at `now` and each mounts GET/PUT /simulation/clock (role admin), as
+   * under `npm run platform -- --simulate-from`. `clock.set` then refuses to move backwards.
+   */
+  readonly simulated?: boolean;
   /**
    * Payouts hands every scheduled payout to the bank this often (PAYOUTS_AUTO_BATCH_INTERVAL_MS);
    * default null: only finance's `POST /payout-batches` instructs.
@@ -145,6 +152,16 @@ async function listen(
     throw error;
   }
   return app;
+}
+
+/** A simulated clock the test can also set, forward only, as the platform's admin would. */
+function settable(clock: SimulatedClock): SimulatedClock & PlatformClock {
+  return Object.assign(clock, {
+    set(instant: string): void {
+      const moved = clock.moveTo(instant);
+      if (!moved.ok) throw new Error(`the simulated clock refused ${instant} (${moved.reason})`);
+    },
+  });
 }
 
 function urlOf(app: INestApplication): string {
@@ -251,7 +268,9 @@ export async function startSantunanPlatform(
       options.auth?.bearer ??
       ((roles, subject = 'e2e-user') =>
         `Bearer ${mintAccessToken({ subject, roles: [...roles], ttl: '1h' }, ownSecret)}`);
-    const clock = new TestClock(options.now ?? new Date().toISOString());
+    const start = options.now ?? new Date().toISOString();
+    const clock =
+      options.simulated === true ? settable(new SimulatedClock(start)) : new TestClock(start);
     const service = (name: ServiceName, database: TestDatabase): ServiceConfig => ({
       serviceName: serviceNames[name],
       httpPort: 0,
