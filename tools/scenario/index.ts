@@ -3,3 +3,6 @@
 // line starts from main.ts.
 export { ScenarioFailed, runNttScenario, type RunNttScenarioOptions } from './run-ntt-scenario';
 export { renderSummary, type ScenarioSummary } from './summary';
+export { planScenario, type ScenarioPlan } from './plan';
+export { keycloakBearer } from './keycloak-bearer';
+export { simulatedPlatformClock, type SimulatedPlatformClock } from './platform-clock';

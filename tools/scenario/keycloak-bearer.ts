@@ -15,8 +15,17 @@ interface HeldToken {
  * maker and the checker are different people exactly as the scenario says.
  * Local runs only, like the demo users (tools/platform/local-identity.ts).
  */
-export function keycloakBearer(keycloak: LocalKeycloak): BearerFor {
-  const password = randomBytes(18).toString('base64url');
+export function keycloakBearer(
+  keycloak: Pick<LocalKeycloak, 'issuer' | 'admin'>,
+  options: {
+    /** Every user's password; default one drawn for this run (nobody signs in by hand). */
+    readonly password?: string;
+    /** The username of a scenario user id; default the id in lower case. */
+    readonly usernameOf?: (subject: string) => string;
+  } = {},
+): BearerFor {
+  const password = options.password ?? randomBytes(18).toString('base64url');
+  const usernameOf = options.usernameOf ?? ((subject: string) => subject.toLowerCase());
   const held = new Map<string, Promise<HeldToken>>();
   let cliClient: Promise<void> | undefined;
 
@@ -59,7 +68,7 @@ export function keycloakBearer(keycloak: LocalKeycloak): BearerFor {
   };
 
   return async (roles, subject) => {
-    const username = subject.toLowerCase();
+    const username = usernameOf(subject);
     const key = `${username}|${[...roles].sort().join(',')}`;
     let current = held.get(key);
     if (current !== undefined) {
