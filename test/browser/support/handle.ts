@@ -56,3 +56,27 @@ export function browserPlatform(): BrowserPlatformHandle {
     throw new Error('BROWSER_PLATFORM_HANDLE is not set: run through playwright.config.ts');
   return JSON.parse(fs.readFileSync(file, 'utf8')) as BrowserPlatformHandle;
 }
+
+/** What serve-platform.ts writes in simulation mode (SANTUNAN_SIMULATED_CLOCK_START), for the NTT spec. */
+export interface SimulationPlatformHandle {
+  readonly consoleUrl: string;
+  readonly keycloakUrl: string;
+  /** Where the four services' one simulated clock started. */
+  readonly simulatedFrom: string;
+  readonly users: { readonly admin: BrowserUser };
+  readonly serviceUrls: Readonly<
+    Record<'enrollment' | 'contributions' | 'claims' | 'payouts', string>
+  >;
+  /** The infrastructure's connections (Keycloak's admin, Kafka's users) for the scenario run. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Where the auditor reads this platform's stores and topics. */
+  readonly stores: {
+    readonly databaseUrls: Readonly<
+      Record<'enrollment' | 'contributions' | 'claims' | 'payouts', string>
+    >;
+    readonly topics: Readonly<
+      Record<'enrollment' | 'contributions' | 'claims' | 'payouts', string>
+    >;
+    readonly keysDatabaseUrl: string;
+  };
+}

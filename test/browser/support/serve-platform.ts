@@ -3,7 +3,12 @@
 // Keycloak) as the Jest harness provides it, the four services on this run's databases and
 // topics verifying Keycloak's tokens through its JWKS, the console signing people in through
 // Keycloak, the people who use it, and two JKM death claims lodged by intake. When all is up it
-// writes the handle (./handle.ts) to the file named by its one argument.
+// writes the handle (./handle.ts) to the file named by its first argument.
+// With SANTUNAN_SIMULATED_CLOCK_START=<ISO instant> in its environment it runs in simulation
+// mode instead (ADR 0016), as `npm run platform -- --simulate-from` does: the services on one
+// simulated clock with
+// /simulation/clock, the console showing its clock page, an administrator, and no seeded claims:
+// the NTT spec plays the scenario on it and writes a SimulationPlatformHandle.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -11,6 +16,7 @@ import { expect } from 'expect';
 import {
   CONSOLE_CLIENT,
   PlatformDatabase,
+  SIMULATED_CLOCK_START_VARIABLE,
   clientCredentialsToken,
   jwksAuthConfig,
   type Role,
@@ -21,7 +27,12 @@ import globalTeardown from '../../../libs/testing/src/infrastructure/global-tear
 import { createConsoleApp, openConsoleDatabase } from '@santunan/console-service';
 import { lodgedJkmDeath, type Worker } from '../../support/jkm-death-flow';
 import { startSantunanPlatform, type SantunanPlatform } from '../../support/santunan-platform';
-import type { BrowserPlatformHandle, BrowserUser, SeededClaim } from './handle';
+import type {
+  BrowserPlatformHandle,
+  BrowserUser,
+  SeededClaim,
+  SimulationPlatformHandle,
+} from './handle';
 
 // The shared flows assert with Jest's `expect`; outside Jest the same library stands in.
 (globalThis as { expect?: unknown }).expect = expect;
@@ -49,12 +60,13 @@ const WORKERS: Readonly<Record<'toApprove' | 'toReject', Worker>> = {
   },
 };
 
-async function main(handleFile: string): Promise<void> {
+async function main(handleFile: string, simulatedFrom: string | null): Promise<void> {
   await globalSetup();
   stops.push(() => globalTeardown());
   const keycloak = await testKeycloak();
   const run = testRunId().toLowerCase();
   const issuer = keycloak.issuer();
+  if (simulatedFrom !== null) return simulation(handleFile, simulatedFrom, keycloak, run);
 
   // Intake's machine caller: it registers the workers, takes their payments and lodges claims.
   const intakeClient = `browser-intake-${run}`;
@@ -100,28 +112,11 @@ async function main(handleFile: string): Promise<void> {
   }
   process.env['KEYS_DATABASE_URL'] = platform.databases.keys;
 
-  const consolePort = await freePort();
-  const consoleUrl = `http://127.0.0.1:${consolePort}`;
-  const clientSecret = randomBytes(24).toString('base64url');
-  await keycloak.admin.setClientSecret(CONSOLE_CLIENT, clientSecret);
-  const consoleDatabase = await createTestDatabase('browser_console');
-  stops.push(() => consoleDatabase.drop());
-  const sessions = await openConsoleDatabase(consoleDatabase.url);
-  stops.push(() => sessions.end());
-  const consoleApp = await createConsoleApp(
-    {
-      port: consolePort,
-      publicUrl: consoleUrl,
-      oidc: { issuerUrl: issuer, clientId: CONSOLE_CLIENT, clientSecret },
-      sessionSecret: randomBytes(32).toString('base64url'),
-      databaseUrl: consoleDatabase.url,
-      services: platform.urls,
-    },
-    sessions,
-  );
-  await consoleApp.listen(consolePort, '127.0.0.1');
-  stops.push(() => consoleApp.close());
-  log(`console: ${consoleUrl}`);
+  const consoleUrl = await startConsole(platform, issuer, async () => {
+    const clientSecret = randomBytes(24).toString('base64url');
+    await keycloak.admin.setClientSecret(CONSOLE_CLIENT, clientSecret);
+    return clientSecret;
+  });
 
   const claimsProbe = await new PlatformDatabase({
     url: platform.databases.claims,
@@ -154,6 +149,108 @@ async function main(handleFile: string): Promise<void> {
   };
   fs.writeFileSync(handleFile, JSON.stringify(handle, null, 2), { mode: 0o600 });
   log('up');
+}
+
+/**
+ * Simulation mode: the services on one simulated clock, the console in simulation mode (its
+ * clock page), an administrator; the scenario's own people are created by the test's scenario
+ * run, which also needs the infrastructure's connections (Keycloak's admin, Kafka's users).
+ */
+async function simulation(
+  handleFile: string,
+  simulatedFrom: string,
+  keycloak: Awaited<ReturnType<typeof testKeycloak>>,
+  run: string,
+): Promise<void> {
+  const issuer = keycloak.issuer();
+  const intakeClient = `browser-sim-intake-${run}`;
+  const intake = await keycloak.admin.createServiceAccountClient({
+    clientId: intakeClient,
+    roles: ['enrollment-officer', 'finance', 'claims-officer'] satisfies Role[],
+  });
+  stops.push(() => keycloak.admin.deleteClient(intakeClient));
+  const intakeToken = (await clientCredentialsToken(issuer, intakeClient, intake.secret))
+    .access_token;
+  const platform = await startSantunanPlatform({
+    label: 'browser-sim',
+    now: simulatedFrom,
+    simulated: true,
+    auth: { config: jwksAuthConfig({ issuer }), bearer: () => `Bearer ${intakeToken}` },
+  });
+  stops.push(() => platform.stop());
+  log(`simulation from ${simulatedFrom}; services: ${JSON.stringify(platform.urls)}`);
+  const admin = await person(keycloak, `hana-sim-${run}`, 'Hana Riwu', ['admin']);
+  // The console client's secret as the browser platform set it: Keycloak may be shared with it
+  // (KEYCLOAK_URL in CI), and a new secret would sign its console's people out.
+  const consoleUrl = await startConsole(platform, issuer, () =>
+    keycloak.admin.clientSecret(CONSOLE_CLIENT),
+  );
+  const connections = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && /(^|_)KAFKA_|^KEYCLOAK_|^SANTUNAN_TEST_RUN_ID$/.test(entry[0]),
+    ),
+  );
+  const handle: SimulationPlatformHandle = {
+    consoleUrl,
+    keycloakUrl: keycloak.baseUrl,
+    simulatedFrom,
+    users: { admin },
+    serviceUrls: platform.urls,
+    environment: {
+      ...connections,
+      KEYCLOAK_URL: keycloak.baseUrl,
+      KEYCLOAK_ADMIN_USERNAME: keycloak.adminUsername,
+      KEYCLOAK_ADMIN_PASSWORD: keycloak.adminPassword,
+    },
+    stores: {
+      databaseUrls: {
+        enrollment: platform.databases.enrollment,
+        contributions: platform.databases.contributions,
+        claims: platform.databases.claims,
+        payouts: platform.databases.payouts,
+      },
+      topics: {
+        enrollment: platform.topics.enrollmentEvents,
+        contributions: platform.topics.contributionsEvents,
+        claims: platform.topics.claimsEvents,
+        payouts: platform.topics.payoutsEvents,
+      },
+      keysDatabaseUrl: platform.databases.keys,
+    },
+  };
+  fs.writeFileSync(handleFile, JSON.stringify(handle, null, 2), { mode: 0o600 });
+  log('up (simulation mode)');
+}
+
+/** The console on a free port, signing people in through Keycloak; resolves with its URL. */
+async function startConsole(
+  platform: SantunanPlatform,
+  issuer: string,
+  secret: () => Promise<string>,
+): Promise<string> {
+  const consolePort = await freePort();
+  const consoleUrl = `http://127.0.0.1:${consolePort}`;
+  const clientSecret = await secret();
+  const consoleDatabase = await createTestDatabase('browser_console');
+  stops.push(() => consoleDatabase.drop());
+  const sessions = await openConsoleDatabase(consoleDatabase.url);
+  stops.push(() => sessions.end());
+  const consoleApp = await createConsoleApp(
+    {
+      port: consolePort,
+      publicUrl: consoleUrl,
+      oidc: { issuerUrl: issuer, clientId: CONSOLE_CLIENT, clientSecret },
+      sessionSecret: randomBytes(32).toString('base64url'),
+      databaseUrl: consoleDatabase.url,
+      services: platform.urls,
+    },
+    sessions,
+  );
+  await consoleApp.listen(consolePort, '127.0.0.1');
+  stops.push(() => consoleApp.close());
+  log(`console: ${consoleUrl}`);
+  return consoleUrl;
 }
 
 async function person(
@@ -189,9 +286,17 @@ function stop(code: number): Promise<void> {
 process.on('SIGTERM', () => void stop(0));
 process.on('SIGINT', () => void stop(0));
 
+// Started by a test process: when that process is gone (killed, crashed), so is the platform.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop(0);
+}, 5_000).unref();
+
 const handleFile = process.argv[2];
 if (!handleFile) throw new Error('usage: serve-platform.ts <handle file>');
-main(handleFile).catch((error: unknown) => {
+// Read by the console when it loads (its menu), so it must be in the environment from the start.
+const simulatedFrom = process.env[SIMULATED_CLOCK_START_VARIABLE] || null;
+main(handleFile, simulatedFrom).catch((error: unknown) => {
   log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   void stop(1);
 });
