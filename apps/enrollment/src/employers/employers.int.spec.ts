@@ -254,6 +254,35 @@ describe('employers hosted by the enrollment service, with the real PostgreSQL a
     expectProblem(response.body, status, code, field);
   });
 
+  it('refuses a worker whose death enrollment recorded before the start', async () => {
+    const person = {
+      nik: '5371012102850004',
+      fullName: 'Petrus Nope',
+      birthDate: '1985-02-21',
+      sex: 'male',
+    };
+    const participant = await post('/participants', {
+      ...person,
+      address: { line: 'Jl. Amabi 7, Kupang', regencyCode: '5371' },
+      phone: '+6281234567892',
+      occupation: 'nelayan',
+      declaredIncome: 1_000_000,
+      incomeEffectiveFrom: '2026-01',
+    }).expect(201);
+    const participantId = (participant.body as { participantId: string }).participantId;
+    await post(`/participants/${participantId}/death`, {
+      dateOfDeath: '2026-11-20',
+      deathCertificateReference: '5371-KM-20112026-0001',
+    }).expect(200);
+    const refused = await post(`/employers/${employer.npp}/workers`, {
+      ...yohanes,
+      ...person,
+      startedOn: '2026-12-01',
+    }).expect(409);
+    expectProblem(refused.body, 409, 'WORKER_DECEASED', '/startedOn');
+    expect(refused.body).toMatchObject({ participantId, dateOfDeath: '2026-11-20' });
+  });
+
   it('records a late wage report as late, and refuses one under the minimum', async () => {
     const late = await post(`/employers/${employer.npp}/workers/${mariaId}/wage-reports`, {
       wage: { basis: 'daily', amount: 110_000 },

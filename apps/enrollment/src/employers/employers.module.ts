@@ -12,6 +12,7 @@ import { RegisterWorkerHandler } from './register-worker/register-worker.handler
 import { RegisterWorkerController } from './register-worker/register-worker.http.controller';
 import { ReportWageController } from './report-wage/report-wage.http.controller';
 import { EmployerCommands, EMPLOYERS_REGIONS } from './shared/employer-commands';
+import { EnrolledPeople } from './shared/enrolled-people';
 import { WorkerCommands } from './shared/worker-commands';
 
 /** What the employers module takes from its host, the enrollment service (ADR 0037). */
@@ -48,6 +49,7 @@ export class EmployersModule {
         NikIndex,
         EmployerCommands,
         WorkerCommands,
+        EnrolledPeople,
         RegisterWorkerHandler,
       ],
     };

@@ -19,6 +19,7 @@ export type EmployersRejectionCode =
   | 'BRANCH_UNKNOWN'
   | 'WORKER_NAME_BLANK'
   | 'WORKER_START_DATE_INVALID'
+  | 'WORKER_DECEASED'
   | 'WORKER_ALREADY_REGISTERED'
   | 'WORKER_NOT_REGISTERED'
   | 'WORKER_LEFT'
@@ -56,6 +57,7 @@ export const EMPLOYERS_REJECTION_FIELDS: Readonly<Record<EmployersRejectionCode,
   BRANCH_UNKNOWN: '/branchId',
   WORKER_NAME_BLANK: '/fullName',
   WORKER_START_DATE_INVALID: '/startedOn',
+  WORKER_DECEASED: '/startedOn',
   WORKER_ALREADY_REGISTERED: null,
   WORKER_NOT_REGISTERED: null,
   WORKER_LEFT: null,

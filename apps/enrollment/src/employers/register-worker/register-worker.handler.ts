@@ -10,6 +10,7 @@ import {
 import { LookupHasher } from '../../shared/lookup-hasher';
 import { NikAlreadyIndexedError, NikIndex } from '../../shared/nik-index';
 import { REGION_DIRECTORY } from '../../shared/participant-commands';
+import { EnrolledPeople } from '../shared/enrolled-people';
 import { WorkerCommands } from '../shared/worker-commands';
 
 export type WorkerRegistration = Omit<RegisterWorker, 'type' | 'participantId'>;
@@ -26,7 +27,7 @@ const ATTEMPTS = 3;
  * by enrollment's own rules, and enrollment's NIK index gives the person's participant id — a
  * BPU participant's, or a new id written to the index with the worker's registration, which a
  * later BPU registration of the same NIK then takes. So one person has one id, and one key
- * that seals their data in both contexts.
+ * that seals their data in both contexts. No work starts after a death enrollment recorded.
  */
 @Injectable()
 export class RegisterWorkerHandler {
@@ -36,6 +37,7 @@ export class RegisterWorkerHandler {
     @Inject(NikIndex) private readonly nikIndex: NikIndex,
     @Inject(LookupHasher) private readonly hasher: LookupHasher,
     @Inject(REGION_DIRECTORY) private readonly regions: RegionDirectory,
+    @Inject(EnrolledPeople) private readonly people: EnrolledPeople,
   ) {}
 
   async register(
@@ -53,11 +55,14 @@ export class RegisterWorkerHandler {
     for (let attempt = 1; ; attempt += 1) {
       const existing = await this.nikIndex.find(this.runtime.database, nikHash);
       const participantId = existing ?? this.runtime.ids.next();
+      const personDiedOn =
+        existing === undefined ? undefined : await this.people.recordedDeath(existing);
       try {
         const result = await this.workers.handle({
           ...cause,
           npp,
           participantId,
+          ...(personDiedOn === undefined ? {} : { personDiedOn }),
           command: { ...worker, type: 'RegisterWorker', participantId },
           alongside:
             existing === undefined

@@ -25,7 +25,7 @@ export class RegisterWorkerController {
   @ApiOkResponse({ type: WorkerChangeResponse, description: 'Already registered with this data.' })
   @ApiProblems({
     404: 'EMPLOYER_NOT_REGISTERED',
-    409: 'WORKER_ALREADY_REGISTERED',
+    409: ['WORKER_ALREADY_REGISTERED', 'WORKER_DECEASED'],
     422: [
       'NIK_FORMAT',
       'NIK_PROVINCE_UNKNOWN',

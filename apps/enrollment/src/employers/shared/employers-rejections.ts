@@ -18,6 +18,7 @@ const EMPLOYERS_ANSWERS: Readonly<
   BRANCH_ALREADY_OPENED: [409, 'Branch already opened with other details'],
   WORKER_ALREADY_REGISTERED: [409, 'Worker already registered with other details'],
   WORKER_LEFT: [409, 'The worker has left the employer'],
+  WORKER_DECEASED: [409, 'The person died before the start of work'],
 };
 
 /**

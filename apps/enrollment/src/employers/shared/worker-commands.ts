@@ -21,6 +21,8 @@ export interface WorkerCommandRequest extends CommandMetadata<WorkerState> {
   readonly npp: string;
   readonly participantId: string;
   readonly command: WorkerCommand;
+  /** The person's death as enrollment recorded it (registrations only). */
+  readonly personDiedOn?: string;
 }
 
 /** The national holidays the rules library ships: the 7 working days are counted on them. */
@@ -49,9 +51,14 @@ export class WorkerCommands {
   }
 
   async handle(request: WorkerCommandRequest): Promise<CommandResult<WorkerState>> {
-    const { npp, participantId, command, ...metadata } = request;
+    const { npp, participantId, command, personDiedOn, ...metadata } = request;
     const employer = await this.employers.load(npp);
-    const context = { today: this.runtime.clock.today(), calendar: this.calendar, employer };
+    const context = {
+      today: this.runtime.clock.today(),
+      calendar: this.calendar,
+      employer,
+      ...(personDiedOn === undefined ? {} : { personDiedOn }),
+    };
     return this.repository.handle({
       ...metadata,
       streamId: workerStreamId(npp, participantId),

@@ -46,4 +46,6 @@ export interface WorkerContext {
   readonly calendar: WorkingDayCalendar;
   /** The employer's stream as it stands (unregistered: an unknown NPP). */
   readonly employer: EmployerState;
+  /** The person's death as enrollment recorded it, if it did (no work starts after it). */
+  readonly personDiedOn?: IsoDate;
 }

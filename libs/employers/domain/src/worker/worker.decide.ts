@@ -128,6 +128,13 @@ function register(
       `start date ${command.startedOn} is not possible`,
     );
   }
+  if (context.personDiedOn !== undefined && command.startedOn > context.personDiedOn) {
+    return rejectWith(
+      'WORKER_DECEASED',
+      `the person died on ${context.personDiedOn}, before the start on ${command.startedOn}`,
+      { participantId: command.participantId, dateOfDeath: context.personDiedOn },
+    );
+  }
   const regency = workplaceRegency(employer, command.branchId);
   if (regency === undefined) {
     return rejectWith(

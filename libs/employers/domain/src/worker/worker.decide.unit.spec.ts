@@ -104,6 +104,12 @@ describe('registering a worker', () => {
     ],
     ['an unknown branch', { branchId: 'atambua' }, context, 'BRANCH_UNKNOWN'],
     [
+      'a start after the death enrollment recorded',
+      {},
+      { ...context, personDiedOn: '2026-11-30' },
+      'WORKER_DECEASED',
+    ],
+    [
       'a wage of rupiah and sen',
       { wage: { basis: 'monthly', amount: 2_500_000.5 } },
       context,
@@ -139,6 +145,14 @@ describe('registering a worker', () => {
       ok: false,
       rejection: { code },
     });
+  });
+
+  it('registers a worker who started before a death recorded later (the employer reports late)', () => {
+    const decision = decideWorker(worker, initialWorkerState(), {
+      ...context,
+      personDiedOn: '2026-12-03',
+    });
+    expect(decision).toMatchObject({ ok: true, events: [{ type: 'WorkerRegistered' }] });
   });
 
   it('names the minimum and its basis when it refuses a wage under it', () => {
