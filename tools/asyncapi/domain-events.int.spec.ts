@@ -19,8 +19,11 @@ import {
 } from '@santunan/claims-domain';
 import {
   CLAIMS_PERSONAL_DATA_PATHS,
+  CLAIMS_SCHEMA_VERSIONS,
   CONTRIBUTIONS_PERSONAL_DATA_PATHS,
+  CONTRIBUTIONS_SCHEMA_VERSIONS,
   ENROLLMENT_PERSONAL_DATA_PATHS,
+  ENROLLMENT_SCHEMA_VERSIONS,
   PUBLISHED_EVENT_SCHEMAS,
   eventPayloadSchemas,
   type EventSchemaViolation,
@@ -34,6 +37,12 @@ import {
 
 const ROOT = path.resolve(__dirname, '../..');
 const CONTEXTS = ['enrollment', 'contributions', 'claims'] as const;
+/** The version a service stamps on what its decider decides: the current one. */
+const VERSIONS: Readonly<Record<string, number>> = {
+  ...ENROLLMENT_SCHEMA_VERSIONS,
+  ...CONTRIBUTIONS_SCHEMA_VERSIONS,
+  ...CLAIMS_SCHEMA_VERSIONS,
+};
 const PERSONAL: Readonly<Record<string, readonly string[]>> = {
   ...ENROLLMENT_PERSONAL_DATA_PATHS,
   ...CONTRIBUTIONS_PERSONAL_DATA_PATHS,
@@ -183,7 +192,7 @@ describe('what the domains decide, as the services publish it', () => {
         PERSONAL[event.type] ?? [],
       );
       const wire: unknown = JSON.parse(JSON.stringify(sealed));
-      const result = eventPayloadSchemas.validate(event.type, 1, wire);
+      const result = eventPayloadSchemas.validate(event.type, VERSIONS[event.type] ?? 1, wire);
       if (result === undefined) {
         refused.set(`${event.type}: not a published type`, { count: 1, testFile, errors: [] });
       } else if (!result.ok) {
@@ -209,6 +218,6 @@ describe('what the domains decide, as the services publish it', () => {
     const types = PUBLISHED_EVENT_SCHEMAS.filter((entry) => entry.context === context).map(
       (entry) => entry.type,
     );
-    expect(types.filter((type) => !checked.has(type))).toEqual([]);
+    expect([...new Set(types)].filter((type) => !checked.has(type))).toEqual([]);
   });
 });
