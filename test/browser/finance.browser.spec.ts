@@ -294,9 +294,17 @@ test.describe.serial('finance console', () => {
     await page.getByRole('button', { name: 'Buat batch dari yang dipilih' }).click();
     await expect(page).toHaveURL(/\/finance\/batches\/[0-9a-f-]{36}$/);
     batchId = page.url().split('/').pop() ?? '';
-    await expect(page.locator('.notice')).toContainText('Batch dibuat dengan 1 pembayaran');
+    await expect(page.locator('.notice')).toContainText('Batch disiapkan dengan 1 pembayaran');
+    // Prepared: the payout is locked in, but nothing is with the bank until the officer says so.
     const row = page.getByRole('row', { name: new RegExp(shortId(payoutId)) });
-    await expect(row).toContainText('Dikirim ke bank');
+    await expect(row).toContainText('Dalam batch, belum dikirim');
+    await expect(page.locator('dl.summary-list')).toContainText('Disiapkan, belum dikirim');
+    await expect(
+      page.getByRole('form', { name: 'Tandai batch sudah dikirim ke bank' }),
+    ).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Unggah laporan penyelesaian bank' })).toHaveCount(
+      0,
+    );
     await checkPage(page, 'finance-batch');
 
     const [download] = await Promise.all([
@@ -339,9 +347,48 @@ test.describe.serial('finance console', () => {
     await as(page, financeOfficer, '/finance/settlements');
     await page.getByRole('button', { name: 'Unggah dan catat' }).click();
     await expect(page.locator('#f-report-error')).toHaveText('Pilih berkas laporan bank.');
+    // The file was never marked as handed to the bank: the service refuses its report.
     await page.getByLabel('Berkas laporan bank').setInputFiles(reportFile);
     await page.getByRole('button', { name: 'Unggah dan catat' }).click();
     const results = page.getByRole('table', { name: 'Setiap laporan dalam berkas dan hasilnya' });
+    await expect(results).toContainText('Ditolak');
+    await expect(results).toContainText('belum ditandai sudah dikirim ke bank');
+    await checkPage(page, 'finance-settlements-not-instructed');
+
+    // The officer marks the batch: first with a reference too long (the error by the field).
+    await page.goto(`${platform.consoleUrl}/finance/batches/${batchId}`);
+    const mark = page.getByRole('form', { name: 'Tandai batch sudah dikirim ke bank' });
+    await mark.getByLabel('Referensi bank').fill('B'.repeat(101));
+    await mark.getByRole('button', { name: 'Tandai sudah dikirim ke bank' }).click();
+    await expect(page.locator('#f-bankReference-error')).toHaveText('Terlalu panjang.');
+    await expect(mark.getByLabel('Referensi bank')).toHaveAttribute('aria-invalid', 'true');
+    await expect(mark.getByLabel('Referensi bank')).toHaveValue('B'.repeat(101));
+    await checkPage(page, 'finance-batch-mark-refused');
+    const bankUpload = `BRI-H2H-${batchId.slice(0, 8)}`;
+    await mark.getByLabel('Referensi bank').fill(bankUpload);
+    await mark.getByRole('button', { name: 'Tandai sudah dikirim ke bank' }).click();
+    // The batch page reads the batches read model, which may trail the mark on a loaded machine.
+    const batchSummary = page.locator('dl.summary-list');
+    let firstLook = true;
+    await expect(async () => {
+      if (!firstLook || !page.url().endsWith(`/finance/batches/${batchId}`)) {
+        await page.goto(`${platform.consoleUrl}/finance/batches/${batchId}`);
+      }
+      firstLook = false;
+      await expect(batchSummary).toContainText(bankUpload, { timeout: 5_000 });
+    }).toPass(PATIENCE);
+    await expect(batchSummary).toContainText('Dikirim ke bank');
+    await expect(
+      page.getByRole('form', { name: 'Tandai batch sudah dikirim ke bank' }),
+    ).toHaveCount(0);
+    await expect(page.getByRole('row', { name: new RegExp(shortId(payoutId)) })).toContainText(
+      'Dikirim ke bank',
+    );
+    await checkPage(page, 'finance-batch-instructed');
+
+    await page.getByRole('link', { name: 'Unggah laporan penyelesaian bank' }).click();
+    await page.getByLabel('Berkas laporan bank').setInputFiles(reportFile);
+    await page.getByRole('button', { name: 'Unggah dan catat' }).click();
     await expect(results).toContainText('Dicatat');
     await expect(results).toContainText('Gagal');
     await checkPage(page, 'finance-settlements');
@@ -467,7 +514,24 @@ test.describe.serial('finance console', () => {
     await checkPage(page, 'finance-batches-en');
     await page.goto(`${platform.consoleUrl}/finance/batches/${batchId}`);
     await expect(page.getByRole('link', { name: 'Download the bank file (CSV)' })).toBeVisible();
+    // Marked, and the bank has reported its one payout.
+    await expect(page.locator('dl.summary-list')).toContainText('Settled by the bank');
     await checkPage(page, 'finance-batch-en');
+
+    // The reissued attempt goes into a new batch: prepared, with the form to mark it.
+    await page.goto(`${platform.consoleUrl}/finance/batches`);
+    await untilShown(page, async () => {
+      await expect(page.getByLabel(`Select ${shortId(payoutId)}`)).toBeVisible();
+    });
+    await page.getByLabel(`Select ${shortId(payoutId)}`).check();
+    await page.getByRole('button', { name: 'Create a batch from the selected' }).click();
+    await expect(page.locator('.notice')).toContainText('Batch prepared with 1 payouts');
+    const mark = page.getByRole('form', { name: 'Mark the batch as sent to the bank' });
+    await mark.getByLabel('Bank reference').fill('B'.repeat(101));
+    await mark.getByRole('button', { name: 'Mark instructed' }).click();
+    await expect(page.locator('#f-bankReference-error')).toHaveText('Too long.');
+    await expect(page.locator('dl.summary-list')).toContainText('Prepared, not yet sent');
+    await checkPage(page, 'finance-batch-prepared-en');
     await page.goto(`${platform.consoleUrl}/finance/settlements`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bank settlement reports');
     await checkPage(page, 'finance-settlements-en');

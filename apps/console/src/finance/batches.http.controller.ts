@@ -17,7 +17,7 @@ import { PeopleDirectory } from '../people/people-directory';
 import { repeatedField, textFields } from '../web/form-state';
 import { Page, keepForm, notify, takeForm, type SignedInContext } from '../web/page-context';
 import { PageNotFound } from '../web/page-exceptions';
-import { problemMessage } from '../web/problem-messages';
+import { formErrorsOf, problemMessage } from '../web/problem-messages';
 import { seeOther, sendPage } from '../web/render';
 import { FinanceApi } from './finance.api';
 import { financeProblem } from './finance-problems';
@@ -25,10 +25,19 @@ import { BATCHES_PAGE_SIZE, BatchListPage, BatchPage } from './finance.pages';
 
 const ANY_UUID = new ParseUUIDPipe();
 const NEW_BATCH_FORM = 'finance-batch:new';
+const markForm = (batchId: string): string => `finance-batch:${batchId}:instructed`;
+/** The service's refusals of a mark that concern the reference the officer typed. */
+const REFERENCE_PROBLEMS = new Set([
+  'BATCH_BANK_REFERENCE_CONFLICT',
+  'BATCH_BANK_REFERENCE_INVALID',
+]);
 /** Scheduled payouts offered for selection on the batches page (oldest first, as listed). */
 const SCHEDULED_SHOWN = 100;
 
-/** Bank batches: scheduled payouts handed to the bank, each batch's payouts and its bank file. */
+/**
+ * Bank batches (ADR 0035): scheduled payouts put into a prepared batch, its bank file, and the
+ * officer's mark that the file was handed to the bank; each batch's payouts.
+ */
 @Controller('finance/batches')
 @RequireRoles('finance')
 export class FinanceBatchesController {
@@ -71,7 +80,7 @@ export class FinanceBatchesController {
     );
   }
 
-  /** The selected scheduled payouts (or all of them) become one batch, instructed to the bank. */
+  /** The selected scheduled payouts (or all of them) become one prepared batch. */
   @Post()
   async create(
     @Body() body: unknown,
@@ -125,8 +134,59 @@ export class FinanceBatchesController {
       await seeOther(request, response, '/finance/batches');
       return;
     }
-    const people = await this.people.namesOf([result.value.instructedBy]);
-    sendPage(response, BatchPage({ page, batch: result.value, people }));
+    const { preparedBy, instructedBy } = result.value;
+    const people = await this.people.namesOf(
+      [preparedBy, instructedBy].filter((id): id is string => id !== null),
+    );
+    sendPage(
+      response,
+      BatchPage({
+        page,
+        batch: result.value,
+        people,
+        form: takeForm(request, markForm(batchId)),
+      }),
+    );
+  }
+
+  /** The officer marks the batch's file as handed to the bank, with the bank's reference if any. */
+  @Post(':batchId/instructed')
+  async markInstructed(
+    @Param('batchId', ANY_UUID) batchId: string,
+    @Body() body: unknown,
+    @Page() page: SignedInContext,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const values = textFields(body);
+    const bankReference = (values['bankReference'] ?? '').trim();
+    const result = await this.finance.markInstructed(
+      page.accessToken,
+      batchId,
+      bankReference === '' ? {} : { bankReference },
+    );
+    if (result.ok) {
+      notify(request, 'success', page.t('finance.batch.markedNotice'));
+      await seeOther(request, response, `/finance/batches/${batchId}`);
+      return;
+    }
+    if (result.problem.status === 404) throw new PageNotFound();
+    const kept = { bankReference: values['bankReference'] ?? '' };
+    const errors = REFERENCE_PROBLEMS.has(result.problem.code)
+      ? {
+          fieldErrors: { bankReference: [financeProblem(page.t, result.problem)] },
+          formError: null,
+        }
+      : formErrorsOf(page.t, result.problem, { values: kept });
+    keepForm(request, markForm(batchId), {
+      values: kept,
+      fieldErrors: errors.fieldErrors,
+      formError:
+        errors.formError !== null && result.problem.errors.length === 0
+          ? financeProblem(page.t, result.problem)
+          : errors.formError,
+    });
+    await seeOther(request, response, `/finance/batches/${batchId}#s-mark`);
   }
 
   /** The bank file as the payouts service wrote it, downloaded as a CSV attachment. */

@@ -75,13 +75,21 @@ export interface PayoutListQuery {
   readonly offset: number;
 }
 
+/** Prepared (file made), instructed (marked as with the bank), settled (the bank answered all). */
+export type BatchStatus = 'prepared' | 'instructed' | 'settled';
+
 export interface BatchSummary {
   readonly batchId: string;
+  readonly status: BatchStatus;
   readonly count: number;
   readonly total: number;
   readonly fileName: string;
-  readonly instructedBy: string;
-  readonly instructedOn: string;
+  /** Null for a batch from before batches were marked (ADR 0035). */
+  readonly preparedBy: string | null;
+  readonly preparedOn: string;
+  readonly instructedBy: string | null;
+  readonly instructedOn: string | null;
+  readonly bankReference: string | null;
 }
 
 export interface BatchDetail extends BatchSummary {
@@ -96,6 +104,7 @@ export interface BatchDetail extends BatchSummary {
 export interface CreatedBatch {
   readonly batchId: string;
   readonly created: boolean;
+  readonly status: 'prepared' | 'instructed';
   readonly payouts: readonly { payoutId: string; attempt: number; amount: number }[];
   readonly total: number;
   readonly fileName: string;
@@ -230,6 +239,15 @@ export class FinanceApi {
     body: { batchId: string; payoutIds?: string[]; program?: string },
   ): Promise<ServiceResult<CreatedBatch>> {
     return this.http.post(token, '/payout-batches', body);
+  }
+
+  /** The finance officer says the batch's file is with the bank (ADR 0035). */
+  markInstructed(
+    token: string,
+    batchId: string,
+    body: { bankReference?: string },
+  ): Promise<ServiceResult<{ batchId: string; changed: boolean }>> {
+    return this.http.post(token, `/payout-batches/${encodeURIComponent(batchId)}/instructed`, body);
   }
 
   /** The batch's bank file, as the service wrote it (CSV), with its control totals. */

@@ -29,6 +29,7 @@ export const financeMessagesId = {
   'finance.col.select': 'Pilih',
   'finance.col.batch': 'Batch',
   'finance.col.instructedOn': 'Dikirim ke bank',
+  'finance.col.preparedOn': 'Disiapkan',
   'finance.col.count': 'Jumlah transfer',
   'finance.col.total': 'Total',
   'finance.col.attempt': 'Percobaan',
@@ -45,6 +46,7 @@ export const financeMessagesId = {
   'finance.col.difference': 'Selisih',
 
   'finance.status.scheduled': 'Dijadwalkan',
+  'finance.status.batched': 'Dalam batch, belum dikirim',
   'finance.status.instructed': 'Dikirim ke bank',
   'finance.status.settled': 'Dibayar',
   'finance.status.failed': 'Gagal',
@@ -99,6 +101,13 @@ export const financeMessagesId = {
     'Hanya pembayaran yang gagal atau dikembalikan bank yang dapat diterbitkan ulang.',
   'finance.problem.BANK_ACCOUNT_INVALID': 'Rekening baru belum lengkap.',
   'finance.problem.BATCH_EMPTY': 'Tidak ada pembayaran terjadwal untuk dimasukkan ke batch.',
+  'finance.problem.BATCH_NOT_INSTRUCTED':
+    'Batch pembayaran ini belum ditandai sudah dikirim ke bank; tandai dulu sebelum mengunggah laporannya.',
+  'finance.problem.BATCH_BANK_REFERENCE_CONFLICT':
+    'Batch ini sudah ditandai dengan referensi bank yang lain.',
+  'finance.problem.BATCH_BANK_REFERENCE_INVALID': 'Referensi bank harus 1 sampai 100 karakter.',
+  'finance.problem.BATCH_ALREADY_PREPARED': 'Nomor batch ini sudah dipakai batch lain.',
+  'finance.problem.PAYOUT_NOT_IN_BATCH': 'Pembayaran ini tidak menunggu dalam batch ini.',
   'finance.problem.PAYOUT_NOT_FOUND': 'Pembayaran ini tidak dikenal.',
   'finance.problem.PAYOUT_NOT_INSTRUCTED': 'Pembayaran ini belum dikirim ke bank.',
   'finance.problem.PAYOUT_NOT_SETTLED':
@@ -187,8 +196,8 @@ export const financeMessagesId = {
   'finance.batches.createAll': 'Buat batch dari semua yang terjadwal',
   'finance.batches.noneSelected': 'Pilih paling sedikit satu pembayaran untuk batch ini.',
   'finance.batches.createdNotice':
-    'Batch dibuat dengan {count} pembayaran dan dicatat sebagai dikirim ke bank. Unduh berkas banknya.',
-  'finance.batches.list': 'Batch yang sudah dikirim',
+    'Batch disiapkan dengan {count} pembayaran. Unduh berkas banknya, kirim ke bank, lalu tandai sudah dikirim.',
+  'finance.batches.list': 'Batch bank',
   'finance.batches.caption': 'Batch bank, terbaru lebih dulu',
   'finance.batches.empty': 'Belum ada batch.',
 
@@ -196,10 +205,27 @@ export const financeMessagesId = {
   'finance.batch.back': 'Kembali ke daftar batch',
   'finance.batch.id': 'Nomor batch',
   'finance.batch.file': 'Berkas bank',
+  'finance.batch.prepared': 'Disiapkan',
   'finance.batch.instructed': 'Dikirim ke bank',
-  'finance.batch.instructedBy': '{date} oleh',
+  'finance.batch.by': 'oleh',
+  'finance.batch.notYet': 'Belum',
+  'finance.batch.bankReference': 'Referensi bank',
+  'finance.batch.noReference': 'Tidak dicatat',
+  'finance.batch.preparedHint':
+    'Pembayaran dalam batch ini terkunci di dalamnya, tetapi belum ada uang yang dikirim. Unduh berkas banknya, unggah ke bank, lalu tandai batch ini sudah dikirim. Laporan penyelesaian bank baru diterima sesudah itu.',
   'finance.batch.instructedHint':
-    'Layanan pembayaran mencatat batch sebagai dikirim ke bank saat batch dibuat; berkas di bawah ini yang diserahkan ke bank.',
+    'Berkas ini sudah diserahkan ke bank. Unggah laporan penyelesaian bank bila sudah diterima.',
+  'finance.batch.markTitle': 'Tandai sudah dikirim ke bank',
+  'finance.batch.markIntro':
+    'Tandai batch ini sesudah berkasnya diunggah ke portal bank atau dikirim host-to-host. Baru saat itu pembayarannya tercatat dikirim ke bank.',
+  'finance.batch.markForm': 'Tandai batch sudah dikirim ke bank',
+  'finance.batch.bankReferenceHint':
+    'Tidak wajib: nomor unggahan atau transfer dari bank, paling banyak 100 karakter.',
+  'finance.batch.mark': 'Tandai sudah dikirim ke bank',
+  'finance.batch.markedNotice': 'Batch ditandai sudah dikirim ke bank.',
+  'finance.batchStatus.prepared': 'Disiapkan, belum dikirim',
+  'finance.batchStatus.instructed': 'Dikirim ke bank',
+  'finance.batchStatus.settled': 'Selesai dilaporkan bank',
   'finance.batch.download': 'Unduh berkas bank (CSV)',
   'finance.batch.uploadSettlement': 'Unggah laporan penyelesaian bank',
   'finance.batch.payouts': 'Pembayaran dalam batch ini dan keadaannya sekarang',
@@ -287,6 +313,7 @@ export const financeMessagesEn: { readonly [K in FinanceMessageKey]: string } = 
   'finance.col.select': 'Select',
   'finance.col.batch': 'Batch',
   'finance.col.instructedOn': 'Sent to the bank',
+  'finance.col.preparedOn': 'Prepared',
   'finance.col.count': 'Transfers',
   'finance.col.total': 'Total',
   'finance.col.attempt': 'Attempt',
@@ -303,6 +330,7 @@ export const financeMessagesEn: { readonly [K in FinanceMessageKey]: string } = 
   'finance.col.difference': 'Difference',
 
   'finance.status.scheduled': 'Scheduled',
+  'finance.status.batched': 'In a batch, not yet sent',
   'finance.status.instructed': 'Sent to the bank',
   'finance.status.settled': 'Settled',
   'finance.status.failed': 'Failed',
@@ -355,6 +383,13 @@ export const financeMessagesEn: { readonly [K in FinanceMessageKey]: string } = 
     'Only a payout that failed or was returned by the bank can be reissued.',
   'finance.problem.BANK_ACCOUNT_INVALID': 'The corrected account is incomplete.',
   'finance.problem.BATCH_EMPTY': 'There are no scheduled payouts to put in a batch.',
+  'finance.problem.BATCH_NOT_INSTRUCTED':
+    'This payout’s batch has not been marked as sent to the bank; mark it before uploading its report.',
+  'finance.problem.BATCH_BANK_REFERENCE_CONFLICT':
+    'This batch was already marked with another bank reference.',
+  'finance.problem.BATCH_BANK_REFERENCE_INVALID': 'The bank reference must be 1 to 100 characters.',
+  'finance.problem.BATCH_ALREADY_PREPARED': 'This batch number is taken by another batch.',
+  'finance.problem.PAYOUT_NOT_IN_BATCH': 'This payout is not waiting in this batch.',
   'finance.problem.PAYOUT_NOT_FOUND': 'This payout is not known.',
   'finance.problem.PAYOUT_NOT_INSTRUCTED': 'This payout has not been sent to the bank.',
   'finance.problem.PAYOUT_NOT_SETTLED': 'This payout was not settled, so it cannot be returned.',
@@ -441,8 +476,8 @@ export const financeMessagesEn: { readonly [K in FinanceMessageKey]: string } = 
   'finance.batches.createAll': 'Create a batch from all scheduled',
   'finance.batches.noneSelected': 'Select at least one payout for this batch.',
   'finance.batches.createdNotice':
-    'Batch created with {count} payouts and recorded as sent to the bank. Download its bank file.',
-  'finance.batches.list': 'Batches sent',
+    'Batch prepared with {count} payouts. Download its bank file, send it to the bank, then mark it as sent.',
+  'finance.batches.list': 'Bank batches',
   'finance.batches.caption': 'Bank batches, newest first',
   'finance.batches.empty': 'No batch yet.',
 
@@ -450,10 +485,27 @@ export const financeMessagesEn: { readonly [K in FinanceMessageKey]: string } = 
   'finance.batch.back': 'Back to the batches',
   'finance.batch.id': 'Batch number',
   'finance.batch.file': 'Bank file',
+  'finance.batch.prepared': 'Prepared',
   'finance.batch.instructed': 'Sent to the bank',
-  'finance.batch.instructedBy': '{date} by',
+  'finance.batch.by': 'by',
+  'finance.batch.notYet': 'Not yet',
+  'finance.batch.bankReference': 'Bank reference',
+  'finance.batch.noReference': 'Not recorded',
+  'finance.batch.preparedHint':
+    'The payouts of this batch are locked into it, but no money has been sent. Download the bank file, upload it to the bank, then mark this batch as sent. The bank’s settlement report is accepted only after that.',
+  'finance.batch.markTitle': 'Mark instructed (sent to the bank)',
+  'finance.batch.markIntro':
+    'Mark this batch once its file has been uploaded to the bank’s portal or sent host-to-host. Only then are its payouts recorded as sent to the bank.',
+  'finance.batch.markForm': 'Mark the batch as sent to the bank',
+  'finance.batch.bankReferenceHint':
+    'Optional: the bank’s upload or transfer reference, at most 100 characters.',
+  'finance.batch.mark': 'Mark instructed',
+  'finance.batch.markedNotice': 'The batch is marked as sent to the bank.',
+  'finance.batchStatus.prepared': 'Prepared, not yet sent',
+  'finance.batchStatus.instructed': 'Sent to the bank',
+  'finance.batchStatus.settled': 'Settled by the bank',
   'finance.batch.instructedHint':
-    'The payouts service records a batch as sent to the bank when it is created; the file below is what goes to the bank.',
+    'This file has been handed to the bank. Upload the bank’s settlement report once it arrives.',
   'finance.batch.download': 'Download the bank file (CSV)',
   'finance.batch.uploadSettlement': 'Upload the bank’s settlement report',
   'finance.batch.payouts': 'The payouts in this batch and where each stands now',

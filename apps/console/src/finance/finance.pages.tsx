@@ -17,6 +17,7 @@ import { Table } from '../views/table';
 import {
   TALLY_COLUMNS,
   type BatchDetail,
+  type BatchStatus,
   type BatchSummary,
   type DailyReport,
   type DecisionCheck,
@@ -590,6 +591,8 @@ export function BatchListPage({
               caption={t('finance.batches.caption')}
               columns={[
                 t('finance.col.batch'),
+                t('finance.col.status'),
+                t('finance.col.preparedOn'),
                 t('finance.col.instructedOn'),
                 t('finance.col.count'),
                 { label: t('finance.col.total'), amount: true },
@@ -605,7 +608,15 @@ export function BatchListPage({
                       <span class="mono">{shortId(batch.batchId)}</span>
                     </a>
                   </th>
-                  <td>{formatDate(batch.instructedOn, lang)}</td>
+                  <td>
+                    <BatchStatusTag t={t} status={batch.status} />
+                  </td>
+                  <td>{formatDate(batch.preparedOn, lang)}</td>
+                  <td>
+                    {batch.instructedOn === null
+                      ? t('finance.batch.notYet')
+                      : formatDate(batch.instructedOn, lang)}
+                  </td>
                   <td>{formatNumber(batch.count, lang)}</td>
                   <td class="amount">{formatRupiah(batch.total)}</td>
                 </tr>
@@ -625,14 +636,56 @@ export function BatchListPage({
   );
 }
 
+function BatchStatusTag({ t, status }: { t: Translate; status: BatchStatus }) {
+  const tone = status === 'settled' ? 'ok' : status === 'instructed' ? 'neutral' : 'warn';
+  return <span class={`tag ${tone}`}>{t(`finance.batchStatus.${status}`)}</span>;
+}
+
+/** The officer's mark that the file is with the bank; works without JavaScript (a plain POST). */
+function MarkInstructedForm({
+  page,
+  batch,
+  form,
+}: {
+  page: SignedInContext;
+  batch: BatchDetail;
+  form: FormState;
+}) {
+  const { t } = page;
+  const labels = { bankReference: t('finance.batch.bankReference') };
+  return (
+    <section aria-labelledby="s-mark">
+      <h2 id="s-mark">{t('finance.batch.markTitle')}</h2>
+      <p>{t('finance.batch.markIntro')}</p>
+      <PostForm
+        page={page}
+        action={`/finance/batches/${batch.batchId}/instructed`}
+        label={t('finance.batch.markForm')}
+      >
+        <ErrorSummary page={page} form={form} labels={labels} />
+        <FormError form={form} />
+        <TextField
+          form={form}
+          name="bankReference"
+          label={labels.bankReference}
+          hint={t('finance.batch.bankReferenceHint')}
+        />
+        <button type="submit">{t('finance.batch.mark')}</button>
+      </PostForm>
+    </section>
+  );
+}
+
 export function BatchPage({
   page,
   batch,
   people,
+  form,
 }: {
   page: SignedInContext;
   batch: BatchDetail;
   people: PeopleNames;
+  form: FormState;
 }) {
   const { t, lang } = page;
   return (
@@ -643,27 +696,65 @@ export function BatchPage({
       <dl class="summary-list">
         <dt>{t('finance.batch.id')}</dt>
         <dd class="mono">{batch.batchId}</dd>
+        <dt>{t('finance.col.status')}</dt>
+        <dd>
+          <BatchStatusTag t={t} status={batch.status} />
+        </dd>
         <dt>{t('finance.batch.file')}</dt>
         <dd class="mono">{batch.fileName}</dd>
+        <dt>{t('finance.batch.prepared')}</dt>
+        <dd>
+          {formatDate(batch.preparedOn, lang)}
+          {batch.preparedBy === null ? null : (
+            <>
+              {' '}
+              {t('finance.batch.by')} <Person id={batch.preparedBy} page={page} people={people} />
+            </>
+          )}
+        </dd>
         <dt>{t('finance.batch.instructed')}</dt>
         <dd>
-          {t('finance.batch.instructedBy', { date: formatDate(batch.instructedOn, lang) })}{' '}
-          <Person id={batch.instructedBy} page={page} people={people} />
+          {batch.instructedOn === null || batch.instructedBy === null ? (
+            t('finance.batch.notYet')
+          ) : (
+            <>
+              {formatDate(batch.instructedOn, lang)} {t('finance.batch.by')}{' '}
+              <Person id={batch.instructedBy} page={page} people={people} />
+            </>
+          )}
+        </dd>
+        <dt>{t('finance.batch.bankReference')}</dt>
+        <dd class={batch.bankReference === null ? undefined : 'mono'}>
+          {batch.bankReference ?? t('finance.batch.noReference')}
         </dd>
         <dt>{t('finance.col.count')}</dt>
         <dd>{formatNumber(batch.count, lang)}</dd>
         <dt>{t('finance.col.total')}</dt>
         <dd>{formatRupiah(batch.total)}</dd>
       </dl>
-      <p class="hint">{t('finance.batch.instructedHint')}</p>
+      <p class="hint">
+        {t(
+          batch.status === 'prepared'
+            ? 'finance.batch.preparedHint'
+            : 'finance.batch.instructedHint',
+        )}
+      </p>
       <p>
         <a class="button" href={`/finance/batches/${batch.batchId}/file`} download={batch.fileName}>
           {t('finance.batch.download')}
-        </a>{' '}
-        <a class="button secondary" href="/finance/settlements">
-          {t('finance.batch.uploadSettlement')}
         </a>
+        {batch.status === 'prepared' ? null : (
+          <>
+            {' '}
+            <a class="button secondary" href="/finance/settlements">
+              {t('finance.batch.uploadSettlement')}
+            </a>
+          </>
+        )}
       </p>
+      {batch.status === 'prepared' ? (
+        <MarkInstructedForm page={page} batch={batch} form={form} />
+      ) : null}
       <Table
         id="batch-payouts"
         caption={t('finance.batch.payouts')}

@@ -2,6 +2,7 @@ import type { PayoutListQuery } from './finance.api';
 
 export const PAYOUT_STATUSES = [
   'scheduled',
+  'batched',
   'instructed',
   'settled',
   'failed',
