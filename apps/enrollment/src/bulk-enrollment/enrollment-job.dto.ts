@@ -196,3 +196,21 @@ export function problemViewOf(
     ...(cells === null ? {} : { cells: [...cells] }),
   };
 }
+
+export class JobListQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(200, { message: 'limit must be at most 200' })
+  limit?: number;
+}
+
+export class EnrollmentJobList {
+  @ApiProperty({ example: 'ntt-2026' })
+  programId!: string;
+
+  @ApiProperty({ type: [EnrollmentJobStatus], description: 'Newest first.' })
+  jobs!: EnrollmentJobStatus[];
+}

@@ -158,6 +158,26 @@ export class EnrollmentJobStore {
     return row === undefined ? undefined : toJob(row);
   }
 
+  /**
+   * A program's jobs, newest first (those still receiving their file left out); only those
+   * `uploadedById` uploaded when given. Few per program (one per uploaded file), so no index.
+   */
+  async listForProgram(
+    programId: string,
+    uploadedById: string | null,
+    limit: number,
+  ): Promise<EnrollmentJob[]> {
+    const rows = await this.database.query<JobRow>(
+      `select * from enrollment_jobs
+        where program_id = $1 and state <> 'receiving'
+          and ($2::text is null or uploaded_by ->> 'id' = $2)
+        order by created_at desc, job_id desc
+        limit $3`,
+      [programId, uploadedById, limit],
+    );
+    return rows.map(toJob);
+  }
+
   /** Queued and interrupted jobs, oldest first. */
   async runnable(): Promise<EnrollmentJob[]> {
     const rows = await this.database.query<JobRow>(

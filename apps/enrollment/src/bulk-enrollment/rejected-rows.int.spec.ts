@@ -76,5 +76,36 @@ describe('a bulk job’s refused rows come back with their cells, sealed at rest
     expect(stored?.details).toContain('"$pii"');
     expect(stored?.details).not.toContain('HYPERLINK');
     expect(stored?.details).not.toContain('5371abc');
+
+    // Coming back later, the operator finds the upload among the program's, with its counts;
+    // another program's operator finds none of theirs, an enrollment officer sees every upload.
+    const listed = await http(app)
+      .get('/sponsor-programs/ntt-2026/enrollment-jobs')
+      .set('Authorization', operator)
+      .expect(200);
+    expect(listed.body).toMatchObject({
+      programId: 'ntt-2026',
+      jobs: [{ jobId, state: 'completed', enrolled: 1, rejected: 1, uploadedBy: 'ntt-operator' }],
+    });
+    const stranger = await http(app)
+      .get('/sponsor-programs/ntt-2026/enrollment-jobs')
+      .set('Authorization', bearer(environment, ['sponsor-operator'], 'kupang-operator'))
+      .expect(200);
+    expect(stranger.body).toEqual({ programId: 'ntt-2026', jobs: [] });
+    const officer = await http(app)
+      .get('/sponsor-programs/ntt-2026/enrollment-jobs?limit=10')
+      .set('Authorization', bearer(environment, ['enrollment-officer'], 'officer-1'))
+      .expect(200);
+    expect((officer.body as { jobs: EnrollmentJobStatus[] }).jobs.map((job) => job.jobId)).toEqual([
+      jobId,
+    ]);
+    const refused = await http(app)
+      .get('/sponsor-programs/ntt-2026/enrollment-jobs?limit=0')
+      .set('Authorization', operator)
+      .expect(400);
+    expect(refused.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [expect.objectContaining({ field: '/limit' })],
+    });
   });
 });

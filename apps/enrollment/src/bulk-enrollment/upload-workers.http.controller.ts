@@ -1,17 +1,46 @@
 import type { IncomingMessage } from 'node:http';
-import { Controller, HttpCode, HttpStatus, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+} from '@nestjs/swagger';
 import {
   ApiProblems,
   ApiTag,
+  CurrentActor,
   ProblemException,
   Roles,
   ServiceRuntime,
   RequestCause,
+  type Actor,
   type CommandCause,
 } from '@santunan/platform';
 import { CsvUploadReceiver } from './csv-upload.receiver';
-import { EnrollmentJobStatus, jobStatusOf, ProgramParams, UploadQuery } from './enrollment-job.dto';
+import {
+  EnrollmentJobList,
+  EnrollmentJobStatus,
+  JobListQuery,
+  jobStatusOf,
+  ProgramParams,
+  UploadQuery,
+} from './enrollment-job.dto';
+import { EnrollmentJobStore } from './enrollment-job.store';
+
+/** Who sees every upload of a program; a sponsor operator sees the ones they uploaded. */
+const SEES_EVERY_UPLOAD = ['enrollment-officer', 'auditor', 'admin'];
 
 /** Spreadsheet programs and browsers label CSV files in several ways. */
 const CSV_MEDIA_TYPES = new Set([
@@ -31,7 +60,32 @@ export class UploadWorkersController {
   constructor(
     @Inject(CsvUploadReceiver) private readonly receiver: CsvUploadReceiver,
     @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(EnrollmentJobStore) private readonly jobs: EnrollmentJobStore,
   ) {}
+
+  @Get()
+  @Roles('sponsor-operator', 'enrollment-officer', 'auditor', 'admin')
+  @ApiOperation({
+    summary: 'The uploads of a sponsor program, newest first, with their counts',
+    description:
+      'An operator coming back to a program finds the files they sent and each job’s rows ' +
+      'enrolled, already enrolled and refused (the refused rows at /enrollment-jobs/{jobId}/problems). ' +
+      'A sponsor operator sees the jobs they uploaded; officers, auditors and admins see all.',
+  })
+  @ApiOkResponse({ type: EnrollmentJobList })
+  async list(
+    @Param() params: ProgramParams,
+    @Query() query: JobListQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<EnrollmentJobList> {
+    const seesAll = (actor.roles ?? []).some((role) => SEES_EVERY_UPLOAD.includes(role));
+    const jobs = await this.jobs.listForProgram(
+      params.programId,
+      seesAll ? null : actor.id,
+      query.limit ?? 50,
+    );
+    return { programId: params.programId, jobs: jobs.map(jobStatusOf) };
+  }
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
