@@ -326,6 +326,14 @@ export interface ContributionsEventMap {
 
 export type ContributionsEventType = keyof ContributionsEventMap;
 
+/**
+ * Types still in the contract for the history they are part of, no longer recorded by the
+ * service: consumers and the audit read them, no decider decides them.
+ */
+export const CONTRIBUTIONS_HISTORY_ONLY_TYPES: readonly ContributionsEventType[] = [
+  'CoverageExtended',
+];
+
 /** ContributionPaid as recorded before v2: its coverage extension was a separate event. */
 export type ContributionPaidV1 = Omit<ContributionPaid, 'coverageExtended'>;
 
