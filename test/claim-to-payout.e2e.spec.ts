@@ -5,6 +5,8 @@
 // service to another except through their topics.
 import type {
   PayoutFailed,
+  PayoutBatched,
+  PayoutBatchInstructed,
   PayoutInstructed,
   PayoutScheduled,
   PayoutSettled,
@@ -45,7 +47,8 @@ describe('an approved claim becomes a settled payout on payouts.events through K
   let claimsProbe: PlatformDatabase;
 
   beforeAll(async () => {
-    // Automatic batches on: once ordered, a payout goes to the bank without anyone's click.
+    // Automatic batches on, host-to-host (the default mode, ADR 0035): once ordered, a payout is
+    // put in a prepared batch and the batch marked instructed without anyone's click.
     platform = await startSantunanPlatform({ label: 'claim_to_payout', autoBatchIntervalMs: 300 });
     const messaging = testMessaging('e2e-claim-to-payout');
     [payoutsEvents, bank, claimsProbe] = await Promise.all([
@@ -87,7 +90,10 @@ describe('an approved claim becomes a settled payout on payouts.events through K
     }, PATIENCE);
   }
 
-  /** The automatic batch handed this attempt of the payout to the bank. */
+  /**
+   * The automatic batch handed this attempt of the payout to the bank: prepared first (the
+   * payout batched in it), then marked instructed by the scheduler itself (ADR 0035).
+   */
   function instructed(payoutId: string, attempt: number): Promise<PayoutInstructed> {
     return eventually(() => {
       const [instruction] = published<PayoutInstructed>(
@@ -95,6 +101,19 @@ describe('an approved claim becomes a settled payout on payouts.events through K
         (data) => data.payoutId === payoutId && data.attempt === attempt,
       );
       expect(instruction).toBeDefined();
+      const { batchId } = instruction!;
+      expect(
+        published<PayoutBatched>(
+          'PayoutBatched',
+          (data) => data.payoutId === payoutId && data.batchId === batchId,
+        ),
+      ).toHaveLength(1);
+      expect(
+        published<PayoutBatchInstructed>(
+          'PayoutBatchInstructed',
+          (data) => data.batchId === batchId,
+        ),
+      ).toEqual([expect.objectContaining({ instructedBy: 'payouts.auto-batch' })]);
       return instruction!;
     }, PATIENCE);
   }
@@ -231,7 +250,10 @@ describe('an approved claim becomes a settled payout on payouts.events through K
     expect([...types]).toEqual(
       expect.arrayContaining([
         'PayoutScheduled',
+        'PayoutBatched',
+        'PayoutBatchPrepared',
         'PayoutInstructed',
+        'PayoutBatchInstructed',
         'PayoutSettled',
         'PayoutFailed',
         'PayoutReissued',
