@@ -1,5 +1,5 @@
 /**
- * Every event the four contexts publish, by type and schema version, with its JSON Schema: the
+ * Every event the contexts publish, by type and schema version, with its JSON Schema: the
  * contract consumers check a message's `data` against (ADR 0019). The schemas describe the
  * wire form, personal fields as encrypted objects, exactly as the outbox relay publishes them.
  */
@@ -16,11 +16,16 @@ import {
   ENROLLMENT_EVENT_SCHEMAS,
   ENROLLMENT_SHARED_SCHEMAS,
 } from './enrollment/schemas';
+import { EMPLOYERS_EVENT_SCHEMAS, EMPLOYERS_SHARED_SCHEMAS } from './employers/schemas';
 import type { JsonSchemaDocument } from './json-schema';
 import { PAYOUTS_EVENT_SCHEMAS, PAYOUTS_SHARED_SCHEMAS } from './payouts/schemas';
 import { Topics, type Topic } from './topics';
 
-export type PublishingContext = 'enrollment' | 'contributions' | 'claims' | 'payouts';
+/**
+ * The contexts whose events are published. The employers context is hosted by the enrollment
+ * service: its events go out on `enrollment.events`, signed by enrollment (ADR 0037).
+ */
+export type PublishingContext = 'enrollment' | 'contributions' | 'claims' | 'payouts' | 'employers';
 
 /** One published event type at one schema version. */
 export interface PublishedEventSchema {
@@ -83,6 +88,13 @@ const CONTEXTS: readonly ContextSchemas[] = [
     topic: Topics.payoutsEvents,
     shared: PAYOUTS_SHARED_SCHEMAS,
     current: PAYOUTS_EVENT_SCHEMAS,
+    earlier: [],
+  },
+  {
+    context: 'employers',
+    topic: Topics.enrollmentEvents,
+    shared: EMPLOYERS_SHARED_SCHEMAS,
+    current: EMPLOYERS_EVENT_SCHEMAS,
     earlier: [],
   },
 ];

@@ -19,6 +19,7 @@ import {
   eventPayloadSchemas,
   type PublishingContext,
 } from './published-event-schemas';
+import { EMPLOYERS_SCHEMA_VERSIONS, EMPLOYERS_SHARED_SCHEMAS } from './employers';
 import { Topics } from './topics';
 
 type Json = { readonly [key: string]: unknown };
@@ -30,18 +31,22 @@ const VERSIONS: Readonly<Record<PublishingContext, Readonly<Record<string, numbe
   contributions: CONTRIBUTIONS_SCHEMA_VERSIONS,
   claims: CLAIMS_SCHEMA_VERSIONS,
   payouts: PAYOUTS_SCHEMA_VERSIONS,
+  employers: EMPLOYERS_SCHEMA_VERSIONS,
 };
 const TOPICS = {
   enrollment: Topics.enrollmentEvents,
   contributions: Topics.contributionsEvents,
   claims: Topics.claimsEvents,
   payouts: Topics.payoutsEvents,
+  // Hosted by the enrollment service, published on its topic (ADR 0037).
+  employers: Topics.enrollmentEvents,
 };
 const SHARED = {
   enrollment: ENROLLMENT_SHARED_SCHEMAS,
   contributions: CONTRIBUTIONS_SHARED_SCHEMAS,
   claims: CLAIMS_SHARED_SCHEMAS,
   payouts: PAYOUTS_SHARED_SCHEMAS,
+  employers: EMPLOYERS_SHARED_SCHEMAS,
 };
 const CONTEXTS = Object.keys(VERSIONS) as PublishingContext[];
 

@@ -15,6 +15,7 @@ import { ENROLLMENT_PERSONAL_DATA_PATHS } from './enrollment/events';
 import { ENROLLMENT_SHARED_SCHEMAS } from './enrollment/schemas';
 import { PAYOUTS_PERSONAL_DATA_PATHS } from './payouts/events';
 import { PAYOUTS_SHARED_SCHEMAS } from './payouts/schemas';
+import { EMPLOYERS_PERSONAL_DATA_PATHS, EMPLOYERS_SHARED_SCHEMAS } from './employers';
 import type { JsonSchemaDocument } from './json-schema';
 
 type Json = { readonly [key: string]: unknown };
@@ -57,6 +58,12 @@ const CONTEXTS: Readonly<
     map: 'PayoutsEventMap',
     shared: PAYOUTS_SHARED_SCHEMAS,
     personal: PAYOUTS_PERSONAL_DATA_PATHS,
+  },
+  employers: {
+    file: 'employers/events.ts',
+    map: 'EmployersEventMap',
+    shared: EMPLOYERS_SHARED_SCHEMAS,
+    personal: EMPLOYERS_PERSONAL_DATA_PATHS,
   },
 };
 

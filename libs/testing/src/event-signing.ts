@@ -6,6 +6,7 @@ import {
   signatureHeaders,
   topicOwner,
   type EventSigningKey,
+  type PublishingContext,
 } from '@santunan/contracts';
 import {
   KafkaMessaging,
@@ -68,8 +69,13 @@ export function testEventSigning(context: TestSigningContext): {
   };
 }
 
+/** Who signs a context's events: employers publish through the enrollment service (ADR 0037). */
+function signerOf(context: PublishingContext): TestSigningContext {
+  return context === 'employers' ? 'enrollment' : context;
+}
+
 const publisherOfType: ReadonlyMap<string, TestSigningContext> = new Map(
-  PUBLISHED_EVENT_SCHEMAS.map((schema) => [schema.type, schema.context] as const),
+  PUBLISHED_EVENT_SCHEMAS.map((schema) => [schema.type, signerOf(schema.context)] as const),
 );
 
 /** The event type a message carries: its header, else its envelope's `type`. */
@@ -99,8 +105,11 @@ export function testSignerOf(
   headers?: Readonly<Record<string, string>>,
 ): TestSigningContext {
   const type = typeOf(value, headers);
+  const owner = topicOwner(topic);
   return (
-    (type === undefined ? undefined : publisherOfType.get(type)) ?? topicOwner(topic) ?? 'testing'
+    (type === undefined ? undefined : publisherOfType.get(type)) ??
+    (owner === undefined ? undefined : signerOf(owner)) ??
+    'testing'
   );
 }
 

@@ -1,9 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import {
-  EMPLOYERS_PUBLISHED_EVENT_SCHEMAS,
-  EMPLOYERS_SHARED_SCHEMAS,
-} from '@santunan/contracts/employers';
-import { EventPayloadSchemaRegistry } from '@santunan/contracts';
+import { eventPayloadSchemas as schemas } from '@santunan/contracts';
 import {
   fixedClock,
   isEncryptedField,
@@ -56,11 +52,6 @@ const maria = {
   wage: { basis: 'daily', amount: 100_000 },
   jkpParticipant: false,
 };
-
-const schemas = new EventPayloadSchemaRegistry(
-  EMPLOYERS_PUBLISHED_EVENT_SCHEMAS,
-  new Map([['enrollment', EMPLOYERS_SHARED_SCHEMAS]]),
-);
 
 describe('employers hosted by the enrollment service, with the real PostgreSQL and Kafka', () => {
   let environment: EnrollmentTestEnvironment;

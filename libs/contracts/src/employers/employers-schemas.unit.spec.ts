@@ -1,21 +1,17 @@
-import { EventPayloadSchemaRegistry } from '../published-event-schemas';
 import {
-  EMPLOYERS_PUBLISHED_EVENT_SCHEMAS,
-  EMPLOYERS_SHARED_SCHEMAS,
-  WORKER_PERSONAL_DATA_PATHS,
-} from '.';
+  eventPayloadSchemas as registry,
+  PUBLISHED_EVENT_SCHEMAS,
+} from '../published-event-schemas';
+import { WORKER_PERSONAL_DATA_PATHS } from '.';
 
-const registry = new EventPayloadSchemaRegistry(
-  EMPLOYERS_PUBLISHED_EVENT_SCHEMAS,
-  new Map([['enrollment', EMPLOYERS_SHARED_SCHEMAS]]),
-);
 const sealed = { $pii: 1, subject: 'p-1', field: 'nik', iv: 'aXY=', ct: 'Y3Q=', tag: 'dGFn' };
 const report = { reportedOn: '2026-12-07', dueBy: '2026-12-10', late: false, workingDaysLate: 0 };
 const wage = { basis: 'daily', amount: 100_000, monthlyWage: 2_500_000 };
 
 describe('the employers contract', () => {
-  it('names each schema by its type, version 1, on enrollment.events', () => {
-    expect(EMPLOYERS_PUBLISHED_EVENT_SCHEMAS.map((entry) => [entry.type, entry.topic])).toEqual([
+  it('registers each schema, version 1, on the topic of the enrollment service that hosts it', () => {
+    const employers = PUBLISHED_EVENT_SCHEMAS.filter((entry) => entry.context === 'employers');
+    expect(employers.map((entry) => [entry.type, entry.topic])).toEqual([
       ['EmployerRegistered', 'enrollment.events'],
       ['EmployerBranchOpened', 'enrollment.events'],
       ['EmployerRiskClassChanged', 'enrollment.events'],
