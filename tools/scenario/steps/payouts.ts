@@ -158,12 +158,27 @@ export async function settlePayouts(context: ScenarioContext): Promise<void> {
   );
 }
 
+/**
+ * Finance prepares a batch, hands its file to the bank and marks it instructed with the bank's
+ * upload reference (ADR 0035): only then does the bank's report for it count.
+ */
 async function instruct(context: ScenarioContext, payoutIds: string[]): Promise<BatchAnswer> {
   context.state.payoutTally.batches += 1;
-  return context.http.call<BatchAnswer>('payouts', USERS.finance, 'POST', '/payout-batches', {
-    body: { payoutIds },
-    expect: [200, 201],
-  });
+  const batch = await context.http.call<BatchAnswer>(
+    'payouts',
+    USERS.finance,
+    'POST',
+    '/payout-batches',
+    { body: { payoutIds }, expect: [200, 201] },
+  );
+  await context.http.call(
+    'payouts',
+    USERS.finance,
+    'POST',
+    `/payout-batches/${batch.batchId}/instructed`,
+    { body: { bankReference: `BANK-UPLOAD-${batch.batchId.slice(0, 8)}` }, expect: [200] },
+  );
+  return batch;
 }
 
 async function report(
