@@ -8,6 +8,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { untilClaimsKnows } from './support/claims-probe';
 import { browserPlatform, type BrowserUser } from './support/handle';
+import { oeboboNik } from './support/nik';
 import { checkPage, signIn } from './support/pages';
 
 const platform = browserPlatform();
@@ -62,7 +63,11 @@ async function machine(
 
 /** A valid NIK of kecamatan Oebobo, Kota Kupang: born `day` Aug 1990, a dashboards serial (5xxx). */
 function nik(day: number): string {
-  return `537101${String(day).padStart(2, '0')}0890${5000 + randomInt(1000)}`;
+  return oeboboNik({
+    birthDate: `1990-08-${String(day).padStart(2, '0')}`,
+    sex: 'male',
+    serial: 5000 + randomInt(1000),
+  });
 }
 
 /** Today in Jakarta, as the services count it. */

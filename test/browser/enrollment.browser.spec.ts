@@ -9,6 +9,7 @@
 import { randomInt } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { browserPlatform } from './support/handle';
+import { oeboboNik } from './support/nik';
 import { checkPage, signIn, signOut } from './support/pages';
 
 const platform = browserPlatform();
@@ -19,8 +20,8 @@ const PATIENCE = { timeout: 180_000, intervals: [500, 1_000, 2_000] };
 
 // Our own participant: Kota Kupang, Oebobo (537101), born 15 Aug 1990, a man; serials 2xxx are
 // enrollment's. A surname of random letters makes the name search find this one alone.
-const serial = String(randomInt(2001, 3000));
-const nik = `537101150890${serial}`;
+const serial = randomInt(2001, 3000);
+const nik = oeboboNik({ birthDate: '1990-08-15', sex: 'male', serial });
 const letters = 'abcdefghijklmnopqrstuvwxyz';
 const suffix = Array.from({ length: 6 }, () => letters[randomInt(0, 26)]).join('');
 const surname = `Ndoen${suffix}`;
