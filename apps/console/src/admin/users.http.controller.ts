@@ -22,7 +22,7 @@ import { RequireRoles } from '../auth/page-access';
 import { repeatedField, textFields, type FormState } from '../web/form-state';
 import { Page, keepForm, notify, takeForm, type SignedInContext } from '../web/page-context';
 import { PageNotFound } from '../web/page-exceptions';
-import { seeOther, sendPage } from '../web/render';
+import { backToForm, seeOther, sendPage } from '../web/render';
 import { AdminChangeLog, type AdminAction } from './admin-change-log';
 import { identityProblemMessage, refusalMessage } from './admin-problems';
 import { NewUserPage, UserPage, UsersPage, USERS_PAGE_SIZE } from './users.pages';
@@ -121,8 +121,13 @@ export class UsersController {
     const initial = checkInitialRoles(roles);
     if (!initial.allowed) fieldErrors['roles'] = [refusalMessage(page.t, initial.refusal)];
     if (Object.keys(fieldErrors).length > 0 || !initial.allowed) {
-      keepForm(request, NEW_USER_FORM, { values: kept, fieldErrors, formError: null });
-      await seeOther(request, response, '/admin/users/new');
+      await backToForm(
+        request,
+        response,
+        NEW_USER_FORM,
+        { values: kept, fieldErrors, formError: null },
+        '/admin/users/new',
+      );
       return;
     }
     const created = await this.users.create(page.accessToken, {
@@ -135,11 +140,13 @@ export class UsersController {
       roles: initial.value,
     });
     if (!created.ok) {
-      keepForm(request, NEW_USER_FORM, {
-        values: kept,
-        ...formErrorsOfIdentity(page, created.problem),
-      });
-      await seeOther(request, response, '/admin/users/new');
+      await backToForm(
+        request,
+        response,
+        NEW_USER_FORM,
+        { values: kept, ...formErrorsOfIdentity(page, created.problem) },
+        '/admin/users/new',
+      );
       return;
     }
     await this.record(

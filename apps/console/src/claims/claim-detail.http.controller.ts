@@ -16,10 +16,10 @@ import { ClaimsApi, type RejectionBody } from '../services/claims.api';
 import { ContributionsApi, EnrollmentApi, PayoutsApi } from '../services/participants.api';
 import type { ServiceResult } from '../services/service-client';
 import { EMPTY_FORM, repeatedField, textFields, type FormState } from '../web/form-state';
-import { Page, keepForm, notify, takeForm, type SignedInContext } from '../web/page-context';
+import { Page, notify, takeForm, type SignedInContext } from '../web/page-context';
 import { PageNotFound } from '../web/page-exceptions';
 import { formErrorsOf, problemMessage, type CodeFields } from '../web/problem-messages';
-import { seeOther, sendPage } from '../web/render';
+import { backToForm, seeOther, sendPage } from '../web/render';
 import { ClaimDetailPage, type Section } from './claim-detail.page';
 
 const UUID = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new PageNotFound() });
@@ -463,8 +463,13 @@ export class ClaimDetailController {
     state: FormState,
     anchor: string,
   ): Promise<void> {
-    keepForm(request, formKey(claimId, form), state);
-    await seeOther(request, response, `/claims/${claimId}#${anchor}`);
+    await backToForm(
+      request,
+      response,
+      formKey(claimId, form),
+      state,
+      `/claims/${claimId}#${anchor}`,
+    );
   }
 }
 

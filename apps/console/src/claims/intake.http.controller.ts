@@ -16,10 +16,10 @@ import { ClaimsApi } from '../services/claims.api';
 import { EnrollmentApi } from '../services/participants.api';
 import type { ServiceResult } from '../services/service-client';
 import { EMPTY_FORM, textFields, type FormState } from '../web/form-state';
-import { Page, keepForm, notify, takeForm, type SignedInContext } from '../web/page-context';
+import { Page, notify, takeForm, type SignedInContext } from '../web/page-context';
 import { PageNotFound } from '../web/page-exceptions';
 import { formErrorsOf, type CodeFields } from '../web/problem-messages';
-import { seeOther, sendPage } from '../web/render';
+import { backToForm, seeOther, sendPage } from '../web/render';
 import {
   AccidentReportPage,
   NewAccidentReportPage,
@@ -386,10 +386,12 @@ export class IntakeController {
       await seeOther(request, response, createdUrl(result.value));
       return;
     }
-    keepForm(request, formKey, {
-      values,
-      ...formErrorsOf(page.t, result.problem, { codeFields: INTAKE_CODES, values }),
-    });
-    await seeOther(request, response, formUrl);
+    await backToForm(
+      request,
+      response,
+      formKey,
+      { values, ...formErrorsOf(page.t, result.problem, { codeFields: INTAKE_CODES, values }) },
+      formUrl,
+    );
   }
 }

@@ -15,10 +15,10 @@ import { RequireRoles } from '../auth/page-access';
 import { PeopleDirectory } from '../people/people-directory';
 import type { ServiceResult } from '../services/service-client';
 import { EMPTY_FORM, textFields, type FormState } from '../web/form-state';
-import { Page, keepForm, notify, takeForm, type SignedInContext } from '../web/page-context';
+import { Page, notify, takeForm, type SignedInContext } from '../web/page-context';
 import { PageNotFound } from '../web/page-exceptions';
 import { problemMessage, type CodeFields } from '../web/problem-messages';
-import { seeOther, sendPage } from '../web/render';
+import { backToForm, seeOther, sendPage } from '../web/render';
 import { EnrollmentOfficeApi, type ParticipantRecord } from './enrollment-office.api';
 import {
   childBody,
@@ -379,11 +379,13 @@ export class EnrollmentParticipantsController {
     if (values['addRow'] !== undefined) {
       // Another empty row, without sending anything yet (works without JavaScript).
       const { addRow: _added, ...kept } = values;
-      keepForm(request, formKey('heirs', participantId), {
-        ...EMPTY_FORM,
-        values: { ...kept, rows: String(Math.min(MAX_HEIR_ROWS, rows + 1)) },
-      });
-      await seeOther(request, response, formUrl);
+      await backToForm(
+        request,
+        response,
+        formKey('heirs', participantId),
+        { ...EMPTY_FORM, values: { ...kept, rows: String(Math.min(MAX_HEIR_ROWS, rows + 1)) } },
+        formUrl,
+      );
       return;
     }
     const result = await this.api.designateHeirs(
@@ -501,12 +503,16 @@ export class EnrollmentParticipantsController {
     const errors = enrollmentFormErrors(page.t, problem, values, codeFields);
     // A conflict with the participant's state (already registered, deceased, two children)
     // is the page's notice; the values stay in the form.
-    if (problem.status === 409 && errors.formError !== null) {
-      notify(request, 'error', errors.formError);
-      keepForm(request, key, { values, fieldErrors: errors.fieldErrors, formError: null });
-    } else {
-      keepForm(request, key, { values, ...errors });
-    }
-    await seeOther(request, response, formUrl);
+    const pageNotice = problem.status === 409 && errors.formError !== null;
+    if (pageNotice) notify(request, 'error', errors.formError);
+    await backToForm(
+      request,
+      response,
+      key,
+      pageNotice
+        ? { values, fieldErrors: errors.fieldErrors, formError: null }
+        : { values, ...errors },
+      formUrl,
+    );
   }
 }

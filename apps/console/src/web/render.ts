@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import type { FormState } from './form-state';
+import { keepForm } from './page-context';
 
 /**
  * Renders a page on the server. preact-render-to-string escapes every text and attribute
@@ -30,6 +32,18 @@ export async function seeOther(
 ): Promise<void> {
   await saveSession(request);
   response.redirect(303, location);
+}
+
+/** A refused form: its values and errors kept under `key`, then 303 back to `formUrl` to show them. */
+export async function backToForm(
+  request: Request,
+  response: Response,
+  key: string,
+  state: FormState,
+  formUrl: string,
+): Promise<void> {
+  keepForm(request, key, state);
+  await seeOther(request, response, formUrl);
 }
 
 export function saveSession(request: Request): Promise<void> {
