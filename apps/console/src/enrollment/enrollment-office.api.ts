@@ -103,6 +103,11 @@ export interface ParticipantChange {
   readonly changed: boolean;
 }
 
+/** The enrollment or contributions service's path for one participant (and below it). */
+function participantResource(participantId: string, below = ''): string {
+  return `/participants/${encodeURIComponent(participantId)}${below}`;
+}
+
 export class EnrollmentOfficeApi {
   constructor(
     private readonly enrollment: ServiceClient,
@@ -118,18 +123,15 @@ export class EnrollmentOfficeApi {
   }
 
   profile(token: string, participantId: string): Promise<ServiceResult<ParticipantRecord>> {
-    return this.enrollment.get(token, `/participants/${encodeURIComponent(participantId)}`);
+    return this.enrollment.get(token, participantResource(participantId));
   }
 
   history(token: string, participantId: string): Promise<ServiceResult<ParticipantHistory>> {
-    return this.enrollment.get(token, `/participants/${encodeURIComponent(participantId)}/history`);
+    return this.enrollment.get(token, participantResource(participantId, '/history'));
   }
 
   coverage(token: string, participantId: string): Promise<ServiceResult<Coverage>> {
-    return this.contributions.get(
-      token,
-      `/participants/${encodeURIComponent(participantId)}/coverage`,
-    );
+    return this.contributions.get(token, participantResource(participantId, '/coverage'));
   }
 
   register(
@@ -144,11 +146,7 @@ export class EnrollmentOfficeApi {
     participantId: string,
     body: unknown,
   ): Promise<ServiceResult<ParticipantChange>> {
-    return this.enrollment.post(
-      token,
-      `/participants/${encodeURIComponent(participantId)}/income-changes`,
-      body,
-    );
+    return this.enrollment.post(token, participantResource(participantId, '/income-changes'), body);
   }
 
   /** An officer records a death reported to enrollment (date, akta kematian number). */
@@ -157,11 +155,7 @@ export class EnrollmentOfficeApi {
     participantId: string,
     body: unknown,
   ): Promise<ServiceResult<ParticipantChange>> {
-    return this.enrollment.post(
-      token,
-      `/participants/${encodeURIComponent(participantId)}/death`,
-      body,
-    );
+    return this.enrollment.post(token, participantResource(participantId, '/death'), body);
   }
 
   correctDetails(
@@ -169,11 +163,7 @@ export class EnrollmentOfficeApi {
     participantId: string,
     body: unknown,
   ): Promise<ServiceResult<ParticipantChange>> {
-    return this.enrollment.patch(
-      token,
-      `/participants/${encodeURIComponent(participantId)}/details`,
-      body,
-    );
+    return this.enrollment.patch(token, participantResource(participantId, '/details'), body);
   }
 
   designateHeirs(
@@ -181,11 +171,7 @@ export class EnrollmentOfficeApi {
     participantId: string,
     body: unknown,
   ): Promise<ServiceResult<ParticipantChange>> {
-    return this.enrollment.put(
-      token,
-      `/participants/${encodeURIComponent(participantId)}/heirs`,
-      body,
-    );
+    return this.enrollment.put(token, participantResource(participantId, '/heirs'), body);
   }
 
   registerChild(
@@ -193,10 +179,6 @@ export class EnrollmentOfficeApi {
     participantId: string,
     body: unknown,
   ): Promise<ServiceResult<ParticipantChange & { childId: string }>> {
-    return this.enrollment.post(
-      token,
-      `/participants/${encodeURIComponent(participantId)}/children`,
-      body,
-    );
+    return this.enrollment.post(token, participantResource(participantId, '/children'), body);
   }
 }
