@@ -1,4 +1,5 @@
 import { HEIR_RELATIONSHIPS } from '@santunan/contracts';
+import type { ComponentChildren } from 'preact';
 import { formatRupiah } from '../i18n/format';
 import { personalText } from '../services/participants.api';
 import {
@@ -37,6 +38,54 @@ function Who({ page, participant }: { page: SignedInContext; participant: Partic
         nik: personalText(participant.nik, redacted),
       })}
     </p>
+  );
+}
+
+/**
+ * A form about one participant: the way back, whose it is, what the form does, the refusals
+ * listed and the form itself, sent to `action` below the participant's page.
+ */
+function ParticipantForm({
+  page,
+  participant,
+  form,
+  title,
+  intro,
+  labels,
+  action,
+  submit,
+  children,
+  secondary,
+}: {
+  page: SignedInContext;
+  participant: ParticipantRecord;
+  form: FormState;
+  title: string;
+  intro: ComponentChildren;
+  labels: Readonly<Record<string, string>>;
+  action: string;
+  submit: string;
+  children: ComponentChildren;
+  /** Another button after the submit one (a secondary action of the same form). */
+  secondary?: ComponentChildren;
+}) {
+  return (
+    <Layout page={page} title={title}>
+      <Back page={page} participantId={participant.participantId} />
+      <Who page={page} participant={participant} />
+      {intro}
+      <ErrorSummary page={page} form={form} labels={labels} />
+      <PostForm
+        page={page}
+        action={participantPath(participant.participantId, action)}
+        label={title}
+      >
+        <FormError form={form} />
+        {children}
+        <button type="submit">{submit}</button>
+        {secondary}
+      </PostForm>
+    </Layout>
   );
 }
 
@@ -256,43 +305,40 @@ export function IncomePage({
 }) {
   const { t } = page;
   return (
-    <Layout page={page} title={t('enrollment.income.title')}>
-      <Back page={page} participantId={participant.participantId} />
-      <Who page={page} participant={participant} />
-      <p>{t('enrollment.income.current', { income: formatRupiah(participant.declaredIncome) })}</p>
-      <ErrorSummary
-        page={page}
+    <ParticipantForm
+      page={page}
+      participant={participant}
+      form={form}
+      title={t('enrollment.income.title')}
+      intro={
+        <p>
+          {t('enrollment.income.current', { income: formatRupiah(participant.declaredIncome) })}
+        </p>
+      }
+      labels={{
+        declaredIncome: t('enrollment.field.declaredIncome'),
+        effectiveFrom: t('enrollment.field.effectiveFrom'),
+      }}
+      action="/income"
+      submit={t('enrollment.income.submit')}
+    >
+      <TextField
         form={form}
-        labels={{
-          declaredIncome: t('enrollment.field.declaredIncome'),
-          effectiveFrom: t('enrollment.field.effectiveFrom'),
-        }}
+        name="declaredIncome"
+        label={t('enrollment.field.newDeclaredIncome')}
+        hint={t('enrollment.field.declaredIncomeHint')}
+        inputMode="numeric"
+        required
       />
-      <PostForm
-        page={page}
-        action={participantPath(participant.participantId, '/income')}
-        label={t('enrollment.income.title')}
-      >
-        <FormError form={form} />
-        <TextField
-          form={form}
-          name="declaredIncome"
-          label={t('enrollment.field.newDeclaredIncome')}
-          hint={t('enrollment.field.declaredIncomeHint')}
-          inputMode="numeric"
-          required
-        />
-        <TextField
-          form={form}
-          name="effectiveFrom"
-          type="month"
-          label={t('enrollment.field.effectiveFrom')}
-          hint={t('enrollment.field.monthHint')}
-          required
-        />
-        <button type="submit">{t('enrollment.income.submit')}</button>
-      </PostForm>
-    </Layout>
+      <TextField
+        form={form}
+        name="effectiveFrom"
+        type="month"
+        label={t('enrollment.field.effectiveFrom')}
+        hint={t('enrollment.field.monthHint')}
+        required
+      />
+    </ParticipantForm>
   );
 }
 
@@ -308,42 +354,35 @@ export function DeathPage({
 }) {
   const { t } = page;
   return (
-    <Layout page={page} title={t('enrollment.death.title')}>
-      <Back page={page} participantId={participant.participantId} />
-      <Who page={page} participant={participant} />
-      <p>{t('enrollment.death.intro')}</p>
-      <ErrorSummary
-        page={page}
+    <ParticipantForm
+      page={page}
+      participant={participant}
+      form={form}
+      title={t('enrollment.death.title')}
+      intro={<p>{t('enrollment.death.intro')}</p>}
+      labels={{
+        dateOfDeath: t('enrollment.field.dateOfDeath'),
+        deathCertificateReference: t('enrollment.field.deathCertificateReference'),
+      }}
+      action="/death"
+      submit={t('enrollment.death.submit')}
+    >
+      <TextField
         form={form}
-        labels={{
-          dateOfDeath: t('enrollment.field.dateOfDeath'),
-          deathCertificateReference: t('enrollment.field.deathCertificateReference'),
-        }}
+        name="dateOfDeath"
+        type="date"
+        label={t('enrollment.field.dateOfDeath')}
+        hint={t('enrollment.field.dateOfDeathHint')}
+        required
       />
-      <PostForm
-        page={page}
-        action={participantPath(participant.participantId, '/death')}
-        label={t('enrollment.death.title')}
-      >
-        <FormError form={form} />
-        <TextField
-          form={form}
-          name="dateOfDeath"
-          type="date"
-          label={t('enrollment.field.dateOfDeath')}
-          hint={t('enrollment.field.dateOfDeathHint')}
-          required
-        />
-        <TextField
-          form={form}
-          name="deathCertificateReference"
-          label={t('enrollment.field.deathCertificateReference')}
-          hint={t('enrollment.field.deathCertificateReferenceHint')}
-          required
-        />
-        <button type="submit">{t('enrollment.death.submit')}</button>
-      </PostForm>
-    </Layout>
+      <TextField
+        form={form}
+        name="deathCertificateReference"
+        label={t('enrollment.field.deathCertificateReference')}
+        hint={t('enrollment.field.deathCertificateReferenceHint')}
+        required
+      />
+    </ParticipantForm>
   );
 }
 
@@ -359,66 +398,59 @@ export function DetailsPage({
   const { t } = page;
   const redacted = t('personal.redacted');
   return (
-    <Layout page={page} title={t('enrollment.details.title')}>
-      <Back page={page} participantId={participant.participantId} />
-      <Who page={page} participant={participant} />
-      <p>{t('enrollment.details.intro')}</p>
-      <ErrorSummary
-        page={page}
+    <ParticipantForm
+      page={page}
+      participant={participant}
+      form={form}
+      title={t('enrollment.details.title')}
+      intro={<p>{t('enrollment.details.intro')}</p>}
+      labels={{ ...REGISTER_LABELS(t), reason: t('enrollment.field.reason') }}
+      action="/details"
+      submit={t('enrollment.details.submit')}
+    >
+      <TextField
         form={form}
-        labels={{ ...REGISTER_LABELS(t), reason: t('enrollment.field.reason') }}
+        name="fullName"
+        label={t('enrollment.field.fullName')}
+        hint={t('enrollment.details.now', {
+          value: personalText(participant.fullName, redacted),
+        })}
       />
-      <PostForm
-        page={page}
-        action={participantPath(participant.participantId, '/details')}
-        label={t('enrollment.details.title')}
-      >
-        <FormError form={form} />
-        <TextField
-          form={form}
-          name="fullName"
-          label={t('enrollment.field.fullName')}
-          hint={t('enrollment.details.now', {
-            value: personalText(participant.fullName, redacted),
-          })}
-        />
-        <TextField
-          form={form}
-          name="address.line"
-          label={t('enrollment.field.addressLine')}
-          hint={t('enrollment.details.now', {
-            value: personalText(participant.address.line, redacted),
-          })}
-        />
-        <TextField
-          form={form}
-          name="address.regencyCode"
-          label={t('enrollment.field.regencyCode')}
-          hint={t('enrollment.details.now', { value: participant.address.regencyCode })}
-          inputMode="numeric"
-        />
-        <TextField
-          form={form}
-          name="phone"
-          label={t('enrollment.field.phone')}
-          hint={t('enrollment.details.now', { value: personalText(participant.phone, redacted) })}
-        />
-        <TextField
-          form={form}
-          name="occupation"
-          label={t('enrollment.field.occupation')}
-          hint={t('enrollment.details.now', { value: participant.occupation })}
-        />
-        <TextArea
-          form={form}
-          name="reason"
-          label={t('enrollment.field.reason')}
-          hint={t('enrollment.field.reasonHint')}
-          required
-        />
-        <button type="submit">{t('enrollment.details.submit')}</button>
-      </PostForm>
-    </Layout>
+      <TextField
+        form={form}
+        name="address.line"
+        label={t('enrollment.field.addressLine')}
+        hint={t('enrollment.details.now', {
+          value: personalText(participant.address.line, redacted),
+        })}
+      />
+      <TextField
+        form={form}
+        name="address.regencyCode"
+        label={t('enrollment.field.regencyCode')}
+        hint={t('enrollment.details.now', { value: participant.address.regencyCode })}
+        inputMode="numeric"
+      />
+      <TextField
+        form={form}
+        name="phone"
+        label={t('enrollment.field.phone')}
+        hint={t('enrollment.details.now', { value: personalText(participant.phone, redacted) })}
+      />
+      <TextField
+        form={form}
+        name="occupation"
+        label={t('enrollment.field.occupation')}
+        hint={t('enrollment.details.now', { value: participant.occupation })}
+      />
+      <TextArea
+        form={form}
+        name="reason"
+        label={t('enrollment.field.reason')}
+        hint={t('enrollment.field.reasonHint')}
+        required
+      />
+    </ParticipantForm>
   );
 }
 
@@ -483,71 +515,74 @@ export function HeirsPage({
     });
   }
   return (
-    <Layout page={page} title={t('enrollment.heirs.title')}>
-      <Back page={page} participantId={participant.participantId} />
-      <Who page={page} participant={participant} />
-      <p>{t('enrollment.heirs.intro')}</p>
-      <p class="hint">{t('enrollment.heirs.payeeNote')}</p>
-      <ErrorSummary page={page} form={form} labels={labels} />
-      <PostForm
-        page={page}
-        action={participantPath(participant.participantId, '/heirs')}
-        label={t('enrollment.heirs.title')}
-      >
-        <FormError form={form} />
-        <input type="hidden" name="rows" value={String(rows)} />
-        {Array.from({ length: rows }, (_, row) => (
-          <fieldset key={row} class="heir-row">
-            <legend>{t('enrollment.heirs.row', { n: row + 1 })}</legend>
-            <input
-              type="hidden"
-              name={`heirs.${row}.heirId`}
-              value={form.values[`heirs.${row}.heirId`] ?? ''}
-            />
-            <TextField
-              form={form}
-              name={`heirs.${row}.fullName`}
-              label={t('enrollment.field.fullName')}
-            />
-            <SelectField
-              form={form}
-              name={`heirs.${row}.relationship`}
-              label={t('enrollment.heirs.relationship')}
-              hint={t('enrollment.heirs.relationshipHint')}
-              choices={relationships}
-              placeholder={t('enrollment.form.choose')}
-            />
-            <TextField
-              form={form}
-              name={`heirs.${row}.birthDate`}
-              type="date"
-              label={t('enrollment.field.birthDate')}
-            />
-            <TextField
-              form={form}
-              name={`heirs.${row}.bankAccount.bankCode`}
-              label={t('enrollment.field.bankCode')}
-              hint={t('enrollment.field.bankCodeHint')}
-            />
-            <TextField
-              form={form}
-              name={`heirs.${row}.bankAccount.accountNumber`}
-              label={t('enrollment.field.accountNumber')}
-              inputMode="numeric"
-            />
-            <TextField
-              form={form}
-              name={`heirs.${row}.bankAccount.accountName`}
-              label={t('enrollment.field.accountName')}
-            />
-          </fieldset>
-        ))}
-        <button type="submit">{t('enrollment.heirs.submit')}</button>
+    <ParticipantForm
+      page={page}
+      participant={participant}
+      form={form}
+      title={t('enrollment.heirs.title')}
+      intro={
+        <>
+          <p>{t('enrollment.heirs.intro')}</p>
+          <p class="hint">{t('enrollment.heirs.payeeNote')}</p>
+        </>
+      }
+      labels={labels}
+      action="/heirs"
+      submit={t('enrollment.heirs.submit')}
+      secondary={
         <button type="submit" name="addRow" value="1" class="secondary">
           {t('enrollment.heirs.addRow')}
         </button>
-      </PostForm>
-    </Layout>
+      }
+    >
+      <input type="hidden" name="rows" value={String(rows)} />
+      {Array.from({ length: rows }, (_, row) => (
+        <fieldset key={row} class="heir-row">
+          <legend>{t('enrollment.heirs.row', { n: row + 1 })}</legend>
+          <input
+            type="hidden"
+            name={`heirs.${row}.heirId`}
+            value={form.values[`heirs.${row}.heirId`] ?? ''}
+          />
+          <TextField
+            form={form}
+            name={`heirs.${row}.fullName`}
+            label={t('enrollment.field.fullName')}
+          />
+          <SelectField
+            form={form}
+            name={`heirs.${row}.relationship`}
+            label={t('enrollment.heirs.relationship')}
+            hint={t('enrollment.heirs.relationshipHint')}
+            choices={relationships}
+            placeholder={t('enrollment.form.choose')}
+          />
+          <TextField
+            form={form}
+            name={`heirs.${row}.birthDate`}
+            type="date"
+            label={t('enrollment.field.birthDate')}
+          />
+          <TextField
+            form={form}
+            name={`heirs.${row}.bankAccount.bankCode`}
+            label={t('enrollment.field.bankCode')}
+            hint={t('enrollment.field.bankCodeHint')}
+          />
+          <TextField
+            form={form}
+            name={`heirs.${row}.bankAccount.accountNumber`}
+            label={t('enrollment.field.accountNumber')}
+            inputMode="numeric"
+          />
+          <TextField
+            form={form}
+            name={`heirs.${row}.bankAccount.accountName`}
+            label={t('enrollment.field.accountName')}
+          />
+        </fieldset>
+      ))}
+    </ParticipantForm>
   );
 }
 
@@ -562,46 +597,39 @@ export function ChildPage({
 }) {
   const { t } = page;
   return (
-    <Layout page={page} title={t('enrollment.child.title')}>
-      <Back page={page} participantId={participant.participantId} />
-      <Who page={page} participant={participant} />
-      <p>{t('enrollment.child.intro', { count: participant.children.length })}</p>
-      <ErrorSummary
-        page={page}
+    <ParticipantForm
+      page={page}
+      participant={participant}
+      form={form}
+      title={t('enrollment.child.title')}
+      intro={<p>{t('enrollment.child.intro', { count: participant.children.length })}</p>}
+      labels={{
+        fullName: t('enrollment.field.fullName'),
+        birthDate: t('enrollment.field.birthDate'),
+        relationship: t('enrollment.children.relationship'),
+      }}
+      action="/children/new"
+      submit={t('enrollment.child.submit')}
+    >
+      <input type="hidden" name="childId" value={form.values['childId'] ?? ''} />
+      <TextField form={form} name="fullName" label={t('enrollment.field.fullName')} required />
+      <TextField
         form={form}
-        labels={{
-          fullName: t('enrollment.field.fullName'),
-          birthDate: t('enrollment.field.birthDate'),
-          relationship: t('enrollment.children.relationship'),
-        }}
+        name="birthDate"
+        type="date"
+        label={t('enrollment.field.birthDate')}
+        required
       />
-      <PostForm
-        page={page}
-        action={participantPath(participant.participantId, '/children/new')}
-        label={t('enrollment.child.title')}
-      >
-        <FormError form={form} />
-        <input type="hidden" name="childId" value={form.values['childId'] ?? ''} />
-        <TextField form={form} name="fullName" label={t('enrollment.field.fullName')} required />
-        <TextField
-          form={form}
-          name="birthDate"
-          type="date"
-          label={t('enrollment.field.birthDate')}
-          required
-        />
-        <ChoiceGroup
-          form={form}
-          name="relationship"
-          legend={t('enrollment.children.relationship')}
-          choices={CHILD_RELATIONSHIPS.map((value) => ({
-            value,
-            label: label(t, 'childRelationship', value),
-          }))}
-          checked={[form.values['relationship'] ?? 'biological']}
-        />
-        <button type="submit">{t('enrollment.child.submit')}</button>
-      </PostForm>
-    </Layout>
+      <ChoiceGroup
+        form={form}
+        name="relationship"
+        legend={t('enrollment.children.relationship')}
+        choices={CHILD_RELATIONSHIPS.map((value) => ({
+          value,
+          label: label(t, 'childRelationship', value),
+        }))}
+        checked={[form.values['relationship'] ?? 'biological']}
+      />
+    </ParticipantForm>
   );
 }
