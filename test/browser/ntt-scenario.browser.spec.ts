@@ -197,6 +197,13 @@ test.describe.serial('the NTT scenario followed in the console (simulation mode)
       received: integerOf(await page.locator('#program-received').textContent()),
       paid: integerOf(await page.locator('#program-paid').textContent()),
       remaining: integerOf(await page.locator('#program-remaining').textContent()),
+      // The months paid in advance, not yet billed: received less the statements' months.
+      advance: (await page.locator('#payments-advance').count())
+        ? integerOf(
+            /Rp[0-9.]+/.exec((await page.locator('#payments-advance').textContent()) ?? '')?.[0] ??
+              null,
+          )
+        : 0,
       statements: await Promise.all(
         (await page.locator('#statements tbody tr').all()).map(async (row) => {
           const cells = row.locator('td');
@@ -215,6 +222,7 @@ test.describe.serial('the NTT scenario followed in the console (simulation mode)
       received: ledger.received,
       paid: ledger.paid,
       remaining: ledger.remaining,
+      advance: ledger.received - ledger.statements.reduce((sum, month) => sum + month.received, 0),
       statements: ledger.statements,
     };
     // The page reads contributions' projections: look again until they have caught up.

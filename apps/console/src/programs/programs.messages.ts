@@ -92,6 +92,8 @@ export const programsMessagesId = {
   'programs.payments.title': 'Pembayaran dari pemberi bantuan',
   'programs.payments.caption': 'Pembayaran tercatat',
   'programs.payments.none': 'Belum ada pembayaran tercatat.',
+  'programs.payments.advance':
+    'Diterima untuk bulan yang belum ditagih (dibayar di muka): {amount}. Pembayarannya tampil di sini setelah tagihan bulan itu terbit.',
   'programs.col.reference': 'Referensi',
   'programs.col.amount': 'Jumlah',
   'programs.col.paidOn': 'Tanggal bayar',
@@ -293,6 +295,8 @@ export const programsMessagesEn: { readonly [K in ProgramsMessageKey]: string } 
   'programs.payments.title': 'Sponsor payments',
   'programs.payments.caption': 'Payments recorded',
   'programs.payments.none': 'No payment recorded yet.',
+  'programs.payments.advance':
+    'Received for months not billed yet (paid in advance): {amount}. Those payments are listed here once their month’s statement is issued.',
   'programs.col.reference': 'Reference',
   'programs.col.amount': 'Amount',
   'programs.col.paidOn': 'Paid on',

@@ -24,6 +24,7 @@ import type {
   Statement,
   StatementMonth,
 } from './programs.api';
+import { receivedInAdvance } from './received-in-advance';
 
 /** The programs' own script: the quota as the operator types, the job's progress polled. */
 export const PROGRAMS_SCRIPT = '/programs/assets/programs.js';
@@ -373,9 +374,11 @@ function StatementsTable({
 function PaymentsTable({
   page,
   statements,
+  advance,
 }: {
   page: SignedInContext;
   statements: readonly Statement[];
+  advance: number;
 }) {
   const { t, lang } = page;
   const payments = statements.flatMap((statement) =>
@@ -384,8 +387,15 @@ function PaymentsTable({
   return (
     <section aria-labelledby="payments-title">
       <h2 id="payments-title">{t('programs.payments.title')}</h2>
+      {advance > 0 ? (
+        <p id="payments-advance">
+          {t('programs.payments.advance', { amount: formatRupiah(advance) })}
+        </p>
+      ) : null}
       {payments.length === 0 ? (
-        <p>{t('programs.payments.none')}</p>
+        advance > 0 ? null : (
+          <p>{t('programs.payments.none')}</p>
+        )
       ) : (
         <Table
           id="payments"
@@ -623,7 +633,11 @@ export function ProgramPage({
           form={statementRunForm}
         />
       ) : null}
-      <PaymentsTable page={page} statements={statements} />
+      <PaymentsTable
+        page={page}
+        statements={statements}
+        advance={receivedInAdvance(report, months)}
+      />
       <PaymentForm page={page} programId={programId} months={months} form={paymentForm} />
       <UploadForm page={page} programId={programId} form={uploadForm} />
     </Layout>
