@@ -162,6 +162,8 @@ function register(
           { participantId: state.participantId, status: state.status },
         );
   }
+  const report = reportTimeliness(command.startedOn, context.today, context.calendar);
+  if (!report.ok) return rejectWith('WORKER_START_DATE_INVALID', report.message);
   const { type: _type, wage: _wage, ...worker } = command;
   return accept({
     type: 'WorkerRegistered',
@@ -170,7 +172,7 @@ function register(
       ...worker,
       wage: wage.value.wage,
       minimumWage: wage.value.minimumWage,
-      report: reportTimeliness(command.startedOn, context.today, context.calendar),
+      report: report.value,
     },
   });
 }
@@ -202,6 +204,8 @@ function reportWage(
   const regency = workplaceRegency(employer, worker.branchId) ?? employer.regencyCode;
   const wage = checkedWage(command.wage, employer, regency, command.effectiveFrom);
   if (!wage.ok) return wage.decision;
+  const report = reportTimeliness(command.effectiveFrom, context.today, context.calendar);
+  if (!report.ok) return rejectWith('WAGE_DATE_INVALID', report.message);
   return accept({
     type: 'WageReported',
     data: {
@@ -211,7 +215,7 @@ function reportWage(
       previousMonthlyWage: current.wage.monthlyWage,
       effectiveFrom: command.effectiveFrom,
       minimumWage: wage.value.minimumWage,
-      report: reportTimeliness(command.effectiveFrom, context.today, context.calendar),
+      report: report.value,
     },
   });
 }
@@ -240,6 +244,8 @@ function recordLeaving(
       startedOn: worker.startedOn,
     });
   }
+  const report = reportTimeliness(command.leftOn, context.today, context.calendar);
+  if (!report.ok) return rejectWith('LEAVING_DATE_INVALID', report.message);
   return accept({
     type: 'WorkerLeft',
     data: {
@@ -247,7 +253,7 @@ function recordLeaving(
       participantId: worker.participantId,
       leftOn: command.leftOn,
       reason: command.reason,
-      report: reportTimeliness(command.leftOn, context.today, context.calendar),
+      report: report.value,
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { EmployerEvent, WorkerEvent } from '@santunan/contracts/employers';
+import { workingDayCalendar } from '@santunan/rules';
 import { employerAfter, registered, weekdays } from '../__tests__/fixtures';
 import type { RegisterWorker, WorkerCommand, WorkerContext } from './worker.commands';
 import { decideWorker, monthlyWageOf } from './worker.decide';
@@ -338,6 +339,47 @@ describe('wage reports and leaving', () => {
     expect(decideWorker(command, after(worker), context)).toMatchObject({
       ok: false,
       rejection: { code },
+    });
+  });
+});
+
+describe('dates the working-day calendar does not cover', () => {
+  // The shipped holiday calendar covers some years only; a change before them cannot be timed.
+  const bounded = workingDayCalendar({
+    id: 'from-2026',
+    holidays: [],
+    coverage: { from: '2026-01-01', to: '2027-12-31' },
+  });
+  if (!bounded.ok) throw new Error(bounded.error.message);
+  const covered: WorkerContext = { ...context, calendar: bounded.value };
+
+  it('refuses a start date before the calendar with the start date named, not a failure', () => {
+    expect(
+      decideWorker({ ...worker, startedOn: '2025-06-02' }, initialWorkerState(), covered),
+    ).toMatchObject({
+      ok: false,
+      rejection: {
+        code: 'WORKER_START_DATE_INVALID',
+        message: expect.stringContaining('2025-06-02'),
+      },
+    });
+  });
+
+  it('refuses a wage report or a leaving dated before it the same way', () => {
+    const employed = after({ ...worker, startedOn: '2026-12-01' });
+    const wageReport = {
+      type: 'ReportWage',
+      effectiveFrom: '2025-12-01',
+      wage: { basis: 'monthly', amount: 5_000_000 },
+    } as WorkerCommand;
+    expect(decideWorker(wageReport, employed, covered)).toMatchObject({
+      ok: false,
+      rejection: { code: 'WAGE_DATE_INVALID' },
+    });
+    expect(
+      decideWorker({ ...worker, startedOn: '2026-01-05' }, initialWorkerState(), covered),
+    ).toMatchObject({
+      ok: true,
     });
   });
 });
