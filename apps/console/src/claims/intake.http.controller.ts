@@ -15,10 +15,11 @@ import { RequireRoles } from '../auth/page-access';
 import { ClaimsApi } from '../services/claims.api';
 import { EnrollmentApi } from '../services/participants.api';
 import type { ServiceResult } from '../services/service-client';
-import { EMPTY_FORM, textFields, type FormState } from '../web/form-state';
+import { EMPTY_FORM, textFields } from '../web/form-state';
 import { Page, notify, takeForm, type SignedInContext } from '../web/page-context';
 import { PageNotFound } from '../web/page-exceptions';
 import { formErrorsOf, type CodeFields } from '../web/problem-messages';
+import { searchParticipants } from '../web/participant-search';
 import { backToForm, seeOther, sendPage } from '../web/render';
 import {
   AccidentReportPage,
@@ -87,35 +88,12 @@ export class IntakeController {
     @Res() response: Response,
   ): Promise<void> {
     const values = textFields(body);
-    const nik = optional(values['nik']);
-    const name = optional(values['name']);
-    if (nik === undefined && name === undefined) {
-      const form: FormState = {
-        values,
-        fieldErrors: { nik: [page.t('search.criteria')] },
-        formError: null,
-      };
-      sendPage(response, ParticipantSearchPage({ page, form, results: null }), 400);
-      return;
-    }
-    const result = await this.enrollment.search(page.accessToken, {
-      ...(nik === undefined ? {} : { nik }),
-      ...(name === undefined ? {} : { name }),
-      limit: 50,
+    const { form, results, status } = await searchParticipants(values, {
+      noCriteria: page.t('search.criteria'),
+      search: (criteria) => this.enrollment.search(page.accessToken, criteria),
+      refusal: (problem) => formErrorsOf(page.t, problem, { values }),
     });
-    if (!result.ok) {
-      const form: FormState = { values, ...formErrorsOf(page.t, result.problem, { values }) };
-      sendPage(response, ParticipantSearchPage({ page, form, results: null }), 200);
-      return;
-    }
-    sendPage(
-      response,
-      ParticipantSearchPage({
-        page,
-        form: { ...EMPTY_FORM, values },
-        results: result.value.results,
-      }),
-    );
+    sendPage(response, ParticipantSearchPage({ page, form, results }), status);
   }
 
   @Get('claims/new/jkm')

@@ -14,10 +14,11 @@ import type { Request, Response } from 'express';
 import { RequireRoles } from '../auth/page-access';
 import { PeopleDirectory } from '../people/people-directory';
 import type { ServiceResult } from '../services/service-client';
-import { EMPTY_FORM, textFields, type FormState } from '../web/form-state';
+import { EMPTY_FORM, textFields } from '../web/form-state';
 import { Page, notify, takeForm, type SignedInContext } from '../web/page-context';
 import { PageNotFound } from '../web/page-exceptions';
 import { problemMessage, type CodeFields } from '../web/problem-messages';
+import { searchParticipants } from '../web/participant-search';
 import { backToForm, seeOther, sendPage } from '../web/render';
 import { EnrollmentOfficeApi, type ParticipantRecord } from './enrollment-office.api';
 import {
@@ -31,7 +32,6 @@ import {
   incomeChangeBody,
   MAX_HEIR_ROWS,
   MIN_HEIR_ROWS,
-  optional,
   registrationBody,
 } from './enrollment-forms';
 import {
@@ -95,31 +95,12 @@ export class EnrollmentParticipantsController {
     @Res() response: Response,
   ): Promise<void> {
     const values = textFields(body);
-    const nik = optional(values['nik']);
-    const name = optional(values['name']);
-    if (nik === undefined && name === undefined) {
-      const form: FormState = {
-        values,
-        fieldErrors: { nik: [page.t('enrollment.search.criteria')] },
-        formError: null,
-      };
-      sendPage(response, SearchPage({ page, form, results: null }), 400);
-      return;
-    }
-    const result = await this.api.search(page.accessToken, {
-      ...(nik === undefined ? {} : { nik }),
-      ...(name === undefined ? {} : { name }),
-      limit: 50,
+    const { form, results, status } = await searchParticipants(values, {
+      noCriteria: page.t('enrollment.search.criteria'),
+      search: (criteria) => this.api.search(page.accessToken, criteria),
+      refusal: (problem) => enrollmentFormErrors(page.t, problem, values),
     });
-    if (!result.ok) {
-      const form: FormState = { values, ...enrollmentFormErrors(page.t, result.problem, values) };
-      sendPage(response, SearchPage({ page, form, results: null }));
-      return;
-    }
-    sendPage(
-      response,
-      SearchPage({ page, form: { ...EMPTY_FORM, values }, results: result.value.results }),
-    );
+    sendPage(response, SearchPage({ page, form, results }), status);
   }
 
   @Get('new')
