@@ -41,6 +41,13 @@ function Who({ page, participant }: { page: SignedInContext; participant: Partic
   );
 }
 
+/** What every form page about one participant is drawn from. */
+interface ParticipantFormProps {
+  page: SignedInContext;
+  participant: ParticipantRecord;
+  form: FormState;
+}
+
 /**
  * A form about one participant: the way back, whose it is, what the form does, the refusals
  * listed and the form itself, sent to `action` below the participant's page.
@@ -56,10 +63,7 @@ function ParticipantForm({
   submit,
   children,
   secondary,
-}: {
-  page: SignedInContext;
-  participant: ParticipantRecord;
-  form: FormState;
+}: ParticipantFormProps & {
   title: string;
   intro: ComponentChildren;
   labels: Readonly<Record<string, string>>;
@@ -294,15 +298,7 @@ export function RegisterPage({ page, form }: { page: SignedInContext; form: Form
   );
 }
 
-export function IncomePage({
-  page,
-  participant,
-  form,
-}: {
-  page: SignedInContext;
-  participant: ParticipantRecord;
-  form: FormState;
-}) {
+export function IncomePage({ page, participant, form }: ParticipantFormProps) {
   const { t } = page;
   return (
     <ParticipantForm
@@ -343,15 +339,7 @@ export function IncomePage({
 }
 
 /** An enrollment officer records a death the family or Dukcapil reported, on its akta kematian. */
-export function DeathPage({
-  page,
-  participant,
-  form,
-}: {
-  page: SignedInContext;
-  participant: ParticipantRecord;
-  form: FormState;
-}) {
+export function DeathPage({ page, participant, form }: ParticipantFormProps) {
   const { t } = page;
   return (
     <ParticipantForm
@@ -386,15 +374,7 @@ export function DeathPage({
   );
 }
 
-export function DetailsPage({
-  page,
-  participant,
-  form,
-}: {
-  page: SignedInContext;
-  participant: ParticipantRecord;
-  form: FormState;
-}) {
+export function DetailsPage({ page, participant, form }: ParticipantFormProps) {
   const { t } = page;
   const redacted = t('personal.redacted');
   return (
@@ -475,12 +455,7 @@ export function HeirsPage({
   participant,
   form,
   rows,
-}: {
-  page: SignedInContext;
-  participant: ParticipantRecord;
-  form: FormState;
-  rows: number;
-}) {
+}: ParticipantFormProps & { rows: number }) {
   const { t } = page;
   const relationships = HEIR_RELATIONSHIPS.map((value) => ({
     value,
@@ -586,15 +561,7 @@ export function HeirsPage({
   );
 }
 
-export function ChildPage({
-  page,
-  participant,
-  form,
-}: {
-  page: SignedInContext;
-  participant: ParticipantRecord;
-  form: FormState;
-}) {
+export function ChildPage({ page, participant, form }: ParticipantFormProps) {
   const { t } = page;
   return (
     <ParticipantForm
