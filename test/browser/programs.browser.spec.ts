@@ -237,6 +237,15 @@ test.describe.serial('sponsor programs console', () => {
       await expect(page.locator('#program-enrolled')).toHaveText('2');
     });
     await expect(page.locator('#program-totals')).toContainText('Rp201.600');
+
+    // Coming back to the program, the operator finds both uploads, newest first, with their
+    // counts, each leading back to its job and refused rows.
+    const uploads = page.locator('#uploads tbody tr');
+    await expect(uploads).toHaveCount(2);
+    await expect(uploads.nth(0).locator('td.amount')).toHaveText(['0', '2', '2']);
+    await expect(uploads.nth(1).locator('td.amount')).toHaveText(['2', '0', '2']);
+    await uploads.nth(1).locator('th a').click();
+    await expect(page).toHaveURL(jobUrl);
   });
 
   test('a payment is recorded against the month’s statement, and the statement changes', async ({

@@ -228,6 +228,7 @@ describe('consumers of enrollment.events and claims.events', () => {
         sponsorshipsEnded: 1,
         committed: 201_600 + 2 * 16_800,
         refunded: 16_800,
+        refundedByMonth: { '2026-03': 16_800 },
         received: 3 * 2 * 16_800,
         remainingBudget: PROGRAM.budget - 3 * 2 * 16_800 + 16_800,
       });

@@ -81,6 +81,8 @@ export interface StatementMonth {
   readonly billed: number;
   readonly duesNow: number;
   readonly releasedAfterDeaths: number;
+  /** Paid for the month, then owed back after deaths; absent from an older contributions. */
+  readonly refundedAfterDeaths?: number;
   readonly received: number;
   readonly paid: number;
   readonly held: number;
@@ -197,6 +199,14 @@ export interface EnrollmentJob {
   readonly finishedAt: string | null;
 }
 
+export interface EnrollmentJobList {
+  readonly programId: string;
+  readonly jobs: readonly EnrollmentJob[];
+}
+
+/** How many of a program's uploads its page lists. */
+export const UPLOADS_LISTED = 20;
+
 export interface RejectedCell {
   readonly column: string;
   readonly value: string;
@@ -264,6 +274,15 @@ export class EnrolmentUploadsApi {
     return response.ok
       ? { ok: true, status: response.status, value: parsed as EnrollmentJob }
       : { ok: false, problem: problemOf('enrollment', response.status, parsed) };
+  }
+
+  /** The program's uploads, newest first; a sponsor operator gets only their own. */
+  ofProgram(token: string, programId: string): Promise<ServiceResult<EnrollmentJobList>> {
+    return this.enrollment.get(
+      token,
+      `/sponsor-programs/${encodeURIComponent(programId)}/enrollment-jobs`,
+      { limit: UPLOADS_LISTED },
+    );
   }
 
   job(token: string, jobId: string): Promise<ServiceResult<EnrollmentJob>> {

@@ -216,9 +216,10 @@ export class ProgramsController {
   ): Promise<void> {
     const programId = programIdOf(rawProgramId);
     const token = page.accessToken;
-    const [report, months] = await Promise.all([
+    const [report, months, uploads] = await Promise.all([
       this.programs.report(token, programId),
       this.programs.statementMonths(token, programId),
+      this.uploads.ofProgram(token, programId),
     ]);
     if (
       !report.ok &&
@@ -250,6 +251,7 @@ export class ProgramsController {
         paymentForm: takeForm(request, paymentFormKey(programId)),
         uploadForm: takeForm(request, uploadFormKey(programId)),
         statementRunForm: takeForm(request, `program-statement-run:${programId}`),
+        uploads: uploads.ok ? uploads.value.jobs : null,
       }),
     );
   }

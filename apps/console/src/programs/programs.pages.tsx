@@ -350,6 +350,7 @@ function StatementsTable({
             { label: t('programs.col.paid'), amount: true },
             { label: t('programs.col.held'), amount: true },
             { label: t('programs.col.outstanding'), amount: true },
+            { label: t('programs.col.refundedAfterDeaths'), amount: true },
           ]}
         >
           {months.map((month) => (
@@ -363,6 +364,7 @@ function StatementsTable({
               <td class="amount">{formatRupiah(month.paid)}</td>
               <td class="amount">{formatRupiah(month.held)}</td>
               <td class="amount">{formatRupiah(month.outstanding)}</td>
+              <td class="amount">{formatRupiah(month.refundedAfterDeaths ?? 0)}</td>
             </tr>
           ))}
         </Table>
@@ -604,6 +606,7 @@ export function ProgramPage({
   paymentForm,
   uploadForm,
   statementRunForm,
+  uploads,
 }: {
   page: SignedInContext;
   programId: string;
@@ -614,6 +617,8 @@ export function ProgramPage({
   paymentForm: FormState;
   uploadForm: FormState;
   statementRunForm: FormState;
+  /** The program's uploads the signed-in person may follow; null when enrollment did not answer. */
+  uploads: readonly EnrollmentJob[] | null;
 }) {
   const { t } = page;
   return (
@@ -640,7 +645,61 @@ export function ProgramPage({
       />
       <PaymentForm page={page} programId={programId} months={months} form={paymentForm} />
       <UploadForm page={page} programId={programId} form={uploadForm} />
+      <UploadsTable page={page} programId={programId} uploads={uploads} />
     </Layout>
+  );
+}
+
+/** The files sent for this program, so an operator can come back to a job and its refused rows. */
+function UploadsTable({
+  page,
+  programId,
+  uploads,
+}: {
+  page: SignedInContext;
+  programId: string;
+  uploads: readonly EnrollmentJob[] | null;
+}) {
+  const { t, lang } = page;
+  return (
+    <section aria-labelledby="uploads-title">
+      <h2 id="uploads-title">{t('programs.uploads.title')}</h2>
+      {uploads === null ? (
+        <ErrorMessage message={t('programs.uploads.unavailable')} />
+      ) : uploads.length === 0 ? (
+        <p>{t('programs.uploads.none')}</p>
+      ) : (
+        <Table
+          id="uploads"
+          caption={t('programs.uploads.caption')}
+          columns={[
+            t('programs.col.file'),
+            t('programs.col.uploadedAt'),
+            t('programs.col.state'),
+            { label: t('programs.job.enrolled'), amount: true },
+            { label: t('programs.job.alreadyEnrolled'), amount: true },
+            { label: t('programs.job.rejected'), amount: true },
+          ]}
+        >
+          {uploads.map((job) => (
+            <tr key={job.jobId}>
+              <th scope="row">
+                <a
+                  href={`${programPath(programId)}/enrolment-uploads/${encodeURIComponent(job.jobId)}`}
+                >
+                  {job.fileName ?? t('programs.job.untitled')}
+                </a>
+              </th>
+              <td>{formatInstant(job.createdAt, lang)}</td>
+              <td>{t(jobStateKey(job.state))}</td>
+              <td class="amount">{formatNumber(job.enrolled, lang)}</td>
+              <td class="amount">{formatNumber(job.alreadyEnrolled, lang)}</td>
+              <td class="amount">{formatNumber(job.rejected, lang)}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </section>
   );
 }
 

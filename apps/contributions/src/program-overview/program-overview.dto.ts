@@ -135,6 +135,11 @@ export class StatementMonthDto {
   @ApiProperty({ description: 'Billed less the dues now: released after deaths.' })
   releasedAfterDeaths!: number;
 
+  @ApiProperty({
+    description: 'Paid for the month, then owed back to the sponsor after deaths (RefundDue).',
+  })
+  refundedAfterDeaths!: number;
+
   @ApiProperty({ description: 'Money the sponsor sent for the month.' })
   received!: number;
 

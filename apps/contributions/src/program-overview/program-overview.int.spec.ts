@@ -200,6 +200,7 @@ describe('program overview for the console (real root module, PostgreSQL, Kafka)
       billed: 33_600,
       duesNow: 2,
       releasedAfterDeaths: 0,
+      refundedAfterDeaths: 0,
       received: 20_000,
       paid: 16_800,
       held: 3_200,

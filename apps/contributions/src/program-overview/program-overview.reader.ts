@@ -121,6 +121,12 @@ export class ProgramOverviewReader {
       throw new ProblemException(404, 'PROGRAM_NOT_FOUND', 'No such sponsor program', programId);
     }
     const tariff = state.contribution.total;
+    // Refunds are account events the report folds (RefundDue names the months it refunds).
+    const [reported] = await this.database.query<{ report: ProgramReport }>(
+      'select report from program_report where program_id = $1',
+      [programId],
+    );
+    const refunds = reported?.report.refundedByMonth ?? {};
     // Payments from the program itself: the payments table follows it a moment behind.
     const payments = new Map<string, number>();
     for (const payment of state.payments.values()) {
@@ -138,6 +144,7 @@ export class ProgramOverviewReader {
         billed: statement.total,
         duesNow: dues.length,
         releasedAfterDeaths: Math.max(0, statement.total - dues.length * tariff),
+        refundedAfterDeaths: refunds[month] ?? 0,
         received: ledger.received,
         paid: ledger.allocated,
         held: ledger.held,

@@ -85,6 +85,13 @@ export class ProgramReportDto {
   @ApiProperty({ description: 'Owed back to the sponsor for months after deaths.' })
   refunded!: number;
 
+  @ApiProperty({
+    description: 'The refunds by the month they were paid for, e.g. {"2026-04": 16800}.',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+  })
+  refundedByMonth!: Record<string, number>;
+
   @ApiProperty({ description: 'Budget − received + refunded.' })
   remainingBudget!: number;
 

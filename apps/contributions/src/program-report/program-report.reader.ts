@@ -18,6 +18,11 @@ export class ProgramReportReader {
         `the report of program ${programId} has not been built yet`,
       );
     }
-    return { ...row.report, updatedAt: row.updated_at };
+    // A report stored before refunds were kept by month has none per month.
+    return {
+      ...row.report,
+      refundedByMonth: row.report.refundedByMonth ?? {},
+      updatedAt: row.updated_at,
+    };
   }
 }

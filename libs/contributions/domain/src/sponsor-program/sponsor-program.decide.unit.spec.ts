@@ -580,6 +580,7 @@ describe('program report', () => {
       paid: 16_800,
       held: 3_200,
       refunded: 16_800,
+      refundedByMonth: { '2026-04': 16_800 },
       remainingBudget: 403_200 - 20_000 + 16_800,
     });
   });

@@ -35,6 +35,8 @@ export interface ProgramReport {
   readonly held: number;
   /** Owed back to the sponsor for months after a participant's death. */
   readonly refunded: number;
+  /** The refunds by the month they were paid for (each month's part of `refunded`). */
+  readonly refundedByMonth: Readonly<Record<IsoMonth, number>>;
   /** Budget − received + refunded: what the sponsor has not spent. */
   readonly remainingBudget: number;
 }
@@ -112,6 +114,7 @@ export function evolveProgramReport(
       paid: 0,
       held: 0,
       refunded: 0,
+      refundedByMonth: {},
       remainingBudget: 0,
     });
   }
@@ -138,8 +141,18 @@ export function evolveProgramReport(
         received: report.received + event.data.amount,
         paid: report.paid + event.data.allocatedAmount,
       });
-    case 'RefundDue':
-      return withBudget({ ...report, refunded: report.refunded + event.data.amount });
+    case 'RefundDue': {
+      // Reports stored before refunds were kept by month read as none per month.
+      const byMonth: Record<IsoMonth, number> = { ...(report.refundedByMonth ?? {}) };
+      for (const line of event.data.lines) {
+        byMonth[line.month] = (byMonth[line.month] ?? 0) + line.amount;
+      }
+      return withBudget({
+        ...report,
+        refunded: report.refunded + event.data.amount,
+        refundedByMonth: byMonth,
+      });
+    }
     case 'SponsorPaymentAllocated':
     case 'SponsorProgramClosed':
     case 'ContributionAccountOpened':
