@@ -15,10 +15,10 @@ import type { Request, Response } from 'express';
 import { RequireRoles } from '../auth/page-access';
 import { PeopleDirectory } from '../people/people-directory';
 import { repeatedField, textFields } from '../web/form-state';
-import { Page, keepForm, notify, takeForm, type SignedInContext } from '../web/page-context';
+import { Page, notify, takeForm, type SignedInContext } from '../web/page-context';
 import { PageNotFound } from '../web/page-exceptions';
 import { formErrorsOf, problemMessage } from '../web/problem-messages';
-import { seeOther, sendPage } from '../web/render';
+import { backToForm, seeOther, sendPage } from '../web/render';
 import { FinanceApi } from './finance.api';
 import { financeProblem } from './finance-problems';
 import { BATCHES_PAGE_SIZE, BatchListPage, BatchPage } from './finance.pages';
@@ -91,12 +91,17 @@ export class FinanceBatchesController {
     const scope = textFields(body)['scope'];
     const payoutIds = repeatedField(body, 'payoutIds');
     if (scope !== 'all' && payoutIds.length === 0) {
-      keepForm(request, NEW_BATCH_FORM, {
-        values: {},
-        fieldErrors: {},
-        formError: page.t('finance.batches.noneSelected'),
-      });
-      await seeOther(request, response, '/finance/batches');
+      await backToForm(
+        request,
+        response,
+        NEW_BATCH_FORM,
+        {
+          values: {},
+          fieldErrors: {},
+          formError: page.t('finance.batches.noneSelected'),
+        },
+        '/finance/batches',
+      );
       return;
     }
     const result = await this.finance.createBatch(page.accessToken, {
@@ -104,12 +109,17 @@ export class FinanceBatchesController {
       ...(scope === 'all' ? {} : { payoutIds }),
     });
     if (!result.ok) {
-      keepForm(request, NEW_BATCH_FORM, {
-        values: {},
-        fieldErrors: {},
-        formError: financeProblem(page.t, result.problem),
-      });
-      await seeOther(request, response, '/finance/batches');
+      await backToForm(
+        request,
+        response,
+        NEW_BATCH_FORM,
+        {
+          values: {},
+          fieldErrors: {},
+          formError: financeProblem(page.t, result.problem),
+        },
+        '/finance/batches',
+      );
       return;
     }
     notify(
@@ -178,15 +188,20 @@ export class FinanceBatchesController {
           formError: null,
         }
       : formErrorsOf(page.t, result.problem, { values: kept });
-    keepForm(request, markForm(batchId), {
-      values: kept,
-      fieldErrors: errors.fieldErrors,
-      formError:
-        errors.formError !== null && result.problem.errors.length === 0
-          ? financeProblem(page.t, result.problem)
-          : errors.formError,
-    });
-    await seeOther(request, response, `/finance/batches/${batchId}#s-mark`);
+    await backToForm(
+      request,
+      response,
+      markForm(batchId),
+      {
+        values: kept,
+        fieldErrors: errors.fieldErrors,
+        formError:
+          errors.formError !== null && result.problem.errors.length === 0
+            ? financeProblem(page.t, result.problem)
+            : errors.formError,
+      },
+      `/finance/batches/${batchId}#s-mark`,
+    );
   }
 
   /** The bank file as the payouts service wrote it, downloaded as a CSV attachment. */

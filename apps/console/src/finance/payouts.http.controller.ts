@@ -16,10 +16,10 @@ import { RequireRoles } from '../auth/page-access';
 import { PeopleDirectory } from '../people/people-directory';
 import type { ServiceResult } from '../services/service-client';
 import { textFields } from '../web/form-state';
-import { Page, keepForm, notify, takeForm, type SignedInContext } from '../web/page-context';
+import { Page, notify, takeForm, type SignedInContext } from '../web/page-context';
 import { PageNotFound } from '../web/page-exceptions';
 import { formErrorsOf, problemMessage } from '../web/problem-messages';
-import { seeOther, sendPage } from '../web/render';
+import { backToForm, seeOther, sendPage } from '../web/render';
 import { FinanceApi, type PayoutListQuery } from './finance.api';
 import { financeProblem } from './finance-problems';
 import { PayoutListPage, PayoutPage } from './finance.pages';
@@ -139,16 +139,21 @@ export class FinancePayoutsController {
       return;
     }
     const errors = formErrorsOf(page.t, result.problem, { values });
-    keepForm(request, formKey(payoutId, 'request'), {
-      values,
-      fieldErrors: errors.fieldErrors,
-      // A refusal of the whole request (not reissuable, already requested) in finance's words.
-      formError:
-        errors.formError !== null && result.problem.errors.length === 0
-          ? financeProblem(page.t, result.problem)
-          : errors.formError,
-    });
-    await seeOther(request, response, `/finance/payouts/${payoutId}#s-reissue`);
+    await backToForm(
+      request,
+      response,
+      formKey(payoutId, 'request'),
+      {
+        values,
+        fieldErrors: errors.fieldErrors,
+        // A refusal of the whole request (not reissuable, already requested) in finance's words.
+        formError:
+          errors.formError !== null && result.problem.errors.length === 0
+            ? financeProblem(page.t, result.problem)
+            : errors.formError,
+      },
+      `/finance/payouts/${payoutId}#s-reissue`,
+    );
   }
 
   /** Checker: another finance officer than the maker (the service refuses the maker). */
@@ -166,11 +171,16 @@ export class FinancePayoutsController {
       await seeOther(request, response, `/finance/payouts/${payoutId}`);
       return;
     }
-    keepForm(request, formKey(payoutId, 'approve'), {
-      values: {},
-      fieldErrors: {},
-      formError: financeProblem(page.t, result.problem),
-    });
-    await seeOther(request, response, `/finance/payouts/${payoutId}#s-reissue`);
+    await backToForm(
+      request,
+      response,
+      formKey(payoutId, 'approve'),
+      {
+        values: {},
+        fieldErrors: {},
+        formError: financeProblem(page.t, result.problem),
+      },
+      `/finance/payouts/${payoutId}#s-reissue`,
+    );
   }
 }

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RequireRoles } from '../auth/page-access';
-import { Page, keepForm, takeForm, type SignedInContext } from '../web/page-context';
-import { seeOther, sendPage } from '../web/render';
+import { Page, takeForm, type SignedInContext } from '../web/page-context';
+import { backToForm, sendPage } from '../web/render';
 import { FinanceApi } from './finance.api';
 import { financeProblem } from './finance-problems';
 import { SettlementsPage } from './finance.pages';
@@ -46,12 +46,17 @@ export class FinanceSettlementsController {
     const { t } = page;
     const upload = settlementUploadOf(request);
     const refuse = async (message: string): Promise<void> => {
-      keepForm(request, UPLOAD_FORM, {
-        values: {},
-        fieldErrors: { report: [message] },
-        formError: null,
-      });
-      await seeOther(request, response, '/finance/settlements');
+      await backToForm(
+        request,
+        response,
+        UPLOAD_FORM,
+        {
+          values: {},
+          fieldErrors: { report: [message] },
+          formError: null,
+        },
+        '/finance/settlements',
+      );
     };
     if (upload.error === 'tooLarge') return refuse(t('finance.settlements.tooLarge'));
     if (upload.error !== null || upload.file === null) {
@@ -104,11 +109,16 @@ export class FinanceSettlementsController {
             : financeProblem(t, problem),
       });
     }
-    keepForm(request, UPLOAD_FORM, {
-      values: { results: JSON.stringify(lines) },
-      fieldErrors: {},
-      formError: null,
-    });
-    await seeOther(request, response, '/finance/settlements#s-results');
+    await backToForm(
+      request,
+      response,
+      UPLOAD_FORM,
+      {
+        values: { results: JSON.stringify(lines) },
+        fieldErrors: {},
+        formError: null,
+      },
+      '/finance/settlements#s-results',
+    );
   }
 }
