@@ -88,6 +88,19 @@ describe('the audit command line', () => {
     expect((await audit('frobnicate')).code).toBe(2);
   }, 300_000);
 
+  it('reports a sponsor program only from a store that holds it: exit 3 naming the program otherwise', async () => {
+    // The claims store stands in for a contributions store without the program.
+    const missing = await audit(
+      'report',
+      '--program',
+      'no-such-program',
+      '--contributions-database-url',
+      world.claimsDb.url,
+    );
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('no sponsor program no-such-program');
+  });
+
   it('exits 0 on an intact store and topic, and 1 naming the stream and version of an edited row', async () => {
     const intact = await audit('verify', ...connection);
     expect(intact.stderr).not.toMatch(/failed/);

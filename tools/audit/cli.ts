@@ -13,9 +13,11 @@ import {
   maskingReader,
   parsePosition,
   personalDataReader,
+  readProgramLedger,
   renderAsOf,
   renderExplanation,
   renderExportVerification,
+  renderProgramLedger,
   renderReplay,
   renderReport,
   renderVerification,
@@ -63,6 +65,7 @@ const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   to: { type: 'string' },
   out: { type: 'string' },
   period: { type: 'string' },
+  program: { type: 'string' },
   'at-position': { type: 'string', multiple: true },
   at: { type: 'string' },
   ...SERVICE_OPTIONS,
@@ -230,6 +233,13 @@ const COMMANDS = {
   },
 
   report: async ({ values, io, progress }: CommandContext): Promise<number> => {
+    const programId = text(values, 'program');
+    if (programId !== undefined) {
+      // A sponsor program's ledger from the event store: what its console page must agree with.
+      const ledger = await readProgramLedger(targetsOf(values, io.env), programId);
+      io.out(values['json'] === true ? json(ledger) : renderProgramLedger(ledger));
+      return EXIT.ok;
+    }
     const period = required(values, 'period');
     const at: Partial<Record<AuditedService, StorePosition>> = {};
     for (const pin of list(values, 'at-position')) {

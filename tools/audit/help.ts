@@ -19,7 +19,8 @@ export const HELP: Readonly<Record<string, string>> = {
 Commands:
   verify      check every stream's hash chain and that the Kafka topics match the stores
   export      write the events of a period as NDJSON, verifiable offline (verify --file)
-  report      benefits paid by type, month and kabupaten/kota, pinned to event positions
+  report      benefits paid by type, month and kabupaten/kota, pinned to event positions;
+              or a sponsor program's ledger (--program)
   explain     the chain of evidence behind a payout or a claim
   as-of       a participant, claim or sponsor program as known at a past moment
   replay      rebuild a service's read models in a fresh schema and compare with the live ones
@@ -46,10 +47,15 @@ reordered line is detected by \`verify --file\`.
 ${CONNECTION_HELP}
 `,
   report: `npm run -s audit -- report --period <YYYY|YYYY-MM> [--at-position <service>=<txid>:<position>]... [--json]
+       npm run -s audit -- report --program <programId> [--json]
 
 Benefits paid (settled, less returned) by type (JKK death, other JKK, JKM, scholarships), by
 month and by kabupaten/kota, with the number of participants. Prints the event positions it read
 up to; pass them back with --at-position to get byte-identical output later.
+
+With --program: a sponsor program's ledger read from the contributions event store — budget,
+workers enrolled, billed, received, paid to dues, refunded after deaths, remaining budget, and
+each statement month — the figures its console page shows, to check them against.
 
 ${CONNECTION_HELP}
 `,

@@ -12,6 +12,7 @@ export * from './ndjson-export';
 export * from './exporter';
 export * from './report';
 export * from './report-reader';
+export * from './program-ledger';
 export * from './personal-data';
 export * from './explain';
 export * from './explain-render';

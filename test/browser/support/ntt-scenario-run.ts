@@ -5,20 +5,12 @@
 //                               the platform's Keycloak (this run's password, written to
 //                               <result> with the province program and its operator).
 //   ledger <handle> <programId> prints, as JSON, the program as the auditor reads it from the
-//                               contributions event store with @santunan/audit: `as-of program`
-//                               and the program's statements, receipts and refunds.
+//                               contributions event store: what `npm run -s audit -- report
+//                               --program <programId>` prints (@santunan/audit's readProgramLedger).
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import {
-  asOf,
-  auditTargets,
-  connect,
-  maskingReader,
-  readEventsContaining,
-  readStream,
-  type TargetOverrides,
-} from '@santunan/audit';
+import { auditTargets, readProgramLedger, type TargetOverrides } from '@santunan/audit';
 import {
   keycloakBearer,
   planScenario,
@@ -113,79 +105,23 @@ async function scenario(handleFile: string, resultFile: string): Promise<void> {
   }
 }
 
-type Data = Record<string, unknown>;
-const amountOf = (data: Data, field: string): number => {
-  const value = data[field];
-  if (typeof value !== 'number') throw new Error(`an event without a numeric ${field}`);
-  return value;
-};
-
 async function ledger(handleFile: string, programId: string): Promise<ProgramLedger> {
   const handle = handleOf(handleFile);
-  const targets = auditTargets(auditOverrides(handle));
-  // The audit's own view of the program: `npm run audit -- as-of program <id> --at …`.
-  const view = await asOf(targets, 'program', programId, '9999-12-31T00:00:00Z', maskingReader());
-  const db = await connect(handle.stores.databaseUrls.contributions);
-  try {
-    const events = await readStream(db, 'contributions', `sponsor-program-${programId}`);
-    const refunds = await readEventsContaining(db, 'contributions', {
-      payer: { kind: 'program', programId },
-    });
-    let budget = 0;
-    let ended = 0;
-    let billed = 0;
-    let paid = 0;
-    const statements = new Map<string, { month: string; billed: number; received: number }>();
-    const receivedByMonth = new Map<string, number>();
-    for (const event of events) {
-      const data = (event.data ?? {}) as Data;
-      switch (event.type) {
-        case 'SponsorProgramOpened':
-          budget = amountOf(data, 'budget');
-          break;
-        case 'ParticipantSponsorshipEnded':
-          ended += 1;
-          break;
-        case 'SponsorStatementIssued':
-          billed += amountOf(data, 'total');
-          statements.set(String(data['month']), {
-            month: String(data['month']),
-            billed: amountOf(data, 'total'),
-            received: 0,
-          });
-          break;
-        case 'SponsorPaymentReceived': {
-          paid += amountOf(data, 'allocatedAmount');
-          const month = String(data['month']);
-          receivedByMonth.set(month, (receivedByMonth.get(month) ?? 0) + amountOf(data, 'amount'));
-          break;
-        }
-        default:
-          break;
-      }
-    }
-    const state = view.state as { participantsSponsored: number; paid: number };
-    const refunded = refunds
-      .filter((event) => event.type === 'RefundDue')
-      .reduce((sum, event) => sum + amountOf((event.data ?? {}) as Data, 'amount'), 0);
-    return {
-      budget,
-      enrolled: state.participantsSponsored - ended,
+  const audited = await readProgramLedger(auditTargets(auditOverrides(handle)), programId);
+  return {
+    budget: audited.budget,
+    enrolled: audited.enrolled,
+    billed: audited.billed,
+    received: audited.received,
+    paid: audited.paid,
+    refunded: audited.refunded,
+    remaining: audited.remaining,
+    statements: audited.statements.map(({ month, billed, received }) => ({
+      month,
       billed,
-      received: state.paid,
-      paid,
-      refunded,
-      remaining: budget - state.paid + refunded,
-      statements: [...statements.values()]
-        .map((statement) => ({
-          ...statement,
-          received: receivedByMonth.get(statement.month) ?? 0,
-        }))
-        .sort((a, b) => a.month.localeCompare(b.month)),
-    };
-  } finally {
-    await db.close();
-  }
+      received,
+    })),
+  };
 }
 
 async function main(): Promise<void> {
